@@ -1,0 +1,4 @@
+export * from './notice/types';
+export { parseNotice } from './notice/parseNotice';
+export { decodeNotice } from './text/decode';
+export { createDirectory } from './units/directory';

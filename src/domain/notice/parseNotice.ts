@@ -1,0 +1,104 @@
+import type { Issue, ParseOptions, ParsedNotice, Role, Task, TaskUnit, UnitCategory, UnitLoad } from './types';
+import { canonical, splitLines } from '../text/normalise';
+import { readHeader, type Line } from './header';
+import { readStructure } from './structure';
+import { cutItem, type DraftTask } from './tasks';
+import { LEAD_FIRST_DECLARATION } from './patterns';
+import { categoryByForm, createDirectory, type UnitDirectory } from '../units/directory';
+
+/**
+ * Read a task-division notice into sections, items, tasks, units with roles, deadlines and
+ * targets (DESIGN §3). Never throws on user input: problems are returned in `issues`.
+ *
+ * @example
+ * parseNotice('1．做好就业工作。（市人社局牵头，12月底前完成）', { defaultYear: 2020 }).tasks[0]
+ * //=> { id: '1.1', units: [{ name: '市人社局', role: 'lead' }], deadline: { due: '2020-12-31', … }, … }
+ */
+export function parseNotice(text: string, options: ParseOptions = {}, directory: UnitDirectory = createDirectory()): ParsedNotice {
+  const issues: Issue[] = [];
+  const lines: Line[] = splitLines(text).map((raw, i) => ({ no: i + 1, raw, text: canonical(raw) }));
+  const structure = readStructure(lines, issues);
+  const notice = readHeader(structure.header, lines, issues);
+  const year = notice.year ?? options.defaultYear ?? null;
+  if (notice.year === null) {
+    issues.push(
+      year === null
+        ? { severity: 'warning', code: 'NO_YEAR', message: '无法确定通知年度，"12月底前"等时限没有具体日期', line: 0 }
+        : { severity: 'info', code: 'ASSUMED_YEAR', message: `通知未写明年度，按 ${year} 年计算时限`, line: 0 },
+    );
+  }
+  const declared = lines.some((l) => LEAD_FIRST_DECLARATION.test(l.text));
+  const leadFirst = declared || options.leadFirst === true;
+  if (declared) issues.push({ severity: 'info', code: 'LEAD_FIRST', message: '通知声明"列第一位者为牵头单位"，无牵头标注的任务以第一个单位为牵头', line: 0 });
+
+  const drafts: DraftTask[] = structure.items.flatMap((item) => cutItem(item, year, leadFirst, issues));
+  const tasks = drafts.map((d) => resolveUnits(d, directory, issues));
+  if (structure.sections.length === 0 && tasks.length > 0) {
+    issues.push({ severity: 'info', code: 'NO_SECTIONS', message: '通知没有（一）（二）…板块标题，任务不分板块', line: 0 });
+  }
+  if (tasks.length === 0) {
+    issues.push({ severity: 'error', code: 'NO_TASKS', message: '没有读到任何任务：未找到"1．…"编号事项或带牵头/负责单位的分工括号', line: 0 });
+  }
+  return {
+    notice: { ...notice, year },
+    sections: structure.sections,
+    itemCount: structure.items.length,
+    tasks,
+    units: unitLoads(tasks, directory, issues),
+    issues: dedupeIssues(issues),
+  };
+}
+
+const ROLE_STRENGTH: Record<Role, number> = { lead: 3, each: 2, joint: 1, support: 0 };
+
+/** Canonical names from the directory; a unit named twice in one task keeps its strongest role. */
+function resolveUnits(draft: DraftTask, directory: UnitDirectory, issues: Issue[]): Task {
+  const units: TaskUnit[] = [];
+  for (const u of draft.units) {
+    const name = directory.resolve(u.name)?.name ?? u.name;
+    const existing = units.find((x) => x.name === name);
+    if (existing) {
+      issues.push({ severity: 'info', code: 'DUPLICATE_UNIT', message: `任务 ${draft.id} 中 ${name} 出现两次，按 ${ROLE_STRENGTH[existing.role] >= ROLE_STRENGTH[u.role] ? existing.role : u.role} 计`, line: draft.line });
+      if (ROLE_STRENGTH[u.role] > ROLE_STRENGTH[existing.role]) existing.role = u.role;
+      continue;
+    }
+    units.push({ name, role: u.role });
+  }
+  if (draft.units.length > 0 && !units.some((u) => u.role === 'lead' || u.role === 'joint' || u.role === 'each')) {
+    issues.push({ severity: 'warning', code: 'NO_ACCOUNTABLE', message: `任务 ${draft.id} 只有配合单位，没有牵头或负责单位`, line: draft.line });
+  }
+  return { ...draft, units };
+}
+
+function unitLoads(tasks: Task[], directory: UnitDirectory, issues: Issue[]): UnitLoad[] {
+  const loads = new Map<string, UnitLoad>();
+  for (const task of tasks) {
+    for (const u of task.units) {
+      let load = loads.get(u.name);
+      if (!load) {
+        load = { name: u.name, category: categoryOf(u.name, directory), lead: 0, joint: 0, support: 0, each: 0 };
+        loads.set(u.name, load);
+        if (load.category === 'unknown') {
+          issues.push({ severity: 'warning', code: 'UNKNOWN_UNIT', message: `单位"${u.name}"不在单位名录中，请在单位名录中补充或更正（首次出现于任务 ${task.id}）`, line: task.line });
+        }
+      }
+      load[u.role]++;
+    }
+  }
+  return [...loads.values()];
+}
+
+function categoryOf(name: string, directory: UnitDirectory): UnitCategory {
+  return directory.resolve(name)?.category ?? categoryByForm(name) ?? 'unknown';
+}
+
+/** The same problem reported twice on one line is one problem. */
+function dedupeIssues(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.code}|${i.line}|${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * Line-level patterns of the genre, applied to the canonical text (full-width punctuation,
+ * spaces for ideographic spaces). Each names the real lines it was written for.
+ */
+
+/** `一、任务分工`, `二、工作要求`, `三、2022年政府工作任务` */
+export const TOP_HEADING = /^([一二三四五六七八九十]{1,3})、\s*(.*)$/;
+
+/** `（八）强化对稳企业的金融支持` */
+export const SECTION_HEADING = /^（([一二三四五六七八九十百零〇]{1,4})）\s*(.*)$/;
+
+/** `11．中小微企业…`, `1. …` (half-width repost), `3、…`; not `1.5万人…` */
+export const ITEM_START = /^(\d{1,3})\s*[．.、](?!\d)\s*(.*)$/;
+
+/** The part after these top-level headings is not tasks: `二、工作要求`, `三、组织实施`. */
+export const TAIL_HEADING = /工作要求|组织实施|保障措施|有关要求|组织保障|组织领导|工作措施|附件/;
+
+/** A line that is only a date: the signature block's `2020年8月8日`. */
+export const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+
+/** The same in Chinese numerals: `二〇二〇年八月八日`. */
+export const DATE_LINE_CN = /^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
+
+/** 文号 on a line of its own: `国发〔2022〕9号`, `津政发〔2020〕16号`. */
+export const DOC_NUMBER_LINE = /^([\u4e00-\u9fff]{1,10}[〔［[]\d{4}[〕］\]]\d{1,4}号)$/;
+
+/** The addressee line closing the header: `各区人民政府，市政府各委、办、局：` */
+export const ADDRESSEE = /[：:]$/;
+
+/** `列第一位者为牵头单位`, `排在第一位的部门为牵头部门`: the notice declares the lead-first convention. */
+export const LEAD_FIRST_DECLARATION = /(?:列|排)(?:在)?第一位的?(?:者|单位|部门)?(?:为|是)牵头(?:单位|部门)/;
+
+/** An issuer in a signature: an organisation name without punctuation. */
+export const ISSUER_LINE = /^[\u4e00-\u9fff（）]{2,30}(?:政府|国务院|办公厅|办公室|委员会|委|局|厅|部)$/;
+
+const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/**
+ * Chinese numerals up to 999.
+ * @example chineseNumber('四十四') //=> 44
+ * @example chineseNumber('十') //=> 10
+ */
+export function chineseNumber(text: string): number {
+  let total = 0;
+  let digit = 0;
+  for (const ch of text) {
+    if (ch === '百') {
+      total += (digit || 1) * 100;
+      digit = 0;
+    } else if (ch === '十') {
+      total += (digit || 1) * 10;
+      digit = 0;
+    } else if (ch in CN_DIGITS) {
+      digit = CN_DIGITS[ch] as number;
+    } else {
+      return NaN;
+    }
+  }
+  return total + digit;
+}
+
+/** `二〇二〇` → 2020: digits read one by one. */
+export function chineseDigits(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    const d = CN_DIGITS[ch];
+    if (d === undefined) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}

@@ -1,0 +1,105 @@
+import type { Issue, Section } from './types';
+import type { Line } from './header';
+import { ITEM_START, SECTION_HEADING, TAIL_HEADING, TOP_HEADING, chineseNumber } from './patterns';
+
+/** A numbered item `N．…` with its text as written (raw) and canonical (same length, same indices). */
+export type ItemBlock = {
+  no: number;
+  section: number | null;
+  raw: string;
+  text: string;
+  /** Offsets in `text` where each source line begins, with that line's number. */
+  lineStarts: Array<{ offset: number; line: number }>;
+};
+
+export type Structure = {
+  header: Line[];
+  sections: Section[];
+  items: ItemBlock[];
+};
+
+/**
+ * Walk the lines once: top-level headings (`一、`) are recognised and skipped, `（N）` opens a
+ * section, `N．` opens an item, other lines continue the open item (a .docx may break a
+ * paragraph). Everything after a tail heading such as `二、工作要求` is not tasks.
+ */
+export function readStructure(lines: Line[], issues: Issue[]): Structure {
+  const header: Line[] = [];
+  const sections: Section[] = [];
+  const items: ItemBlock[] = [];
+  const hasNumberedItems = lines.some((l) => ITEM_START.test(l.text.trim()));
+  let inBody = false;
+  let inTail = false;
+  let section: number | null = null;
+  let item: ItemBlock | null = null;
+
+  const close = (): void => {
+    if (item) items.push(item);
+    item = null;
+  };
+  const open = (no: number, line: Line, lead: number): ItemBlock => {
+    const prev = items.length > 0 ? (items[items.length - 1] as ItemBlock).no : 0;
+    if (no !== prev + 1 && hasNumberedItems) {
+      issues.push({ severity: 'warning', code: 'ITEM_NUMBER_GAP', message: `事项编号不连续：${prev} 之后是 ${no}`, line: line.no });
+    }
+    return { no, section, raw: line.raw.slice(lead).trimEnd(), text: line.text.slice(lead).trimEnd(), lineStarts: [{ offset: 0, line: line.no }] };
+  };
+
+  for (const line of lines) {
+    const lead = line.text.length - line.text.trimStart().length;
+    const t = line.text.trim();
+    if (t.length === 0) continue;
+
+    const top = TOP_HEADING.exec(t);
+    if (top) {
+      close();
+      inBody = true;
+      inTail = TAIL_HEADING.test(top[2] as string);
+      continue;
+    }
+    const sec = SECTION_HEADING.exec(t);
+    if (sec) {
+      inBody = true;
+      if (!inTail) {
+        close();
+        const no = chineseNumber(sec[1] as string);
+        const rest = sec[2] as string;
+        section = no;
+        const bracket = rest.indexOf('（');
+        const stop = [rest.indexOf('。'), bracket].filter((i) => i >= 0);
+        const titleEnd = stop.length > 0 ? Math.min(...stop) : rest.length;
+        sections.push({ no, title: rest.slice(0, titleEnd).trim() });
+        if (bracket >= 0) {
+          if (hasNumberedItems) {
+            issues.push({ severity: 'warning', code: 'SECTION_HAS_TASK', message: `板块标题行含有分工括号，未作为任务读取：${t.slice(0, 40)}`, line: line.no });
+          } else {
+            // Notices without numbered items assign work at section level: the section is the item.
+            item = open(no, line, lead);
+          }
+        }
+        continue;
+      }
+      if (inTail) continue;
+    }
+    const num = ITEM_START.exec(t);
+    if (num && !inTail) {
+      close();
+      inBody = true;
+      item = open(Number(num[1]), line, lead);
+      continue;
+    }
+    if (inTail) continue;
+    if (!inBody) {
+      header.push(line);
+      continue;
+    }
+    const current: ItemBlock | null = item;
+    if (current) {
+      current.lineStarts.push({ offset: current.text.length, line: line.no });
+      current.raw += line.raw.slice(lead).trimEnd();
+      current.text += line.text.slice(lead).trimEnd();
+    }
+  }
+  close();
+  return { header, sections, items };
+}

@@ -1,0 +1,118 @@
+import type { Issue, Task } from './types';
+import type { ItemBlock } from './structure';
+import { assignRoles, readParenthetical, type ParentheticalReading } from './responsibility';
+import { combineDeadline } from './deadline';
+import { extractTargets } from './targets';
+
+type Span = { open: number; close: number; closed: boolean };
+
+/** A task before its unit names are resolved against the directory. */
+export type DraftTask = Omit<Task, 'units'> & { units: Array<{ name: string; role: Task['units'][number]['role'] }> };
+
+/** Characters that may separate two tasks and are not text of either. */
+const SEPARATORS = /^[\s。；，、]+|[\s；，、]+$/g;
+
+/**
+ * Cut an item into tasks: each task is the text closed by one responsibility parenthetical
+ * (`…集中财力保障民计民生等重点领域支出。（市财政局牵头，…，12月底前完成）`). Brackets that are
+ * not responsibility (`（经营场所）`, `（国发〔2020〕6号）`) stay in the text.
+ */
+export function cutItem(item: ItemBlock, year: number | null, leadFirst: boolean, issues: Issue[]): DraftTask[] {
+  const tasks: DraftTask[] = [];
+  let from = 0;
+  for (const span of topLevelBrackets(item.text)) {
+    const inner = item.text.slice(span.open + 1, span.closed ? span.close : item.text.length);
+    const reading = readParenthetical(inner, year);
+    if (!isResponsibility(reading)) continue;
+    const line = lineAt(item, span.open);
+    if (!span.closed) {
+      issues.push({ severity: 'warning', code: 'UNCLOSED_BRACKET', message: `第${item.no}项括号未闭合，已按分工括号读取：（${inner.slice(0, 30)}`, line });
+    }
+    const text = item.raw.slice(from, span.open).replace(SEPARATORS, '');
+    tasks.push(draft(item, tasks.length + 1, text, reading, year, leadFirst, line, issues));
+    from = span.closed ? span.close + 1 : item.text.length;
+  }
+  const rest = item.raw.slice(from).replace(SEPARATORS, '');
+  if (tasks.length === 0) {
+    issues.push({ severity: 'warning', code: 'NO_RESPONSIBILITY', message: `第${item.no}项没有分工括号（牵头/负责单位），作为无责任单位的任务保留`, line: lineAt(item, 0) });
+    tasks.push(draft(item, 1, rest, { mentions: [], deadlines: [], hasRole: false }, year, leadFirst, lineAt(item, 0), issues));
+  } else if (rest.length > 0) {
+    issues.push({ severity: 'warning', code: 'TRAILING_TEXT', message: `第${item.no}项最后一个分工括号之后还有文字，未归入任务：${rest.slice(0, 40)}`, line: lineAt(item, from) });
+  }
+  return tasks;
+}
+
+function draft(
+  item: ItemBlock,
+  seq: number,
+  text: string,
+  reading: ParentheticalReading,
+  year: number | null,
+  leadFirst: boolean,
+  line: number,
+  issues: Issue[],
+): DraftTask {
+  const id = `${item.no}.${seq}`;
+  for (const clause of reading.deadlines) {
+    if (clause.kind === 'unknown') {
+      issues.push({ severity: 'warning', code: 'UNKNOWN_DEADLINE', message: `任务 ${id} 的时限无法识别：${clause.text}`, line });
+    }
+  }
+  if (text.length === 0) {
+    issues.push({ severity: 'warning', code: 'EMPTY_TASK', message: `任务 ${id} 没有任务内容（两个分工括号相连）`, line });
+  }
+  return {
+    id,
+    item: item.no,
+    seq,
+    section: item.section,
+    text,
+    units: assignRoles(reading.mentions, leadFirst),
+    deadline: combineDeadline(reading.deadlines),
+    targets: extractTargets(text),
+    line,
+  };
+}
+
+/** A bracket is a responsibility parenthetical when it names units with a role or is all deadline phrases. */
+function isResponsibility(reading: ParentheticalReading): boolean {
+  if (reading.hasRole) return true;
+  return reading.deadlines.length > 0 && reading.deadlines.every((d) => d.kind !== 'unknown');
+}
+
+/** Top-level `（…）` spans; an opening bracket never closed runs to the end of the item. */
+function topLevelBrackets(text: string): Span[] {
+  const spans: Span[] = [];
+  let depth = 0;
+  let open = -1;
+  for (let i = text.indexOf('（'); i >= 0 && i < text.length; ) {
+    const ch = text[i];
+    if (ch === '（') {
+      if (depth === 0) open = i;
+      depth++;
+    } else if (ch === '）' && depth > 0) {
+      depth--;
+      if (depth === 0) spans.push({ open, close: i, closed: true });
+    }
+    i = nextBracket(text, i + 1);
+  }
+  if (depth > 0) spans.push({ open, close: text.length, closed: false });
+  return spans;
+}
+
+function nextBracket(text: string, from: number): number {
+  const a = text.indexOf('（', from);
+  const b = text.indexOf('）', from);
+  if (a < 0) return b;
+  if (b < 0) return a;
+  return Math.min(a, b);
+}
+
+function lineAt(item: ItemBlock, offset: number): number {
+  let line = item.lineStarts[0]?.line ?? 0;
+  for (const start of item.lineStarts) {
+    if (start.offset > offset) break;
+    line = start.line;
+  }
+  return line;
+}
