@@ -31,7 +31,7 @@ export const ADDRESSEE = /[：:]$/;
 export const LEAD_FIRST_DECLARATION = /(?:列|排)(?:在)?第一位的?(?:者|单位|部门)?(?:为|是)牵头(?:单位|部门)/;
 
 /** An issuer in a signature: an organisation name without punctuation. */
-export const ISSUER_LINE = /^[\u4e00-\u9fff（）]{2,30}(?:政府|国务院|办公厅|办公室|委员会|委|局|厅|部)$/;
+export const ISSUER_LINE = /^(?:国务院|国务院办公厅|[\u4e00-\u9fff（）]{2,30}(?:政府|办公厅|办公室|委员会|委|局|厅|部))$/;
 
 const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 

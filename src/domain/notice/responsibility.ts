@@ -13,6 +13,13 @@ const BY_DUTY = /^(.+?)(?:按照?职责分工负责|按照?职责负责|按照?�
 const JOINT = /^(.+?)(?:共同)?负责(?:落实|实施)?$/;
 /** `Y参与`, `Y配合`, `Y协助`, `Y协同` */
 const SUPPORT = /^(.+?)(?:参与|配合|协助|协同|协办)$/;
+/**
+ * A bare list of unit names with no role word, as notices that declare 列第一位者为牵头单位 write
+ * them: `（省财政厅、省税务局、省发展改革委，6月底前完成）`. Names must end like an organisation;
+ * `（经营场所）`, `（试行）` and `（早发现、早诊断…）` do not.
+ */
+const UNIT_NAME = /^[\u4e00-\u9fff]{1,24}(?:委员会|委|局|厅|办|办公室|部|部门|署|院|银行|分行|支行|政府|海关|总局|总署|联|会|中心|公司|集团|单位)$/;
+
 /** Unit lists: `A、B`, `A与B`, `A及B`, `A，B` — `和` is not a separator (市工业和信息化局). */
 const LIST_SEPARATOR = /[、／/]|(?<=[局委办会行厅部署院府处室心社联馆所站队门位])(?:与|及|以及)/;
 
@@ -71,6 +78,8 @@ function readRoleClause(clause: string): UnitMention[] | null {
     const m = pattern.exec(clause);
     if (m && looksLikeUnitList(m[1] as string)) return names(m[1] as string, role);
   }
+  const bare = names(clause, 'byDuty');
+  if (bare.length > 0 && !/简称/.test(clause) && bare.every((u) => UNIT_NAME.test(u.name))) return bare;
   return null;
 }
 

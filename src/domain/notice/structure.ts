@@ -1,6 +1,6 @@
 import type { Issue, Section } from './types';
 import type { Line } from './header';
-import { ITEM_START, SECTION_HEADING, TAIL_HEADING, TOP_HEADING, chineseNumber } from './patterns';
+import { DATE_LINE, ISSUER_LINE, ITEM_START, SECTION_HEADING, TAIL_HEADING, TOP_HEADING, chineseNumber } from './patterns';
 
 /** A numbered item `N．…` with its text as written (raw) and canonical (same length, same indices). */
 export type ItemBlock = {
@@ -48,7 +48,11 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
   for (const line of lines) {
     const lead = line.text.length - line.text.trimStart().length;
     const t = line.text.trim();
-    if (t.length === 0) continue;
+    if (t.length === 0) {
+      // A blank line ends an item: what follows is a new paragraph, not its continuation.
+      close();
+      continue;
+    }
 
     const top = TOP_HEADING.exec(t);
     if (top) {
@@ -85,7 +89,8 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
     if (num && !inTail) {
       close();
       inBody = true;
-      item = open(Number(num[1]), line, lead);
+      // The number `11．` is the id, not text of the first task.
+      item = open(Number(num[1]), line, lead + t.length - (num[2] as string).length);
       continue;
     }
     if (inTail) continue;
@@ -94,7 +99,10 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
       continue;
     }
     const current: ItemBlock | null = item;
-    if (current) {
+    if (current && (DATE_LINE.test(t) || ISSUER_LINE.test(t.replace(/\s+/g, '')))) {
+      // The signature block (`天津市人民政府` / `2020年8月8日`) is never part of a task.
+      close();
+    } else if (current) {
       current.lineStarts.push({ offset: current.text.length, line: line.no });
       current.raw += line.raw.slice(lead).trimEnd();
       current.text += line.text.slice(lead).trimEnd();

@@ -47,20 +47,34 @@ const BEFORE_WORDS: Array<[RegExp, Comparator, Target['direction']]> = [
 export function extractTargets(text: string): Target[] {
   const targets: Target[] = [];
   for (const clause of splitClauses(text)) {
-    for (const m of clause.matchAll(QUANTITY)) {
+    const found = [...clause.matchAll(QUANTITY)].filter((m) => {
+      const after = clause.slice(m.index + m[0].length);
+      return !NOT_A_TARGET_AFTER.test(after) && !(m[4] === '个' && /^月/.test(after));
+    });
+    const ends = found.map((m) => m.index + m[0].length + (clause.slice(m.index + m[0].length).match(QUANTITY_SUFFIX)?.[0].length ?? 0));
+    // Text between two quantities is the next one's head when it ends with a comparator
+    // (`46个贫困发生率超过10%`) or follows a `、` (`508万亩、总产量223万吨`); otherwise the previous one's tail.
+    const cuts = found.map((m, k) => {
+      if (k === 0) return 0;
+      const between = clause.slice(ends[k - 1], m.index);
+      if (COMPARATOR_AT_END.test(between)) return ends[k - 1] as number;
+      const pause = between.lastIndexOf('、');
+      return pause >= 0 ? (ends[k - 1] as number) + pause : m.index;
+    });
+    found.forEach((m, k) => {
       const start = m.index;
       const end = start + m[0].length;
-      const after = clause.slice(end);
-      const measure = m[4] as string;
-      if (NOT_A_TARGET_AFTER.test(after) || (measure === '个' && /^月/.test(after))) continue;
-      const before = clause.slice(Math.max(0, start - 6), start);
-      targets.push(buildTarget(clause, m, before, after, start, end));
-    }
+      const headStart = cuts[k] as number;
+      const tailEnd = k + 1 < found.length ? (cuts[k + 1] as number) : clause.length;
+      const head = clause.slice(headStart, start);
+      const tail = clause.slice(ends[k] as number, Math.max(ends[k] as number, tailEnd));
+      targets.push(buildTarget(clause, m, clause.slice(Math.max(0, start - 6), start), clause.slice(end), head, tail));
+    });
   }
   return targets;
 }
 
-function buildTarget(clause: string, m: RegExpMatchArray, before: string, after: string, start: number, end: number): Target {
+function buildTarget(clause: string, m: RegExpMatchArray, before: string, after: string, head: string, tail: string): Target {
   const value = Number(m[1]);
   const upper = m[2] === undefined ? null : Number(m[2]);
   const magnitude = m[3] ?? '';
@@ -77,10 +91,9 @@ function buildTarget(clause: string, m: RegExpMatchArray, before: string, after:
   if (AT_MOST_AFTER.test(after)) comparator = '<=';
   else if (AT_LEAST_AFTER.test(after) && comparator !== '>') comparator = '>=';
   if (upper !== null) comparator = 'range';
-  const suffix = after.match(QUANTITY_SUFFIX)?.[0] ?? '';
   return {
     text: clause.trim(),
-    indicator: indicatorOf(clause.slice(0, start), clause.slice(end + suffix.length), clause),
+    indicator: indicatorOf(head, tail, clause),
     comparator,
     value,
     max: upper,
@@ -93,12 +106,15 @@ function buildTarget(clause: string, m: RegExpMatchArray, before: string, after:
 
 const QUANTITY_SUFFIX = /^(及以上|以上|及以下|以下|以内|左右)/;
 const COMPARATOR_AT_END = /(不低于|不少于|不小于|至少|达到|超过|高于|大于|多于|不超过|不高于|不多于|控制在|低于|少于|突破|达|为)\s*$/u;
+/** `比例力争达到80%`, `示范社和区级联合社共19家`: words between the indicator and its comparator. */
+const TRAILING_FILLER = /(力争|确保|要|共|合计|累计|均|全年|年内)$/u;
 const LEADING_FILLER = /^(\d{4}年|今年|全年|年内|力争|确保|实现|全市|累计|均)+/u;
 
 /** The clause without its quantity and comparator words: `城镇失业人员再就业`. */
 function indicatorOf(head: string, tail: string, clause: string): string {
-  const joined = head.replace(COMPARATOR_AT_END, '') + tail;
-  const cleaned = joined.replace(LEADING_FILLER, '').replace(/均$/u, '').trim();
+  const joined = head.replace(/^[、，\s]+/u, '').replace(COMPARATOR_AT_END, '').replace(TRAILING_FILLER, '') + tail.replace(/[、和及与\s]+$/u, '');
+  // `主要预期目标是：城镇新增就业1100万人`: the indicator is what follows the colon.
+  const cleaned = joined.slice(joined.lastIndexOf('：') + 1).replace(LEADING_FILLER, '').replace(/均$/u, '').trim();
   return cleaned.length > 0 ? cleaned : clause.trim();
 }
 

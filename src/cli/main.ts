@@ -1,0 +1,42 @@
+import { readArgs, UsageError } from './args';
+import { processIo, type Io } from './io';
+import { parseCommand } from './parseCommand';
+import { demoCommand } from './demoCommand';
+import { UnreadableInput } from './readNotice';
+
+const USAGE = `duban — 督办：任务分工通知 → 工作台账工作簿
+
+  duban parse    <通知.txt|.docx> [--json] [--lead-first]
+  duban demo     解析示例通知 seeds/tianjin-2020-task-division.txt 并打印概览
+
+退出码：0 成功，1 有校验问题，2 用法错误或无法读取输入`;
+
+const COMMANDS: Record<string, (args: ReturnType<typeof readArgs>, io: Io) => Promise<number>> = {
+  parse: parseCommand,
+  demo: demoCommand,
+};
+
+const VALUE_OPTIONS = ['-o', '--out', '-d', '--dir', '--as-of', '--update'] as const;
+
+/** Run the CLI; returns the exit code. Usage and unreadable input → 2 with a one-line reason. */
+export async function runCli(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`duban: 未知命令 ${name}（可用：${Object.keys(COMMANDS).join('、')}）`);
+    return 2;
+  }
+  try {
+    return await command(readArgs(rest, VALUE_OPTIONS), io);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof UnreadableInput) {
+      io.err(`duban ${name}: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,58 @@
+import { parseNotice } from '../../src/domain/notice/parseNotice';
+import { decodeNotice } from '../../src/domain/text/decode';
+
+const codes = (text: string): string[] => parseNotice(text).issues.map((i) => i.code);
+
+describe('bad input never throws and says what is wrong', () => {
+  it('an empty file: no tasks, an error issue', () => {
+    const p = parseNotice('');
+    expect(p.tasks).toEqual([]);
+    expect(p.issues.find((i) => i.code === 'NO_TASKS')?.severity).toBe('error');
+  });
+
+  it('binary garbage is refused by the decoder as not text', () => {
+    const bytes = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
+    const decoded = decodeNotice(bytes);
+    expect(decoded.text).toBeNull();
+    expect(decoded.issues[0]?.code).toBe('NOT_TEXT');
+  });
+
+  it('garbage that decodes as text still parses to an issue list', () => {
+    expect(() => parseNotice('\u0000\ufffd（（（）））1．（（（（')).not.toThrow();
+  });
+
+  it('an unclosed bracket is read as a parenthetical with a warning naming the line', () => {
+    const p = parseNotice('（一）板块\n1．做好工作。（市财政局牵头，12月底前完成\n2020年1月1日');
+    expect(p.tasks[0]?.units).toEqual([{ name: '市财政局', role: 'lead' }]);
+    expect(p.issues.find((i) => i.code === 'UNCLOSED_BRACKET')?.line).toBe(2);
+  });
+
+  it('a notice with no sections still yields its tasks', () => {
+    const p = parseNotice('1．做好工作。（市财政局牵头，12月底前完成）\n2020年1月1日');
+    expect(p.tasks).toHaveLength(1);
+    expect(p.tasks[0]?.section).toBeNull();
+    expect(codes('1．做好工作。（市财政局牵头，12月底前完成）\n2020年1月1日')).toContain('NO_SECTIONS');
+  });
+
+  it('an unknown unit is kept as written, category unknown, with a warning', () => {
+    const p = parseNotice('1．做好工作。（市火星开发局牵头，12月底前完成）\n2020年1月1日');
+    expect(p.units).toEqual([{ name: '市火星开发局', category: 'unknown', lead: 1, joint: 0, support: 0, each: 0 }]);
+    expect(p.issues.find((i) => i.code === 'UNKNOWN_UNIT')?.message).toContain('市火星开发局');
+  });
+
+  it('a notice without a year says so and leaves concrete deadlines without dates', () => {
+    const p = parseNotice('1．做好工作。（市财政局牵头，12月底前完成）');
+    expect(p.tasks[0]?.deadline.due).toBeNull();
+    expect(p.issues.map((i) => i.code)).toContain('NO_YEAR');
+  });
+
+  it('a gap in item numbers is reported', () => {
+    expect(codes('1．甲。（市财政局牵头）\n3．乙。（市财政局牵头）\n2020年1月1日')).toContain('ITEM_NUMBER_GAP');
+  });
+
+  it('a 100 MB line without any structure parses without hanging', () => {
+    const huge = '（'.repeat(10) + '文'.repeat(50_000_000) + '牵头，';
+    const p = parseNotice(huge);
+    expect(p.tasks).toEqual([]);
+  });
+});

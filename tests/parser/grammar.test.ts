@@ -1,0 +1,157 @@
+import { assignRoles, readParenthetical } from '../../src/domain/notice/responsibility';
+import { combineDeadline, parseDeadlineClause } from '../../src/domain/notice/deadline';
+import { extractTargets } from '../../src/domain/notice/targets';
+import { canonical } from '../../src/domain/text/normalise';
+import { parseNotice } from '../../src/domain/notice/parseNotice';
+import { createDirectory } from '../../src/domain/units/directory';
+
+/** Roles of a parenthetical as `name:role` strings, for compact expectations. */
+const roles = (inner: string, leadFirst = false): string[] =>
+  assignRoles(readParenthetical(inner, 2020).mentions, leadFirst).map((u) => `${u.name}:${u.role}`);
+
+describe('responsibility clauses (DESIGN §3)', () => {
+  it('A、B牵头 → both lead', () => {
+    expect(roles('人民银行天津分行、市金融局牵头，年内持续推进')).toEqual(['人民银行天津分行:lead', '市金融局:lead']);
+  });
+  it('C、D等按职责分工负责 → joint without a lead', () => {
+    expect(roles('市人社局、市财政局等按职责分工负责，年内持续推进')).toEqual(['市人社局:joint', '市财政局:joint']);
+  });
+  it('C、D按职责分工负责 → support with a lead', () => {
+    expect(roles('市财政局牵头，市发展改革委、市税务局按职责分工负责，12月底前完成')).toEqual([
+      '市财政局:lead',
+      '市发展改革委:support',
+      '市税务局:support',
+    ]);
+  });
+  it('E分别负责 → each', () => {
+    expect(roles('市政府各部门分别负责，年内持续推进')).toEqual(['市政府各部门:each']);
+  });
+  it('X负责 → joint', () => {
+    expect(roles('市教育局负责，年内持续推进')).toEqual(['市教育局:joint']);
+  });
+  it('X牵头，Y参与 / Y配合 → support', () => {
+    expect(roles('市卫生健康委牵头，市财政局参与')).toEqual(['市卫生健康委:lead', '市财政局:support']);
+    expect(roles('市市场监管局牵头，市农业农村局配合')).toEqual(['市市场监管局:lead', '市农业农村局:support']);
+  });
+  it('牵头单位：X，配合单位：Y (labelled lists, full- or half-width colon)', () => {
+    expect(roles('牵头单位：市教育局，配合单位：市财政局、市住房城乡建设局')).toEqual([
+      '市教育局:lead',
+      '市财政局:support',
+      '市住房城乡建设局:support',
+    ]);
+    expect(roles(canonical('牵头部门:市教育局,责任单位:市财政局'))).toEqual(['市教育局:lead', '市财政局:support']);
+  });
+  it('X与Y等按职责分工负责 splits on 与 but not on the 和 inside 市工业和信息化局', () => {
+    expect(roles('有关部门与北京市人民政府等按职责分工负责')).toEqual(['有关部门:joint', '北京市人民政府:joint']);
+    expect(roles('市工业和信息化局、市文化和旅游局等按职责分工负责')).toEqual(['市工业和信息化局:joint', '市文化和旅游局:joint']);
+  });
+  it('lead-first convention: the first of a lead-less list leads, the rest support', () => {
+    expect(roles('省财政厅、省税务局，6月底前完成', true)).toEqual(['省财政厅:lead', '省税务局:support']);
+    expect(roles('省财政厅、省税务局，6月底前完成', false)).toEqual(['省财政厅:joint', '省税务局:joint']);
+  });
+  it('brackets that are text, not responsibility, name no units', () => {
+    for (const inner of ['经营场所', '种苗', '国发〔2020〕6号', '早发现、早诊断、早隔离、早治疗', '试行', '居']) {
+      const reading = readParenthetical(inner, 2020);
+      expect({ inner, hasRole: reading.hasRole, units: reading.mentions }).toEqual({ inner, hasRole: false, units: [] });
+    }
+  });
+});
+
+describe('deadline clauses (DESIGN §3 table)', () => {
+  it.each([
+    ['12月底前完成', 'by', '2020-12-31'],
+    ['年底前完成', 'by', '2020-12-31'],
+    ['年底完成', 'by', '2020-12-31'],
+    ['9月30日前完成', 'by', '2020-09-30'],
+    ['2月底前完成', 'by', '2020-02-29'],
+    ['8月底前出台相关政策', 'policy', '2020-08-31'],
+    ['年内持续推进', 'ongoing', '2020-12-31'],
+    ['持续推进', 'ongoing', '2020-12-31'],
+    ['长期坚持', 'ongoing', null],
+    ['逐月调度通报清欠情况', 'monthly', '2020-12-31'],
+    ['普查标准时点是2020年11月1日零时', 'point', '2020-11-01'],
+    ['适时出台相关政策', 'timely', null],
+    ['2021年3月底前完成', 'by', '2021-03-31'],
+    ['上半年完成', 'by', '2020-06-30'],
+    ['三季度完成', 'by', '2020-09-30'],
+    ['某某时候完成', 'unknown', null],
+  ])('%s → %s %s', (text, kind, due) => {
+    expect(parseDeadlineClause(text, 2020)).toEqual({ text, kind, due });
+  });
+  it('without a year, concrete phrases have no due date', () => {
+    expect(parseDeadlineClause('12月底前完成', null).due).toBeNull();
+  });
+  it('the task due is the latest concrete date; earlier ones are milestones', () => {
+    const d = combineDeadline([parseDeadlineClause('6月底前出台相关政策', 2022), parseDeadlineClause('年内持续推进', 2022)]);
+    expect(d).toEqual({
+      text: '6月底前出台相关政策，年内持续推进',
+      due: '2022-12-31',
+      milestones: ['2022-06-30'],
+      clauses: [
+        { text: '6月底前出台相关政策', kind: 'policy', due: '2022-06-30' },
+        { text: '年内持续推进', kind: 'ongoing', due: '2022-12-31' },
+      ],
+    });
+  });
+});
+
+describe('targets (DESIGN §3 Targets)', () => {
+  const one = (text: string) => {
+    const t = extractTargets(text);
+    expect(t).toHaveLength(1);
+    return t[0]!;
+  };
+  it('达到 → >=, 万 kept in the unit and normalised by scale', () => {
+    expect(one('2020年城镇失业人员再就业达到8万人。')).toMatchObject({ indicator: '城镇失业人员再就业', comparator: '>=', value: 8, unit: '万人', scale: 10000, baseUnit: '人' });
+  });
+  it('超过 / 高于 are strict', () => {
+    expect(one('贷款增速高于40%。').comparator).toBe('>');
+    expect(one('就业率均超过70%。').comparator).toBe('>');
+  });
+  it('不低于 / 不少于 / 以上 → >=', () => {
+    expect(one('优惠力度不低于50个基点。')).toMatchObject({ comparator: '>=', value: 50, unit: '个基点' });
+    expect(one('整治修复岸线不少于4公里。')).toMatchObject({ comparator: '>=', value: 4, unit: '公里' });
+    expect(one('实现职业技能培训30万人次以上。')).toMatchObject({ comparator: '>=', value: 30, unit: '万人次' });
+  });
+  it('控制在…以下 / 不超过 / 以内 → <=', () => {
+    expect(one('煤炭消费总量控制在4000万吨以下。')).toMatchObject({ indicator: '煤炭消费总量', comparator: '<=', value: 4000, unit: '万吨' });
+    expect(one('失业率不超过5.5%。').comparator).toBe('<=');
+    expect(one('失业率控制在5.5%以内。').comparator).toBe('<=');
+  });
+  it('下降…以上 → a decrease of at least', () => {
+    expect(one('能耗同比下降0.6%以上。')).toMatchObject({ comparator: '>=', value: 0.6, unit: '%', direction: 'decrease' });
+  });
+  it('3至5家 → range', () => {
+    expect(one('培育3至5家国家级供应商。')).toMatchObject({ comparator: 'range', value: 3, max: 5, unit: '家' });
+  });
+  it('a bare count → >=', () => {
+    expect(one('开展49个老旧小区改造。')).toMatchObject({ indicator: '开展老旧小区改造', comparator: '>=', value: 49, unit: '个' });
+  });
+  it('dates, durations and codes are not targets', () => {
+    expect(extractTargets('中小微企业贷款延期还本付息政策延长至2021年3月底。')).toEqual([]);
+    expect(extractTargets('免收3个月房租，确保PM2.5浓度持续降低，聚焦5G，持续完善“1+16+N”信用信息系统。')).toEqual([]);
+    expect(extractTargets('2020年7月1日起，办好第十三届洽谈会。')).toEqual([]);
+  });
+});
+
+describe('unit directory (DESIGN §4)', () => {
+  const dir = createDirectory();
+  it('resolves short forms, full names and the city prefix to one canonical name', () => {
+    expect(dir.resolve('市发改委')?.name).toBe('市发展改革委');
+    expect(dir.resolve('天津市发展和改革委员会')?.name).toBe('市发展改革委');
+    expect(dir.resolve('市人力资源和社会保障局')?.name).toBe('市人社局');
+    expect(dir.resolve('天津市财政局')?.name).toBe('市财政局');
+    expect(dir.resolve('市不存在局')).toBeNull();
+  });
+  it('a workbook directory wins over the built-in one', () => {
+    const custom = createDirectory([{ name: '市财政局', fullName: '天津市财政局', aliases: ['财政'], category: 'other', order: 0 }]);
+    expect(custom.resolve('财政')?.category).toBe('other');
+  });
+  it('aliases in a notice are counted under the canonical name', () => {
+    const p = parseNotice('1．做好工作。（市发改委牵头，天津市财政局等按职责分工负责，年内持续推进）\n2020年1月1日');
+    expect(p.tasks[0]?.units).toEqual([
+      { name: '市发展改革委', role: 'lead' },
+      { name: '市财政局', role: 'support' },
+    ]);
+  });
+});
