@@ -46,7 +46,10 @@ const BEFORE_WORDS: Array<[RegExp, Comparator, Target['direction']]> = [
  */
 export function extractTargets(text: string): Target[] {
   const targets: Target[] = [];
+  // Most task text has no digit at all: skip the quantity scan for it.
+  if (!HAS_DIGIT.test(text)) return targets;
   for (const clause of splitClauses(text)) {
+    if (!HAS_DIGIT.test(clause)) continue;
     const found = [...clause.matchAll(QUANTITY)].filter((m) => {
       const after = clause.slice(m.index + m[0].length);
       return !NOT_A_TARGET_AFTER.test(after) && !(m[4] === '个' && /^月/.test(after));
@@ -104,6 +107,7 @@ function buildTarget(clause: string, m: RegExpMatchArray, before: string, after:
   };
 }
 
+const HAS_DIGIT = /\d/;
 const QUANTITY_SUFFIX = /^(及以上|以上|及以下|以下|以内|左右)/;
 const COMPARATOR_AT_END = /(不低于|不少于|不小于|至少|达到|超过|高于|大于|多于|不超过|不高于|不多于|控制在|低于|少于|突破|达|为)\s*$/u;
 /** `比例力争达到80%`, `示范社和区级联合社共19家`: words between the indicator and its comparator. */

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseNotice } from '../../src/domain/notice/parseNotice';
+import { compare, type BenchRow } from './measure';
+
+const SEED = readFileSync(join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt'), 'utf8');
+
+/** The seed's items repeated `times` times with item numbers continuing, as one long notice. */
+export function scaledNotice(times: number): string {
+  const lines = SEED.split('\n');
+  const bodyStart = lines.findIndex((l) => l.trim() === '一、任务分工');
+  const tailStart = lines.findIndex((l) => l.trim() === '二、工作要求');
+  const head = lines.slice(0, bodyStart + 1);
+  const body = lines.slice(bodyStart + 1, tailStart);
+  const out = [...head];
+  for (let k = 0; k < times; k++) {
+    for (const line of body) out.push(line.replace(/^(\s*)(\d+)．/, (_m, sp: string, n: string) => `${sp}${Number(n) + 50 * k}．`));
+  }
+  out.push(...lines.slice(tailStart));
+  return out.join('\n');
+}
+
+/** The baseline: one regex pass over the same text, finding every bracket. */
+const ONE_REGEX_PASS = /（[^（）]*）/g;
+
+export async function parseBenchmarks(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const [label, times, runs] of [['seed', 1, 21], ['seed ×10', 10, 7], ['seed ×100', 100, 3]] as const) {
+    const text = scaledNotice(times);
+    let tasks = 0;
+    const row = await compare(
+      `parse ${label}`,
+      () => {
+        tasks = parseNotice(text).tasks.length;
+      },
+      () => text.match(ONE_REGEX_PASS)?.length ?? 0,
+      runs,
+      { chars: text.length, tasks: 0 },
+    );
+    row.tasks = tasks;
+    row.msPerMChar = Math.round((row.ms / text.length) * 1e6 * 100) / 100;
+    rows.push(row);
+  }
+  return rows;
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// `pretest`: the tests use real programs (LibreOffice for formulas, Chromium for the task pane,
+// xmllint for the manifest). Install them with apt when missing and we may (root or sudo);
+// otherwise stop with the exact command to run.
+const { execSync, spawnSync } = require('node:child_process');
+
+const NEEDS = [
+  { bin: 'xmllint', pkgs: ['libxml2-utils'] },
+  { bin: 'chromium', pkgs: ['chromium', 'fonts-noto-cjk'] },
+  { bin: 'soffice', pkgs: ['libreoffice-calc-nogui'] },
+];
+
+const has = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
+const missing = NEEDS.filter((n) => !has(n.bin));
+if (missing.length === 0) process.exit(0);
+
+const pkgs = [...new Set(missing.flatMap((n) => n.pkgs))];
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const sudo = !isRoot && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0 ? 'sudo ' : '';
+if (!isRoot && !sudo) {
+  console.error(`Tests need: ${missing.map((m) => m.bin).join(', ')}. Install them with:\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${pkgs.join(' ')}`);
+  process.exit(1);
+}
+console.error(`Installing ${pkgs.join(' ')} with apt (missing: ${missing.map((m) => m.bin).join(', ')})…`);
+try {
+  execSync(`${sudo}apt-get update -qq`, { stdio: 'inherit' });
+  execSync(`${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${pkgs.join(' ')}`, { stdio: 'inherit' });
+} catch {
+  console.error(`apt-get failed. Install by hand: apt-get install -y --no-install-recommends ${pkgs.join(' ')}`);
+  process.exit(1);
+}
+const still = NEEDS.filter((n) => !has(n.bin));
+if (still.length > 0) {
+  console.error(`Still missing after install: ${still.map((m) => m.bin).join(', ')}`);
+  process.exit(1);
+}

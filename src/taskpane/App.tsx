@@ -1,0 +1,89 @@
+import { useRef } from 'react';
+import {
+  Button,
+  FluentProvider,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Textarea,
+  Title3,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import type { WorkbookHost } from './hostTypes';
+import { useNoticeInput } from './useNoticeInput';
+import { useGenerate } from './useGenerate';
+import { NoticeSummary } from './NoticeSummary';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
+  row: { display: 'flex', columnGap: tokens.spacingHorizontalS },
+  hidden: { display: 'none' },
+});
+
+/** The task pane. It only calls hooks; the workbook is reached through `host`. */
+export function App({ host }: { host: WorkbookHost }) {
+  const styles = useStyles();
+  const input = useNoticeInput();
+  const generate = useGenerate(host);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const running = generate.state.status === 'running';
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <main className={styles.root}>
+        <Title3 as="h1">督办 · 任务分工台账</Title3>
+        <Field label="任务分工通知（粘贴全文，或选择 .txt / .docx 文件）">
+          <Textarea value={input.text} onChange={(_, d) => input.setText(d.value)} rows={8} resize="vertical" placeholder="例如：天津市人民政府印发关于落实国务院《政府工作报告》重点工作任务分工的通知……" />
+        </Field>
+        <div className={styles.row}>
+          <Button onClick={() => fileRef.current?.click()}>选择文件…</Button>
+          <input
+            ref={fileRef}
+            className={styles.hidden}
+            type="file"
+            accept=".txt,.docx,text/plain"
+            aria-label="通知文件"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void input.loadFile(f);
+            }}
+          />
+          <Button appearance="primary" disabled={!input.parsed || input.parsed.tasks.length === 0 || running || host.unavailableReason !== null} onClick={() => input.parsed && void generate.run(input.parsed)}>
+            生成工作簿
+          </Button>
+        </div>
+        {input.loadError && (
+          <MessageBar intent="error">
+            <MessageBarBody>{input.loadError}</MessageBarBody>
+          </MessageBar>
+        )}
+        {host.unavailableReason && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{host.unavailableReason}</MessageBarBody>
+          </MessageBar>
+        )}
+        {input.parsed && <NoticeSummary notice={input.parsed} />}
+        {generate.state.status === 'running' && (
+          <Field validationMessage={generate.state.progress?.step ?? '准备中…'} validationState="none">
+            {generate.state.progress ? <ProgressBar value={generate.state.progress.done / Math.max(1, generate.state.progress.total)} /> : <ProgressBar />}
+          </Field>
+        )}
+        {generate.state.status === 'done' && (
+          <MessageBar intent="success">
+            <MessageBarBody>
+              已生成 {generate.state.result.sheets} 张工作表（其中台账 {generate.state.result.ledgers} 张），保留已填写的台账行 {generate.state.result.keptRows} 行
+              {generate.state.result.removedRows > 0 ? `，已移出分工 ${generate.state.result.removedRows} 行` : ''}。
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {generate.state.status === 'failed' && (
+          <MessageBar intent="error">
+            <MessageBarBody>生成失败：{generate.state.message}</MessageBarBody>
+          </MessageBar>
+        )}
+      </main>
+    </FluentProvider>
+  );
+}

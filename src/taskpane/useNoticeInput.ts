@@ -1,0 +1,61 @@
+import { useCallback, useMemo, useState } from 'react';
+import { parseNotice } from '../domain/notice/parseNotice';
+import { decodeNotice } from '../domain/text/decode';
+import type { Issue, ParsedNotice } from '../domain/notice/types';
+
+export type NoticeInput = {
+  text: string;
+  source: string | null;
+  setText(text: string): void;
+  loadFile(file: File): Promise<void>;
+  parsed: ParsedNotice | null;
+  loadError: string | null;
+};
+
+/** The notice being worked on: typed/pasted text or a chosen .txt/.docx file, parsed as it changes. */
+export function useNoticeInput(): NoticeInput {
+  const [text, setTextState] = useState('');
+  const [source, setSource] = useState<string | null>(null);
+  const [fileIssues, setFileIssues] = useState<Issue[]>([]);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  const setText = useCallback((t: string) => {
+    setTextState(t);
+    setSource(null);
+    setFileIssues([]);
+    setLoadError(null);
+  }, []);
+
+  const loadFile = useCallback(async (file: File) => {
+    setLoadError(null);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+      try {
+        const mammoth = await import('mammoth');
+        const result = await mammoth.extractRawText({ arrayBuffer: bytes.buffer });
+        setTextState(result.value.replace(/\n\n/g, '\n'));
+        setFileIssues([]);
+      } catch (e) {
+        setLoadError(`${file.name} 不是可读取的 Word (.docx) 文件：${(e as Error).message}`);
+        return;
+      }
+    } else {
+      const decoded = decodeNotice(bytes);
+      if (decoded.text === null) {
+        setLoadError(`${file.name}：${decoded.issues[0]?.message ?? '不是文本文件'}`);
+        return;
+      }
+      setTextState(decoded.text);
+      setFileIssues(decoded.issues);
+    }
+    setSource(file.name);
+  }, []);
+
+  const parsed = useMemo(() => {
+    if (text.trim().length === 0) return null;
+    const p = parseNotice(text);
+    return { ...p, issues: [...fileIssues, ...p.issues] };
+  }, [text, fileIssues]);
+
+  return { text, source, setText, loadFile, parsed, loadError };
+}
