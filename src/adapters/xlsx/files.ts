@@ -1,0 +1,42 @@
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
+import type { WorkbookPlan } from '../../workbook/plan';
+import type { WorkbookData } from '../../workbook/sheetData';
+import { applyPlanToWorkbook } from './writePlan';
+import { readWorkbookData } from './readWorkbook';
+
+/** A workbook file that cannot be used at all: the CLI prints the message and exits 2. */
+export class UnreadableWorkbook extends Error {}
+
+/** Open an .xlsx, with a one-line reason when it is not one (locked, encrypted, another format). */
+export async function openWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    throw new UnreadableWorkbook(`无法读取 ${path}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0) {
+    throw new UnreadableWorkbook(`${path} 是加密（设有打开密码）或旧版 .xls 工作簿，请在 Excel 中去掉密码并另存为 .xlsx`);
+  }
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new UnreadableWorkbook(`${path} 不是 .xlsx 工作簿`);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw new UnreadableWorkbook(`${path} 无法作为 .xlsx 打开：${(e as Error).message}`);
+  }
+  return wb;
+}
+
+export async function readWorkbookFile(path: string): Promise<WorkbookData> {
+  return readWorkbookData(await openWorkbook(path));
+}
+
+/** Write a plan to a file: into `base` (an opened existing workbook) or a new workbook. */
+export async function writePlanFile(plan: WorkbookPlan, path: string, base?: ExcelJS.Workbook): Promise<void> {
+  const wb = base ?? new ExcelJS.Workbook();
+  wb.creator = 'Duban 督办';
+  applyPlanToWorkbook(wb, plan);
+  await wb.xlsx.writeFile(path);
+}

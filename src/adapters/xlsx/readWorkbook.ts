@@ -1,0 +1,42 @@
+import ExcelJS from 'exceljs';
+import type { SheetData, SheetValue, WorkbookData } from '../../workbook/sheetData';
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** Turn whatever exceljs holds in a cell into a plain value; dates become Excel serials. */
+export function plainValue(value: ExcelJS.CellValue): SheetValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return (value.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('formula' in value || 'sharedFormula' in value) {
+      const result = (value as ExcelJS.CellFormulaValue).result;
+      if (result === undefined || result === null) return null;
+      if (typeof result === 'object' && 'error' in result) return result.error;
+      return plainValue(result as ExcelJS.CellValue);
+    }
+    if ('text' in value && 'hyperlink' in value) return String(value.text);
+    if ('error' in value) return value.error;
+  }
+  return String(value);
+}
+
+export function readWorkbookData(wb: ExcelJS.Workbook): WorkbookData {
+  const sheets: SheetData[] = [];
+  wb.eachSheet((ws) => {
+    const rows: SheetValue[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row, r) => {
+      const values: SheetValue[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        values[c - 1] = plainValue(cell.value);
+      });
+      for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
+      rows[r - 1] = values;
+    });
+    for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
+    while (rows.length > 0 && (rows[rows.length - 1] as SheetValue[]).every((v) => v === null || v === '')) rows.pop();
+    sheets.push({ name: ws.name, rows });
+  });
+  return { sheets };
+}

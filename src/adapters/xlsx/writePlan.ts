@@ -1,0 +1,146 @@
+import ExcelJS from 'exceljs';
+import type { Cell, ConditionalFormatPlan, SheetPlan, ValidationPlan, WorkbookPlan } from '../../workbook/plan';
+import { DATE_FORMAT } from '../../workbook/plan';
+import { columnLetter, parseAddress, sheetRef } from '../../workbook/a1';
+import { excelSerial } from '../../domain/time/isoDate';
+
+/** exceljs wants ARGB; the plan speaks `#RRGGBB`. */
+const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
+
+const HEADER_FILL = '#DDEBF7';
+
+/**
+ * Apply a plan to an exceljs workbook. Sheets the plan names are replaced; any other sheet the
+ * user added stays as it was. The only code besides the reader that touches exceljs.
+ */
+export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {
+  for (const sheet of plan.sheets) {
+    const existing = wb.getWorksheet(sheet.name);
+    if (existing) wb.removeWorksheet(existing.id);
+  }
+  for (const sheet of plan.sheets) writeSheet(wb, sheet);
+  for (const n of plan.names) {
+    const sheet = plan.sheets.find((s) => s.key === n.sheetKey);
+    if (!sheet) throw new Error(`defined name ${n.name} points at a sheet the plan does not have: ${n.sheetKey}`);
+    const { row, col } = parseAddress(n.address);
+    wb.definedNames.remove(`${sheetRef(sheet.name)}!$${columnLetter(col)}$${row + 1}`, n.name);
+    wb.definedNames.add(`${sheetRef(sheet.name)}!$${columnLetter(col)}$${row + 1}`, n.name);
+  }
+}
+
+function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
+  const ws = wb.addWorksheet(plan.name, {
+    views: plan.freeze.rows + plan.freeze.columns > 0 ? [{ state: 'frozen', xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }] : [],
+    ...(plan.tabColor ? { properties: { tabColor: { argb: argb(plan.tabColor) } } } : {}),
+  });
+  const hasHeader = plan.columns.some((c) => c.header !== '');
+  plan.columns.forEach((c, i) => {
+    const column = ws.getColumn(i + 1);
+    column.width = c.width;
+  });
+  if (hasHeader) {
+    const header = ws.getRow(1);
+    plan.columns.forEach((c, i) => {
+      const cell = header.getCell(i + 1);
+      cell.value = c.header;
+      cell.font = { bold: true };
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(HEADER_FILL) } };
+      cell.alignment = { vertical: 'middle', wrapText: true };
+    });
+  }
+  plan.rows.forEach((cells, r) => {
+    const row = ws.getRow(r + 2);
+    plan.columns.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      setCell(cell, cells[i] ?? null);
+      if (c.numberFormat && c.numberFormat !== 'General') cell.numFmt = c.numberFormat;
+      if (c.wrap) cell.alignment = { vertical: 'top', wrapText: true };
+      else cell.alignment = { vertical: 'top' };
+      if (plan.protect && c.role === 'fill') cell.protection = { locked: false };
+    });
+  });
+  for (const extra of plan.extraCells ?? []) {
+    const cell = ws.getCell(extra.address);
+    setCell(cell, extra.cell);
+    if (extra.bold) cell.font = { bold: true };
+    if (extra.numberFormat) cell.numFmt = extra.numberFormat;
+    if (!plan.protect) continue;
+    cell.protection = { locked: true };
+  }
+  if (plan.table && plan.rows.length > 0) {
+    // A filterable range over the header and rows; Excel tables are added by the Office.js adapter
+    // (exceljs rewrites table cells itself and drops the formats we set).
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: plan.rows.length + 1, column: plan.columns.length } };
+  }
+  for (const v of plan.validations) addValidation(ws, v);
+  for (const cf of plan.conditionalFormats) addConditionalFormat(ws, cf);
+  if (plan.protect) {
+    // No password: a unit must be able to unprotect; protection prevents accidents, not intent.
+    void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, autoFilter: true, sort: false });
+  }
+}
+
+function setCell(cell: ExcelJS.Cell, value: Cell): void {
+  if (value === null) {
+    cell.value = null;
+    return;
+  }
+  switch (value.t) {
+    case 'text':
+      // A string value is written as a shared string: `=HYPERLINK(…)` typed in a notice stays text.
+      cell.value = value.v;
+      break;
+    case 'number':
+      cell.value = value.v;
+      break;
+    case 'date':
+      cell.value = excelSerial(value.v);
+      cell.numFmt = DATE_FORMAT;
+      break;
+    case 'formula':
+      cell.value = { formula: value.f } as ExcelJS.CellFormulaValue;
+      break;
+  }
+}
+
+function addValidation(ws: ExcelJS.Worksheet, v: ValidationPlan): void {
+  const common = { allowBlank: true, showErrorMessage: true, showInputMessage: true, errorStyle: 'stop', errorTitle: '输入有误', error: v.error, promptTitle: '填写说明', prompt: v.prompt };
+  const rule: ExcelJS.DataValidation =
+    v.type === 'list'
+      ? { ...common, type: 'list', formulae: [`"${v.values.join(',')}"`] }
+      : { ...common, type: 'date', operator: 'between', formulae: [new Date(`${v.min}T00:00:00Z`), new Date(`${v.max}T00:00:00Z`)] };
+  (ws as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(v.range, rule);
+}
+
+function addConditionalFormat(ws: ExcelJS.Worksheet, cf: ConditionalFormatPlan): void {
+  if (cf.type === 'expression') {
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [
+        {
+          type: 'expression',
+          priority: 1,
+          formulae: [cf.formula],
+          style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.fill) } }, ...(cf.fontColor ? { font: { color: { argb: argb(cf.fontColor) } } } : {}) },
+        },
+      ],
+    });
+  } else if (cf.type === 'dataBar') {
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [{ type: 'dataBar', priority: 1, cfvo: [{ type: 'num', value: 0 }, { type: 'num', value: 1 }], color: { argb: argb(cf.color) }, gradient: true } as unknown as ExcelJS.ConditionalFormattingRule],
+    });
+  } else {
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [
+        {
+          type: 'iconSet',
+          priority: 1,
+          iconSet: '3TrafficLights1',
+          cfvo: [{ type: 'num', value: 0 }, { type: 'num', value: cf.thresholds[0] }, { type: 'num', value: cf.thresholds[1] }],
+        } as unknown as ExcelJS.ConditionalFormattingRule,
+      ],
+    });
+  }
+}

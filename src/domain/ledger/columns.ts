@@ -1,0 +1,75 @@
+/**
+ * Ledger (工作台账) columns, DESIGN §6. The header text is the contract, not the position:
+ * ledgers in a unit's own layout are read by header with these aliases.
+ */
+export type LedgerColumnKey =
+  | 'taskId' | 'section' | 'text' | 'role' | 'leads' | 'deadlineText' | 'due'
+  | 'measures' | 'office' | 'person' | 'plannedDate' | 'outputForm' | 'progress' | 'status' | 'doneDate' | 'updated'
+  | 'warning' | 'note';
+
+export type LedgerColumn = {
+  key: LedgerColumnKey;
+  header: string;
+  aliases: string[];
+  role: 'generated' | 'fill' | 'formula';
+  width: number;
+  kind: 'text' | 'date' | 'long';
+};
+
+export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
+  { key: 'taskId', header: '任务编号', aliases: ['编号', '任务序号', '序号'], role: 'generated', width: 9, kind: 'text' },
+  { key: 'section', header: '板块', aliases: ['所属板块', '领域'], role: 'generated', width: 16, kind: 'long' },
+  { key: 'text', header: '任务内容', aliases: ['工作任务', '重点任务', '任务'], role: 'generated', width: 48, kind: 'long' },
+  { key: 'role', header: '本单位职责', aliases: ['职责', '承担角色', '本单位角色'], role: 'generated', width: 11, kind: 'text' },
+  { key: 'leads', header: '牵头单位', aliases: [], role: 'generated', width: 16, kind: 'long' },
+  { key: 'deadlineText', header: '完成时限', aliases: ['时限要求', '时间要求', '时限'], role: 'generated', width: 14, kind: 'long' },
+  { key: 'due', header: '截止日期', aliases: ['截止时间'], role: 'generated', width: 11, kind: 'date' },
+  { key: 'measures', header: '具体措施', aliases: ['工作措施', '落实措施', '推进措施'], role: 'fill', width: 30, kind: 'long' },
+  { key: 'office', header: '责任处室', aliases: ['承办处室', '责任部门'], role: 'fill', width: 12, kind: 'text' },
+  { key: 'person', header: '责任人', aliases: ['负责人', '具体责任人'], role: 'fill', width: 10, kind: 'text' },
+  { key: 'plannedDate', header: '计划完成时间', aliases: ['计划完成日期', '计划完成'], role: 'fill', width: 12, kind: 'date' },
+  { key: 'outputForm', header: '成果形式', aliases: ['成果', '预期成果'], role: 'fill', width: 11, kind: 'text' },
+  { key: 'progress', header: '进展情况', aliases: ['工作进展', '进展', '落实情况', '推进情况'], role: 'fill', width: 30, kind: 'long' },
+  { key: 'status', header: '状态', aliases: ['完成状态', '推进状态', '任务状态'], role: 'fill', width: 9, kind: 'text' },
+  { key: 'doneDate', header: '完成日期', aliases: ['实际完成时间', '实际完成日期'], role: 'fill', width: 11, kind: 'date' },
+  { key: 'updated', header: '更新日期', aliases: ['填报日期', '更新时间'], role: 'fill', width: 11, kind: 'date' },
+  { key: 'warning', header: '预警', aliases: ['预警状态'], role: 'formula', width: 9, kind: 'text' },
+  { key: 'note', header: '备注', aliases: ['说明'], role: 'fill', width: 16, kind: 'long' },
+];
+
+export const FILL_KEYS = LEDGER_COLUMNS.filter((c) => c.role === 'fill').map((c) => c.key);
+
+export const STATUS_VALUES = ['未启动', '推进中', '已完成', '受阻'] as const;
+export const OUTPUT_FORMS = ['政策文件', '工作方案', '项目建成', '数据指标', '工作报告', '其他'] as const;
+
+/** The mark left in 本单位职责 of a row whose task is no longer in the notice. */
+export const REMOVED_MARK = '已移出分工';
+
+export type HeaderMatch = {
+  /** Column index per key found. */
+  columns: Partial<Record<LedgerColumnKey, number>>;
+  duplicates: Array<{ key: LedgerColumnKey; header: string; indexes: number[] }>;
+};
+
+/** Find ledger columns in a header row by text and aliases (spaces and line breaks ignored). */
+export function matchHeaders(headers: readonly unknown[]): HeaderMatch {
+  const found = new Map<LedgerColumnKey, number[]>();
+  headers.forEach((h, i) => {
+    const text = typeof h === 'string' ? h.replace(/[\s*＊]/g, '') : '';
+    if (text.length === 0) return;
+    const col = LEDGER_COLUMNS.find((c) => c.header === text) ?? LEDGER_COLUMNS.find((c) => c.aliases.includes(text));
+    if (!col) return;
+    found.set(col.key, [...(found.get(col.key) ?? []), i]);
+  });
+  const columns: Partial<Record<LedgerColumnKey, number>> = {};
+  const duplicates: HeaderMatch['duplicates'] = [];
+  for (const [key, indexes] of found) {
+    columns[key] = indexes[0] as number;
+    if (indexes.length > 1) duplicates.push({ key, header: headerOf(key), indexes });
+  }
+  return { columns, duplicates };
+}
+
+export function headerOf(key: LedgerColumnKey): string {
+  return (LEDGER_COLUMNS.find((c) => c.key === key) as LedgerColumn).header;
+}

@@ -1,0 +1,142 @@
+import type { ParsedNotice, Role, Task, UnitCategory } from '../notice/types';
+import type { DirectoryEntry } from '../units/builtinDirectory';
+import { categoryByForm } from '../units/directory';
+import { FILL_KEYS, REMOVED_MARK, type LedgerColumnKey } from './columns';
+import { ledgerSheetName } from './sheetName';
+
+/** A value as a unit typed it: text, a number (dates arrive as Excel serials), a boolean. */
+export type FillValue = string | number | boolean | null;
+export type Fills = Partial<Record<LedgerColumnKey, FillValue>>;
+
+export const ROLE_LABEL: Record<Role, string> = { lead: '牵头', joint: '负责', support: '配合', each: '分别负责' };
+
+export type LedgerRow = {
+  taskId: string;
+  unit: string;
+  /** null for a row kept after its task left the notice. */
+  role: Role | null;
+  /** 本单位职责 as shown: `牵头`, or `已移出分工（原：配合）`. */
+  roleLabel: string;
+  section: string;
+  text: string;
+  leads: string;
+  deadlineText: string;
+  due: string | null;
+  fills: Fills;
+};
+
+export type Ledger = { unit: string; category: UnitCategory; sheetName: string; rows: LedgerRow[] };
+
+/** A row read back from an existing workbook: its key, what the unit typed, and what was shown. */
+export type PreviousRow = {
+  taskId: string;
+  unit: string;
+  fills: Fills;
+  shown: Pick<LedgerRow, 'roleLabel' | 'section' | 'text' | 'leads' | 'deadlineText' | 'due'>;
+};
+
+export type LedgerBook = {
+  ledgers: Ledger[];
+  /** Names that get no ledger and must be made concrete (有关部门): 待明确. */
+  pending: string[];
+  /** Rows kept with typed values whose task or assignment left the notice. */
+  removedRows: number;
+  /** Rows whose typed values were carried over. */
+  keptRows: number;
+};
+
+/** The group whose `分别负责` gives every municipal unit a row (DESIGN §3, issue 3). */
+const ALL_MUNICIPAL = new Set(['市政府各部门']);
+
+/**
+ * One ledger per responsible unit: a row per (task, unit), carrying over what units typed in
+ * `previous` by (任务编号, unit). Rows whose task left the notice are kept at the bottom, marked.
+ */
+export function buildLedgers(
+  notice: ParsedNotice,
+  directory: readonly DirectoryEntry[],
+  previous: readonly PreviousRow[] = [],
+  sheetNames: ReadonlyMap<string, string> = new Map(),
+): LedgerBook {
+  const byUnit = new Map<string, LedgerRow[]>();
+  const categories = new Map<string, UnitCategory>();
+  const pending = new Set<string>();
+  const sections = new Map(notice.sections.map((s) => [s.no, s.title]));
+  const municipal = directory.filter((e) => e.category === 'municipal').map((e) => e.name);
+  const categoryOf = (name: string): UnitCategory =>
+    notice.units.find((u) => u.name === name)?.category ?? directory.find((e) => e.name === name)?.category ?? categoryByForm(name) ?? 'unknown';
+
+  const add = (task: Task, unit: string, role: Role): void => {
+    const rows = byUnit.get(unit) ?? [];
+    if (rows.some((r) => r.taskId === task.id)) return; // a direct assignment wins over a group's
+    byUnit.set(unit, rows);
+    categories.set(unit, categoryOf(unit));
+    rows.push({
+      taskId: task.id,
+      unit,
+      role,
+      roleLabel: ROLE_LABEL[role],
+      section: task.section === null ? '' : (sections.get(task.section) ?? ''),
+      text: task.text,
+      leads: task.units.filter((u) => u.role === 'lead').map((u) => u.name).join('、'),
+      deadlineText: task.deadline.text,
+      due: task.deadline.due,
+      fills: {},
+    });
+  };
+
+  for (const task of notice.tasks) {
+    // Direct assignments first, so they win over the same unit reached through a group.
+    for (const u of task.units) {
+      const category = categoryOf(u.name);
+      if (category !== 'group' && category !== 'placeholder') add(task, u.name, u.role);
+    }
+    for (const u of task.units) {
+      const category = categoryOf(u.name);
+      if (category === 'group' && ALL_MUNICIPAL.has(u.name)) for (const m of municipal) add(task, m, u.role);
+      else if (category === 'group' || category === 'placeholder') pending.add(u.name);
+    }
+  }
+
+  // Carry over typed values; keep rows whose task or assignment is gone.
+  let keptRows = 0;
+  let removedRows = 0;
+  for (const prev of previous) {
+    if (!hasTypedValue(prev.fills)) continue;
+    const rows = byUnit.get(prev.unit) ?? [];
+    const row = rows.find((r) => r.taskId === prev.taskId);
+    if (row) {
+      row.fills = { ...prev.fills };
+      keptRows++;
+      continue;
+    }
+    byUnit.set(prev.unit, rows);
+    if (!categories.has(prev.unit)) categories.set(prev.unit, categoryOf(prev.unit));
+    const formerLabel = prev.shown.roleLabel.startsWith(REMOVED_MARK) ? prev.shown.roleLabel : `${REMOVED_MARK}（原：${prev.shown.roleLabel || '—'}）`;
+    rows.push({ taskId: prev.taskId, unit: prev.unit, role: null, ...prev.shown, roleLabel: formerLabel, fills: { ...prev.fills } });
+    removedRows++;
+  }
+
+  const order = new Map(directory.map((e, i) => [e.name, i]));
+  const units = [...byUnit.keys()].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity));
+  const used = new Set<string>();
+  // Names the user chose in 单位名录 are claimed first so generated names never take them.
+  for (const unit of units) {
+    const chosen = sheetNames.get(unit);
+    if (chosen) used.add(chosen.toLowerCase());
+  }
+  const ledgers = units.map((unit) => {
+    const rows = byUnit.get(unit) as LedgerRow[];
+    rows.sort((a, b) => Number(a.role === null) - Number(b.role === null));
+    return { unit, category: categories.get(unit) ?? 'unknown', sheetName: sheetNames.get(unit) ?? ledgerSheetName(unit, used), rows };
+  });
+  return { ledgers, pending: [...pending], keptRows, removedRows };
+}
+
+/** A row counts as typed when any fill column holds something other than blanks. */
+export function hasTypedValue(fills: Fills): boolean {
+  return FILL_KEYS.some((k) => {
+    const v = fills[k];
+    return v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '');
+  });
+}

@@ -1,0 +1,40 @@
+import type { ParsedNotice } from '../domain/notice/types';
+import type { DirectoryEntry } from '../domain/units/builtinDirectory';
+import type { LedgerBook } from '../domain/ledger/ledgers';
+import type { WorkbookPlan } from './plan';
+import { NAME, SHEET } from './names';
+import { tasksSheet } from './sheets/tasksSheet';
+import { targetsSheet } from './sheets/targetsSheet';
+import { matrixSheet } from './sheets/matrixSheet';
+import { directorySheet } from './sheets/directorySheet';
+import { ledgerSheet } from './sheets/ledgerSheet';
+import { SUMMARY_NAME_ADDRESSES, summarySheet } from './sheets/summarySheet';
+
+export type WorkbookModel = {
+  notice: ParsedNotice;
+  directory: readonly DirectoryEntry[];
+  ledgers: LedgerBook;
+};
+
+/**
+ * The whole task-division workbook as one plan: 汇总 first (the office opens on it), then
+ * 任务清单, 量化指标, 责任矩阵, 单位名录 and one 台账-<单位> per unit.
+ */
+export function buildWorkbookPlan(model: WorkbookModel): WorkbookPlan {
+  const order = new Map(model.directory.map((e, i) => [e.name, i]));
+  return {
+    sheets: [
+      summarySheet(model.notice.notice.year),
+      tasksSheet(model.notice),
+      targetsSheet(model.notice),
+      matrixSheet(model.notice, order),
+      directorySheet(model.notice, model.directory, model.ledgers),
+      ...model.ledgers.ledgers.map((l, i) => ledgerSheet(l, i)),
+    ],
+    names: [
+      { name: NAME.asOf, sheetKey: SHEET.summary.key, address: SUMMARY_NAME_ADDRESSES.asOf },
+      { name: NAME.warnDays, sheetKey: SHEET.summary.key, address: SUMMARY_NAME_ADDRESSES.warnDays },
+      { name: NAME.year, sheetKey: SHEET.summary.key, address: SUMMARY_NAME_ADDRESSES.year },
+    ],
+  };
+}

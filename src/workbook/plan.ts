@@ -1,0 +1,71 @@
+/**
+ * The WorkbookPlan: plain data describing a workbook, built by pure functions from domain data
+ * and applied by two thin adapters (Office.js inside Excel, exceljs for .xlsx files).
+ * Addresses are A1 strings relative to the sheet; sheets are found by `key`, never by position.
+ */
+
+/** A cell. Text is always text (a leading `=` stays visible); formulas are explicit. */
+export type Cell =
+  | { t: 'text'; v: string }
+  | { t: 'number'; v: number }
+  /** An ISO date `YYYY-MM-DD`, written as a date serial with a date format. */
+  | { t: 'date'; v: string }
+  /** A formula without the leading `=`, using classic functions only (DESIGN §5). */
+  | { t: 'formula'; f: string }
+  | null;
+
+export type ColumnRole = 'generated' | 'fill' | 'formula';
+
+export type ColumnPlan = {
+  header: string;
+  /** Width in characters (Excel's column width unit). */
+  width: number;
+  role: ColumnRole;
+  /** Excel number format: `@` text, `yyyy-mm-dd` dates, `0.0%`… @default 'General' */
+  numberFormat?: string;
+  wrap?: boolean;
+};
+
+export type ValidationPlan =
+  | { range: string; type: 'list'; values: string[]; prompt: string; error: string }
+  | { range: string; type: 'date'; min: string; max: string; prompt: string; error: string };
+
+export type ConditionalFormatPlan =
+  /** Colour cells where a formula (relative to the range's top-left cell) is true. */
+  | { range: string; type: 'expression'; formula: string; fill: string; fontColor?: string }
+  | { range: string; type: 'dataBar'; color: string }
+  | { range: string; type: 'iconSet'; icons: 'trafficLights'; thresholds: [number, number] };
+
+export type SheetPlan = {
+  /** Stable key code uses: `tasks`, `targets`, `matrix`, `directory`, `summary`, `ledger:<unit>`. */
+  key: string;
+  name: string;
+  columns: ColumnPlan[];
+  /** Data rows under the header row, one Cell per column. */
+  rows: Cell[][];
+  /** Extra cells outside the table (totals rows, parameters), by address. */
+  extraCells?: Array<{ address: string; cell: Cell; bold?: boolean; numberFormat?: string }>;
+  freeze: { rows: number; columns: number };
+  /** An Excel table over the header and data rows. */
+  table?: { name: string; style: string };
+  validations: ValidationPlan[];
+  conditionalFormats: ConditionalFormatPlan[];
+  /** Protect the sheet; the `fill` columns' data cells stay unlocked. No password is ever stored. */
+  protect: boolean;
+  tabColor?: string;
+};
+
+export type DefinedNamePlan = { name: string; sheetKey: string; address: string };
+
+export type WorkbookPlan = {
+  sheets: SheetPlan[];
+  names: DefinedNamePlan[];
+};
+
+export const text = (v: string): Cell => ({ t: 'text', v });
+export const num = (v: number): Cell => ({ t: 'number', v });
+export const date = (v: string | null): Cell => (v === null ? null : { t: 'date', v });
+export const formula = (f: string): Cell => ({ t: 'formula', f });
+
+export const DATE_FORMAT = 'yyyy-mm-dd';
+export const TEXT_FORMAT = '@';

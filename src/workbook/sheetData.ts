@@ -1,0 +1,15 @@
+/**
+ * A sheet's values as read back from a workbook (either adapter): numbers (dates as Excel
+ * serials), text, booleans, or null for empty. Formula cells give their last computed value.
+ */
+export type SheetValue = string | number | boolean | null;
+
+export type SheetData = {
+  name: string;
+  /** Row-major, row 0 is the header row; trailing empty rows are dropped. */
+  rows: SheetValue[][];
+};
+
+export type WorkbookData = { sheets: SheetData[] };
+
+export const findSheet = (book: WorkbookData, name: string): SheetData | undefined => book.sheets.find((s) => s.name === name);

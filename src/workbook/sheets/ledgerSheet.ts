@@ -1,0 +1,86 @@
+import { LEDGER_COLUMNS, OUTPUT_FORMS, STATUS_VALUES, type LedgerColumnKey } from '../../domain/ledger/columns';
+import type { Ledger, LedgerRow } from '../../domain/ledger/ledgers';
+import { columnLetter, rangeAddress } from '../a1';
+import { NAME } from '../names';
+import { DATE_FORMAT, TEXT_FORMAT, date, formula, text, type Cell, type ColumnPlan, type SheetPlan, type ValidationPlan } from '../plan';
+import { fillCell } from './fillCell';
+
+const col = (key: LedgerColumnKey): string => columnLetter(LEDGER_COLUMNS.findIndex((c) => c.key === key));
+
+/**
+ * 预警 of a ledger row (DESIGN §9), as a classic formula. Row `r` is 1-based.
+ * 已完成: 逾期完成 when 完成日期 > 截止日期, else 按时完成; otherwise 逾期 when 统计日期 > 截止日期,
+ * 临期 when 0 ≤ 截止日期 − 统计日期 ≤ 预警天数, else 正常 (also when there is no due date).
+ */
+export function warningFormula(r: number, due = `${col('due')}${r}`, status = `${col('status')}${r}`, done = `${col('doneDate')}${r}`): string {
+  return (
+    `IF(TRIM(${status})="已完成",IF(AND(ISNUMBER(${done}),ISNUMBER(${due}),${done}>${due}),"逾期完成","按时完成"),` +
+    `IF(NOT(ISNUMBER(${due})),"正常",IF(${NAME.asOf}>${due},"逾期",IF(${due}-${NAME.asOf}<=${NAME.warnDays},"临期","正常"))))`
+  );
+}
+
+export function ledgerColumns(): ColumnPlan[] {
+  return LEDGER_COLUMNS.map((c) => ({
+    header: c.header,
+    width: c.width,
+    role: c.role,
+    numberFormat: c.kind === 'date' ? DATE_FORMAT : c.key === 'taskId' || c.kind === 'text' ? TEXT_FORMAT : 'General',
+    wrap: c.kind === 'long',
+  }));
+}
+
+function rowCells(row: LedgerRow, r: number): Cell[] {
+  return LEDGER_COLUMNS.map((c): Cell => {
+    switch (c.key) {
+      case 'taskId':
+        return text(row.taskId);
+      case 'section':
+        return text(row.section);
+      case 'text':
+        return text(row.text);
+      case 'role':
+        return text(row.roleLabel);
+      case 'leads':
+        return text(row.leads);
+      case 'deadlineText':
+        return text(row.deadlineText);
+      case 'due':
+        return date(row.due);
+      case 'warning':
+        return formula(warningFormula(r));
+      default:
+        return fillCell(row.fills[c.key] ?? null, c.kind === 'date');
+    }
+  });
+}
+
+export function ledgerSheet(ledger: Ledger, index: number): SheetPlan {
+  const n = ledger.rows.length;
+  const last = n + 1;
+  const colRange = (key: LedgerColumnKey): string => `${col(key)}2:${col(key)}${last}`;
+  const validations: ValidationPlan[] = [
+    { range: colRange('status'), type: 'list', values: [...STATUS_VALUES], prompt: '从列表选择：未启动、推进中、已完成、受阻', error: '状态只能是：未启动、推进中、已完成、受阻' },
+    { range: colRange('outputForm'), type: 'list', values: [...OUTPUT_FORMS], prompt: '从列表选择成果形式', error: `成果形式只能是：${OUTPUT_FORMS.join('、')}` },
+    ...(['plannedDate', 'doneDate', 'updated'] as const).map(
+      (key): ValidationPlan => ({ range: colRange(key), type: 'date', min: '2000-01-01', max: '2099-12-31', prompt: '请输入日期，如 2020-12-31', error: '这里需要一个日期（例如 2020-12-31），不能是文字' }),
+    ),
+  ];
+  const warn = `${col('warning')}2`;
+  return {
+    key: `ledger:${ledger.unit}`,
+    name: ledger.sheetName,
+    columns: ledgerColumns(),
+    rows: ledger.rows.map((row, i) => rowCells(row, i + 2)),
+    freeze: { rows: 1, columns: 1 },
+    table: { name: `Duban_Ledger_${index + 1}`, style: 'TableStyleLight9' },
+    validations: n > 0 ? validations : [],
+    conditionalFormats:
+      n > 0
+        ? [
+            { range: rangeAddress(1, 0, n, LEDGER_COLUMNS.length), type: 'expression', formula: `$${warn}="逾期"`, fill: '#F8D7DA', fontColor: '#842029' },
+            { range: rangeAddress(1, 0, n, LEDGER_COLUMNS.length), type: 'expression', formula: `$${warn}="临期"`, fill: '#FFF3CD', fontColor: '#664D03' },
+          ]
+        : [],
+    protect: true,
+  };
+}
