@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { parseCommand } from './parseCommand';
+import { buildCommand } from './buildCommand';
 import type { Args } from './args';
 import type { Io } from './io';
 
@@ -7,5 +8,10 @@ export const SEED_NOTICE = join(__dirname, '..', '..', 'seeds', 'tianjin-2020-ta
 
 /** `npm run demo`: the main job on the seed notice, headless. */
 export async function demoCommand(_args: Args, io: Io): Promise<number> {
-  return parseCommand({ positional: [SEED_NOTICE], flags: new Set(), values: new Map() }, io);
+  const parsed = await parseCommand({ positional: [SEED_NOTICE], flags: new Set(), values: new Map() }, io);
+  if (parsed !== 0) return parsed;
+  io.out('');
+  return buildCommand({ positional: [SEED_NOTICE], flags: new Set(), values: new Map([['-o', DEMO_OUTPUT]]) }, io);
 }
+
+export const DEMO_OUTPUT = join('out', 'tianjin-2020.xlsx');

@@ -2,17 +2,21 @@ import { readArgs, UsageError } from './args';
 import { processIo, type Io } from './io';
 import { parseCommand } from './parseCommand';
 import { demoCommand } from './demoCommand';
+import { buildCommand } from './buildCommand';
+import { UnreadableWorkbook } from '../adapters/xlsx/files';
 import { UnreadableInput } from './readNotice';
 
 const USAGE = `duban — 督办：任务分工通知 → 工作台账工作簿
 
   duban parse    <通知.txt|.docx> [--json] [--lead-first]
-  duban demo     解析示例通知 seeds/tianjin-2020-task-division.txt 并打印概览
+  duban build    <通知.txt|.docx> -o <工作簿.xlsx> [--as-of YYYY-MM-DD] [--update <工作簿.xlsx>] [--lead-first]
+  duban demo     解析示例通知 seeds/tianjin-2020-task-division.txt，打印概览并生成 out/tianjin-2020.xlsx
 
 退出码：0 成功，1 有校验问题，2 用法错误或无法读取输入`;
 
 const COMMANDS: Record<string, (args: ReturnType<typeof readArgs>, io: Io) => Promise<number>> = {
   parse: parseCommand,
+  build: buildCommand,
   demo: demoCommand,
 };
 
@@ -33,7 +37,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
   try {
     return await command(readArgs(rest, VALUE_OPTIONS), io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof UnreadableInput) {
+    if (e instanceof UsageError || e instanceof UnreadableInput || e instanceof UnreadableWorkbook) {
       io.err(`duban ${name}: ${e.message}`);
       return 2;
     }

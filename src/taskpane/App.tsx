@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import {
   Button,
+  Caption1,
   FluentProvider,
   Field,
   MessageBar,
@@ -50,10 +51,16 @@ export function App({ host }: { host: WorkbookHost }) {
               if (f) void input.loadFile(f);
             }}
           />
-          <Button appearance="primary" disabled={!input.parsed || input.parsed.tasks.length === 0 || running || host.unavailableReason !== null} onClick={() => input.parsed && void generate.run(input.parsed)}>
+          <Button appearance="primary" disabled={!input.parsed || input.parsed.tasks.length === 0 || running || host.unavailableReason !== null} onClick={() => void generate.run(input.text)}>
             生成工作簿
           </Button>
         </div>
+        <Caption1>生成时会保护各台账工作表（只留填报列可编辑），Excel 的撤销记录会被清空；已填写的内容不会丢失。</Caption1>
+        {host.warnings.map((w) => (
+          <MessageBar key={w} intent="warning">
+            <MessageBarBody>{w}</MessageBarBody>
+          </MessageBar>
+        ))}
         {input.loadError && (
           <MessageBar intent="error">
             <MessageBarBody>{input.loadError}</MessageBarBody>

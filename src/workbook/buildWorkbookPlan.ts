@@ -2,6 +2,7 @@ import type { ParsedNotice } from '../domain/notice/types';
 import type { DirectoryEntry } from '../domain/units/builtinDirectory';
 import type { LedgerBook } from '../domain/ledger/ledgers';
 import type { WorkbookPlan } from './plan';
+import type { PreviousWorkbook } from '../domain/ledger/readBack';
 import { NAME, SHEET } from './names';
 import { tasksSheet } from './sheets/tasksSheet';
 import { targetsSheet } from './sheets/targetsSheet';
@@ -14,6 +15,10 @@ export type WorkbookModel = {
   notice: ParsedNotice;
   directory: readonly DirectoryEntry[];
   ledgers: LedgerBook;
+  /** A fixed 统计日期; null writes =TODAY(). */
+  asOf: string | null;
+  /** 量化指标 values typed in a previous generation, by task id and indicator. */
+  previousTargets?: PreviousWorkbook['targets'];
 };
 
 /**
@@ -24,9 +29,9 @@ export function buildWorkbookPlan(model: WorkbookModel): WorkbookPlan {
   const order = new Map(model.directory.map((e, i) => [e.name, i]));
   return {
     sheets: [
-      summarySheet(model.notice.notice.year),
+      summarySheet(model.notice.notice.year, model.asOf),
       tasksSheet(model.notice),
-      targetsSheet(model.notice),
+      targetsSheet(model.notice, model.previousTargets),
       matrixSheet(model.notice, order),
       directorySheet(model.notice, model.directory, model.ledgers),
       ...model.ledgers.ledgers.map((l, i) => ledgerSheet(l, i)),

@@ -8,6 +8,7 @@ import { excelSerial } from '../../domain/time/isoDate';
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
 const HEADER_FILL = '#DDEBF7';
+const EXCELJS_DEFAULT_WIDTH = 9;
 
 /**
  * Apply a plan to an exceljs workbook. Sheets the plan names are replaced; any other sheet the
@@ -36,7 +37,8 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
   const hasHeader = plan.columns.some((c) => c.header !== '');
   plan.columns.forEach((c, i) => {
     const column = ws.getColumn(i + 1);
-    column.width = c.width;
+    // exceljs treats a width of exactly 9 as its default and leaves it out of the file.
+    column.width = c.width === EXCELJS_DEFAULT_WIDTH ? c.width + 0.01 : c.width;
   });
   if (hasHeader) {
     const header = ws.getRow(1);

@@ -1,6 +1,11 @@
 import type { Comparator, ParsedNotice, Target, Task } from '../../domain/notice/types';
 import { DATE_FORMAT, TEXT_FORMAT, formula, num, text, type Cell, type ColumnPlan, type SheetPlan } from '../plan';
 import { SHEET } from '../names';
+import { fillCell } from './fillCell';
+import { targetKey, type PreviousWorkbook } from '../../domain/ledger/readBack';
+import { REMOVED_MARK } from '../../domain/ledger/columns';
+
+type PreviousTarget = PreviousWorkbook['targets'] extends Map<string, infer T> ? T : never;
 
 export const COMPARATOR_LABEL: Record<Comparator, string> = { '>=': '不低于', '>': '高于', '<=': '不高于', '<': '低于', range: '区间' };
 
@@ -48,13 +53,17 @@ export function reportingUnits(task: Task): string {
 }
 
 /** 量化指标: one row per target (DESIGN §5); 完成值 and 更新日期 are filled by units. */
-export function targetsSheet(notice: ParsedNotice): SheetPlan {
+export function targetsSheet(notice: ParsedNotice, previous: ReadonlyMap<string, PreviousTarget> = new Map()): SheetPlan {
   let n = 0;
   const rows: Cell[][] = [];
+  const used = new Set<string>();
   for (const task of notice.tasks) {
     for (const target of task.targets) {
       n++;
       const r = n + 1;
+      const key = targetKey(task.id, target.indicator);
+      const typed = previous.get(key);
+      used.add(key);
       rows.push([
         text(`T${String(n).padStart(3, '0')}`),
         text(task.id),
@@ -64,12 +73,18 @@ export function targetsSheet(notice: ParsedNotice): SheetPlan {
         text(target.max === null ? target.unit : `${target.unit}（至${target.max}）`),
         text(target.text),
         text(reportingUnits(task)),
-        null,
+        fillCell(typed?.value ?? null, false),
         formula(progressFormula(target, `I${r}`, `E${r}`)),
         formula(`IF(ISNUMBER(I${r}),IF(${meetsCondition(target, `I${r}`, `E${r}`)},"达标","未达标"),"")`),
-        null,
+        fillCell(typed?.updated ?? null, true),
       ]);
     }
+  }
+  // Values typed for targets that left the notice are kept at the bottom, never dropped.
+  for (const [key, typed] of previous) {
+    if (used.has(key)) continue;
+    const [taskId, indicator] = key.split('\u0000') as [string, string];
+    rows.push([text('—'), text(taskId), text(indicator), text(REMOVED_MARK), null, null, null, null, fillCell(typed.value, false), null, null, fillCell(typed.updated, true)]);
   }
   return {
     key: SHEET.targets.key,

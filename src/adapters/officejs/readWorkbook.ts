@@ -1,0 +1,24 @@
+import type { SheetValue, WorkbookData } from '../../workbook/sheetData';
+
+/** Sheets a regeneration never needs to read: they are rebuilt from the notice alone. */
+const GENERATED_ONLY = new Set(['任务清单', '责任矩阵', '汇总', '校验结果']);
+
+/** Read the sheets that hold typed values, in one load and two syncs, whatever their size. */
+export async function readWorkbookInExcel(context: Excel.RequestContext): Promise<WorkbookData> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  await context.sync();
+  const wanted = sheets.items.filter((ws) => !GENERATED_ONLY.has(ws.name));
+  const ranges = wanted.map((ws) => {
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('values');
+    return { name: ws.name, used };
+  });
+  await context.sync();
+  return {
+    sheets: ranges.map(({ name, used }) => ({
+      name,
+      rows: used.isNullObject ? [] : (used.values as SheetValue[][]).map((row) => row.map((v) => (v === '' ? null : v))),
+    })),
+  };
+}

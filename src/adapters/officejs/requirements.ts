@@ -1,0 +1,19 @@
+/** What this Excel can do, checked once per action (DESIGN §8). */
+export type ExcelFeatures = {
+  /** ExcelApi 1.8: data validation. Office 2019 perpetual stops at 1.7. */
+  dataValidation: boolean;
+  /** ExcelApi 1.6: conditional formats. */
+  conditionalFormats: boolean;
+};
+
+export function detectFeatures(isSetSupported: (name: string, version: string) => boolean): ExcelFeatures {
+  return { dataValidation: isSetSupported('ExcelApi', '1.8'), conditionalFormats: isSetSupported('ExcelApi', '1.6') };
+}
+
+/** Plain Chinese sentences for what will not work in this Excel. */
+export function featureWarnings(f: ExcelFeatures): string[] {
+  const out: string[] = [];
+  if (!f.dataValidation) out.push('此版本 Excel 不支持数据验证（需要 ExcelApi 1.8，Office 2019 及更早的永久版不支持）：状态、成果形式的下拉列表和日期校验未添加，请用“校验”检查填报。');
+  if (!f.conditionalFormats) out.push('此版本 Excel 不支持条件格式（需要 ExcelApi 1.6）：逾期、临期和责任矩阵不会自动着色。');
+  return out;
+}

@@ -1,0 +1,52 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type ExcelJS from 'exceljs';
+import { prepareWorkbook } from '../workbook/prepareWorkbook';
+import { openWorkbook, writePlanFile } from '../adapters/xlsx/files';
+import { readWorkbookData } from '../adapters/xlsx/readWorkbook';
+import { readNoticeFile } from './readNotice';
+import { checkFlags, UsageError, type Args } from './args';
+import { readAsOf } from './asOf';
+import type { Io } from './io';
+
+/** `duban build <notice> -o <book.xlsx> [--as-of YYYY-MM-DD] [--update <book.xlsx>] [--lead-first]` */
+export async function buildCommand(args: Args, io: Io): Promise<number> {
+  checkFlags(args, ['-o', '--out', '--as-of', '--update', '--lead-first']);
+  const file = args.positional[0];
+  const out = args.values.get('-o') ?? args.values.get('--out');
+  if (file === undefined || out === undefined) throw new UsageError('用法：duban build <通知.txt|.docx> -o <工作簿.xlsx> [--as-of YYYY-MM-DD] [--update <已有工作簿.xlsx>]');
+  const asOf = readAsOf(args);
+  const updatePath = args.values.get('--update');
+
+  io.progress('读取通知…');
+  const { text, issues } = await readNoticeFile(file);
+  let base: ExcelJS.Workbook | undefined;
+  if (updatePath !== undefined) {
+    io.progress('读取已有工作簿…');
+    base = await openWorkbook(updatePath);
+  }
+  io.progress('生成工作簿…');
+  const prepared = prepareWorkbook({
+    noticeText: text,
+    fileIssues: issues,
+    previous: base ? readWorkbookData(base) : null,
+    asOf,
+    options: { leadFirst: args.flags.has('--lead-first') },
+  });
+  if (prepared.problems.length > 0) {
+    const first = prepared.problems[0] as (typeof prepared.problems)[number];
+    throw new UsageError(`${first.message}${prepared.problems.length > 1 ? `（另有 ${prepared.problems.length - 1} 处问题）` : ''}；未写入任何内容`);
+  }
+  if (prepared.notice.tasks.length === 0) throw new UsageError(`${file} 中没有读到任何任务，未生成工作簿`);
+  await mkdir(dirname(out), { recursive: true });
+  io.progress('写入文件…');
+  await writePlanFile(prepared.plan, out, base);
+  io.progress('');
+  const { ledgers, keptRows, removedRows, pending } = prepared.ledgers;
+  io.out(
+    `已生成 ${out}：${prepared.plan.sheets.length} 张工作表，任务 ${prepared.notice.tasks.length} 项，单位台账 ${ledgers.length} 张` +
+      (updatePath ? `；保留已填写 ${keptRows} 行，已移出分工 ${removedRows} 行` : '') +
+      (pending.length > 0 ? `；待明确：${pending.join('、')}` : ''),
+  );
+  return 0;
+}

@@ -1,0 +1,40 @@
+import { parseNotice } from '../domain/notice/parseNotice';
+import type { Issue, ParseOptions, ParsedNotice } from '../domain/notice/types';
+import { createDirectory } from '../domain/units/directory';
+import { buildLedgers, type LedgerBook } from '../domain/ledger/ledgers';
+import { readPreviousWorkbook, type LayoutProblem } from '../domain/ledger/readBack';
+import type { WorkbookData } from './sheetData';
+import type { WorkbookPlan } from './plan';
+import { buildWorkbookPlan } from './buildWorkbookPlan';
+
+export type PreparedWorkbook = {
+  notice: ParsedNotice;
+  ledgers: LedgerBook;
+  plan: WorkbookPlan;
+  /** Non-empty means: stop, write nothing, show these. */
+  problems: LayoutProblem[];
+};
+
+export type PrepareInput = {
+  noticeText: string;
+  /** Issues found while reading the file (encoding…), listed before the parser's. */
+  fileIssues?: Issue[];
+  /** The workbook being regenerated, as read back; null for a new workbook. */
+  previous: WorkbookData | null;
+  asOf: string | null;
+  options?: ParseOptions;
+};
+
+/**
+ * Everything between a notice and a plan, shared by the task pane and the CLI: the workbook's
+ * 单位名录 (if any) wins over the built-in directory, typed ledger values are carried over.
+ */
+export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
+  const previous = input.previous ? readPreviousWorkbook(input.previous) : null;
+  const directory = createDirectory(previous?.directory ?? []);
+  const parsed = parseNotice(input.noticeText, input.options ?? {}, directory);
+  const notice = { ...parsed, issues: [...(input.fileIssues ?? []), ...parsed.issues] };
+  const ledgers = buildLedgers(notice, directory.entries, previous?.rows ?? [], previous?.sheetNames ?? new Map());
+  const plan = buildWorkbookPlan({ notice, directory: directory.entries, ledgers, asOf: input.asOf, previousTargets: previous?.targets ?? new Map() });
+  return { notice, ledgers, plan, problems: previous?.problems ?? [] };
+}

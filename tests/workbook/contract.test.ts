@@ -1,0 +1,67 @@
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { prepareWorkbook } from '../../src/workbook/prepareWorkbook';
+import { applyPlanToWorkbook } from '../../src/adapters/xlsx/writePlan';
+import { applyPlan } from '../../src/adapters/officejs/applyPlan';
+import { FakeContext, FakeWorkbook } from '../support/fakeExcel';
+import { snapFake, snapXlsx, type BookSnap } from '../support/snapshots';
+
+const SEED = readFileSync(join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt'), 'utf8');
+const ALL = { dataValidation: true, conditionalFormats: true };
+
+async function bothWays(noticeText: string): Promise<{ office: BookSnap; xlsx: BookSnap }> {
+  const { plan } = prepareWorkbook({ noticeText, previous: null, asOf: '2020-10-01' });
+  const fake = new FakeWorkbook();
+  await applyPlan(new FakeContext(fake) as unknown as Excel.RequestContext, plan, ALL);
+  const wb = new ExcelJS.Workbook();
+  applyPlanToWorkbook(wb, plan);
+  const buffer = await wb.xlsx.writeBuffer();
+  return { office: snapFake(fake), xlsx: await snapXlsx(buffer as ExcelJS.Buffer) };
+}
+
+/** Header-row styling differs by design (fills are not compared); everything users rely on is. */
+describe('one plan, two adapters (contract)', () => {
+  let office: BookSnap;
+  let xlsx: BookSnap;
+  beforeAll(async () => {
+    ({ office, xlsx } = await bothWays(SEED));
+  });
+
+  it('makes the same sheets in the same order', () => {
+    expect(office.sheets.map((s) => s.name)).toEqual(xlsx.sheets.map((s) => s.name));
+    expect(office.sheets).toHaveLength(57);
+  });
+
+  it('writes the same cells: values, formulas, number formats, unlocked fill cells', () => {
+    for (let i = 0; i < office.sheets.length; i++) {
+      const a = office.sheets[i]!;
+      const b = xlsx.sheets[i]!;
+      expect({ sheet: a.name, cells: a.cells }).toEqual({ sheet: b.name, cells: b.cells });
+    }
+  });
+
+  it('sets the same column widths, freeze panes and protection', () => {
+    for (let i = 0; i < office.sheets.length; i++) {
+      const a = office.sheets[i]!;
+      const b = xlsx.sheets[i]!;
+      expect({ sheet: a.name, widths: a.widths, freeze: a.freeze, protected: a.protected }).toEqual({ sheet: b.name, widths: b.widths, freeze: b.freeze, protected: b.protected });
+    }
+  });
+
+  it('adds the same data validations and conditional formats', () => {
+    for (let i = 0; i < office.sheets.length; i++) {
+      const a = office.sheets[i]!;
+      const b = xlsx.sheets[i]!;
+      expect({ sheet: a.name, v: a.validations, cf: a.conditionalFormats }).toEqual({ sheet: b.name, v: b.validations, cf: b.conditionalFormats });
+    }
+    // 5 validated columns (状态, 成果形式, three dates) × the 35 rows of 市财政局's ledger, cell by cell.
+    expect(office.sheets.find((s) => s.name === '台账-市财政局')?.validations.length).toBe(5 * 35);
+  });
+
+  it('defines the same names', () => {
+    expect(office.names).toEqual(xlsx.names);
+    expect(Object.keys(office.names).sort()).toEqual(['Duban_AsOf', 'Duban_WarnDays', 'Duban_Year']);
+    expect(office.names.Duban_AsOf).toBe("'汇总'!$B$1");
+  });
+});

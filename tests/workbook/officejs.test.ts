@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { prepareWorkbook } from '../../src/workbook/prepareWorkbook';
+import { applyPlan, REQUEST_LIMIT_BYTES } from '../../src/adapters/officejs/applyPlan';
+import { readWorkbookInExcel } from '../../src/adapters/officejs/readWorkbook';
+import { runExcel } from '../../src/adapters/officejs/runExcel';
+import { createExcelHost } from '../../src/adapters/officejs/excelHost';
+import { FakeContext, FakeWorkbook, createFakeExcel } from '../support/fakeExcel';
+import { scaledNotice } from '../../scripts/bench/parseBench';
+
+const SEED = readFileSync(join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt'), 'utf8');
+const ALL = { dataValidation: true, conditionalFormats: true };
+const ctxOf = (wb: FakeWorkbook) => new FakeContext(wb) as unknown as Excel.RequestContext & FakeContext;
+
+async function apply(text: string, features = ALL, wb = new FakeWorkbook()) {
+  const { plan } = prepareWorkbook({ noticeText: text, previous: null, asOf: null });
+  const ctx = ctxOf(wb);
+  const stats = await applyPlan(ctx, plan, features);
+  return { wb, ctx, stats, plan };
+}
+
+describe('Office.js adapter against the in-memory Excel', () => {
+  it('writes the seed workbook in 2 syncs: one to look, one to write', async () => {
+    const { ctx, stats, wb } = await apply(SEED);
+    expect(ctx.syncs).toBe(2);
+    expect(stats.syncs).toBe(2);
+    expect(wb.sheets).toHaveLength(57);
+    expect(wb.activeSheet).toBe('汇总');
+  });
+
+  it('keeps syncs constant from 1× to 10× the seed, and splits at 4 MB with every request under it', async () => {
+    const ten = await apply(scaledNotice(10));
+    expect(ten.ctx.requests.reduce((a, b) => a + b, 0)).toBeLessThan(REQUEST_LIMIT_BYTES);
+    expect(ten.ctx.syncs).toBe(2);
+    const hundred = await apply(scaledNotice(100));
+    const total = hundred.ctx.requests.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(REQUEST_LIMIT_BYTES);
+    // Syncs grow only with megabytes: one look, then one per ≤ 4 MB batch.
+    expect(hundred.ctx.syncs).toBeLessThanOrEqual(1 + Math.ceil(total / REQUEST_LIMIT_BYTES) + 1);
+    expect(Math.max(...hundred.ctx.requests)).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  it('writes text that looks like a formula as text (apostrophe prefix), never as a formula', async () => {
+    const text = '1．=HYPERLINK("http://example.invalid","点我")。（市财政局牵头，12月底前完成）\n2020年1月1日';
+    const { wb } = await apply(text);
+    const tasks = wb.sheets.find((s) => s.name === '任务清单')!;
+    expect(tasks.cells.get('D2')?.formula).toBe('\'=HYPERLINK("http://example.invalid","点我")。');
+    const values = [...wb.sheets.flatMap((s) => [...s.cells.values()])].filter((c) => typeof c.formula === 'string' && c.formula.startsWith('=HYPERLINK'));
+    expect(values).toEqual([]);
+  });
+
+  it('without ExcelApi 1.8 it skips data validation and says so; the rest is written', async () => {
+    const { wb } = await apply(SEED, { dataValidation: false, conditionalFormats: true });
+    expect(wb.sheets.flatMap((s) => s.validations)).toEqual([]);
+    expect(wb.sheets.find((s) => s.name === '台账-市财政局')?.conditionalFormats.length).toBe(2);
+    const host = createExcelHost((_n, v) => v <= '1.7');
+    expect(host.unavailableReason).toBeNull();
+    expect(host.warnings.join('')).toContain('ExcelApi 1.8');
+    expect(createExcelHost(() => false).unavailableReason).toContain('ExcelApi 1.7');
+  });
+
+  it('protects ledgers with only the fill columns unlocked, and no password', async () => {
+    const { wb } = await apply(SEED);
+    const ledger = wb.sheets.find((s) => s.name === '台账-市财政局')!;
+    expect(ledger.protectedWith).toEqual({ allowAutoFilter: true, allowFormatColumns: true, allowFormatRows: true, allowSort: false });
+    expect(ledger.cells.get('H2')?.locked).toBe(false); // 具体措施
+    expect(ledger.cells.get('C2')?.locked).toBe(true); // 任务内容
+    expect(ledger.cells.get('Q2')?.locked).toBe(true); // 预警 (formula)
+    expect(wb.sheets.find((s) => s.name === '单位名录')?.protectedWith).toBeNull();
+  });
+
+  it('regenerating in place reuses the sheets, keeps a user sheet, and clears old formats', async () => {
+    const wb = new FakeWorkbook();
+    await apply(SEED, ALL, wb);
+    const mine = wb.worksheets.add('我的备忘');
+    mine.cell(0, 0).formula = '别删我';
+    const ctx = ctxOf(wb);
+    const previous = await readWorkbookInExcel(ctx);
+    expect(ctx.syncs).toBe(2);
+    const { plan } = prepareWorkbook({ noticeText: SEED, previous, asOf: null });
+    await applyPlan(ctxOf(wb), plan, ALL);
+    expect(wb.sheets.map((s) => s.name)).toContain('我的备忘');
+    expect(wb.sheets.find((s) => s.name === '我的备忘')?.cells.get('A1')?.formula).toBe('别删我');
+    expect(wb.sheets.filter((s) => s.name === '台账-市财政局')).toHaveLength(1);
+    expect(wb.sheets.find((s) => s.name === '台账-市财政局')?.conditionalFormats).toHaveLength(2);
+  });
+
+  it('the fake refuses reads before sync, as Excel does', async () => {
+    const wb = new FakeWorkbook();
+    const ctx = ctxOf(wb);
+    wb.worksheets.load('items/name');
+    expect(() => wb.worksheets.items).toThrow('PropertyNotLoaded');
+    await ctx.sync();
+    expect(wb.worksheets.items).toEqual([]);
+  });
+});
+
+describe('runExcel', () => {
+  const realExcel = (globalThis as { Excel?: unknown }).Excel;
+  afterEach(() => {
+    (globalThis as { Excel?: unknown }).Excel = realExcel;
+  });
+
+  it('retries once when Excel is in cell-edit mode, then succeeds', async () => {
+    let calls = 0;
+    (globalThis as { Excel?: unknown }).Excel = {
+      run: async (fn: (c: unknown) => Promise<number>) => {
+        calls++;
+        if (calls === 1) throw Object.assign(new Error('busy'), { code: 'InvalidOperationInCellEditMode' });
+        return fn({});
+      },
+    };
+    await expect(runExcel(async () => 42, async () => undefined)).resolves.toBe(42);
+    expect(calls).toBe(2);
+  });
+
+  it('surfaces every other error unchanged', async () => {
+    const fake = createFakeExcel();
+    (globalThis as { Excel?: unknown }).Excel = { run: () => Promise.reject(Object.assign(new Error('GeneralException'), { code: 'GeneralException' })) };
+    await expect(runExcel(async () => 1, async () => undefined)).rejects.toThrow('GeneralException');
+    expect(fake.contexts).toEqual([]);
+  });
+
+  it('tells the user to leave cell-edit mode when the retry also fails', async () => {
+    (globalThis as { Excel?: unknown }).Excel = { run: () => Promise.reject(Object.assign(new Error('busy'), { code: 'InvalidOperationInCellEditMode' })) };
+    await expect(runExcel(async () => 1, async () => undefined)).rejects.toThrow('单元格编辑状态');
+  });
+});
