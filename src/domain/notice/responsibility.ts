@@ -87,7 +87,7 @@ function readRoleClause(clause: string): UnitMention[] | null {
 function looksLikeUnitList(list: string): boolean {
   return list.split(LIST_SEPARATOR).every((n) => {
     const name = n.trim();
-    return name.length >= 2 && name.length <= 30 && !/[0-9]{1,2}月|年底|持续|完成|推进/.test(name);
+    return name.length >= 2 && name.length <= 50 && !/[0-9]{1,2}月|年底|持续|完成|推进/.test(name);
   });
 }
 
