@@ -47,6 +47,9 @@ export function readPreviousWorkbook(book: WorkbookData, directorySheet = '单�
     if (!sheetNames.has(unit)) sheetNames.set(unit, sheet.name);
     rows.push(...readLedgerSheet(sheet, unit, problems));
   }
+  if (!book.sheets.some((s) => s.name === directorySheet) && !book.sheets.some((s) => s.name.startsWith('台账-'))) {
+    problems.push({ code: 'SHEET_MISSING', sheet: directorySheet, column: '', message: `这不是督办生成的工作簿：没有"${directorySheet}"工作表，也没有"台账-"工作表` });
+  }
   return { directory, sheetNames, rows, targets: readTargets(book.sheets.find((s) => s.name === targetsSheet)), problems };
 }
 
