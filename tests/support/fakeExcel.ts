@@ -242,7 +242,6 @@ export class FakeRange extends Loadable {
       for (let r = box.r0; r <= box.r1; r++) for (let c = box.c0; c <= box.c1; c++) fn(ws.cell(r, c));
     };
     const track = (p: unknown) => ws.wb.context.track(p);
-    const range = this;
     this.format = {
       set columnWidth(w: number) {
         track(w);
@@ -343,7 +342,6 @@ export class FakeRange extends Loadable {
         if (box.wholeSheet) ws.conditionalFormats.length = 0;
       },
     };
-    void range;
   }
 
   set formulas(matrix: Array<Array<string | number | boolean>>) {
