@@ -1,10 +1,12 @@
 // `npm run bench [-- --json] [-- --only parse]`: workloads next to a baseline measured in the same
 // run, never as timing assertions in tests (the machines are shared and noisy).
 import { parseBenchmarks } from './bench/parseBench';
+import { buildBenchmarks } from './bench/buildBench';
 import type { BenchRow } from './bench/measure';
 
 const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   parse: parseBenchmarks,
+  build: buildBenchmarks,
 };
 
 async function main(): Promise<void> {

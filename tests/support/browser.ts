@@ -52,3 +52,12 @@ export function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+/** The in-memory Excel fake as a browser script: it defines `window.Excel` and `window.__dubanFake`. */
+export function fakeExcelScript(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const esbuild = require('esbuild') as typeof import('esbuild');
+  const bundle = esbuild.buildSync({ entryPoints: [join(__dirname, 'fakeExcel.ts')], bundle: true, format: 'iife', globalName: 'DubanFakeExcel', write: false, target: 'es2020' });
+  const code = bundle.outputFiles[0]?.text ?? '';
+  return `${code}\nwindow.__dubanFake = DubanFakeExcel.createFakeExcel();\nwindow.Excel = window.__dubanFake.Excel;\n`;
+}

@@ -50,24 +50,28 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
       cell.alignment = { vertical: 'middle', wrapText: true };
     });
   }
+  // One style object per column, shared by its cells: exceljs then builds one style, not one per cell.
+  const styles = plan.columns.map((c): Partial<ExcelJS.Style> => ({
+    ...(c.numberFormat && c.numberFormat !== 'General' ? { numFmt: c.numberFormat } : {}),
+    alignment: c.wrap ? { vertical: 'top', wrapText: true } : { vertical: 'top' },
+    ...(plan.protect && c.role === 'fill' ? { protection: { locked: false } } : {}),
+  }));
   plan.rows.forEach((cells, r) => {
     const row = ws.getRow(r + 2);
-    plan.columns.forEach((c, i) => {
+    plan.columns.forEach((_, i) => {
       const cell = row.getCell(i + 1);
+      cell.style = styles[i] as Partial<ExcelJS.Style>;
       setCell(cell, cells[i] ?? null);
-      if (c.numberFormat && c.numberFormat !== 'General') cell.numFmt = c.numberFormat;
-      if (c.wrap) cell.alignment = { vertical: 'top', wrapText: true };
-      else cell.alignment = { vertical: 'top' };
-      if (plan.protect && c.role === 'fill') cell.protection = { locked: false };
     });
   });
   for (const extra of plan.extraCells ?? []) {
     const cell = ws.getCell(extra.address);
+    cell.style = {
+      ...(extra.bold ? { font: { bold: true } } : {}),
+      ...(extra.numberFormat ? { numFmt: extra.numberFormat } : {}),
+      ...(plan.protect ? { protection: { locked: true } } : {}),
+    };
     setCell(cell, extra.cell);
-    if (extra.bold) cell.font = { bold: true };
-    if (extra.numberFormat) cell.numFmt = extra.numberFormat;
-    if (!plan.protect) continue;
-    cell.protection = { locked: true };
   }
   if (plan.table && plan.rows.length > 0) {
     // A filterable range over the header and rows; Excel tables are added by the Office.js adapter
@@ -97,7 +101,8 @@ function setCell(cell: ExcelJS.Cell, value: Cell): void {
       break;
     case 'date':
       cell.value = excelSerial(value.v);
-      cell.numFmt = DATE_FORMAT;
+      // Styles are shared per column: replace, never mutate, when a date lands in another column.
+      if (cell.numFmt !== DATE_FORMAT) cell.style = { ...cell.style, numFmt: DATE_FORMAT };
       break;
     case 'formula':
       cell.value = { formula: value.f } as ExcelJS.CellFormulaValue;

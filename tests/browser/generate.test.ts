@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { Browser } from 'playwright-core';
+import { buildBundle, fakeExcelScript, launchChromium, serveDist } from '../support/browser';
+
+const SEED = readFileSync(join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt'), 'utf8');
+
+let browser: Browser;
+let server: Server;
+let url: string;
+
+beforeAll(async () => {
+  buildBundle();
+  ({ server, url } = await serveDist());
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+type FakeState = { sheets: number; names: string[]; ledgerCell: unknown; syncs: number[] };
+
+describe('生成工作簿 in Chromium, against the in-memory Excel injected into the page', () => {
+  it('generates the workbook in one Excel.run, then regenerates in place keeping typed values', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript({ content: fakeExcelScript() });
+    await page.goto(`${url}/taskpane.html`);
+    await page.getByRole('textbox').fill(SEED);
+    const button = page.getByRole('button', { name: '生成工作簿' });
+    await button.click();
+    await page.getByText('已生成 57 张工作表（其中台账 52 张）').waitFor();
+
+    const first = await page.evaluate((): FakeState => {
+      const fake = (window as unknown as { __dubanFake: { workbook: { sheets: Array<{ name: string; cells: Map<string, { formula: unknown }> }>; definedNames: Map<string, string> }; contexts: Array<{ requests: number[] }> } }).__dubanFake;
+      const ledger = fake.workbook.sheets.find((s) => s.name === '台账-市财政局');
+      // A unit types into its ledger between two generations.
+      ledger?.cells.set('J2', { ...(ledger.cells.get('J2') as object), formula: '王五' } as { formula: unknown });
+      return { sheets: fake.workbook.sheets.length, names: [...fake.workbook.definedNames.keys()], ledgerCell: ledger?.cells.get('A2')?.formula, syncs: fake.contexts.map((c) => c.requests.length) };
+    });
+    expect(first.sheets).toBe(57);
+    expect(first.names.sort()).toEqual(['Duban_AsOf', 'Duban_WarnDays', 'Duban_Year']);
+    expect(first.ledgerCell).toBe('1.1'); // 市政府各部门分别负责 gives every municipal unit a row for 1.1
+    expect(first.syncs).toEqual([4]); // read back (2) + look (1) + write (1): one Excel.run
+
+    await button.click();
+    await page.getByText('保留已填写的台账行 1 行').waitFor();
+    const kept = await page.evaluate(() => {
+      const fake = (window as unknown as { __dubanFake: { workbook: { sheets: Array<{ name: string; cells: Map<string, { formula: unknown }> }> } } }).__dubanFake;
+      return fake.workbook.sheets.find((s) => s.name === '台账-市财政局')?.cells.get('J2')?.formula;
+    });
+    expect(kept).toBe('王五');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
