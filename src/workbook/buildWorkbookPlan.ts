@@ -1,7 +1,12 @@
 import type { ParsedNotice } from '../domain/notice/types';
 import type { DirectoryEntry } from '../domain/units/builtinDirectory';
 import type { LedgerBook } from '../domain/ledger/ledgers';
-import type { WorkbookPlan } from './plan';
+import type { SheetPlan, WorkbookPlan } from './plan';
+import type { WorkbookData } from './sheetData';
+import { planAsData } from './planValues';
+import { ledgerSheets, readSummary } from '../domain/summary/readSummary';
+import { matchHeaders } from '../domain/ledger/columns';
+import { indexSheet } from './sheets/indexSheet';
 import type { PreviousWorkbook } from '../domain/ledger/readBack';
 import { NAME, SHEET } from './names';
 import { tasksSheet } from './sheets/tasksSheet';
@@ -27,19 +32,30 @@ export type WorkbookModel = {
  */
 export function buildWorkbookPlan(model: WorkbookModel): WorkbookPlan {
   const order = new Map(model.directory.map((e, i) => [e.name, i]));
-  return {
-    sheets: [
-      summarySheet(model.notice.notice.year, model.asOf),
-      tasksSheet(model.notice),
-      targetsSheet(model.notice, model.previousTargets),
-      matrixSheet(model.notice, order),
-      directorySheet(model.notice, model.directory, model.ledgers),
-      ...model.ledgers.ledgers.map((l, i) => ledgerSheet(l, i)),
-    ],
-    names: [
-      { name: NAME.asOf, sheetKey: SHEET.summary.key, address: SUMMARY_NAME_ADDRESSES.asOf },
-      { name: NAME.warnDays, sheetKey: SHEET.summary.key, address: SUMMARY_NAME_ADDRESSES.warnDays },
-      { name: NAME.year, sheetKey: SHEET.summary.key, address: SUMMARY_NAME_ADDRESSES.year },
-    ],
-  };
+  const body = [
+    tasksSheet(model.notice),
+    targetsSheet(model.notice, model.previousTargets),
+    matrixSheet(model.notice, order),
+    directorySheet(model.notice, model.directory, model.ledgers),
+    ...model.ledgers.ledgers.map((l, i) => ledgerSheet(l, i)),
+  ];
+  // The summary is laid out from the generated sheets read as a workbook: the same reading
+  // `duban summary --write` does on a workbook units have filled, so both give the same 汇总.
+  const { summary, index } = summaryPlan(planAsData({ sheets: body, names: [] }), model.notice.notice.year, model.asOf);
+  return { sheets: [summary, ...body, index], names: summaryNames() };
+}
+
+/** The 汇总 and `_台账索引` sheets for a workbook as read back. */
+export function summaryPlan(book: WorkbookData, year: number | null, asOf: string | null): { summary: SheetPlan; index: SheetPlan } {
+  const { layout } = readSummary(book);
+  const columns = new Map(ledgerSheets(book).map(({ sheet }) => [sheet.name, matchHeaders(sheet.rows[0] ?? []).columns]));
+  return { summary: summarySheet(layout, year, asOf), index: indexSheet(layout, columns) };
+}
+
+export function summaryNames(): WorkbookPlan['names'] {
+  return [
+    { name: NAME.asOf, sheetKey: SHEET.summary.key, address: SUMMARY_NAME_ADDRESSES.asOf },
+    { name: NAME.warnDays, sheetKey: SHEET.summary.key, address: SUMMARY_NAME_ADDRESSES.warnDays },
+    { name: NAME.year, sheetKey: SHEET.summary.key, address: SUMMARY_NAME_ADDRESSES.year },
+  ];
 }

@@ -43,8 +43,14 @@ export type SheetPlan = {
   columns: ColumnPlan[];
   /** Data rows under the header row, one Cell per column. */
   rows: Cell[][];
-  /** Extra cells outside the table (totals rows, parameters), by address. */
+  /** Extra cells outside the table (parameters), by address. */
   extraCells?: Array<{ address: string; cell: Cell; bold?: boolean; numberFormat?: string }>;
+  /** Rectangular blocks outside the table (totals, summary tables), each written as one 2-D array. */
+  blocks?: BlockPlan[];
+  /** Hidden helper sheet (the row index the summary formulas count over). @default false */
+  hidden?: boolean;
+  /** Charts; only Excel draws them (exceljs cannot write charts). */
+  charts?: ChartPlan[];
   freeze: { rows: number; columns: number };
   /** An Excel table over the header and data rows. */
   table?: { name: string; style: string };
@@ -53,6 +59,26 @@ export type SheetPlan = {
   /** Protect the sheet; the `fill` columns' data cells stay unlocked. No password is ever stored. */
   protect: boolean;
   tabColor?: string;
+};
+
+export type BlockPlan = {
+  /** Top-left address. */
+  at: string;
+  cells: Cell[][];
+  /** Number format per column of the block; null leaves General. */
+  numberFormats?: Array<string | null>;
+  /** Make the block's first row bold (a header). */
+  boldFirstRow?: boolean;
+};
+
+export type ChartPlan = {
+  type: 'bar' | 'pie';
+  title: string;
+  /** Category labels and values, as same-length single-column (or single-row) ranges. */
+  categories: string;
+  values: string;
+  /** Top-left cell where the chart is placed. */
+  anchor: string;
 };
 
 export type DefinedNamePlan = { name: string; sheetKey: string; address: string };

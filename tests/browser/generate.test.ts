@@ -32,7 +32,7 @@ describe('生成工作簿 in Chromium, against the in-memory Excel injected into
     await page.getByRole('textbox').fill(SEED);
     const button = page.getByRole('button', { name: '生成工作簿' });
     await button.click();
-    await page.getByText('已生成 57 张工作表（其中台账 52 张）').waitFor();
+    await page.getByText('已生成 58 张工作表（其中台账 52 张）').waitFor();
 
     const first = await page.evaluate((): FakeState => {
       const fake = (window as unknown as { __dubanFake: { workbook: { sheets: Array<{ name: string; cells: Map<string, { formula: unknown }> }>; definedNames: Map<string, string> }; contexts: Array<{ requests: number[] }> } }).__dubanFake;
@@ -41,7 +41,7 @@ describe('生成工作簿 in Chromium, against the in-memory Excel injected into
       ledger?.cells.set('J2', { ...(ledger.cells.get('J2') as object), formula: '王五' } as { formula: unknown });
       return { sheets: fake.workbook.sheets.length, names: [...fake.workbook.definedNames.keys()], ledgerCell: ledger?.cells.get('A2')?.formula, syncs: fake.contexts.map((c) => c.requests.length) };
     });
-    expect(first.sheets).toBe(57);
+    expect(first.sheets).toBe(58); // 52 ledgers, 5 tables, the hidden _台账索引
     expect(first.names.sort()).toEqual(['Duban_AsOf', 'Duban_WarnDays', 'Duban_Year']);
     expect(first.ledgerCell).toBe('1.1'); // 市政府各部门分别负责 gives every municipal unit a row for 1.1
     expect(first.syncs).toEqual([4]); // read back (2) + look (1) + write (1): one Excel.run

@@ -142,6 +142,9 @@ export class FakeWorksheet {
   protectedWith: unknown = null;
   freeze = { rows: 0, columns: 0 };
   tabColor = '';
+  visibility = 'Visible';
+  readonly chartList: Array<{ type: string; values: string; categories: string; title: string; position: string }> = [];
+  readonly charts: { add(type: string, range: FakeRange, seriesBy: string): FakeChart; load(p: string): void; items: Array<{ delete(): void }> };
   readonly tables: { add(address: string, hasHeaders: boolean): { name: string; style: string }; load(p: string): void; items: Array<{ name: string; convertToRange(): void }> };
   readonly protection: { protect(options?: unknown): void; unprotect(): void };
   readonly freezePanes: { freezeRows(n: number): void; freezeColumns(n: number): void; freezeAt(r: FakeRange): void };
@@ -164,6 +167,32 @@ export class FakeWorksheet {
       get items() {
         (tablesLoad as unknown as { ensureLoaded(w: string): void }).ensureLoaded('tables.items');
         return list.map((t, i) => ({ name: t.name, convertToRange: () => void list.splice(i, 1) }));
+      },
+    };
+    const chartsLoad = new (class extends Loadable {})(ctx);
+    const charts = this.chartList;
+    this.charts = {
+      add: (type, range, _by) => {
+        ctx().track({ chart: type, range: range.address });
+        const c = { type, values: range.address, categories: '', title: '', position: '' };
+        charts.push(c);
+        return {
+          title: {
+            set text(t: string) {
+              c.title = t;
+            },
+            get text() {
+              return c.title;
+            },
+          },
+          series: { getItemAt: () => ({ setXAxisValues: (r: FakeRange) => void (c.categories = r.address) }) },
+          setPosition: (a: string) => void (c.position = a),
+        };
+      },
+      load: (p) => void chartsLoad.load(p),
+      get items() {
+        (chartsLoad as unknown as { ensureLoaded(w: string): void }).ensureLoaded('charts.items');
+        return charts.map((c) => ({ delete: () => void charts.splice(charts.indexOf(c), 1) }));
       },
     };
     this.protection = {
@@ -387,6 +416,8 @@ export class FakeRange extends Loadable {
     matrix.forEach((row, i) => row.forEach((v, j) => set(this.ws.cell(this.box.r0 + i, this.box.c0 + j), v)));
   }
 }
+
+type FakeChart = { title: { text: string }; series: { getItemAt(i: number): { setXAxisValues(r: FakeRange): void } }; setPosition(a: string): void };
 
 type FakeConditionalFormatProxy = {
   custom: { rule: { formula: string }; format: { fill: { color: string }; font: { color: string } } };

@@ -30,7 +30,7 @@ describe('one plan, two adapters (contract)', () => {
 
   it('makes the same sheets in the same order', () => {
     expect(office.sheets.map((s) => s.name)).toEqual(xlsx.sheets.map((s) => s.name));
-    expect(office.sheets).toHaveLength(57);
+    expect(office.sheets).toHaveLength(58);
   });
 
   it('writes the same cells: values, formulas, number formats, unlocked fill cells', () => {

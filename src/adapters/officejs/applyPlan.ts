@@ -1,4 +1,4 @@
-import type { Cell, ConditionalFormatPlan, SheetPlan, ValidationPlan, WorkbookPlan } from '../../workbook/plan';
+import type { Cell, ChartPlan, ConditionalFormatPlan, SheetPlan, ValidationPlan, WorkbookPlan } from '../../workbook/plan';
 import { columnLetter, parseAddress, rangeAddress, sheetRef } from '../../workbook/a1';
 import { officeCellValue, POINTS_PER_CHAR } from './cellValues';
 import type { ExcelFeatures } from './requirements';
@@ -45,7 +45,10 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
 
   const existing = new Map(sheets.items.map((ws) => [ws.name, ws]));
   const reused = plan.sheets.filter((s) => existing.has(s.name)).map((s) => existing.get(s.name) as Excel.Worksheet);
-  for (const ws of reused) ws.tables.load('items/name');
+  for (const ws of reused) {
+    ws.tables.load('items/name');
+    ws.charts.load('items/name');
+  }
   if (reused.length > 0) await sync(OP_OVERHEAD_BYTES * reused.length);
 
   const ops: Op[] = [];
@@ -108,6 +111,7 @@ function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Exc
       // Regenerate in place: the sheet keeps its position and other sheets' references to it.
       ws.protection.unprotect();
       for (const t of ws.tables.items) t.convertToRange();
+      for (const c of ws.charts.items) c.delete();
       if (features.conditionalFormats) ws.getRange().conditionalFormats.clearAll();
       if (features.dataValidation) ws.getRange().dataValidation.clear();
       ws.getRange().clear();
@@ -160,6 +164,25 @@ function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Exc
     });
   }
 
+  for (const block of sheet.blocks ?? []) {
+    const { row, col } = parseAddress(block.at);
+    const height = block.cells.length;
+    const blockWidth = Math.max(...block.cells.map((r) => r.length));
+    const formulas = block.cells.map((r) => Array.from({ length: blockWidth }, (_, j) => officeCellValue(r[j] ?? null)));
+    const formats = block.cells.map((_, i) => Array.from({ length: blockWidth }, (_, j) => (block.boldFirstRow && i === 0 ? 'General' : (block.numberFormats?.[j] ?? 'General'))));
+    op([formulas, formats], () => {
+      const range = get().getRange(rangeAddress(row, col, height, blockWidth));
+      range.numberFormat = formats;
+      range.formulas = formulas;
+      if (block.boldFirstRow) {
+        const head = get().getRange(rangeAddress(row, col, 1, blockWidth));
+        head.format.font.bold = true;
+        head.format.fill.color = HEADER_FILL;
+      }
+    });
+  }
+  if (sheet.hidden) op('hidden', () => void (get().visibility = 'Hidden'));
+  for (const chart of sheet.charts ?? []) op(chart, () => addChart(get(), chart));
   if (sheet.table && n > 0) {
     const table = sheet.table;
     op(table, () => {
@@ -204,6 +227,13 @@ function rowChunks(rows: Cell[][]): Array<{ start: number; rows: Cell[][] }> {
     }
   }
   return chunks;
+}
+
+function addChart(ws: Excel.Worksheet, plan: ChartPlan): void {
+  const chart = ws.charts.add(plan.type === 'bar' ? 'BarClustered' : 'Pie', ws.getRange(plan.values), 'Auto');
+  chart.title.text = plan.title;
+  chart.series.getItemAt(0).setXAxisValues(ws.getRange(plan.categories));
+  chart.setPosition(plan.anchor);
 }
 
 function applyValidation(ws: Excel.Worksheet, v: ValidationPlan): void {

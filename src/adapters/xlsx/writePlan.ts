@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Cell, ConditionalFormatPlan, SheetPlan, ValidationPlan, WorkbookPlan } from '../../workbook/plan';
+import type { BlockPlan, Cell, ConditionalFormatPlan, SheetPlan, ValidationPlan, WorkbookPlan } from '../../workbook/plan';
 import { DATE_FORMAT } from '../../workbook/plan';
 import { columnLetter, parseAddress, sheetRef } from '../../workbook/a1';
 import { excelSerial } from '../../domain/time/isoDate';
@@ -9,17 +9,27 @@ const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
 const HEADER_FILL = '#DDEBF7';
 const EXCELJS_DEFAULT_WIDTH = 9;
+/** exceljs orders sheets by this field; its typings leave it out. */
+type Ordered = ExcelJS.Worksheet & { orderNo: number };
 
 /**
  * Apply a plan to an exceljs workbook. Sheets the plan names are replaced; any other sheet the
  * user added stays as it was. The only code besides the reader that touches exceljs.
  */
 export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {
+  // A regenerated sheet takes the place of the one it replaces, so the user's tab order stays.
+  const positions = new Map<string, number>();
   for (const sheet of plan.sheets) {
     const existing = wb.getWorksheet(sheet.name);
-    if (existing) wb.removeWorksheet(existing.id);
+    if (!existing) continue;
+    positions.set(sheet.name, (existing as Ordered).orderNo);
+    wb.removeWorksheet(existing.id);
   }
-  for (const sheet of plan.sheets) writeSheet(wb, sheet);
+  for (const sheet of plan.sheets) {
+    const ws = writeSheet(wb, sheet);
+    const at = positions.get(sheet.name);
+    if (at !== undefined) (ws as Ordered).orderNo = at;
+  }
   for (const n of plan.names) {
     const sheet = plan.sheets.find((s) => s.key === n.sheetKey);
     if (!sheet) throw new Error(`defined name ${n.name} points at a sheet the plan does not have: ${n.sheetKey}`);
@@ -29,7 +39,7 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WorkbookPlan): v
   }
 }
 
-function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
+function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(plan.name, {
     views: plan.freeze.rows + plan.freeze.columns > 0 ? [{ state: 'frozen', xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }] : [],
     ...(plan.tabColor ? { properties: { tabColor: { argb: argb(plan.tabColor) } } } : {}),
@@ -73,6 +83,8 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
     };
     setCell(cell, extra.cell);
   }
+  for (const block of plan.blocks ?? []) writeBlock(ws, block, plan.protect);
+  if (plan.hidden) ws.state = 'hidden';
   if (plan.table && plan.rows.length > 0) {
     // A filterable range over the header and rows; Excel tables are added by the Office.js adapter
     // (exceljs rewrites table cells itself and drops the formats we set).
@@ -84,6 +96,22 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
     // No password: a unit must be able to unprotect; protection prevents accidents, not intent.
     void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, autoFilter: true, sort: false });
   }
+  // plan.charts: exceljs cannot write charts; the Office.js adapter draws them inside Excel.
+  return ws;
+}
+
+function writeBlock(ws: ExcelJS.Worksheet, block: BlockPlan, protect: boolean): void {
+  const { row: r0, col: c0 } = parseAddress(block.at);
+  const styles = (block.numberFormats ?? []).map((f): Partial<ExcelJS.Style> => (f ? { numFmt: f } : {}));
+  const bold: Partial<ExcelJS.Style> = { font: { bold: true }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(HEADER_FILL) } } };
+  block.cells.forEach((cells, i) => {
+    const row = ws.getRow(r0 + i + 1);
+    cells.forEach((value, j) => {
+      const cell = row.getCell(c0 + j + 1);
+      cell.style = block.boldFirstRow && i === 0 ? bold : { ...(styles[j] ?? {}), ...(protect ? { protection: { locked: true } } : {}) };
+      setCell(cell, value);
+    });
+  });
 }
 
 function setCell(cell: ExcelJS.Cell, value: Cell): void {

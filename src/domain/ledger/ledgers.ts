@@ -3,6 +3,7 @@ import type { DirectoryEntry } from '../units/builtinDirectory';
 import { categoryByForm } from '../units/directory';
 import { FILL_KEYS, REMOVED_MARK, type LedgerColumnKey } from './columns';
 import { ledgerSheetName } from './sheetName';
+import { sectionLabel } from '../notice/patterns';
 
 /** A value as a unit typed it: text, a number (dates arrive as Excel serials), a boolean. */
 export type FillValue = string | number | boolean | null;
@@ -76,7 +77,7 @@ export function buildLedgers(
       unit,
       role,
       roleLabel: ROLE_LABEL[role],
-      section: task.section === null ? '' : (sections.get(task.section) ?? ''),
+      section: task.section === null ? '' : sectionLabel(task.section, sections.get(task.section) ?? ''),
       text: task.text,
       leads: task.units.filter((u) => u.role === 'lead').map((u) => u.name).join('、'),
       deadlineText: task.deadline.text,

@@ -69,3 +69,20 @@ export function chineseDigits(text: string): number {
   }
   return n;
 }
+
+const CN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/**
+ * The inverse of chineseNumber, for labels like `（四十四）`.
+ * @example toChineseNumber(44) //=> '四十四' · toChineseNumber(10) //=> '十' · toChineseNumber(105) //=> '一百零五'
+ */
+export function toChineseNumber(n: number): string {
+  if (n < 10) return CN[n] as string;
+  if (n < 20) return `十${n % 10 === 0 ? '' : CN[n % 10]}`;
+  if (n < 100) return `${CN[Math.floor(n / 10)]}十${n % 10 === 0 ? '' : CN[n % 10]}`;
+  const rest = n % 100;
+  return `${CN[Math.floor(n / 100)]}百${rest === 0 ? '' : rest < 10 ? `零${CN[rest]}` : rest < 20 ? `一${toChineseNumber(rest)}` : toChineseNumber(rest)}`;
+}
+
+/** `（八）强化对稳企业的金融支持`: a section as the notice labels it. */
+export const sectionLabel = (no: number, title: string): string => `（${toChineseNumber(no)}）${title}`;

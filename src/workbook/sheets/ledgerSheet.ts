@@ -14,7 +14,7 @@ const col = (key: LedgerColumnKey): string => columnLetter(LEDGER_COLUMNS.findIn
  */
 export function warningFormula(r: number, due = `${col('due')}${r}`, status = `${col('status')}${r}`, done = `${col('doneDate')}${r}`): string {
   return (
-    `IF(TRIM(${status})="已完成",IF(AND(ISNUMBER(${done}),ISNUMBER(${due}),${done}>${due}),"逾期完成","按时完成"),` +
+    `IF(${status}="已完成",IF(AND(ISNUMBER(${done}),ISNUMBER(${due}),${done}>${due}),"逾期完成","按时完成"),` +
     `IF(NOT(ISNUMBER(${due})),"正常",IF(${NAME.asOf}>${due},"逾期",IF(${due}-${NAME.asOf}<=${NAME.warnDays},"临期","正常"))))`
   );
 }

@@ -1,5 +1,8 @@
 import type { DeadlineKind, ParsedNotice, Task } from '../../domain/notice/types';
-import { DATE_FORMAT, TEXT_FORMAT, date, num, text, type ColumnPlan, type SheetPlan } from '../plan';
+import { DATE_FORMAT, TEXT_FORMAT, date, formula, num, text, type ColumnPlan, type SheetPlan } from '../plan';
+import { NAME } from '../names';
+import { IDX, IX } from './indexSheet';
+import { sectionLabel } from '../../domain/notice/patterns';
 import { SHEET } from '../names';
 
 export const DEADLINE_KIND_LABEL: Record<DeadlineKind, string> = {
@@ -24,7 +27,33 @@ const COLUMNS: ColumnPlan[] = [
   { header: '截止日期', width: 11, role: 'generated', numberFormat: DATE_FORMAT },
   { header: '时限类型', width: 11, role: 'generated' },
   { header: '指标数', width: 7, role: 'generated' },
+  { header: '任务状态', width: 9, role: 'formula' },
+  { header: '预警', width: 9, role: 'formula' },
+  { header: '灯', width: 4, role: 'formula' },
 ];
+
+/** Column letters of 任务清单 that 汇总's formulas count over. */
+export const TASK_COLUMN = { id: 'A', section: 'B', due: 'I', status: 'L', warning: 'M', light: 'N' } as const;
+
+/**
+ * 任务状态 of the task in row r, from its counted rows in `_台账索引` (its lead units' rows, or all
+ * rows without a lead): 已完成 / 受阻 / 未启动 / 未填报 / 推进中 (DESIGN §9).
+ */
+export function taskStatusFormula(r: number): string {
+  const mine = `${col('task')},$A${r},${col('counted')},1`;
+  const k = `COUNTIFS(${mine})`;
+  const n = (s: string) => `COUNTIFS(${mine},${col('status')},"${s}")`;
+  return `IF(${k}=0,"未填报",IF(${n('已完成')}=${k},"已完成",IF(${n('受阻')}>0,"受阻",IF(${n('已完成')}+${n('推进中')}=0,IF(${n('未启动')}=0,"未填报","未启动"),"推进中"))))`;
+}
+
+/** 预警 of the task in row r: 逾期完成 when any counted row finished after the due date. */
+export function taskWarningFormula(r: number): string {
+  const d = `${TASK_COLUMN.due}${r}`;
+  const late = `COUNTIFS(${col('task')},$A${r},${col('counted')},1,${col('lateDone')},1)>0`;
+  return `IF(${TASK_COLUMN.status}${r}="已完成",IF(${late},"逾期完成","按时完成"),IF(NOT(ISNUMBER(${d})),"正常",IF(${NAME.asOf}>${d},"逾期",IF(${d}-${NAME.asOf}<=${NAME.warnDays},"临期","正常"))))`;
+}
+
+const col = (key: keyof typeof IX): string => `${IDX}$${IX[key]}:$${IX[key]}`;
 
 const names = (task: Task, role: Task['units'][number]['role']): string =>
   task.units.filter((u) => u.role === role).map((u) => u.name).join('、');
@@ -36,12 +65,13 @@ export function tasksSheet(notice: ParsedNotice): SheetPlan {
     key: SHEET.tasks.key,
     name: SHEET.tasks.name,
     columns: COLUMNS,
-    rows: notice.tasks.map((t) => {
+    rows: notice.tasks.map((t, i) => {
+      const r = i + 2;
       const joint = [names(t, 'joint'), ...t.units.filter((u) => u.role === 'each').map((u) => `${u.name}（分别负责）`)].filter((s) => s.length > 0).join('、');
       const kinds = [...new Set(t.deadline.clauses.map((c) => DEADLINE_KIND_LABEL[c.kind]))].join('、');
       return [
         text(t.id),
-        text(t.section === null ? '' : (sections.get(t.section) ?? '')),
+        text(t.section === null ? '' : sectionLabel(t.section, sections.get(t.section) ?? '')),
         num(t.item),
         text(t.text),
         text(names(t, 'lead')),
@@ -51,12 +81,21 @@ export function tasksSheet(notice: ParsedNotice): SheetPlan {
         date(t.deadline.due),
         text(kinds),
         num(t.targets.length),
+        formula(taskStatusFormula(r)),
+        formula(taskWarningFormula(r)),
+        formula(`IF(${TASK_COLUMN.warning}${r}="逾期",1,IF(${TASK_COLUMN.warning}${r}="临期",2,3))`),
       ];
     }),
     freeze: { rows: 1, columns: 1 },
     table: { name: 'Duban_Tasks', style: 'TableStyleLight9' },
     validations: [],
-    conditionalFormats: [],
+    conditionalFormats:
+      notice.tasks.length > 0
+        ? [
+            { range: `${TASK_COLUMN.light}2:${TASK_COLUMN.light}${notice.tasks.length + 1}`, type: 'iconSet', icons: 'trafficLights', thresholds: [2, 3] },
+            { range: `${TASK_COLUMN.warning}2:${TASK_COLUMN.warning}${notice.tasks.length + 1}`, type: 'expression', formula: `${TASK_COLUMN.warning}2="逾期"`, fill: '#F8D7DA', fontColor: '#842029' },
+          ]
+        : [],
     protect: true,
   };
 }

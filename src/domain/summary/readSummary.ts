@@ -1,0 +1,114 @@
+import type { Role } from '../notice/types';
+import type { SheetData, SheetValue, WorkbookData } from '../../workbook/sheetData';
+import { matchHeaders, REMOVED_MARK, type LedgerColumnKey } from '../ledger/columns';
+import { SECTION_HEADING, chineseNumber } from '../notice/patterns';
+import type { SummaryInput, SummaryRow, SummaryTarget } from './summarize';
+
+const ROLE_BY_LABEL: Record<string, Role> = { 牵头: 'lead', 负责: 'joint', 配合: 'support', 分别负责: 'each' };
+const COMPARATOR_BY_LABEL: Record<string, string> = { 不低于: '>=', 高于: '>', 不高于: '<=', 低于: '<', 区间: 'range' };
+
+/** Where each summarised thing lives in the workbook, for the formulas that point at it. */
+export type SummaryLayout = {
+  /** Ledger units with their sheets, in workbook order. */
+  units: Array<{ name: string; sheet: string }>;
+  /** Every current ledger row: its sheet, 1-based row, and what the index needs. */
+  rows: Array<{ sheet: string; row: number; taskId: string; unit: string; role: Role; counted: boolean; due: number | null; section: string }>;
+  sections: Array<{ no: number; title: string; label: string }>;
+};
+
+const str = (v: SheetValue | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
+const num = (v: SheetValue | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/**
+ * Read what the summary needs from a workbook: 任务清单 (ids, sections, leads, due dates), every
+ * ledger (found by 单位名录 and the `台账-` prefix, columns by header), and 量化指标.
+ * Rows marked 已移出分工 are not current assignments and are left out.
+ */
+export function readSummary(book: WorkbookData): { input: SummaryInput; layout: SummaryLayout } {
+  const tasksSheet = book.sheets.find((s) => s.name === '任务清单');
+  const tasks: SummaryInput['tasks'] = [];
+  const sections: SummaryLayout['sections'] = [];
+  if (tasksSheet) {
+    const h = (tasksSheet.rows[0] ?? []).map(str);
+    const [iId, iSec, iLead, iDue] = ['任务编号', '板块', '牵头单位', '截止日期'].map((x) => h.indexOf(x)) as [number, number, number, number];
+    for (const row of tasksSheet.rows.slice(1)) {
+      const id = str(row[iId]);
+      if (id.length === 0) continue;
+      const label = iSec >= 0 ? str(row[iSec]) : '';
+      const m = SECTION_HEADING.exec(label);
+      const no = m ? chineseNumber(m[1] as string) : null;
+      if (m && no !== null && !sections.some((s) => s.no === no)) sections.push({ no, title: (m[2] as string).trim(), label });
+      tasks.push({ id, sectionNo: no, section: label, due: num(row[iDue]), leads: iLead >= 0 ? str(row[iLead]).split('、').filter((x) => x.length > 0) : [] });
+    }
+  }
+  const leadsOf = new Map(tasks.map((t) => [t.id, t.leads]));
+  const sectionOf = new Map(tasks.map((t) => [t.id, t.section]));
+
+  const units: SummaryLayout['units'] = [];
+  const layoutRows: SummaryLayout['rows'] = [];
+  const rows: SummaryRow[] = [];
+  for (const { sheet, unit } of ledgerSheets(book)) {
+    units.push({ name: unit, sheet: sheet.name });
+    const match = matchHeaders(sheet.rows[0] ?? []);
+    const get = (row: SheetValue[], key: LedgerColumnKey): SheetValue => {
+      const i = match.columns[key];
+      return i === undefined ? null : (row[i] ?? null);
+    };
+    sheet.rows.forEach((row, i) => {
+      if (i === 0) return;
+      const taskId = str(get(row, 'taskId'));
+      const role = ROLE_BY_LABEL[str(get(row, 'role'))];
+      if (taskId.length === 0 || role === undefined || str(get(row, 'role')).startsWith(REMOVED_MARK)) return;
+      const leads = leadsOf.get(taskId) ?? [];
+      const due = num(get(row, 'due'));
+      layoutRows.push({ sheet: sheet.name, row: i + 1, taskId, unit, role, counted: leads.length === 0 || leads.includes(unit), due, section: sectionOf.get(taskId) ?? '' });
+      rows.push({
+        taskId,
+        unit,
+        role,
+        due,
+        status: get(row, 'status'),
+        doneDate: get(row, 'doneDate'),
+        measures: get(row, 'measures'),
+        person: get(row, 'person'),
+        plannedDate: get(row, 'plannedDate'),
+        outputForm: get(row, 'outputForm'),
+      });
+    });
+  }
+
+  return {
+    input: { tasks, sections: sections.map(({ no, title }) => ({ no, title })), units: units.map((u) => u.name), rows, targets: readTargets(book.sheets.find((s) => s.name === '量化指标')) },
+    layout: { units, rows: layoutRows, sections },
+  };
+}
+
+/** Ledger sheets and their units: 单位名录's 台账工作表 column first, then any `台账-` sheet. */
+export function ledgerSheets(book: WorkbookData): Array<{ sheet: SheetData; unit: string }> {
+  const directory = book.sheets.find((s) => s.name === '单位名录');
+  const unitBySheet = new Map<string, string>();
+  if (directory) {
+    const h = (directory.rows[0] ?? []).map(str);
+    const [iName, iSheet] = [h.indexOf('单位'), h.indexOf('台账工作表')];
+    if (iName >= 0 && iSheet >= 0) for (const row of directory.rows.slice(1)) if (str(row[iSheet])) unitBySheet.set(str(row[iSheet]), str(row[iName]));
+  }
+  return book.sheets
+    .map((sheet) => ({ sheet, unit: unitBySheet.get(sheet.name) ?? (sheet.name.startsWith('台账-') ? sheet.name.slice(3) : null) }))
+    .filter((x): x is { sheet: SheetData; unit: string } => x.unit !== null);
+}
+
+function readTargets(sheet: SheetData | undefined): SummaryTarget[] {
+  if (!sheet) return [];
+  const h = (sheet.rows[0] ?? []).map(str);
+  const [iDir, iGoal, iUnit, iValue] = ['方向', '目标值', '单位', '完成值'].map((x) => h.indexOf(x)) as [number, number, number, number];
+  const out: SummaryTarget[] = [];
+  for (const row of sheet.rows.slice(1)) {
+    const label = str(row[iDir]).replace(/^下降/, '');
+    const comparator = COMPARATOR_BY_LABEL[label];
+    const goal = num(row[iGoal]);
+    if (comparator === undefined || goal === null) continue;
+    const max = /（至([\d.]+)）/.exec(str(row[iUnit]))?.[1];
+    out.push({ comparator, goal, max: max === undefined ? null : Number(max), value: row[iValue] ?? null });
+  }
+  return out;
+}
