@@ -3,6 +3,7 @@ import { processIo, type Io } from './io';
 import { parseCommand } from './parseCommand';
 import { demoCommand } from './demoCommand';
 import { buildCommand } from './buildCommand';
+import { summaryCommand } from './summaryCommand';
 import { UnreadableWorkbook } from '../adapters/xlsx/files';
 import { UnreadableInput } from './readNotice';
 
@@ -10,6 +11,7 @@ const USAGE = `duban — 督办：任务分工通知 → 工作台账工作簿
 
   duban parse    <通知.txt|.docx> [--json] [--lead-first]
   duban build    <通知.txt|.docx> -o <工作簿.xlsx> [--as-of YYYY-MM-DD] [--update <工作簿.xlsx>] [--lead-first]
+  duban summary  <工作簿.xlsx> [--json] [--as-of YYYY-MM-DD] [--write]
   duban demo     解析示例通知 seeds/tianjin-2020-task-division.txt，打印概览并生成 out/tianjin-2020.xlsx
 
 退出码：0 成功，1 有校验问题，2 用法错误或无法读取输入`;
@@ -17,6 +19,7 @@ const USAGE = `duban — 督办：任务分工通知 → 工作台账工作簿
 const COMMANDS: Record<string, (args: ReturnType<typeof readArgs>, io: Io) => Promise<number>> = {
   parse: parseCommand,
   build: buildCommand,
+  summary: (args, io) => summaryCommand(args, io),
   demo: demoCommand,
 };
 

@@ -8,7 +8,7 @@ import { ledgerSheets, readSummary } from '../domain/summary/readSummary';
 import { matchHeaders } from '../domain/ledger/columns';
 import { indexSheet } from './sheets/indexSheet';
 import type { PreviousWorkbook } from '../domain/ledger/readBack';
-import { NAME, SHEET } from './names';
+import { DEFAULT_WARN_DAYS, NAME, SHEET } from './names';
 import { tasksSheet } from './sheets/tasksSheet';
 import { targetsSheet } from './sheets/targetsSheet';
 import { matrixSheet } from './sheets/matrixSheet';
@@ -22,6 +22,8 @@ export type WorkbookModel = {
   ledgers: LedgerBook;
   /** A fixed 统计日期; null writes =TODAY(). */
   asOf: string | null;
+  /** 预警天数 W. @default 15 */
+  warnDays?: number;
   /** 量化指标 values typed in a previous generation, by task id and indicator. */
   previousTargets?: PreviousWorkbook['targets'];
 };
@@ -41,15 +43,15 @@ export function buildWorkbookPlan(model: WorkbookModel): WorkbookPlan {
   ];
   // The summary is laid out from the generated sheets read as a workbook: the same reading
   // `duban summary --write` does on a workbook units have filled, so both give the same 汇总.
-  const { summary, index } = summaryPlan(planAsData({ sheets: body, names: [] }), model.notice.notice.year, model.asOf);
+  const { summary, index } = summaryPlan(planAsData({ sheets: body, names: [] }), model.notice.notice.year, model.asOf, model.warnDays ?? DEFAULT_WARN_DAYS);
   return { sheets: [summary, ...body, index], names: summaryNames() };
 }
 
 /** The 汇总 and `_台账索引` sheets for a workbook as read back. */
-export function summaryPlan(book: WorkbookData, year: number | null, asOf: string | null): { summary: SheetPlan; index: SheetPlan } {
+export function summaryPlan(book: WorkbookData, year: number | null, asOf: string | null, warnDays: number = DEFAULT_WARN_DAYS): { summary: SheetPlan; index: SheetPlan } {
   const { layout } = readSummary(book);
   const columns = new Map(ledgerSheets(book).map(({ sheet }) => [sheet.name, matchHeaders(sheet.rows[0] ?? []).columns]));
-  return { summary: summarySheet(layout, year, asOf), index: indexSheet(layout, columns) };
+  return { summary: summarySheet(layout, year, asOf, warnDays), index: indexSheet(layout, columns) };
 }
 
 export function summaryNames(): WorkbookPlan['names'] {

@@ -6,6 +6,8 @@ import { readPreviousWorkbook, type LayoutProblem } from '../domain/ledger/readB
 import type { WorkbookData } from './sheetData';
 import type { WorkbookPlan } from './plan';
 import { buildWorkbookPlan } from './buildWorkbookPlan';
+import { readSummaryParameters } from '../domain/summary/readSummary';
+import { DEFAULT_WARN_DAYS } from './names';
 
 export type PreparedWorkbook = {
   notice: ParsedNotice;
@@ -35,6 +37,15 @@ export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
   const parsed = parseNotice(input.noticeText, input.options ?? {}, directory);
   const notice = { ...parsed, issues: [...(input.fileIssues ?? []), ...parsed.issues] };
   const ledgers = buildLedgers(notice, directory.entries, previous?.rows ?? [], previous?.sheetNames ?? new Map());
-  const plan = buildWorkbookPlan({ notice, directory: directory.entries, ledgers, asOf: input.asOf, previousTargets: previous?.targets ?? new Map() });
+  // A rebuild keeps what the office set on 汇总: a typed 统计日期 and its 预警天数.
+  const params = input.previous ? readSummaryParameters(input.previous) : null;
+  const plan = buildWorkbookPlan({
+    notice,
+    directory: directory.entries,
+    ledgers,
+    asOf: input.asOf ?? params?.asOf ?? null,
+    warnDays: params?.warnDays ?? DEFAULT_WARN_DAYS,
+    previousTargets: previous?.targets ?? new Map(),
+  });
   return { notice, ledgers, plan, problems: previous?.problems ?? [] };
 }

@@ -137,3 +137,15 @@ describe('regenerating never loses what units typed', () => {
     expect(second.notice.tasks.find((t) => t.id === '3.1')?.units).toEqual([{ name: '市财政局', role: 'lead' }]);
   });
 });
+
+describe('a rebuild keeps 汇总\'s parameters', () => {
+  it('a typed 统计日期 and 预警天数 survive --update', () => {
+    const first = planAsData(prepareWorkbook({ noticeText: SEED, previous: null, asOf: null }).plan);
+    const summary = first.sheets.find((s) => s.name === '汇总')!;
+    summary.rows[0]![1] = 44105; // 2020-10-01 typed over =TODAY()
+    summary.rows[1]![1] = 7;
+    const rebuilt = prepareWorkbook({ noticeText: SEED, previous: first, asOf: null }).plan.sheets.find((s) => s.name === '汇总')!;
+    expect(rebuilt.extraCells?.find((e) => e.address === 'B1')?.cell).toEqual({ t: 'date', v: '2020-10-01' });
+    expect(rebuilt.extraCells?.find((e) => e.address === 'B2')?.cell).toEqual({ t: 'number', v: 7 });
+  });
+});

@@ -3,6 +3,7 @@ import type { SheetData, SheetValue, WorkbookData } from '../../workbook/sheetDa
 import { matchHeaders, REMOVED_MARK, type LedgerColumnKey } from '../ledger/columns';
 import { SECTION_HEADING, chineseNumber } from '../notice/patterns';
 import type { SummaryInput, SummaryRow, SummaryTarget } from './summarize';
+import { fromExcelSerial } from '../time/isoDate';
 
 const ROLE_BY_LABEL: Record<string, Role> = { 牵头: 'lead', 负责: 'joint', 配合: 'support', 分别负责: 'each' };
 const COMPARATOR_BY_LABEL: Record<string, string> = { 不低于: '>=', 高于: '>', 不高于: '<=', 低于: '<', 区间: 'range' };
@@ -111,4 +112,16 @@ function readTargets(sheet: SheetData | undefined): SummaryTarget[] {
     out.push({ comparator, goal, max: max === undefined ? null : Number(max), value: row[iValue] ?? null });
   }
   return out;
+}
+
+/** The parameters 汇总 holds: a typed 统计日期 (not =TODAY()), 预警天数, 年度. */
+export function readSummaryParameters(book: WorkbookData, defaultWarnDays = 15): { asOf: string | null; warnDays: number; year: number | null } {
+  const rows = book.sheets.find((s) => s.name === '汇总')?.rows ?? [];
+  const b = (r: number) => rows[r]?.[1];
+  const [asOf, warn, year] = [b(0), b(1), b(2)];
+  return {
+    asOf: typeof asOf === 'number' ? fromExcelSerial(asOf) : null,
+    warnDays: typeof warn === 'number' && warn >= 0 ? warn : defaultWarnDays,
+    year: typeof year === 'number' ? year : null,
+  };
 }

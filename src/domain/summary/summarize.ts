@@ -83,7 +83,7 @@ export function summarize(input: SummaryInput, asOf: string, warnDays: number): 
   const byTask = new Map<string, SummaryRow[]>();
   for (const r of input.rows) byTask.set(r.taskId, [...(byTask.get(r.taskId) ?? []), r]);
   const taskResults: SummaryReport['taskStatus'] = {};
-  const overall = { ...zero(), tasks: input.tasks.length, overdue: 0, dueSoon: 0, onTime: 0, late: 0 };
+  const overall = { tasks: input.tasks.length, ...zero(), overdue: 0, dueSoon: 0, onTime: 0, late: 0 };
   let tasksDue = 0;
   let onTimeDue = 0;
   for (const t of input.tasks) {

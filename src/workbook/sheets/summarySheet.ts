@@ -11,13 +11,13 @@ export const OVERDUE_LIST_LIMIT = 300;
 const PERCENT = '0.0%';
 
 /** 汇总's parameter block: the as-of date (=TODAY() unless the user types a date), warn days, year. */
-export function summaryParameters(year: number | null, asOf: string | null): NonNullable<SheetPlan['extraCells']> {
+export function summaryParameters(year: number | null, asOf: string | null, warnDays: number = DEFAULT_WARN_DAYS): NonNullable<SheetPlan['extraCells']> {
   return [
     { address: 'A1', cell: text('统计日期'), bold: true },
     { address: 'B1', cell: asOf === null ? formula('TODAY()') : date(asOf), numberFormat: DATE_FORMAT },
     { address: 'C1', cell: text('默认为今天；输入固定日期即按该日期统计') },
     { address: 'A2', cell: text('预警天数'), bold: true },
-    { address: 'B2', cell: num(DEFAULT_WARN_DAYS) },
+    { address: 'B2', cell: num(warnDays) },
     { address: 'A3', cell: text('年度'), bold: true },
     { address: 'B3', cell: year === null ? null : num(year) },
   ];
@@ -124,7 +124,7 @@ function overdueBlock(count: number, at: number): BlockPlan {
  * overdue list — every number a live formula over `_台账索引`, 任务清单 and 量化指标, so the
  * workbook stays right when a unit edits it without the add-in.
  */
-export function summarySheet(layout: SummaryLayout, year: number | null, asOf: string | null): SheetPlan {
+export function summarySheet(layout: SummaryLayout, year: number | null, asOf: string | null, warnDays: number = DEFAULT_WARN_DAYS): SheetPlan {
   const a = summaryAnchors(layout);
   const title = (row: number, label: string) => ({ address: `A${row}`, cell: text(label), bold: true });
   const unitRange = (letter: string) => `${letter}${a.unitsRow + 1}:${letter}${a.unitsRow + Math.max(a.unitCount, 1)}`;
@@ -134,7 +134,7 @@ export function summarySheet(layout: SummaryLayout, year: number | null, asOf: s
     columns: [16, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 10, 9].map((width) => ({ header: '', width, role: 'generated' as const })),
     rows: [],
     extraCells: [
-      ...summaryParameters(year, asOf),
+      ...summaryParameters(year, asOf, warnDays),
       title(a.overallRow - 1, '总体情况（按任务计，任务状态取牵头单位台账）'),
       title(a.unitsRow - 1, '分单位（按该单位台账行计）'),
       title(a.sectionsRow - 1, '分板块'),

@@ -1,0 +1,34 @@
+import { openWorkbook } from '../adapters/xlsx/files';
+import { readWorkbookData } from '../adapters/xlsx/readWorkbook';
+import { applyPlanToWorkbook } from '../adapters/xlsx/writePlan';
+import { readSummary, readSummaryParameters } from '../domain/summary/readSummary';
+import { summarize } from '../domain/summary/summarize';
+import { formatSummary, toSummaryDocument } from '../domain/summary/document';
+import { isoDate } from '../domain/time/isoDate';
+import { summaryNames, summaryPlan } from '../workbook/buildWorkbookPlan';
+import { checkFlags, UsageError, type Args } from './args';
+import { readAsOf } from './asOf';
+import type { Io } from './io';
+
+/** `duban summary <book.xlsx> [--json] [--as-of YYYY-MM-DD] [--write]` */
+export async function summaryCommand(args: Args, io: Io, today: () => Date = () => new Date()): Promise<number> {
+  checkFlags(args, ['--json', '--as-of', '--write']);
+  const file = args.positional[0];
+  if (file === undefined) throw new UsageError('用法：duban summary <工作簿.xlsx> [--json] [--as-of YYYY-MM-DD] [--write]');
+  const wb = await openWorkbook(file);
+  const book = readWorkbookData(wb);
+  if (!book.sheets.some((s) => s.name === '任务清单')) throw new UsageError(`${file} 不是督办工作簿：缺少"任务清单"工作表`);
+  const params = readSummaryParameters(book);
+  const given = readAsOf(args);
+  // The as-of date: --as-of, else a date typed into 汇总, else today (the only clock read, here in the CLI).
+  const now = today();
+  const asOf = given ?? params.asOf ?? isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+  const report = summarize(readSummary(book).input, asOf, params.warnDays);
+  if (args.flags.has('--write')) {
+    const { summary, index } = summaryPlan(book, params.year, given ?? params.asOf, params.warnDays);
+    applyPlanToWorkbook(wb, { sheets: [summary, index], names: summaryNames() });
+    await wb.xlsx.writeFile(file);
+  }
+  io.out(args.flags.has('--json') ? JSON.stringify(toSummaryDocument(report), null, 2) : formatSummary(report));
+  return 0;
+}
