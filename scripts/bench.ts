@@ -2,11 +2,13 @@
 // run, never as timing assertions in tests (the machines are shared and noisy).
 import { parseBenchmarks } from './bench/parseBench';
 import { buildBenchmarks } from './bench/buildBench';
+import { summaryBenchmarks } from './bench/summaryBench';
 import type { BenchRow } from './bench/measure';
 
 const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   parse: parseBenchmarks,
   build: buildBenchmarks,
+  summary: summaryBenchmarks,
 };
 
 async function main(): Promise<void> {

@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import type { WorkbookHost } from './hostTypes';
 import { useNoticeInput } from './useNoticeInput';
-import { useGenerate } from './useGenerate';
+import { useHostAction, type ActionState } from './useHostAction';
 import { NoticeSummary } from './NoticeSummary';
 
 const useStyles = makeStyles({
@@ -28,9 +28,10 @@ const useStyles = makeStyles({
 export function App({ host }: { host: WorkbookHost }) {
   const styles = useStyles();
   const input = useNoticeInput();
-  const generate = useGenerate(host);
+  const generate = useHostAction(host.generate);
+  const refresh = useHostAction(host.refreshSummary);
   const fileRef = useRef<HTMLInputElement>(null);
-  const running = generate.state.status === 'running';
+  const running = generate.state.status === 'running' || refresh.state.status === 'running';
   return (
     <FluentProvider theme={webLightTheme}>
       <main className={styles.root}>
@@ -54,6 +55,9 @@ export function App({ host }: { host: WorkbookHost }) {
           <Button appearance="primary" disabled={!input.parsed || input.parsed.tasks.length === 0 || running || host.unavailableReason !== null} onClick={() => void generate.run(input.text)}>
             生成工作簿
           </Button>
+          <Button disabled={running || host.unavailableReason !== null} onClick={() => void refresh.run()}>
+            刷新汇总
+          </Button>
         </div>
         <Caption1>生成时会保护各台账工作表（只留填报列可编辑），Excel 的撤销记录会被清空；已填写的内容不会丢失。</Caption1>
         {host.warnings.map((w) => (
@@ -72,11 +76,8 @@ export function App({ host }: { host: WorkbookHost }) {
           </MessageBar>
         )}
         {input.parsed && <NoticeSummary notice={input.parsed} />}
-        {generate.state.status === 'running' && (
-          <Field validationMessage={generate.state.progress?.step ?? '准备中…'} validationState="none">
-            {generate.state.progress ? <ProgressBar value={generate.state.progress.done / Math.max(1, generate.state.progress.total)} /> : <ProgressBar />}
-          </Field>
-        )}
+        <ActionProgress state={generate.state} />
+        <ActionProgress state={refresh.state} />
         {generate.state.status === 'done' && (
           <MessageBar intent="success">
             <MessageBarBody>
@@ -85,12 +86,38 @@ export function App({ host }: { host: WorkbookHost }) {
             </MessageBarBody>
           </MessageBar>
         )}
-        {generate.state.status === 'failed' && (
-          <MessageBar intent="error">
-            <MessageBarBody>生成失败：{generate.state.message}</MessageBarBody>
+        {refresh.state.status === 'done' && (
+          <MessageBar intent="success">
+            <MessageBarBody>
+              已刷新汇总（统计日期 {refresh.state.result.asOf}）：任务 {refresh.state.result.tasks} 项，已完成 {refresh.state.result.done} 项，完成率{' '}
+              {refresh.state.result.completionRate === null ? '—' : `${(refresh.state.result.completionRate * 100).toFixed(1)}%`}，逾期 {refresh.state.result.overdue} 项，临期{' '}
+              {refresh.state.result.dueSoon} 项。
+            </MessageBarBody>
           </MessageBar>
         )}
+        <ActionError label="生成失败" state={generate.state} />
+        <ActionError label="刷新汇总失败" state={refresh.state} />
       </main>
     </FluentProvider>
+  );
+}
+
+function ActionProgress({ state }: { state: ActionState<unknown> }) {
+  if (state.status !== 'running') return null;
+  return (
+    <Field validationMessage={state.progress?.step ?? '准备中…'} validationState="none">
+      {state.progress ? <ProgressBar value={state.progress.done / Math.max(1, state.progress.total)} /> : <ProgressBar />}
+    </Field>
+  );
+}
+
+function ActionError({ label, state }: { label: string; state: ActionState<unknown> }) {
+  if (state.status !== 'failed') return null;
+  return (
+    <MessageBar intent="error">
+      <MessageBarBody>
+        {label}：{state.message}
+      </MessageBarBody>
+    </MessageBar>
   );
 }

@@ -53,6 +53,16 @@ describe('生成工作簿 in Chromium, against the in-memory Excel injected into
       return fake.workbook.sheets.find((s) => s.name === '台账-市财政局')?.cells.get('J2')?.formula;
     });
     expect(kept).toBe('王五');
+
+    // 刷新汇总: 汇总 and the hidden row index rebuilt in one run, charts drawn by Excel.
+    await page.getByRole('button', { name: '刷新汇总' }).click();
+    await page.getByText(/已刷新汇总（统计日期 \d{4}-\d{2}-\d{2}）：任务 120 项，已完成 0 项/).waitFor();
+    const summary = await page.evaluate(() => {
+      const fake = (window as unknown as { __dubanFake: { workbook: { sheets: Array<{ name: string; visibility: string; chartList: Array<{ type: string; title: string }> }> }; contexts: unknown[] } }).__dubanFake;
+      const sheets = fake.workbook.sheets;
+      return { charts: sheets.find((s) => s.name === '汇总')?.chartList.map((c) => `${c.type} ${c.title}`), index: sheets.find((s) => s.name === '_台账索引')?.visibility, runs: fake.contexts.length, count: sheets.length };
+    });
+    expect(summary).toEqual({ charts: ['BarClustered 各单位完成率', 'Pie 任务状态'], index: 'Hidden', runs: 3, count: 58 });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -2,6 +2,10 @@ import type { WorkbookHost } from '../../taskpane/hostTypes';
 import { prepareWorkbook } from '../../workbook/prepareWorkbook';
 import { applyPlan } from './applyPlan';
 import { readWorkbookInExcel } from './readWorkbook';
+import { readSummary, readSummaryParameters } from '../../domain/summary/readSummary';
+import { summarize } from '../../domain/summary/summarize';
+import { isoDate } from '../../domain/time/isoDate';
+import { summaryNames, summaryPlan } from '../../workbook/buildWorkbookPlan';
 import { detectFeatures, featureWarnings } from './requirements';
 import { runExcel } from './runExcel';
 
@@ -27,8 +31,25 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
           removedRows: prepared.ledgers.removedRows,
         };
       }),
+    refreshSummary: (onProgress) =>
+      runExcel(async (context) => {
+        onProgress({ step: '读取台账…', done: 0, total: 1 });
+        const book = await readWorkbookInExcel(context, SUMMARY_SKIPS);
+        if (!book.sheets.some((s) => s.name === '任务清单')) throw new Error('当前工作簿还没有督办工作表，请先点击“生成工作簿”。');
+        const params = readSummaryParameters(book);
+        const now = new Date();
+        const asOf = params.asOf ?? isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+        const report = summarize(readSummary(book).input, asOf, params.warnDays);
+        const { summary, index } = summaryPlan(book, params.year, params.asOf, params.warnDays);
+        await applyPlan(context, { sheets: [summary, index], names: summaryNames() }, features, onProgress);
+        const o = report.overall;
+        return { asOf, tasks: o.tasks, done: o.done, overdue: o.overdue, dueSoon: o.dueSoon, completionRate: o.completionRate };
+      }),
   };
 }
+
+/** 刷新汇总 reads everything but the sheets it rebuilds or never counts. */
+const SUMMARY_SKIPS: ReadonlySet<string> = new Set(['责任矩阵', '校验结果', '_台账索引']);
 
 function defaultIsSetSupported(name: string, version: string): boolean {
   // Outside Office (a browser test with an injected Excel) there is no requirements API: assume current Excel.

@@ -11,6 +11,9 @@ export type StatusCategory = 'done' | 'inProgress' | 'notStarted' | 'blocked' | 
 
 const CATEGORY: Record<string, StatusCategory> = { 已完成: 'done', 推进中: 'inProgress', 未启动: 'notStarted', 受阻: 'blocked' };
 
+const OUTPUT_FORM_SET: ReadonlySet<unknown> = new Set(OUTPUT_FORMS);
+const STATUS_SET: ReadonlySet<unknown> = new Set(STATUS_VALUES);
+
 export const isDate = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** 状态 → category; blank or any text outside the list is 未填报. */
@@ -30,7 +33,12 @@ export function warning(status: unknown, doneDate: unknown, due: unknown, asOf: 
 }
 
 /** Excel's TRIM removes ASCII spaces only; LEN(TRIM(x))>0 is "not blank". */
-export const notBlank = (v: unknown): boolean => v !== null && v !== undefined && String(v).replace(/ +/g, '') !== '';
+export function notBlank(v: unknown): boolean {
+  if (v === null || v === undefined) return false;
+  const s = typeof v === 'string' ? v : String(v);
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== 32) return true;
+  return false;
+}
 
 /**
  * 填报完整: 具体措施 and 责任人 not blank, 计划完成时间 a date, 成果形式 and 状态 from their lists,
@@ -41,8 +49,8 @@ export function isComplete(row: { measures: unknown; person: unknown; plannedDat
     notBlank(row.measures) &&
     notBlank(row.person) &&
     isDate(row.plannedDate) &&
-    (OUTPUT_FORMS as readonly unknown[]).includes(row.outputForm) &&
-    (STATUS_VALUES as readonly unknown[]).includes(row.status) &&
+    OUTPUT_FORM_SET.has(row.outputForm) &&
+    STATUS_SET.has(row.status) &&
     (row.status !== '已完成' || isDate(row.doneDate))
   );
 }

@@ -78,18 +78,47 @@ const zero = (): Counts => ({ done: 0, inProgress: 0, notStarted: 0, blocked: 0,
  */
 export function summarize(input: SummaryInput, asOf: string, warnDays: number): SummaryReport {
   const a = excelSerial(asOf);
-  const rowWarnings = input.rows.map((r) => ({ task: r.taskId, unit: r.unit, warning: warning(r.status, r.doneDate, r.due, a, warnDays) }));
 
+  // One pass over the rows: each row's warning and completeness, grouped by task and by unit.
+  type UnitAcc = SummaryReport['units'][number] & { due: number; onTimeDue: number; complete: number };
+  const units = new Map<string, UnitAcc>(
+    input.units.map((name) => [name, { name, lead: 0, joint: 0, support: 0, each: 0, rows: 0, ...zero(), overdue: 0, dueSoon: 0, completionRate: null, onTimeRate: null, fillRate: null, due: 0, onTimeDue: 0, complete: 0 }]),
+  );
   const byTask = new Map<string, SummaryRow[]>();
-  for (const r of input.rows) byTask.set(r.taskId, [...(byTask.get(r.taskId) ?? []), r]);
+  const rowWarnings: SummaryReport['rowWarnings'] = [];
+  const overdue: SummaryReport['overdue'] = [];
+  let complete = 0;
+  for (const r of input.rows) {
+    const w = warning(r.status, r.doneDate, r.due, a, warnDays);
+    rowWarnings.push({ task: r.taskId, unit: r.unit, warning: w });
+    const list = byTask.get(r.taskId);
+    if (list) list.push(r);
+    else byTask.set(r.taskId, [r]);
+    const done = isComplete(r);
+    if (done) complete++;
+    if (w === '逾期') overdue.push({ task: r.taskId, unit: r.unit, due: fromExcelSerial(r.due as number), days: a - (r.due as number) });
+    const u = units.get(r.unit);
+    if (!u) continue;
+    u.rows++;
+    u[r.role]++;
+    u[CATEGORY_KEY[statusCategory(r.status)]]++;
+    if (w === '逾期') u.overdue++;
+    if (w === '临期') u.dueSoon++;
+    if (done) u.complete++;
+    if (isDate(r.due) && r.due <= a) {
+      u.due++;
+      if (w === '按时完成') u.onTimeDue++;
+    }
+  }
+
   const taskResults: SummaryReport['taskStatus'] = {};
   const overall = { tasks: input.tasks.length, ...zero(), overdue: 0, dueSoon: 0, onTime: 0, late: 0 };
+  const sectionAcc = new Map<number, { tasks: number; done: number; overdue: number }>();
   let tasksDue = 0;
   let onTimeDue = 0;
   for (const t of input.tasks) {
     const rows = byTask.get(t.id) ?? [];
-    const leadRows = rows.filter((r) => t.leads.includes(r.unit));
-    const counted = t.leads.length > 0 ? leadRows : rows;
+    const counted = t.leads.length > 0 ? rows.filter((r) => t.leads.includes(r.unit)) : rows;
     const status = taskStatus(counted.map((r) => r.status));
     // 逾期完成 when any counted row finished after the task's due date (its latest completion is late).
     const late = counted.some((r) => isDate(r.doneDate) && isDate(t.due) && r.doneDate > t.due);
@@ -104,43 +133,17 @@ export function summarize(input: SummaryInput, asOf: string, warnDays: number): 
       tasksDue++;
       if (w === '按时完成') onTimeDue++;
     }
+    if (t.sectionNo !== null) {
+      const s = sectionAcc.get(t.sectionNo) ?? { tasks: 0, done: 0, overdue: 0 };
+      s.tasks++;
+      if (status === '已完成') s.done++;
+      if (w === '逾期') s.overdue++;
+      sectionAcc.set(t.sectionNo, s);
+    }
   }
 
-  const complete = input.rows.filter((r) => isComplete(r)).length;
   const filledTargets = input.targets.filter((g) => isDate(g.value));
   const met = filledTargets.filter((g) => meetsTarget(g.value, g.comparator, g.goal, g.max)).length;
-
-  const units = input.units.map((name) => {
-    const rows = input.rows.map((r, i) => ({ r, w: rowWarnings[i]?.warning as Warning })).filter((x) => x.r.unit === name);
-    const counts = zero();
-    for (const { r } of rows) counts[CATEGORY_KEY[statusCategory(r.status)]]++;
-    const due = rows.filter(({ r }) => isDate(r.due) && r.due <= a);
-    return {
-      name,
-      lead: rows.filter(({ r }) => r.role === 'lead').length,
-      joint: rows.filter(({ r }) => r.role === 'joint').length,
-      support: rows.filter(({ r }) => r.role === 'support').length,
-      each: rows.filter(({ r }) => r.role === 'each').length,
-      rows: rows.length,
-      ...counts,
-      overdue: rows.filter(({ w }) => w === '逾期').length,
-      dueSoon: rows.filter(({ w }) => w === '临期').length,
-      completionRate: rate(counts.done, rows.length),
-      onTimeRate: rate(due.filter(({ w }) => w === '按时完成').length, due.length),
-      fillRate: rate(rows.filter(({ r }) => isComplete(r)).length, rows.length),
-    };
-  });
-
-  const sections = input.sections.map((s) => {
-    const tasks = input.tasks.filter((t) => t.sectionNo === s.no);
-    const done = tasks.filter((t) => taskResults[t.id]?.status === '已完成').length;
-    return { no: s.no, title: s.title, tasks: tasks.length, done, overdue: tasks.filter((t) => taskResults[t.id]?.warning === '逾期').length, completionRate: rate(done, tasks.length) };
-  });
-
-  const overdue = input.rows
-    .map((r, i) => ({ r, w: rowWarnings[i]?.warning }))
-    .filter(({ w }) => w === '逾期')
-    .map(({ r }) => ({ task: r.taskId, unit: r.unit, due: fromExcelSerial(r.due as number), days: a - (r.due as number) }));
 
   return {
     schema: 'duban.summary/1',
@@ -154,8 +157,16 @@ export function summarize(input: SummaryInput, asOf: string, warnDays: number): 
       fillRate: rate(complete, input.rows.length),
       targetRate: rate(met, filledTargets.length),
     },
-    units,
-    sections,
+    units: [...units.values()].map(({ due, onTimeDue: onTime, complete: filled, ...u }) => ({
+      ...u,
+      completionRate: rate(u.done, u.rows),
+      onTimeRate: rate(onTime, due),
+      fillRate: rate(filled, u.rows),
+    })),
+    sections: input.sections.map((s) => {
+      const acc = sectionAcc.get(s.no) ?? { tasks: 0, done: 0, overdue: 0 };
+      return { no: s.no, title: s.title, ...acc, completionRate: rate(acc.done, acc.tasks) };
+    }),
     overdue,
     taskStatus: taskResults,
     rowWarnings,
