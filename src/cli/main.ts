@@ -4,6 +4,7 @@ import { parseCommand } from './parseCommand';
 import { demoCommand } from './demoCommand';
 import { buildCommand } from './buildCommand';
 import { summaryCommand } from './summaryCommand';
+import { validateCommand } from './validateCommand';
 import { UnreadableWorkbook } from '../adapters/xlsx/files';
 import { UnreadableInput } from './readNotice';
 
@@ -11,6 +12,7 @@ const USAGE = `duban — 督办：任务分工通知 → 工作台账工作簿
 
   duban parse    <通知.txt|.docx> [--json] [--lead-first]
   duban build    <通知.txt|.docx> -o <工作簿.xlsx> [--as-of YYYY-MM-DD] [--update <工作簿.xlsx>] [--lead-first]
+  duban validate <工作簿.xlsx> [--json] [--as-of YYYY-MM-DD] [--write] [--fix]
   duban summary  <工作簿.xlsx> [--json] [--as-of YYYY-MM-DD] [--write]
   duban demo     解析示例通知 seeds/tianjin-2020-task-division.txt，打印概览并生成 out/tianjin-2020.xlsx
 
@@ -20,6 +22,7 @@ const COMMANDS: Record<string, (args: ReturnType<typeof readArgs>, io: Io) => Pr
   parse: parseCommand,
   build: buildCommand,
   summary: (args, io) => summaryCommand(args, io),
+  validate: (args, io) => validateCommand(args, io),
   demo: demoCommand,
 };
 

@@ -8,6 +8,10 @@ export type SheetData = {
   name: string;
   /** Row-major, row 0 is the header row; trailing empty rows are dropped. */
   rows: SheetValue[][];
+  /** Merged ranges (`H5:I6`), where the reader can tell. */
+  merges?: string[];
+  /** Zero-based indexes of hidden columns, where the reader can tell. */
+  hiddenColumns?: number[];
 };
 
 export type WorkbookData = { sheets: SheetData[] };

@@ -36,7 +36,12 @@ export function readWorkbookData(wb: ExcelJS.Workbook): WorkbookData {
     });
     for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
     while (rows.length > 0 && (rows[rows.length - 1] as SheetValue[]).every((v) => v === null || v === '')) rows.pop();
-    sheets.push({ name: ws.name, rows });
+    const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).slice();
+    const hiddenColumns: number[] = [];
+    (ws.columns ?? []).forEach((c, i) => {
+      if (c.hidden) hiddenColumns.push(i);
+    });
+    sheets.push({ name: ws.name, rows, merges, hiddenColumns });
   });
   return { sheets };
 }

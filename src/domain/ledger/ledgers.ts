@@ -47,7 +47,7 @@ export type LedgerBook = {
 };
 
 /** The group whose `分别负责` gives every municipal unit a row (DESIGN §3, issue 3). */
-const ALL_MUNICIPAL = new Set(['市政府各部门']);
+export const ALL_MUNICIPAL: ReadonlySet<string> = new Set(['市政府各部门']);
 
 /**
  * One ledger per responsible unit: a row per (task, unit), carrying over what units typed in

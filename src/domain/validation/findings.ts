@@ -1,0 +1,62 @@
+import type { Severity } from '../notice/types';
+
+/** Rule codes (DESIGN §7), plus the ones this implementation adds for layouts and assignments. */
+export type FindingCode =
+  | 'HEADER_MISSING'
+  | 'HEADER_DUPLICATE'
+  | 'REQUIRED_EMPTY'
+  | 'PROGRESS_EMPTY'
+  | 'NOT_IN_LIST'
+  | 'NOT_A_DATE'
+  | 'TEXT_DATE'
+  | 'PLAN_AFTER_DUE'
+  | 'DONE_WITHOUT_DATE'
+  | 'DATE_IN_FUTURE'
+  | 'VALUE_NOT_NUMBER'
+  | 'UNIT_MISMATCH'
+  | 'TEXT_NUMBER'
+  | 'UNKNOWN_TASK'
+  | 'UNKNOWN_UNIT'
+  | 'NOT_ASSIGNED'
+  | 'DUPLICATE_ROW'
+  | 'ASSIGNMENT_CHANGED'
+  | 'MERGED_CELLS'
+  | 'HIDDEN_COLUMN'
+  | 'NO_LEDGERS';
+
+export type Finding = {
+  code: FindingCode;
+  severity: Severity;
+  sheet: string;
+  /** A1 address of the cell to look at. */
+  cell: string;
+  task: string;
+  unit: string;
+  message: string;
+  /** For fixable findings (TEXT_DATE, TEXT_NUMBER): the value the cell should hold. */
+  fix?: number;
+};
+
+export const SEVERITY: Record<FindingCode, Severity> = {
+  HEADER_MISSING: 'error',
+  HEADER_DUPLICATE: 'error',
+  REQUIRED_EMPTY: 'error',
+  PROGRESS_EMPTY: 'warning',
+  NOT_IN_LIST: 'error',
+  NOT_A_DATE: 'error',
+  TEXT_DATE: 'warning',
+  PLAN_AFTER_DUE: 'error',
+  DONE_WITHOUT_DATE: 'error',
+  DATE_IN_FUTURE: 'error',
+  VALUE_NOT_NUMBER: 'error',
+  UNIT_MISMATCH: 'error',
+  TEXT_NUMBER: 'warning',
+  UNKNOWN_TASK: 'error',
+  UNKNOWN_UNIT: 'error',
+  NOT_ASSIGNED: 'error',
+  DUPLICATE_ROW: 'error',
+  ASSIGNMENT_CHANGED: 'error',
+  MERGED_CELLS: 'warning',
+  HIDDEN_COLUMN: 'info',
+  NO_LEDGERS: 'warning',
+};

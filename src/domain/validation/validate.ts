@@ -1,0 +1,193 @@
+import type { SheetData, SheetValue, WorkbookData } from '../../workbook/sheetData';
+import { LEDGER_COLUMNS, OUTPUT_FORMS, REMOVED_MARK, STATUS_VALUES, headerOf, matchHeaders, type LedgerColumnKey } from '../ledger/columns';
+import { ROLE_LABEL } from '../ledger/ledgers';
+import { ledgerSheets } from '../summary/readSummary';
+import { excelSerial } from '../time/isoDate';
+import { columnLetter } from '../../workbook/a1';
+import { SEVERITY, type Finding, type FindingCode } from './findings';
+import { readMaster, type Master } from './master';
+import { parseQuantity, parseTextDate } from './textValues';
+
+/** Columns a ledger must have to be validated (DESIGN §6–§7). */
+export const REQUIRED_HEADERS: readonly LedgerColumnKey[] = ['taskId', 'measures', 'person', 'plannedDate', 'outputForm', 'progress', 'status', 'doneDate', 'updated'];
+const REQUIRED_FILLED: readonly LedgerColumnKey[] = ['measures', 'person', 'plannedDate', 'outputForm', 'status'];
+const DATE_KEYS: readonly LedgerColumnKey[] = ['plannedDate', 'doneDate', 'updated'];
+const STARTED = new Set(['推进中', '已完成', '受阻']);
+const MAGNITUDES: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 1e4, 十万: 1e5, 百万: 1e6, 千万: 1e7, 亿: 1e8 };
+
+const blank = (v: SheetValue | undefined): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+const str = (v: SheetValue | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
+
+export type ValidationResult = { asOf: string; findings: Finding[]; errors: number; warnings: number };
+
+/**
+ * Validate everything units fill in (DESIGN §7): every ledger, found by 单位名录 and the `台账-`
+ * prefix, its columns found by header text with aliases, and 量化指标's 完成值 and 更新日期.
+ * Reads the workbook as data once; `asOf` is the date 完成日期/更新日期 may not pass.
+ */
+export function validateWorkbook(book: WorkbookData, asOf: string): ValidationResult {
+  const master = readMaster(book);
+  const findings: Finding[] = [];
+  const a = excelSerial(asOf);
+  const ledgers = ledgerSheets(book);
+  if (ledgers.length === 0) findings.push(finding('NO_LEDGERS', '', 'A1', '', '', '工作簿中没有台账工作表（台账-单位），没有可校验的填报内容'));
+  for (const { sheet, unit } of ledgers) validateLedger(sheet, unit, master, a, findings);
+  const targets = book.sheets.find((s) => s.name === '量化指标');
+  if (targets) validateTargets(targets, a, findings);
+  return {
+    asOf,
+    findings,
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+  };
+}
+
+function finding(code: FindingCode, sheet: string, cell: string, task: string, unit: string, message: string, fix?: number): Finding {
+  return { code, severity: SEVERITY[code], sheet, cell, task, unit, message, ...(fix === undefined ? {} : { fix }) };
+}
+
+function validateLedger(sheet: SheetData, unit: string, master: Master | null, asOf: number, out: Finding[]): void {
+  const header = sheet.rows[0] ?? [];
+  const match = matchHeaders(header);
+  const col = match.columns;
+  const add = (code: FindingCode, cell: string, task: string, message: string, fix?: number) => out.push(finding(code, sheet.name, cell, task, unit, message, fix));
+
+  for (const d of match.duplicates) {
+    for (const i of d.indexes.slice(1)) add('HEADER_DUPLICATE', `${columnLetter(i)}1`, '', `"${d.header}"列出现了 ${d.indexes.length} 次（第 ${d.indexes.map((x) => columnLetter(x)).join('、')} 列），请删除多余的一列`);
+  }
+  for (const key of REQUIRED_HEADERS) {
+    if (col[key] === undefined) add('HEADER_MISSING', 'A1', '', `缺少"${headerOf(key)}"列`);
+  }
+  const fillColumns = new Set(LEDGER_COLUMNS.filter((c) => c.role === 'fill').map((c) => col[c.key]).filter((i): i is number => i !== undefined));
+  for (const range of sheet.merges ?? []) {
+    const [first] = range.split(':') as [string];
+    const c = /^[A-Z]+/.exec(first)?.[0] ?? 'A';
+    if ([...fillColumns].some((i) => columnLetter(i) === c)) add('MERGED_CELLS', first, '', `填报区域有合并单元格 ${range}：合并后只有左上角的值，其余行会被当作空白，请取消合并`);
+  }
+  for (const i of sheet.hiddenColumns ?? []) {
+    if (fillColumns.has(i)) add('HIDDEN_COLUMN', `${columnLetter(i)}1`, '', `"${str(header[i])}"列被隐藏，隐藏列中的内容照样参与校验`);
+  }
+  if (master && !master.units.has(unit)) add('UNKNOWN_UNIT', 'A1', '', `单位"${unit}"不在单位名录和任务分工中，请核对工作表名或单位名录`);
+  if (col.taskId === undefined) return;
+
+  const cell = (key: LedgerColumnKey, r: number): string => `${columnLetter(col[key] as number)}${r + 1}`;
+  const get = (row: SheetValue[], key: LedgerColumnKey): SheetValue => (col[key] === undefined ? null : (row[col[key] as number] ?? null));
+  const seen = new Map<string, number>();
+
+  sheet.rows.forEach((row, r) => {
+    if (r === 0) return;
+    const task = str(get(row, 'taskId'));
+    if (task.length === 0) {
+      if (row.some((v) => !blank(v))) add('UNKNOWN_TASK', cell('taskId', r), '', `第 ${r + 1} 行填写了内容但没有任务编号`);
+      return;
+    }
+    if (str(get(row, 'role')).startsWith(REMOVED_MARK)) return; // kept for the record, no longer assigned
+    if (seen.has(task)) {
+      add('DUPLICATE_ROW', cell('taskId', r), task, `任务 ${task} 在本台账中重复（第 ${(seen.get(task) as number) + 1} 行已有）`);
+      return;
+    }
+    seen.set(task, r);
+
+    const m = master?.tasks.get(task);
+    if (master && !m) add('UNKNOWN_TASK', cell('taskId', r), task, `任务编号 ${task} 不在任务清单中`);
+    const role = master?.roles.get(`${task}|${unit}`);
+    if (m && master?.units.has(unit) && role === undefined) add('NOT_ASSIGNED', cell('taskId', r), task, `任务 ${task} 没有分工给${unit}`);
+    // A row that should not be here at all is one finding, not one per differing cell.
+    if (m && role !== undefined) {
+      const compare = (key: LedgerColumnKey, expected: string, label: string) => {
+        if (col[key] === undefined || str(get(row, key)) === expected) return;
+        add('ASSIGNMENT_CHANGED', cell(key, r), task, `${label}与任务清单不一致：台账为"${str(get(row, key))}"，应为"${expected}"`);
+      };
+      compare('role', ROLE_LABEL[role], '本单位职责');
+      compare('leads', m.leads, '牵头单位');
+      compare('text', m.text, '任务内容');
+      compare('deadlineText', m.deadlineText, '完成时限');
+      if (col.due !== undefined && get(row, 'due') !== m.due) add('ASSIGNMENT_CHANGED', cell('due', r), task, '截止日期与任务清单不一致');
+    }
+
+    for (const key of REQUIRED_FILLED) {
+      if (col[key] === undefined) continue;
+      const v = get(row, key);
+      if (blank(v)) add('REQUIRED_EMPTY', cell(key, r), task, `"${headerOf(key)}"未填写${typeof v === 'string' && v.length > 0 ? '（只有空格）' : ''}`);
+    }
+    const status = get(row, 'status');
+    const listCheck = (key: LedgerColumnKey, values: readonly string[]) => {
+      const v = get(row, key);
+      if (blank(v) || values.includes(v as string)) return;
+      const hint = typeof v === 'string' && values.includes(v.trim()) ? '（前后有多余空格）' : '';
+      add('NOT_IN_LIST', cell(key, r), task, `"${headerOf(key)}"填写了"${String(v)}"${hint}，只能是：${values.join('、')}`);
+    };
+    listCheck('status', STATUS_VALUES);
+    listCheck('outputForm', OUTPUT_FORMS);
+
+    const dates: Partial<Record<LedgerColumnKey, number | null>> = {};
+    for (const key of DATE_KEYS) {
+      if (col[key] === undefined) continue;
+      dates[key] = dateCell(get(row, key), headerOf(key), (code, message, fix) => add(code, cell(key, r), task, message, fix));
+    }
+    const due = m?.due ?? (typeof get(row, 'due') === 'number' ? (get(row, 'due') as number) : null);
+    const planned = dates.plannedDate;
+    if (planned != null && due !== null && planned > due) add('PLAN_AFTER_DUE', cell('plannedDate', r), task, `计划完成时间晚于截止日期`);
+    if (status === '已完成' && col.doneDate !== undefined && blank(get(row, 'doneDate'))) add('DONE_WITHOUT_DATE', cell('doneDate', r), task, '状态为"已完成"，但没有填写完成日期');
+    for (const key of ['doneDate', 'updated'] as const) {
+      const d = dates[key];
+      if (d != null && d > asOf) add('DATE_IN_FUTURE', cell(key, r), task, `"${headerOf(key)}"晚于统计日期`);
+    }
+    if (typeof status === 'string' && STARTED.has(status) && col.progress !== undefined && blank(get(row, 'progress'))) {
+      add('PROGRESS_EMPTY', cell('progress', r), task, `状态为"${status}"，请填写进展情况`);
+    }
+  });
+}
+
+/** A date cell: a serial is a date; recognisable text is a TEXT_DATE (fixable); anything else NOT_A_DATE. */
+function dateCell(v: SheetValue, label: string, report: (code: FindingCode, message: string, fix?: number) => void): number | null {
+  if (blank(v)) return null;
+  if (typeof v === 'number' && Number.isFinite(v) && v > 0) return v;
+  if (typeof v === 'string') {
+    const iso = parseTextDate(v);
+    if (iso) {
+      const serial = excelSerial(iso);
+      report('TEXT_DATE', `"${label}"是文字"${v}"而不是日期，可一键改为日期 ${iso}`, serial);
+      return serial;
+    }
+  }
+  report('NOT_A_DATE', `"${label}"填写了"${String(v)}"，这里需要一个日期（例如 2020-12-31）`);
+  return null;
+}
+
+function validateTargets(sheet: SheetData, asOf: number, out: Finding[]): void {
+  const h = (sheet.rows[0] ?? []).map(str);
+  const [iTask, iDir, iUnit, iUnitBy, iValue, iUpd] = ['任务编号', '方向', '单位', '填报单位', '完成值', '更新日期'].map((x) => h.indexOf(x)) as [number, number, number, number, number, number];
+  if (iValue < 0) return;
+  sheet.rows.forEach((row, r) => {
+    if (r === 0 || str(row[iDir]).startsWith(REMOVED_MARK)) return;
+    const task = str(row[iTask]);
+    const unit = iUnitBy >= 0 ? str(row[iUnitBy]) : '';
+    const add = (code: FindingCode, col: number, message: string, fix?: number) => out.push(finding(code, sheet.name, `${columnLetter(col)}${r + 1}`, task, unit, message, fix));
+    const v = row[iValue];
+    if (typeof v === 'string' && !blank(v)) {
+      const q = parseQuantity(v);
+      const target = targetUnit(iUnit >= 0 ? str(row[iUnit]) : '');
+      if (!q) add('VALUE_NOT_NUMBER', iValue, `完成值"${v}"不是数字`);
+      else if (q.unit !== '' && q.unit !== target.base) add('UNIT_MISMATCH', iValue, `完成值"${v}"的单位是"${q.unit}"，指标的单位是"${target.display}"`);
+      else {
+        const fix = round((q.value * q.magnitude) / target.magnitude);
+        add('TEXT_NUMBER', iValue, `完成值"${v}"是文字，按指标单位"${target.display}"应填 ${fix}，可一键改为数字`, fix);
+      }
+    } else if (typeof v === 'boolean') add('VALUE_NOT_NUMBER', iValue, '完成值不是数字');
+    if (iUpd >= 0) {
+      const d = dateCell(row[iUpd] ?? null, '更新日期', (code, message, fix) => add(code, iUpd, message, fix));
+      if (d !== null && d > asOf) add('DATE_IN_FUTURE', iUpd, '"更新日期"晚于统计日期');
+    }
+  });
+}
+
+/** `万人` → magnitude 10000, base `人`; `家（至5）` → 1, `家`. */
+function targetUnit(display: string): { display: string; magnitude: number; base: string } {
+  const clean = display.replace(/（至[^）]*）$/, '');
+  const m = /^(十万|百万|千万|万|亿|千|百|十)?(.*)$/.exec(clean) as RegExpExecArray;
+  const magnitude = MAGNITUDES[m[1] ?? ''] ?? 1;
+  return { display: clean, magnitude: m[2] === '' ? 1 : magnitude, base: m[2] === '' ? clean : (m[2] as string) };
+}
+
+const round = (n: number): number => Math.round(n * 1e9) / 1e9;
