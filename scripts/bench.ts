@@ -3,12 +3,14 @@
 import { parseBenchmarks } from './bench/parseBench';
 import { buildBenchmarks } from './bench/buildBench';
 import { summaryBenchmarks } from './bench/summaryBench';
+import { validateBenchmarks } from './bench/validateBench';
 import type { BenchRow } from './bench/measure';
 
 const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   parse: parseBenchmarks,
   build: buildBenchmarks,
   summary: summaryBenchmarks,
+  validate: validateBenchmarks,
 };
 
 async function main(): Promise<void> {

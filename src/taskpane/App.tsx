@@ -17,6 +17,7 @@ import type { WorkbookHost } from './hostTypes';
 import { useNoticeInput } from './useNoticeInput';
 import { useHostAction, type ActionState } from './useHostAction';
 import { NoticeSummary } from './NoticeSummary';
+import { FindingsList } from './FindingsList';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
@@ -30,8 +31,11 @@ export function App({ host }: { host: WorkbookHost }) {
   const input = useNoticeInput();
   const generate = useHostAction(host.generate);
   const refresh = useHostAction(host.refreshSummary);
+  const validate = useHostAction(host.validate);
+  const fix = useHostAction(host.fixAndValidate);
+  const findings = fix.state.status === 'done' ? fix.state.result : validate.state.status === 'done' ? validate.state.result : null;
   const fileRef = useRef<HTMLInputElement>(null);
-  const running = generate.state.status === 'running' || refresh.state.status === 'running';
+  const running = [generate, refresh, validate, fix].some((a) => a.state.status === 'running');
   return (
     <FluentProvider theme={webLightTheme}>
       <main className={styles.root}>
@@ -57,6 +61,14 @@ export function App({ host }: { host: WorkbookHost }) {
           </Button>
           <Button disabled={running || host.unavailableReason !== null} onClick={() => void refresh.run()}>
             刷新汇总
+          </Button>
+        </div>
+        <div className={styles.row}>
+          <Button disabled={running || host.unavailableReason !== null} onClick={() => void validate.run()}>
+            校验
+          </Button>
+          <Button disabled={running || !findings?.findings.some((f) => f.fixable)} onClick={() => void fix.run()}>
+            把文字日期改为日期
           </Button>
         </div>
         <Caption1>生成时会保护各台账工作表（只留填报列可编辑），Excel 的撤销记录会被清空；已填写的内容不会丢失。</Caption1>
@@ -95,6 +107,11 @@ export function App({ host }: { host: WorkbookHost }) {
             </MessageBarBody>
           </MessageBar>
         )}
+        <ActionProgress state={validate.state} />
+        <ActionProgress state={fix.state} />
+        {findings && <FindingsList result={findings} onSelect={(f) => void host.selectCell(f.sheet, f.cell)} />}
+        <ActionError label="校验失败" state={validate.state} />
+        <ActionError label="修正失败" state={fix.state} />
         <ActionError label="生成失败" state={generate.state} />
         <ActionError label="刷新汇总失败" state={refresh.state} />
       </main>

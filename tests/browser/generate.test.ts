@@ -63,6 +63,25 @@ describe('生成工作簿 in Chromium, against the in-memory Excel injected into
       return { charts: sheets.find((s) => s.name === '汇总')?.chartList.map((c) => `${c.type} ${c.title}`), index: sheets.find((s) => s.name === '_台账索引')?.visibility, runs: fake.contexts.length, count: sheets.length };
     });
     expect(summary).toEqual({ charts: ['BarClustered 各单位完成率', 'Pie 任务状态'], index: 'Hidden', runs: 3, count: 58 });
+
+    // 校验: findings listed, a click goes to the cell, text dates fixed in one more run.
+    await page.evaluate(() => {
+      const fake = (window as unknown as { __dubanFake: { workbook: { sheets: Array<{ name: string; cells: Map<string, { formula: unknown }> }> } } }).__dubanFake;
+      const ledger = fake.workbook.sheets.find((s) => s.name === '台账-市财政局')!;
+      ledger.cells.set('P2', { ...(ledger.cells.get('P2') as object), formula: '2020年11月30日' } as { formula: unknown });
+    });
+    await page.getByRole('button', { name: '校验', exact: true }).click();
+    await page.getByText(/校验结果（统计日期 .*）：错误 \d+ 个，警告 1 个/).waitFor();
+    await page.getByRole('button', { name: '台账-市发展改革委!H2', exact: true }).first().click();
+    await page.waitForFunction(() => (window as unknown as { __dubanFake: { workbook: { selected: string | null } } }).__dubanFake.workbook.selected === '台账-市发展改革委!H2');
+    await page.getByRole('button', { name: '把文字日期改为日期' }).click();
+    await page.getByText(/校验结果（统计日期 .*）：错误 \d+ 个，警告 0 个/).waitFor();
+    const fixed = await page.evaluate(() => {
+      const fake = (window as unknown as { __dubanFake: { workbook: { sheets: Array<{ name: string; cells: Map<string, { formula: unknown; numberFormat: string }> }> } } }).__dubanFake;
+      const cell = fake.workbook.sheets.find((s) => s.name === '台账-市财政局')!.cells.get('P2')!;
+      return { value: cell.formula, format: cell.numberFormat, report: fake.workbook.sheets.some((s) => s.name === '校验结果') };
+    });
+    expect(fixed).toEqual({ value: 44165, format: 'yyyy-mm-dd', report: true });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -88,6 +88,7 @@ export class FakeWorkbook {
   readonly sheets: FakeWorksheet[] = [];
   readonly definedNames = new Map<string, string>();
   activeSheet: string | null = null;
+  selected: string | null = null;
   readonly worksheets = new FakeWorksheets(this);
   readonly names = new FakeNames(this);
 }
@@ -395,6 +396,10 @@ export class FakeRange extends Loadable {
   }
   set numberFormat(matrix: string[][]) {
     this.write(matrix, (cell, v) => (cell.numberFormat = String(v)));
+  }
+
+  select(): void {
+    this.ws.wb.selected = `${this.ws.name}!${this.address}`;
   }
 
   clear(): void {

@@ -8,6 +8,12 @@ import { isoDate } from '../../domain/time/isoDate';
 import { summaryNames, summaryPlan } from '../../workbook/buildWorkbookPlan';
 import { detectFeatures, featureWarnings } from './requirements';
 import { runExcel } from './runExcel';
+import type { ExcelFeatures } from './requirements';
+import type { Progress, ValidateResult } from '../../taskpane/hostTypes';
+import { validateWorkbook } from '../../domain/validation/validate';
+import { withFixes } from '../../domain/validation/fixes';
+import { validationSheet } from '../../workbook/sheets/validationSheet';
+import { DATE_FORMAT } from '../../workbook/plan';
 
 /** The WorkbookHost backed by Excel: the only place the task pane's actions meet Office.js. */
 export function createExcelHost(isSetSupported: (name: string, version: string) => boolean = defaultIsSetSupported): WorkbookHost {
@@ -45,8 +51,52 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
         const o = report.overall;
         return { asOf, tasks: o.tasks, done: o.done, overdue: o.overdue, dueSoon: o.dueSoon, completionRate: o.completionRate };
       }),
+    validate: (onProgress) => runExcel((context) => validateInExcel(context, features, false, onProgress)),
+    fixAndValidate: (onProgress) => runExcel((context) => validateInExcel(context, features, true, onProgress)),
+    selectCell: (sheet, cell) =>
+      runExcel(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(cell).select();
+        await context.sync();
+      }),
   };
 }
+
+/**
+ * 校验 in one Excel.run: one read of the workbook, optionally the fixes (written as one batch),
+ * then 校验结果 written. Returns the findings for the pane.
+ */
+async function validateInExcel(context: Excel.RequestContext, features: ExcelFeatures, fix: boolean, onProgress: (p: Progress) => void): Promise<ValidateResult> {
+  onProgress({ step: '读取工作簿…', done: 0, total: 2 });
+  let book = await readWorkbookInExcel(context, VALIDATION_SKIPS);
+  if (!book.sheets.some((s) => s.name === '任务清单')) throw new Error('当前工作簿还没有督办工作表，请先点击“生成工作簿”。');
+  const now = new Date();
+  const asOf = readSummaryParameters(book).asOf ?? isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+  let result = validateWorkbook(book, asOf);
+  if (fix) {
+    const fixes = result.findings.filter((f) => f.fix !== undefined);
+    for (const f of fixes) {
+      const range = context.workbook.worksheets.getItem(f.sheet).getRange(f.cell);
+      if (f.code === 'TEXT_DATE') range.numberFormat = [[DATE_FORMAT]];
+      range.values = [[f.fix as number]];
+    }
+    // The fixed values are known: apply them to what was read instead of reading the workbook again.
+    book = withFixes(book, fixes);
+    result = validateWorkbook(book, asOf);
+  }
+  onProgress({ step: '写入校验结果…', done: 1, total: 2 });
+  await applyPlan(context, { sheets: [validationSheet(result.findings, asOf)], names: [] }, features);
+  return {
+    asOf,
+    errors: result.errors,
+    warnings: result.warnings,
+    findings: result.findings.map(({ code, severity, sheet, cell, task, unit, message, fix: f }) => ({ code, severity, sheet, cell, task, unit, message, fixable: f !== undefined })),
+  };
+}
+
+/** Validation reads everything units fill, and 汇总 for its as-of date. */
+const VALIDATION_SKIPS: ReadonlySet<string> = new Set(['责任矩阵', '校验结果', '_台账索引']);
 
 /** 刷新汇总 reads everything but the sheets it rebuilds or never counts. */
 const SUMMARY_SKIPS: ReadonlySet<string> = new Set(['责任矩阵', '校验结果', '_台账索引']);
