@@ -155,3 +155,37 @@ describe('unit directory (DESIGN §4)', () => {
     ]);
   });
 });
+
+describe('more forms of the genre', () => {
+  it.each([
+    ['明年6月底前完成', 'by', '2021-06-30'],
+    ['2021年6月完成', 'by', '2021-06-30'],
+    ['9月份出台', 'policy', '2020-09-30'],
+    ['年内出台相关政策', 'policy', '2020-12-31'],
+    ['完成时限：2020年12月底前', 'by', '2020-12-31'],
+  ])('%s → %s %s', (text, kind, due) => {
+    expect(parseDeadlineClause(text, 2020)).toEqual({ text, kind, due });
+  });
+
+  it('责任单位：…，完成时限：… reads units and the deadline', () => {
+    expect(roles('责任单位：省发展改革委、省财政厅，完成时限：2020年12月底前')).toEqual(['省发展改革委:joint', '省财政厅:joint']);
+  });
+
+  it('省直有关部门 and 市有关单位 are placeholders; 各地区各部门 and 国务院各有关部门 are groups', () => {
+    const p = parseNotice('1．做好工作。（省发展改革委牵头，省直有关部门、市有关单位、各地区各部门、国务院各有关部门按职责分工负责，年内持续推进）\n2020年1月1日');
+    expect(p.units.map((u) => `${u.name}:${u.category}`)).toEqual([
+      '省发展改革委:unknown',
+      '省直有关部门:placeholder',
+      '市有关单位:placeholder',
+      '各地区各部门:group',
+      '国务院各有关部门:group',
+    ]);
+  });
+
+  it('item numbering that restarts under a new heading is continued, so ids stay unique', () => {
+    const p = parseNotice(['一、总体要求', '1．甲。（市财政局牵头）', '2．乙。（市财政局牵头）', '二、重点任务', '1．丙。（市财政局牵头）', '2020年1月1日'].join('\n'));
+    expect(p.tasks.map((t) => t.id)).toEqual(['1.1', '2.1', '3.1']);
+    expect(p.tasks[2]?.text).toBe('丙。');
+    expect(p.issues.find((i) => i.code === 'ITEM_NUMBER_RESTART')?.line).toBe(5);
+  });
+});

@@ -7,10 +7,12 @@ const POINT_IN_TIME = /时点[是为]?(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/;
 const BY_DAY = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:前|之前|以前)/;
 /** `12月底前完成`, `8月底前出台相关政策`, `2021年3月底前`, `6月底`, `6月末` */
 const BY_MONTH_END = /(?:(\d{4})年)?(\d{1,2})月(?:底|末)(?:前|之前)?/;
+/** `2023年6月完成`, `6月份完成`: within that month. */
+const IN_MONTH = /(?:(\d{4})年)?(\d{1,2})月份?(?:完成|出台|实现|建成|启动|上线)/;
 /** `6月前完成`: before June, i.e. by the end of May. */
 const BEFORE_MONTH = /(?:(\d{4})年)?(\d{1,2})月(?:前|之前|以前)/;
 /** `年底前完成`, `年底完成`, `年内完成`, `2021年底前` */
-const BY_YEAR_END = /(?:(\d{4})年)?(?:年底|年末|年内完成)/;
+const BY_YEAR_END = /(?:(\d{4})年)?(?:年底|年末|年内完成|年内出台|年内建成)/;
 /** `上半年`, `一季度`/`第三季度` */
 const BY_HALF = /上半年/;
 const BY_QUARTER = /(?:第)?([一二三四1-4])季度/;
@@ -35,12 +37,14 @@ const QUARTER_END_MONTH: Record<string, number> = { 一: 3, '1': 3, 二: 6, '2':
  */
 export function parseDeadlineClause(text: string, year: number | null): DeadlineClause {
   const clause = (kind: DeadlineKind, due: string | null): DeadlineClause => ({ text, kind, due });
-  const y = (explicit: string | undefined): number | null => (explicit ? Number(explicit) : year);
+  // 明年6月底前: the year after the notice's.
+  const base = /明年/.test(text) && year !== null ? year + 1 : year;
+  const y = (explicit: string | undefined): number | null => (explicit ? Number(explicit) : base);
 
   let m = POINT_IN_TIME.exec(text);
   if (m) return clause('point', dayOf(y(m[1]), Number(m[2]), Number(m[3])));
   if (TIMELY.test(text)) return clause('timely', null);
-  if (MONTHLY.test(text)) return clause('monthly', dayOf(year, 12, 31));
+  if (MONTHLY.test(text)) return clause('monthly', dayOf(base, 12, 31));
 
   const policyOrBy: DeadlineKind = POLICY.test(text) ? 'policy' : 'by';
   m = BY_DAY.exec(text);
@@ -53,13 +57,15 @@ export function parseDeadlineClause(text: string, year: number | null): Deadline
     const yy = y(m[1]);
     return clause(policyOrBy, month === 1 ? monthEnd(yy === null ? null : yy - 1, 12) : monthEnd(yy, month - 1));
   }
-  if (BY_HALF.test(text)) return clause(policyOrBy, monthEnd(year, 6));
+  m = IN_MONTH.exec(text);
+  if (m) return clause(policyOrBy, monthEnd(y(m[1]), Number(m[2])));
+  if (BY_HALF.test(text)) return clause(policyOrBy, monthEnd(base, 6));
   m = BY_QUARTER.exec(text);
-  if (m) return clause(policyOrBy, monthEnd(year, QUARTER_END_MONTH[m[1] as string] ?? 12));
+  if (m) return clause(policyOrBy, monthEnd(base, QUARTER_END_MONTH[m[1] as string] ?? 12));
   m = BY_YEAR_END.exec(text);
   if (m) return clause(policyOrBy, dayOf(y(m[1]), 12, 31));
 
-  if (ONGOING.test(text)) return clause('ongoing', NO_DUE_ONGOING.test(text) ? null : dayOf(year, 12, 31));
+  if (ONGOING.test(text)) return clause('ongoing', NO_DUE_ONGOING.test(text) ? null : dayOf(base, 12, 31));
   return clause('unknown', null);
 }
 

@@ -39,7 +39,11 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
   };
   const open = (no: number, line: Line, lead: number): ItemBlock => {
     const prev = items.length > 0 ? (items[items.length - 1] as ItemBlock).no : 0;
-    if (no !== prev + 1 && hasNumberedItems) {
+    if (no <= prev) {
+      // Numbering restarted (under a new 一、/二、 heading): continue it, so task ids stay unique.
+      issues.push({ severity: 'warning', code: 'ITEM_NUMBER_RESTART', message: `事项编号 ${no} 与前面的编号重复（编号重新开始），按 ${prev + 1} 编号，以免任务编号重复`, line: line.no });
+      no = prev + 1;
+    } else if (no !== prev + 1 && hasNumberedItems) {
       issues.push({ severity: 'warning', code: 'ITEM_NUMBER_GAP', message: `事项编号不连续：${prev} 之后是 ${no}`, line: line.no });
     }
     return { no, section, raw: line.raw.slice(lead).trimEnd(), text: line.text.slice(lead).trimEnd(), lineStarts: [{ offset: 0, line: line.no }] };

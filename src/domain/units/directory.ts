@@ -9,8 +9,8 @@ export type UnitDirectory = {
 
 /** Names that stand for several units (市政府各部门, 各区人民政府, 国务院各部门). */
 const GROUP_NAME = /^(.{0,8}各.{0,8}(部门|单位|政府|委、办、局|委办局|直属机构))$/;
-/** Names that defer the choice of unit (有关部门, 相关单位, 各有关部门). */
-const PLACEHOLDER_NAME = /^(各)?(有关|相关)(部门|单位|方面)$/;
+/** Names that defer the choice of unit (有关部门, 相关单位, 各有关部门, 省直有关部门, 市有关单位). */
+const PLACEHOLDER_NAME = /^(各)?[\u4e00-\u9fff]{0,3}?(有关|相关)(部门|单位|方面|地区|机构)$/;
 
 /**
  * Build a directory; later entries with the same name replace earlier ones, so a workbook's
