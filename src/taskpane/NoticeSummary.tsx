@@ -1,5 +1,6 @@
 import { Badge, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { ParsedNotice, Role } from '../domain/notice/types';
+import { ROLE_LABEL } from '../domain/notice/labels';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
@@ -7,7 +8,6 @@ const useStyles = makeStyles({
   issues: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: '160px', overflowY: 'auto' },
 });
 
-const ROLE_LABEL: Record<Role, string> = { lead: '牵头', joint: '负责', support: '配合', each: '分别负责' };
 
 /** What the parser found: the figures a 督查室 checks against the notice before generating. */
 export function NoticeSummary({ notice }: { notice: ParsedNotice }) {

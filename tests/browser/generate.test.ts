@@ -1,34 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
-import type { Browser } from 'playwright-core';
-import { buildBundle, fakeExcelScript, launchChromium, serveDist } from '../support/browser';
+import { fakeExcelScript, useTaskPaneBrowser } from '../support/browser';
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt'), 'utf8');
 
-let browser: Browser;
-let server: Server;
-let url: string;
-
-beforeAll(async () => {
-  buildBundle();
-  ({ server, url } = await serveDist());
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useTaskPaneBrowser();
 
 type FakeState = { sheets: number; names: string[]; ledgerCell: unknown; syncs: number[] };
 
 describe('生成工作簿 in Chromium, against the in-memory Excel injected into the page', () => {
   it('generates the workbook in one Excel.run, then regenerates in place keeping typed values', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.addInitScript({ content: fakeExcelScript() });
-    await page.goto(`${url}/taskpane.html`);
+    await page.goto(`${env.url}/taskpane.html`);
     await page.getByRole('textbox').fill(SEED);
     const button = page.getByRole('button', { name: '生成工作簿' });
     await button.click();

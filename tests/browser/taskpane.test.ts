@@ -1,33 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { buildBundle, launchChromium, serveDist } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { useTaskPaneBrowser } from '../support/browser';
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt'), 'utf8');
 
-let browser: Browser;
-let server: Server;
-let url: string;
-
-beforeAll(async () => {
-  buildBundle();
-  ({ server, url } = await serveDist());
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useTaskPaneBrowser();
 
 /** Open the task pane and record every request the page makes. */
 async function openPane(): Promise<{ page: Page; requests: string[]; errors: string[] }> {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${url}/taskpane.html`);
+  await page.goto(`${env.url}/taskpane.html`);
   await page.getByRole('heading', { name: '督办 · 任务分工台账' }).waitFor();
   return { page, requests, errors };
 }
@@ -62,7 +49,7 @@ describe('task pane in Chromium (outside Excel)', () => {
     const { page, requests } = await openPane();
     await page.getByRole('textbox').fill(SEED);
     await page.getByText('任务 120').waitFor();
-    expect(requests.filter((r) => !r.startsWith(url) && !r.startsWith('data:'))).toEqual([]);
+    expect(requests.filter((r) => !r.startsWith(env.url) && !r.startsWith('data:'))).toEqual([]);
     await page.close();
   });
 });

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
+import type { Server } from 'node:http';
 
 const root = join(__dirname, '..', '..');
 export const DIST = join(root, 'dist');
@@ -60,4 +61,24 @@ export function fakeExcelScript(): string {
   const bundle = esbuild.buildSync({ entryPoints: [join(__dirname, 'fakeExcel.ts')], bundle: true, format: 'iife', globalName: 'DubanFakeExcel', write: false, target: 'es2020' });
   const code = bundle.outputFiles[0]?.text ?? '';
   return `${code}\nwindow.__dubanFake = DubanFakeExcel.createFakeExcel();\nwindow.Excel = window.__dubanFake.Excel;\n`;
+}
+
+/**
+ * Build the bundle, serve dist/ and start Chromium for one test file; closed after it.
+ * The returned object's fields are filled in beforeAll.
+ */
+export function useTaskPaneBrowser(): { browser: Browser; url: string } {
+  const env = {} as { browser: Browser; url: string; server: Server };
+  beforeAll(async () => {
+    buildBundle();
+    const served = await serveDist();
+    env.server = served.server;
+    env.url = served.url;
+    env.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
 }

@@ -6,6 +6,8 @@
  * sync throws, as in Excel. It does not compute formulas.
  */
 
+import { columnIndex, columnLetter } from '../../src/workbook/a1';
+
 export type FakeCell = { formula: string | number | boolean; numberFormat: string; bold: boolean; fill: string | null; fontColor: string | null; wrap: boolean; locked: boolean };
 export type FakeValidation = { range: string; rule: unknown; errorAlert: unknown; prompt: unknown; ignoreBlanks: unknown };
 export type FakeConditionalFormat = { range: string; type: string; formula?: string; fill?: string; fontColor?: string; detail?: unknown };
@@ -16,21 +18,8 @@ const UTF8 = (s: string): number => {
   return n;
 };
 
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-function colLetter(i: number): string {
-  let n = i + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+const colIndex = columnIndex;
+const colLetter = columnLetter;
 
 type Box = { r0: number; c0: number; r1: number; c1: number; wholeColumns: boolean; wholeSheet: boolean };
 function parseRange(address: string | undefined): Box {

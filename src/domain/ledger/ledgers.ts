@@ -4,12 +4,13 @@ import { categoryByForm } from '../units/directory';
 import { FILL_KEYS, REMOVED_MARK, type LedgerColumnKey } from './columns';
 import { ledgerSheetName } from './sheetName';
 import { sectionLabel } from '../notice/patterns';
+import { ROLE_LABEL } from '../notice/labels';
 
 /** A value as a unit typed it: text, a number (dates arrive as Excel serials), a boolean. */
 export type FillValue = string | number | boolean | null;
 export type Fills = Partial<Record<LedgerColumnKey, FillValue>>;
 
-export const ROLE_LABEL: Record<Role, string> = { lead: '牵头', joint: '负责', support: '配合', each: '分别负责' };
+export { ROLE_LABEL };
 
 export type LedgerRow = {
   taskId: string;

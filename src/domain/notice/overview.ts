@@ -1,16 +1,6 @@
 import type { DeadlineKind, ParsedNotice, Role } from './types';
+import { DEADLINE_KIND_LABEL as KIND_LABEL, ROLE_LABEL, SEVERITY_LABEL } from './labels';
 
-const ROLE_LABEL: Record<Role, string> = { lead: '牵头', joint: '负责', support: '配合', each: '分别负责' };
-const KIND_LABEL: Record<DeadlineKind, string> = {
-  by: '限期完成',
-  policy: '限期出台政策',
-  ongoing: '持续推进',
-  monthly: '逐月调度',
-  point: '时点',
-  timely: '适时',
-  unknown: '无法识别',
-};
-const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
 
 /** The readable overview `duban parse FILE` prints: counts, units by load, deadline kinds, issues. */
 export function formatOverview(parsed: ParsedNotice): string {

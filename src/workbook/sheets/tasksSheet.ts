@@ -1,19 +1,11 @@
-import type { DeadlineKind, ParsedNotice, Task } from '../../domain/notice/types';
+import type { ParsedNotice, Task } from '../../domain/notice/types';
+import { DEADLINE_KIND_LABEL } from '../../domain/notice/labels';
 import { DATE_FORMAT, TEXT_FORMAT, date, formula, num, text, type ColumnPlan, type SheetPlan } from '../plan';
 import { NAME } from '../names';
 import { IDX, IX } from './indexSheet';
 import { sectionLabel } from '../../domain/notice/patterns';
 import { SHEET } from '../names';
 
-export const DEADLINE_KIND_LABEL: Record<DeadlineKind, string> = {
-  by: '限期完成',
-  policy: '限期出台政策',
-  ongoing: '持续推进',
-  monthly: '逐月调度',
-  point: '时点',
-  timely: '适时',
-  unknown: '待明确',
-};
 
 const COLUMNS: ColumnPlan[] = [
   { header: '任务编号', width: 9, role: 'generated', numberFormat: TEXT_FORMAT },

@@ -2,8 +2,8 @@ import type { Finding } from '../../domain/validation/findings';
 import { sheetRef } from '../a1';
 import { formula, text, type SheetPlan } from '../plan';
 import { SHEET } from '../names';
+import { SEVERITY_LABEL } from '../../domain/notice/labels';
 
-const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
 
 /** A link to a cell of this workbook: =HYPERLINK("#'台账-市财政局'!H5","H5"). */
 function link(sheet: string, cell: string): string {
