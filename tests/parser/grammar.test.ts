@@ -189,3 +189,21 @@ describe('more forms of the genre', () => {
     expect(p.issues.find((i) => i.code === 'ITEM_NUMBER_RESTART')?.line).toBe(5);
   });
 });
+
+describe('layout variants of the same notice', () => {
+  it('a parenthetical in a paragraph of its own, after a blank line, still closes the task', () => {
+    const p = parseNotice('1．做好工作。\n\n（市财政局牵头，12月底前完成）\n\n2．另一项。（市商务局牵头）\n\n天津市人民政府\n2020年1月1日\n');
+    expect(p.tasks.map((t) => `${t.id} ${t.text} ${t.units.map((u) => u.name).join()}`)).toEqual(['1.1 做好工作。 市财政局', '2.1 另一项。 市商务局']);
+    expect(p.issues.map((i) => i.code)).not.toContain('TRAILING_TEXT');
+  });
+  it('full-width item numbers and digits read like ASCII ones; the task text keeps them', () => {
+    const p = parseNotice('１．新建学校１０所。（市教委牵头，１２月底前完成）\n２０２０年１月１日');
+    expect(p.tasks[0]).toMatchObject({ id: '1.1', text: '新建学校１０所。', deadline: { due: '2020-12-31' } });
+    expect(p.tasks[0]?.targets[0]).toMatchObject({ value: 10, unit: '所' });
+  });
+  it('抄送 and 附件 lines after the last item are not part of it', () => {
+    const p = parseNotice('1．做好工作。（市财政局牵头）\n抄送：市委各部门。\n2020年1月1日');
+    expect(p.tasks[0]?.text).toBe('做好工作。');
+    expect(p.issues.map((i) => i.code)).not.toContain('TRAILING_TEXT');
+  });
+});

@@ -12,6 +12,9 @@ export const SECTION_HEADING = /^（([一二三四五六七八九十百零〇]{1
 /** `11．中小微企业…`, `1. …` (half-width repost), `3、…`; not `1.5万人…` */
 export const ITEM_START = /^(\d{1,4})\s*[．.、](?!\d)\s*(.*)$/;
 
+/** Lines after the body that belong to no task: `（此件主动公开）`, `抄送：…`, `附件：…`. */
+export const NOT_BODY = /^(（此件|抄送|附件|主送|（联系人|联系人|联系电话|（信息公开)/;
+
 /** The part after these top-level headings is not tasks: `二、工作要求`, `三、组织实施`. */
 export const TAIL_HEADING = /工作要求|组织实施|保障措施|有关要求|组织保障|组织领导|工作措施|附件/;
 

@@ -1,6 +1,6 @@
 import type { Issue, Section } from './types';
 import type { Line } from './header';
-import { DATE_LINE, ISSUER_LINE, ITEM_START, SECTION_HEADING, TAIL_HEADING, TOP_HEADING, chineseNumber } from './patterns';
+import { DATE_LINE, ISSUER_LINE, ITEM_START, NOT_BODY, SECTION_HEADING, TAIL_HEADING, TOP_HEADING, chineseNumber } from './patterns';
 
 /** A numbered item `N．…` with its text as written (raw) and canonical (same length, same indices). */
 export type ItemBlock = {
@@ -52,11 +52,8 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
   for (const line of lines) {
     const lead = line.text.length - line.text.trimStart().length;
     const t = line.text.trim();
-    if (t.length === 0) {
-      // A blank line ends an item: what follows is a new paragraph, not its continuation.
-      close();
-      continue;
-    }
+    // Blank lines do not end an item: Word exports often put its parenthetical in a paragraph of its own.
+    if (t.length === 0) continue;
 
     const top = TOP_HEADING.exec(t);
     if (top) {
@@ -103,8 +100,8 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
       continue;
     }
     const current: ItemBlock | null = item;
-    if (current && (DATE_LINE.test(t) || ISSUER_LINE.test(t.replace(/\s+/g, '')))) {
-      // The signature block (`天津市人民政府` / `2020年8月8日`) is never part of a task.
+    if (current && (DATE_LINE.test(t) || ISSUER_LINE.test(t.replace(/\s+/g, '')) || NOT_BODY.test(t))) {
+      // The signature block (`天津市人民政府` / `2020年8月8日`), 抄送 and 附件 lines are never part of a task.
       close();
     } else if (current) {
       current.lineStarts.push({ offset: current.text.length, line: line.no });

@@ -1,4 +1,5 @@
 import type { Comparator, Target } from './types';
+import { asciiDigits } from '../text/normalise';
 
 /**
  * Measure units a quantity may carry, longest first so `万吨` wins over `万`.
@@ -44,8 +45,9 @@ const BEFORE_WORDS: Array<[RegExp, Comparator, Target['direction']]> = [
  * extractTargets('2020年城镇失业人员再就业达到8万人。')
  * //=> [{ indicator: '城镇失业人员再就业', comparator: '>=', value: 8, unit: '万人', … }]
  */
-export function extractTargets(text: string): Target[] {
+export function extractTargets(written: string): Target[] {
   const targets: Target[] = [];
+  const text = asciiDigits(written).replace(/％/g, '%');
   // Most task text has no digit at all: skip the quantity scan for it.
   if (!HAS_DIGIT.test(text)) return targets;
   for (const clause of splitClauses(text)) {

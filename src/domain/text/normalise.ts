@@ -11,7 +11,7 @@ export function canonical(text: string): string {
   return text.replace(HALF_WIDTH, (ch: string, offset: number) => mapChar(ch, text[offset - 1], text[offset + 1]));
 }
 
-const HALF_WIDTH = /[(),;:\u3000\u00a0\t]/g;
+const HALF_WIDTH = /[(),;:\u3000\u00a0\t０-９]/g;
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 
@@ -28,8 +28,13 @@ function mapChar(ch: string, prev: string | undefined, next: string | undefined)
       return '；';
     case ':':
       return isDigit(prev) && isDigit(next) ? ch : '：';
-    default:
+    case '\u3000':
+    case '\u00a0':
+    case '\t':
       return ' ';
+    default:
+      // Full-width digits ０-９ (common in Word documents) read as ASCII digits.
+      return String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
   }
 }
 
