@@ -120,7 +120,7 @@ const LEADING_FILLER = /^(\d{4}年|今年|全年|年内|力争|确保|实现|全
 function indicatorOf(head: string, tail: string, clause: string): string {
   const joined = head.replace(/^[、，\s]+/u, '').replace(COMPARATOR_AT_END, '').replace(TRAILING_FILLER, '') + tail.replace(/[、和及与\s]+$/u, '');
   // `主要预期目标是：城镇新增就业1100万人`: the indicator is what follows the colon.
-  const cleaned = joined.slice(joined.lastIndexOf('：') + 1).replace(LEADING_FILLER, '').replace(/均$/u, '').trim();
+  const cleaned = joined.slice(Math.max(joined.lastIndexOf('：'), joined.lastIndexOf(':')) + 1).replace(LEADING_FILLER, '').replace(/均$/u, '').trim();
   return cleaned.length > 0 ? cleaned : clause.trim();
 }
 
