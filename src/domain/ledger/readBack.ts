@@ -3,6 +3,7 @@ import type { DirectoryEntry } from '../units/builtinDirectory';
 import type { UnitCategory } from '../notice/types';
 import { LEDGER_COLUMNS, matchHeaders, type LedgerColumnKey } from './columns';
 import { fromExcelSerial } from '../time/isoDate';
+import { ledgerSheets } from '../summary/readSummary';
 import type { Fills, PreviousRow } from './ledgers';
 
 /** A workbook problem that stops a rebuild before anything is written. */
@@ -39,11 +40,8 @@ export const targetKey = (taskId: string, indicator: string): string => `${taskI
 export function readPreviousWorkbook(book: WorkbookData, directorySheet = '单位名录', targetsSheet = '量化指标'): PreviousWorkbook {
   const problems: LayoutProblem[] = [];
   const { directory, sheetNames } = readDirectory(book.sheets.find((s) => s.name === directorySheet));
-  const unitBySheet = new Map([...sheetNames].map(([unit, sheet]) => [sheet, unit]));
   const rows: PreviousRow[] = [];
-  for (const sheet of book.sheets) {
-    const unit = unitBySheet.get(sheet.name) ?? (sheet.name.startsWith('台账-') ? sheet.name.slice(3) : null);
-    if (unit === null) continue;
+  for (const { sheet, unit } of ledgerSheets(book)) {
     if (!sheetNames.has(unit)) sheetNames.set(unit, sheet.name);
     rows.push(...readLedgerSheet(sheet, unit, problems));
   }

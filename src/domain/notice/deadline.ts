@@ -69,11 +69,6 @@ export function parseDeadlineClause(text: string, year: number | null): Deadline
   return clause('unknown', null);
 }
 
-/** True when a clause reads as a deadline phrase (used to tell responsibility brackets from text). */
-export function isDeadlinePhrase(text: string): boolean {
-  return parseDeadlineClause(text, 2000).kind !== 'unknown';
-}
-
 /** Combine clauses: due = latest concrete date, milestones = the earlier ones. */
 export function combineDeadline(clauses: DeadlineClause[]): Deadline {
   const dates = [...new Set(clauses.map((c) => c.due).filter((d): d is string => d !== null))].sort();
