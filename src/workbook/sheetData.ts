@@ -12,7 +12,12 @@ export type SheetData = {
   merges?: string[];
   /** Zero-based indexes of hidden columns, where the reader can tell. */
   hiddenColumns?: number[];
+  /** A1 addresses of formula cells, for the sheets whose formulas matter (汇总's =TODAY()). */
+  formulaCells?: string[];
 };
+
+/** Sheets whose formula cells readers report: a computed =TODAY() is not a date the user typed. */
+export const FORMULA_AWARE_SHEETS: ReadonlySet<string> = new Set(['汇总']);
 
 export type WorkbookData = { sheets: SheetData[] };
 

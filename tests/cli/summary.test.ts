@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
 import { summaryCommand } from '../../src/cli/summaryCommand';
 import { captureIo } from '../support/captureIo';
+import { recalculate } from '../support/libreoffice';
 
 const SEED = join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt');
 
@@ -76,5 +77,15 @@ describe('duban summary', () => {
     const io = captureIo();
     expect(await runCli(['summary', file], io)).toBe(2);
     expect(io.stderr).toContain('缺少"任务清单"');
+  });
+});
+
+describe('duban summary on a workbook Excel or LibreOffice has computed', () => {
+  it('treats a cached =TODAY() result as "today", not as a typed date', async () => {
+    const file = await built();
+    const [computed] = recalculate([file]);
+    const io = captureIo();
+    await summaryCommand({ positional: [computed as string], flags: new Set(['--json']), values: new Map() }, io, () => new Date(2020, 11, 25));
+    expect(JSON.parse(io.stdout).asOf).toBe('2020-12-25');
   });
 });

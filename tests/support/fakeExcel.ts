@@ -383,6 +383,16 @@ export class FakeRange extends Loadable {
     }
     return out;
   }
+  get formulas(): Array<Array<string | number | boolean>> {
+    this.ensureLoaded('range.formulas');
+    const out: Array<Array<string | number | boolean>> = [];
+    for (let r = this.box.r0; r <= this.box.r1; r++) {
+      const row: Array<string | number | boolean> = [];
+      for (let c = this.box.c0; c <= this.box.c1; c++) row.push(this.ws.cells.get(`${colLetter(c)}${r + 1}`)?.formula ?? '');
+      out.push(row);
+    }
+    return out;
+  }
   set numberFormat(matrix: string[][]) {
     this.write(matrix, (cell, v) => (cell.numberFormat = String(v)));
   }

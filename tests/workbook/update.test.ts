@@ -142,10 +142,21 @@ describe('a rebuild keeps 汇总\'s parameters', () => {
   it('a typed 统计日期 and 预警天数 survive --update', () => {
     const first = planAsData(prepareWorkbook({ noticeText: SEED, previous: null, asOf: null }).plan);
     const summary = first.sheets.find((s) => s.name === '汇总')!;
-    summary.rows[0]![1] = 44105; // 2020-10-01 typed over =TODAY()
+    summary.rows[0]![1] = 44105; // 2020-10-01 typed over =TODAY(): a plain value, no longer a formula cell
+    summary.formulaCells = (summary.formulaCells ?? []).filter((a) => a !== 'B1');
     summary.rows[1]![1] = 7;
     const rebuilt = prepareWorkbook({ noticeText: SEED, previous: first, asOf: null }).plan.sheets.find((s) => s.name === '汇总')!;
     expect(rebuilt.extraCells?.find((e) => e.address === 'B1')?.cell).toEqual({ t: 'date', v: '2020-10-01' });
     expect(rebuilt.extraCells?.find((e) => e.address === 'B2')?.cell).toEqual({ t: 'number', v: 7 });
+  });
+});
+
+describe('=TODAY() is not a typed date', () => {
+  it('a rebuild keeps 汇总!B1 as =TODAY() when nobody typed over it', () => {
+    const first = planAsData(prepareWorkbook({ noticeText: SEED, previous: null, asOf: null }).plan);
+    // What a reader sees after Excel computed the workbook: a number in B1, marked as a formula cell.
+    first.sheets.find((s) => s.name === '汇总')!.rows[0]![1] = 46352;
+    const rebuilt = prepareWorkbook({ noticeText: SEED, previous: first, asOf: null }).plan.sheets.find((s) => s.name === '汇总')!;
+    expect(rebuilt.extraCells?.find((e) => e.address === 'B1')?.cell).toEqual({ t: 'formula', f: 'TODAY()' });
   });
 });

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { SheetData, SheetValue, WorkbookData } from '../../workbook/sheetData';
+import { FORMULA_AWARE_SHEETS, type SheetData, type SheetValue, type WorkbookData } from '../../workbook/sheetData';
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
@@ -26,10 +26,13 @@ export function readWorkbookData(wb: ExcelJS.Workbook): WorkbookData {
   const sheets: SheetData[] = [];
   wb.eachSheet((ws) => {
     const rows: SheetValue[][] = [];
+    const formulaCells: string[] = [];
+    const wantFormulas = FORMULA_AWARE_SHEETS.has(ws.name);
     ws.eachRow({ includeEmpty: true }, (row, r) => {
       const values: SheetValue[] = [];
       row.eachCell({ includeEmpty: true }, (cell, c) => {
         values[c - 1] = plainValue(cell.value);
+        if (wantFormulas && cell.value !== null && typeof cell.value === 'object' && ('formula' in cell.value || 'sharedFormula' in cell.value)) formulaCells.push(cell.address);
       });
       for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
       rows[r - 1] = values;
@@ -41,7 +44,7 @@ export function readWorkbookData(wb: ExcelJS.Workbook): WorkbookData {
     (ws.columns ?? []).forEach((c, i) => {
       if (c.hidden) hiddenColumns.push(i);
     });
-    sheets.push({ name: ws.name, rows, merges, hiddenColumns });
+    sheets.push({ name: ws.name, rows, merges, hiddenColumns, ...(wantFormulas ? { formulaCells } : {}) });
   });
   return { sheets };
 }

@@ -116,11 +116,14 @@ function readTargets(sheet: SheetData | undefined): SummaryTarget[] {
 
 /** The parameters 汇总 holds: a typed 统计日期 (not =TODAY()), 预警天数, 年度. */
 export function readSummaryParameters(book: WorkbookData, defaultWarnDays = 15): { asOf: string | null; warnDays: number; year: number | null } {
-  const rows = book.sheets.find((s) => s.name === '汇总')?.rows ?? [];
+  const sheet = book.sheets.find((s) => s.name === '汇总');
+  const rows = sheet?.rows ?? [];
   const b = (r: number) => rows[r]?.[1];
   const [asOf, warn, year] = [b(0), b(1), b(2)];
+  // =TODAY() computes to a number too: only a date typed over it is a fixed 统计日期.
+  const typed = !(sheet?.formulaCells ?? []).includes('B1');
   return {
-    asOf: typeof asOf === 'number' ? fromExcelSerial(asOf) : null,
+    asOf: typeof asOf === 'number' && typed ? fromExcelSerial(asOf) : null,
     warnDays: typeof warn === 'number' && warn >= 0 ? warn : defaultWarnDays,
     year: typeof year === 'number' ? year : null,
   };
