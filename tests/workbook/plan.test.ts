@@ -86,3 +86,15 @@ describe('ledger sheet names', () => {
     expect([a, b, c].every(isValidSheetName)).toBe(true);
   });
 });
+
+describe('formulas are never written into text-formatted cells', () => {
+  it('no formula cell sits in a column or block formatted as text (@), on any sheet', () => {
+    const offenders: string[] = [];
+    for (const s of plan.sheets) {
+      s.rows.forEach((row, i) => row.forEach((c, j) => c?.t === 'formula' && s.columns[j]?.numberFormat === '@' && offenders.push(`${s.name} row ${i + 2} col ${j + 1}`)));
+      for (const b of s.blocks ?? []) b.cells.forEach((row) => row.forEach((c, j) => c?.t === 'formula' && b.numberFormats?.[j] === '@' && offenders.push(`${s.name} block ${b.at} col ${j + 1}`)));
+      for (const e of s.extraCells ?? []) if (e.cell?.t === 'formula' && e.numberFormat === '@') offenders.push(`${s.name}!${e.address}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+});

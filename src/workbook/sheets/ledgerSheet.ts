@@ -24,7 +24,8 @@ export function ledgerColumns(): ColumnPlan[] {
     header: c.header,
     width: c.width,
     role: c.role,
-    numberFormat: c.kind === 'date' ? DATE_FORMAT : c.key === 'taskId' || c.kind === 'text' ? TEXT_FORMAT : 'General',
+    // Never `@` on a formula column: Excel stores a formula typed into a text cell as text.
+    numberFormat: c.kind === 'date' ? DATE_FORMAT : c.role !== 'formula' && (c.key === 'taskId' || c.kind === 'text') ? TEXT_FORMAT : 'General',
     wrap: c.kind === 'long',
   }));
 }

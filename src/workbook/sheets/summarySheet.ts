@@ -116,7 +116,7 @@ function overdueBlock(count: number, at: number): BlockPlan {
     const pick = (key: keyof typeof IX) => formula(`IFERROR(INDEX(${idx(key)},${find}),"")`);
     return [num(k + 1), pick('task'), pick('unit'), pick('due'), formula(`IFERROR(${NAME.asOf}-INDEX(${idx('due')},${find}),"")`)];
   });
-  return { at: `A${at}`, cells: [OVERDUE_HEADERS.map(text), ...rows], boldFirstRow: true, numberFormats: [null, '@', null, DATE_FORMAT, '0'] };
+  return { at: `A${at}`, cells: [OVERDUE_HEADERS.map(text), ...rows], boldFirstRow: true, numberFormats: [null, null, null, DATE_FORMAT, '0'] };
 }
 
 /**
