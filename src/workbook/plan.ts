@@ -86,6 +86,8 @@ export type DefinedNamePlan = { name: string; sheetKey: string; address: string 
 export type WorkbookPlan = {
   sheets: SheetPlan[];
   names: DefinedNamePlan[];
+  /** Sheets of an earlier generation to delete: ledgers of units no longer assigned, with nothing typed in them. */
+  removeSheets?: string[];
 };
 
 export const text = (v: string): Cell => ({ t: 'text', v });

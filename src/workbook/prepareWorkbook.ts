@@ -47,5 +47,9 @@ export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
     warnDays: params?.warnDays ?? DEFAULT_WARN_DAYS,
     previousTargets: previous?.targets ?? new Map(),
   });
-  return { notice, ledgers, plan, problems: previous?.problems ?? [] };
+  // A ledger of an earlier generation that is not in this one had nothing typed in it (rows with
+  // typed values are kept as 已移出分工): delete it rather than leave a stale sheet behind.
+  const planned = new Set(plan.sheets.map((s) => s.name));
+  const stale = previous ? [...new Set(previous.sheetNames.values())].filter((name) => !planned.has(name) && input.previous?.sheets.some((s) => s.name === name)) : [];
+  return { notice, ledgers, plan: stale.length > 0 ? { ...plan, removeSheets: stale } : plan, problems: previous?.problems ?? [] };
 }

@@ -75,6 +75,20 @@ describe('duban build', () => {
     expect(ledgerRow(wb2, '台账-人民银行天津分行', '4.1')!.get('进展情况')!.value).toBe('已投放');
   });
 
+  it('--update deletes the untouched ledgers of units that left, and only those', async () => {
+    const dir = tmp();
+    const first = join(dir, 'v1.xlsx');
+    await cli(['build', SEED, '-o', first]);
+    const notice = join(dir, 'n.txt');
+    writeFileSync(notice, readFileSync(SEED, 'utf8').split('\n').filter((l) => !/^\s*42．/.test(l)).join('\n'));
+    const second = join(dir, 'v2.xlsx');
+    expect((await cli(['build', notice, '-o', second, '--update', first])).code).toBe(0);
+    const names = (await open(second)).worksheets.map((w) => w.name);
+    expect(names).not.toContain('台账-市地震局');
+    expect(names).not.toContain('台账-市气象局');
+    expect(names.filter((n) => n.startsWith('台账-'))).toHaveLength(50);
+  });
+
   it('property (files): random typed values survive --update through real .xlsx files', async () => {
     const dir = tmp();
     const base = join(dir, 'base.xlsx');

@@ -80,6 +80,18 @@ export class FakeWorkbook {
   selected: string | null = null;
   readonly worksheets = new FakeWorksheets(this);
   readonly names = new FakeNames(this);
+  readonly tables = new FakeTables(this);
+}
+
+/** The workbook-wide table collection (read only here: tables are added per sheet). */
+class FakeTables extends Loadable {
+  constructor(private readonly wb: FakeWorkbook) {
+    super(() => wb.context);
+  }
+  get items(): Array<{ name: string; worksheet: { name: string } }> {
+    this.ensureLoaded('tables.items');
+    return this.wb.sheets.flatMap((s) => s.tableList.map((t) => ({ name: t.name, worksheet: { name: s.name } })));
+  }
 }
 
 class FakeWorksheets extends Loadable {
@@ -149,14 +161,29 @@ export class FakeWorksheet {
     this.tables = {
       add: (address, _h) => {
         ctx().track({ table: address });
-        const t = { name: `Table${list.length + 1}`, style: 'TableStyleMedium2', address };
+        const t = { name: `Table${wb.sheets.reduce((n, s) => n + s.tableList.length, 0) + 1}`, style: 'TableStyleMedium2', address };
         list.push(t);
-        return t;
+        return {
+          // Table names are unique in a workbook, as in Excel.
+          set name(n: string) {
+            if (wb.sheets.some((s) => s.tableList.some((x) => x !== t && x.name === n))) throw new Error(`InvalidArgument: a table named ${n} already exists`);
+            t.name = n;
+          },
+          get name() {
+            return t.name;
+          },
+          set style(v: string) {
+            t.style = v;
+          },
+          get style() {
+            return t.style;
+          },
+        };
       },
       load: (p) => void tablesLoad.load(p),
       get items() {
         (tablesLoad as unknown as { ensureLoaded(w: string): void }).ensureLoaded('tables.items');
-        return list.map((t, i) => ({ name: t.name, convertToRange: () => void list.splice(i, 1) }));
+        return list.map((t) => ({ name: t.name, convertToRange: () => void list.splice(list.indexOf(t), 1) }));
       },
     };
     const chartsLoad = new (class extends Loadable {})(ctx);

@@ -126,3 +126,44 @@ describe('runExcel', () => {
     await expect(runExcel(async () => 1, async () => undefined)).rejects.toThrow('单元格编辑状态');
   });
 });
+
+describe('regenerating when the set of units changes', () => {
+  it('deletes the untouched ledger of a unit that left, and never reuses a table name still held', async () => {
+    const wb = new FakeWorkbook();
+    await apply(SEED, ALL, wb);
+    // Item 42 is the only task of 市地震局 and 市气象局: without it they have no ledger and every
+    // later ledger's table number shifts down by two.
+    const revised = SEED.split('\n').filter((l) => !/^\s*42．/.test(l)).join('\n');
+    const previous = await readWorkbookInExcel(ctxOf(wb));
+    const { plan } = prepareWorkbook({ noticeText: revised, previous, asOf: null });
+    expect(plan.removeSheets).toEqual(['台账-市地震局', '台账-市气象局']);
+    await applyPlan(ctxOf(wb), plan, ALL);
+    expect(wb.sheets.map((s) => s.name)).not.toContain('台账-市地震局');
+    const names = wb.sheets.flatMap((s) => s.tableList.map((t) => t.name));
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.filter((n) => n.startsWith('Duban_Ledger_'))).toHaveLength(50);
+  });
+
+  it('keeps the ledger of a unit that left when something was typed in it', async () => {
+    const wb = new FakeWorkbook();
+    await apply(SEED, ALL, wb);
+    wb.sheets.find((s) => s.name === '台账-市地震局')!.cell(1, 7).formula = '已有措施';
+    const revised = SEED.split('\n').filter((l) => !/^\s*42．/.test(l)).join('\n');
+    const previous = await readWorkbookInExcel(ctxOf(wb));
+    const { plan } = prepareWorkbook({ noticeText: revised, previous, asOf: null });
+    expect(plan.removeSheets).toEqual(['台账-市气象局']);
+    await applyPlan(ctxOf(wb), plan, ALL);
+    expect(wb.sheets.find((s) => s.name === '台账-市地震局')?.cells.get('H2')?.formula).toBe('已有措施');
+    expect(wb.sheets.find((s) => s.name === '台账-市地震局')?.cells.get('D2')?.formula).toBe('已移出分工（原：负责）');
+  });
+
+  it('a table name held by a sheet the plan does not touch is not taken over', async () => {
+    const wb = new FakeWorkbook();
+    ctxOf(wb); // a context, so the fake can count what adding a sheet costs
+    const other = wb.worksheets.add('旧任务表');
+    other.tableList.push({ name: 'Duban_Tasks', style: 'TableStyleLight9', address: 'A1:B2' });
+    await apply(SEED, ALL, wb);
+    expect(wb.sheets.find((s) => s.name === '任务清单')?.tableList.map((t) => t.name)).toEqual(['Duban_Tasks_2']);
+    expect(other.tableList.map((t) => t.name)).toEqual(['Duban_Tasks']);
+  });
+});

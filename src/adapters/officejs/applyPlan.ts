@@ -39,9 +39,11 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
 
   const sheets = context.workbook.worksheets;
   const names = context.workbook.names;
+  const tables = context.workbook.tables;
   sheets.load('items/name');
   names.load('items/name');
-  await sync(OP_OVERHEAD_BYTES * 2);
+  tables.load('items/name,items/worksheet/name');
+  await sync(OP_OVERHEAD_BYTES * 3);
 
   const existing = new Map(sheets.items.map((ws) => [ws.name, ws]));
   const reused = plan.sheets.filter((s) => existing.has(s.name)).map((s) => existing.get(s.name) as Excel.Worksheet);
@@ -52,7 +54,16 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   if (reused.length > 0) await sync(OP_OVERHEAD_BYTES * reused.length);
 
   const ops: Op[] = [];
-  for (const sheet of plan.sheets) ops.push(...sheetOps(context, sheet, existing.get(sheet.name) ?? null, features));
+  // Stale ledgers go first, then every reused sheet is cleared, before any table is added:
+  // table names are workbook-wide, and a new table may take a name an old one still holds.
+  for (const name of plan.removeSheets ?? []) {
+    const ws = existing.get(name);
+    if (ws) ops.push({ bytes: OP_OVERHEAD_BYTES, run: () => ws.delete() });
+  }
+  for (const ws of reused) ops.push({ bytes: OP_OVERHEAD_BYTES, run: () => clearSheet(ws, features) });
+  const gone = new Set([...reused.map((ws) => ws.name), ...(plan.removeSheets ?? [])]);
+  const takenTableNames = new Set(tables.items.filter((t) => !gone.has(t.worksheet.name)).map((t) => t.name.toLowerCase()));
+  for (const sheet of plan.sheets) ops.push(...sheetOps(context, sheet, existing.get(sheet.name) ?? null, features, takenTableNames));
   const existingNames = new Set(names.items.map((n) => n.name));
   for (const n of plan.names) {
     const target = plan.sheets.find((s) => s.key === n.sheetKey);
@@ -96,7 +107,25 @@ function intoBatches(ops: Op[]): Array<{ ops: Op[]; bytes: number }> {
   return batches;
 }
 
-function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Excel.Worksheet | null, features: ExcelFeatures): Op[] {
+/** Make a sheet of an earlier generation blank again, keeping its place and the references to it. */
+function clearSheet(ws: Excel.Worksheet, features: ExcelFeatures): void {
+  ws.protection.unprotect();
+  for (const t of ws.tables.items) t.convertToRange();
+  for (const c of ws.charts.items) c.delete();
+  if (features.conditionalFormats) ws.getRange().conditionalFormats.clearAll();
+  if (features.dataValidation) ws.getRange().dataValidation.clear();
+  ws.getRange().clear();
+}
+
+/** A table name nobody else holds (a sheet the plan does not touch may keep an old one): `Duban_Ledger_3`, else `Duban_Ledger_3_2`… */
+function freeTableName(wanted: string, taken: Set<string>): string {
+  let name = wanted;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${wanted}_${n}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Excel.Worksheet | null, features: ExcelFeatures, takenTableNames: Set<string>): Op[] {
   let ws: Excel.Worksheet | null = existing;
   const get = (): Excel.Worksheet => ws as Excel.Worksheet;
   const ops: Op[] = [];
@@ -107,17 +136,8 @@ function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Exc
   const n = sheet.rows.length;
 
   op(sheet.name, () => {
-    if (ws) {
-      // Regenerate in place: the sheet keeps its position and other sheets' references to it.
-      ws.protection.unprotect();
-      for (const t of ws.tables.items) t.convertToRange();
-      for (const c of ws.charts.items) c.delete();
-      if (features.conditionalFormats) ws.getRange().conditionalFormats.clearAll();
-      if (features.dataValidation) ws.getRange().dataValidation.clear();
-      ws.getRange().clear();
-    } else {
-      ws = context.workbook.worksheets.add(sheet.name);
-    }
+    // A reused sheet was cleared above: it keeps its position and other sheets' references to it.
+    ws ??= context.workbook.worksheets.add(sheet.name);
     if (sheet.tabColor) ws.tabColor = sheet.tabColor;
   });
 
@@ -187,7 +207,7 @@ function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Exc
     const table = sheet.table;
     op(table, () => {
       const t = get().tables.add(rangeAddress(0, 0, n + 1, width), true);
-      t.name = table.name;
+      t.name = freeTableName(table.name, takenTableNames);
       t.style = table.style;
     });
   }

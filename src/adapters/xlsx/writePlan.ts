@@ -18,6 +18,10 @@ type Ordered = ExcelJS.Worksheet & { orderNo: number };
  */
 export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {
   // A regenerated sheet takes the place of the one it replaces, so the user's tab order stays.
+  for (const name of plan.removeSheets ?? []) {
+    const ws = wb.getWorksheet(name);
+    if (ws) wb.removeWorksheet(ws.id);
+  }
   const positions = new Map<string, number>();
   for (const sheet of plan.sheets) {
     const existing = wb.getWorksheet(sheet.name);
