@@ -207,3 +207,27 @@ describe('layout variants of the same notice', () => {
     expect(p.issues.map((i) => i.code)).not.toContain('TRAILING_TEXT');
   });
 });
+
+describe('wordings seen in provincial and city notices', () => {
+  it.each([
+    ['2021年底前完成', 'by', '2021-12-31'],
+    ['2022年内完成', 'by', '2022-12-31'],
+    ['6月30日完成', 'by', '2020-06-30'],
+    ['下半年完成', 'by', '2020-12-31'],
+    ['持续开展', 'ongoing', '2020-12-31'],
+    ['长期', 'ongoing', null],
+    ['常态化开展', 'ongoing', '2020-12-31'],
+    ['年内持续推进', 'ongoing', '2020-12-31'],
+  ])('%s → %s %s', (text, kind, due) => {
+    expect(parseDeadlineClause(text, 2020)).toEqual({ text, kind, due });
+  });
+  it('由X牵头, X主办, X为牵头单位 are leads; 协办 supports', () => {
+    expect(roles('由市财政局牵头，市商务局配合')).toEqual(['市财政局:lead', '市商务局:support']);
+    expect(roles('市财政局主办，市商务局协办')).toEqual(['市财政局:lead', '市商务局:support']);
+    expect(roles('市财政局为牵头单位，市商务局等按职责分工负责')).toEqual(['市财政局:lead', '市商务局:support']);
+  });
+  it('X等部门 ends the list; a 牵头领导 clause names a person and is left out', () => {
+    expect(roles('市发展改革委、市财政局等部门按职责分工负责')).toEqual(['市发展改革委:joint', '市财政局:joint']);
+    expect(roles('牵头领导：张副市长，牵头单位：市财政局')).toEqual(['市财政局:lead']);
+  });
+});

@@ -3,26 +3,27 @@ import { isoDate, lastDayOfMonth } from '../time/isoDate';
 
 /** `普查标准时点是2020年11月1日零时` — a census point in time. */
 const POINT_IN_TIME = /时点[是为]?(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/;
-/** `9月30日前完成`, `2021年3月31日前` */
-const BY_DAY = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:前|之前|以前)/;
+/** `9月30日前完成`, `2021年3月31日前`, `6月30日完成` */
+const BY_DAY = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/;
 /** `12月底前完成`, `8月底前出台相关政策`, `2021年3月底前`, `6月底`, `6月末` */
 const BY_MONTH_END = /(?:(\d{4})年)?(\d{1,2})月(?:底|末)(?:前|之前)?/;
 /** `2023年6月完成`, `6月份完成`: within that month. */
 const IN_MONTH = /(?:(\d{4})年)?(\d{1,2})月份?(?:完成|出台|实现|建成|启动|上线)/;
 /** `6月前完成`: before June, i.e. by the end of May. */
 const BEFORE_MONTH = /(?:(\d{4})年)?(\d{1,2})月(?:前|之前|以前)/;
-/** `年底前完成`, `年底完成`, `年内完成`, `2021年底前` */
-const BY_YEAR_END = /(?:(\d{4})年)?(?:年底|年末|年内完成|年内出台|年内建成)/;
-/** `上半年`, `一季度`/`第三季度` */
+/** `年底前完成`, `年底完成`, `年内完成`, `2021年底前`, `2022年内完成` (not `年内持续推进`) */
+const BY_YEAR_END = /(?:(\d{4})年(?:底|末|内(?=完成|出台|建成|实现|前|$))|年底|年末|年内(?:完成|出台|建成|实现))/;
+/** `上半年`, `下半年`, `一季度`/`第三季度` */
 const BY_HALF = /上半年/;
+const BY_SECOND_HALF = /下半年/;
 const BY_QUARTER = /(?:第)?([一二三四1-4])季度/;
 /** `适时出台相关政策` */
 const TIMELY = /适时/;
 /** `逐月调度通报清欠情况`, `每月报送` */
 const MONTHLY = /逐月|每月|按月/;
-/** `年内持续推进`, `持续推进`, `长期坚持`, `持续实施` */
-const ONGOING = /持续推进|长期坚持|持续实施|长期推进|常态化推进/;
-const NO_DUE_ONGOING = /长期坚持|长期推进/;
+/** `年内持续推进`, `持续推进`, `长期坚持`, `持续实施`, `持续开展`, `常态化推进`, `长期` */
+const ONGOING = /持续(?:推进|实施|开展|落实|抓好)|长期|常态化/;
+const NO_DUE_ONGOING = /长期/;
 /** `出台相关政策`, `出台实施方案`: a policy deadline when it carries a date. */
 const POLICY = /出台/;
 
@@ -60,6 +61,7 @@ export function parseDeadlineClause(text: string, year: number | null): Deadline
   m = IN_MONTH.exec(text);
   if (m) return clause(policyOrBy, monthEnd(y(m[1]), Number(m[2])));
   if (BY_HALF.test(text)) return clause(policyOrBy, monthEnd(base, 6));
+  if (BY_SECOND_HALF.test(text)) return clause(policyOrBy, monthEnd(base, 12));
   m = BY_QUARTER.exec(text);
   if (m) return clause(policyOrBy, monthEnd(base, QUARTER_END_MONTH[m[1] as string] ?? 12));
   m = BY_YEAR_END.exec(text);

@@ -3,8 +3,10 @@ import { parseDeadlineClause } from './deadline';
 
 /** `牵头单位：X、Y` / `牵头部门：X` — labelled lists, as some provinces write them. */
 const LABELLED = /^(牵头|主责|责任|配合|参与|协办|协同|配合责任)(?:单位|部门|处室)\s*[：:]\s*(.+)$/;
-/** `市财政局、市金融局牵头` */
-const LEAD = /^(.+?)牵头(?:负责|落实|实施)?$/;
+/** `市财政局、市金融局牵头`, `X主办`, `X为牵头单位` */
+const LEAD = /^(.+?)(?:牵头(?:负责|落实|实施)?|主办|为牵头(?:单位|部门))$/;
+/** `牵头领导：张副市长` names a person, not a unit: kept out of the units. */
+const PERSON_CLAUSE = /^(?:牵头|分管|责任|联系)?(?:市|省|区|县)?领导\s*[：:]/;
 /** `市政府各部门分别负责`, `各区人民政府分别落实` */
 const EACH = /^(.+?)分别(?:负责|落实)$/;
 /** `市发展改革委、市人社局等按职责分工负责`, `有关部门按职责负责` */
@@ -47,8 +49,9 @@ export function readParenthetical(inner: string, year: number | null): Parenthet
   const deadlines: DeadlineClause[] = [];
   let hasRole = false;
   for (const raw of inner.split(/[，；]/)) {
-    const clause = raw.trim().replace(/[。.]$/, '');
-    if (clause.length === 0) continue;
+    // `由市财政局牵头`: the 由 is grammar, not part of the name.
+    const clause = raw.trim().replace(/[。.]$/, '').replace(/^由/, '');
+    if (clause.length === 0 || PERSON_CLAUSE.test(clause)) continue;
     const units = readRoleClause(clause);
     if (units) {
       hasRole = true;
@@ -91,11 +94,14 @@ function looksLikeUnitList(list: string): boolean {
   });
 }
 
+/** `市发展改革委等部门`, `有关单位等`: the trailing 等(部门|单位) closes the list. */
+const LIST_END = /等(?:部门|单位|有关部门|相关部门|有关单位)?$/;
+
 function names(list: string, clauseRole: ClauseRole): UnitMention[] {
   return list
-    .replace(/等$/, '')
+    .replace(LIST_END, '')
     .split(LIST_SEPARATOR)
-    .map((n) => n.trim().replace(/等$/, '').trim())
+    .map((n) => n.trim().replace(LIST_END, '').trim())
     .filter((n) => n.length > 0)
     .map((name) => ({ name, clauseRole }));
 }
