@@ -38,10 +38,11 @@ describe('task pane in Chromium (outside Excel)', () => {
     await page.close();
   });
 
-  it('reads a GB18030 file chosen with the file picker', async () => {
-    const { page } = await openPane();
-    await page.locator('input[type=file]').setInputFiles(join(__dirname, '..', 'parser', 'fixtures', 'labelled-forms.gb18030.txt'));
+  it.each(['labelled-forms.gb18030.txt', 'labelled-forms.docx'])('reads %s chosen with the file picker', async (name) => {
+    const { page, errors } = await openPane();
+    await page.locator('input[type=file]').setInputFiles(join(__dirname, '..', 'parser', 'fixtures', name));
     await page.getByText('任务 7').waitFor();
+    expect(errors).toEqual([]);
     await page.close();
   });
 
