@@ -5,7 +5,7 @@ import type { SheetPlan, WorkbookPlan } from './plan';
 import type { WorkbookData } from './sheetData';
 import { planAsData } from './planValues';
 import { ledgerSheets, readSummary } from '../domain/summary/readSummary';
-import { matchHeaders } from '../domain/ledger/columns';
+import { locateHeader } from '../domain/ledger/columns';
 import { indexSheet } from './sheets/indexSheet';
 import type { PreviousWorkbook } from '../domain/ledger/readBack';
 import { DEFAULT_WARN_DAYS, NAME, SHEET } from './names';
@@ -50,7 +50,7 @@ export function buildWorkbookPlan(model: WorkbookModel): WorkbookPlan {
 /** The 汇总 and `_台账索引` sheets for a workbook as read back. */
 export function summaryPlan(book: WorkbookData, year: number | null, asOf: string | null, warnDays: number = DEFAULT_WARN_DAYS): { summary: SheetPlan; index: SheetPlan } {
   const { layout } = readSummary(book);
-  const columns = new Map(ledgerSheets(book).map(({ sheet }) => [sheet.name, matchHeaders(sheet.rows[0] ?? []).columns]));
+  const columns = new Map(ledgerSheets(book).map(({ sheet }) => [sheet.name, locateHeader(sheet.rows).match.columns]));
   return { summary: summarySheet(layout, year, asOf, warnDays), index: indexSheet(layout, columns) };
 }
 

@@ -243,16 +243,18 @@ export class FakeWorksheet {
   }
 
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
-    let r1 = -1;
-    let c1 = -1;
+    let [r0, c0, r1, c1] = [Infinity, Infinity, -1, -1];
     for (const [key, cell] of this.cells) {
       if (cell.formula === '') continue;
       const m = /^([A-Z]+)(\d+)$/.exec(key) as RegExpExecArray;
-      r1 = Math.max(r1, Number(m[2]) - 1);
-      c1 = Math.max(c1, colIndex(m[1] as string));
+      const [r, c] = [Number(m[2]) - 1, colIndex(m[1] as string)];
+      [r0, c0, r1, c1] = [Math.min(r0, r), Math.min(c0, c), Math.max(r1, r), Math.max(c1, c)];
     }
-    const range = new FakeRange(this, { r0: 0, c0: 0, r1: Math.max(r1, 0), c1: Math.max(c1, 0), wholeColumns: false, wholeSheet: false }, 'used');
-    range.isNullObject = r1 < 0;
+    if (r1 < 0) [r0, c0, r1, c1] = [0, 0, 0, 0];
+    // As in Excel, the used range starts at the first used cell, not necessarily A1.
+    const address = `${colLetter(c0)}${r0 + 1}:${colLetter(c1)}${r1 + 1}`;
+    const range = new FakeRange(this, { r0, c0, r1, c1, wholeColumns: false, wholeSheet: false }, `${this.name}!${address}`);
+    range.isNullObject = this.cells.size === 0 || [...this.cells.values()].every((c) => c.formula === '');
     return range;
   }
 

@@ -189,3 +189,15 @@ describe('bad input', () => {
     expect(f).toEqual(['MERGED_CELLS H2', `HIDDEN_COLUMN ${columnLetter(at('person'))}1`]);
   });
 });
+
+describe('a unit\'s own ledger with a title above its header row', () => {
+  it('finds the header below the title and reports cells at their real rows', () => {
+    const book = filledCorrectly();
+    const sheet = book.sheets.find((s) => s.name === F) as SheetData;
+    const blankRow = (sheet.rows[0] as SheetValue[]).map(() => null);
+    sheet.rows = [['市财政局重点工作任务台账', ...blankRow.slice(1)], blankRow, ...sheet.rows];
+    const r = sheet.rows.findIndex((row) => row[0] === '3.1');
+    (sheet.rows[r] as SheetValue[])[at('person')] = '';
+    expect(validateWorkbook(book, AS_OF).findings.map((f) => `${f.code} ${f.cell}`)).toEqual([`REQUIRED_EMPTY ${columnLetter(at('person'))}${r + 1}`]);
+  });
+});

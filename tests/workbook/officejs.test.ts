@@ -167,3 +167,17 @@ describe('regenerating when the set of units changes', () => {
     expect(other.tableList.map((t) => t.name)).toEqual(['Duban_Tasks']);
   });
 });
+
+describe('reading a sheet that does not start at A1', () => {
+  it('pads rows and columns so every value keeps its sheet position', async () => {
+    const wb = new FakeWorkbook();
+    const ctx = ctxOf(wb);
+    const ws = wb.worksheets.add('台账-自定义');
+    ws.cell(2, 1).formula = '任务编号';
+    ws.cell(3, 1).formula = '3.1';
+    ws.cell(3, 3).formula = '张三';
+    const book = await readWorkbookInExcel(ctx);
+    // The used range is B3:D4: each of its rows is three cells wide, shifted one column right.
+    expect(book.sheets[0]?.rows).toEqual([[], [], [null, '任务编号', null, null], [null, '3.1', null, '张三']]);
+  });
+});

@@ -73,3 +73,18 @@ export function matchHeaders(headers: readonly unknown[]): HeaderMatch {
 export function headerOf(key: LedgerColumnKey): string {
   return (LEDGER_COLUMNS.find((c) => c.key === key) as LedgerColumn).header;
 }
+
+/** How far down a unit's own ledger may put its header row (under a title like `市财政局工作台账`). */
+const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * The header row of a ledger: the first of its top rows that names 任务编号 and at least two
+ * other ledger columns. Generated ledgers have it at row 0; a unit's own may have a title above.
+ */
+export function locateHeader(rows: readonly (readonly unknown[])[]): { row: number; match: HeaderMatch } {
+  for (let r = 0; r < Math.min(rows.length, HEADER_SEARCH_ROWS); r++) {
+    const match = matchHeaders(rows[r] ?? []);
+    if (match.columns.taskId !== undefined && Object.keys(match.columns).length >= 3) return { row: r, match };
+  }
+  return { row: 0, match: matchHeaders(rows[0] ?? []) };
+}

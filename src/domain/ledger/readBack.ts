@@ -1,7 +1,7 @@
 import type { SheetData, SheetValue, WorkbookData } from '../../workbook/sheetData';
 import type { DirectoryEntry } from '../units/builtinDirectory';
 import type { UnitCategory } from '../notice/types';
-import { LEDGER_COLUMNS, matchHeaders, type LedgerColumnKey } from './columns';
+import { LEDGER_COLUMNS, locateHeader, type LedgerColumnKey } from './columns';
 import { fromExcelSerial } from '../time/isoDate';
 import { ledgerSheets } from '../summary/readSummary';
 import type { Fills, PreviousRow } from './ledgers';
@@ -76,7 +76,7 @@ function readDirectory(sheet: SheetData | undefined): { directory: DirectoryEntr
 }
 
 function readLedgerSheet(sheet: SheetData, unit: string, problems: LayoutProblem[]): PreviousRow[] {
-  const match = matchHeaders(sheet.rows[0] ?? []);
+  const { row: headerRow, match } = locateHeader(sheet.rows);
   for (const d of match.duplicates) {
     problems.push({ code: 'HEADER_DUPLICATE', sheet: sheet.name, column: d.header, message: `工作表"${sheet.name}"中"${d.header}"列出现了 ${d.indexes.length} 次，无法确定以哪一列为准` });
   }
@@ -89,7 +89,7 @@ function readLedgerSheet(sheet: SheetData, unit: string, problems: LayoutProblem
     return i === undefined ? null : (row[i] ?? null);
   };
   const out: PreviousRow[] = [];
-  for (const row of sheet.rows.slice(1)) {
+  for (const row of sheet.rows.slice(headerRow + 1)) {
     const taskId = str(get(row, 'taskId'));
     if (taskId.length === 0) continue;
     const fills: Fills = {};

@@ -1,6 +1,6 @@
 import type { Role } from '../notice/types';
 import type { SheetData, SheetValue, WorkbookData } from '../../workbook/sheetData';
-import { matchHeaders, REMOVED_MARK, type LedgerColumnKey } from '../ledger/columns';
+import { locateHeader, REMOVED_MARK, type LedgerColumnKey } from '../ledger/columns';
 import { SECTION_HEADING, chineseNumber } from '../notice/patterns';
 import type { SummaryInput, SummaryRow, SummaryTarget } from './summarize';
 import { fromExcelSerial } from '../time/isoDate';
@@ -50,13 +50,13 @@ export function readSummary(book: WorkbookData): { input: SummaryInput; layout: 
   const rows: SummaryRow[] = [];
   for (const { sheet, unit } of ledgerSheets(book)) {
     units.push({ name: unit, sheet: sheet.name });
-    const match = matchHeaders(sheet.rows[0] ?? []);
+    const { row: headerRow, match } = locateHeader(sheet.rows);
     const get = (row: SheetValue[], key: LedgerColumnKey): SheetValue => {
       const i = match.columns[key];
       return i === undefined ? null : (row[i] ?? null);
     };
     sheet.rows.forEach((row, i) => {
-      if (i === 0) return;
+      if (i <= headerRow) return;
       const taskId = str(get(row, 'taskId'));
       const role = ROLE_BY_LABEL[str(get(row, 'role'))];
       if (taskId.length === 0 || role === undefined || str(get(row, 'role')).startsWith(REMOVED_MARK)) return;

@@ -1,5 +1,5 @@
 import type { SheetData, SheetValue, WorkbookData } from '../../workbook/sheetData';
-import { LEDGER_COLUMNS, OUTPUT_FORMS, REMOVED_MARK, STATUS_VALUES, headerOf, matchHeaders, type LedgerColumnKey } from '../ledger/columns';
+import { LEDGER_COLUMNS, OUTPUT_FORMS, REMOVED_MARK, STATUS_VALUES, headerOf, locateHeader, type LedgerColumnKey } from '../ledger/columns';
 import { ROLE_LABEL } from '../ledger/ledgers';
 import { ledgerSheets } from '../summary/readSummary';
 import { excelSerial } from '../time/isoDate';
@@ -46,16 +46,17 @@ function finding(code: FindingCode, sheet: string, cell: string, task: string, u
 }
 
 function validateLedger(sheet: SheetData, unit: string, master: Master | null, asOf: number, out: Finding[]): void {
-  const header = sheet.rows[0] ?? [];
-  const match = matchHeaders(header);
+  const { row: headerRow, match } = locateHeader(sheet.rows);
+  const header = sheet.rows[headerRow] ?? [];
+  const headerCell = (i: number): string => `${columnLetter(i)}${headerRow + 1}`;
   const col = match.columns;
   const add = (code: FindingCode, cell: string, task: string, message: string, fix?: number) => out.push(finding(code, sheet.name, cell, task, unit, message, fix));
 
   for (const d of match.duplicates) {
-    for (const i of d.indexes.slice(1)) add('HEADER_DUPLICATE', `${columnLetter(i)}1`, '', `"${d.header}"列出现了 ${d.indexes.length} 次（第 ${d.indexes.map((x) => columnLetter(x)).join('、')} 列），请删除多余的一列`);
+    for (const i of d.indexes.slice(1)) add('HEADER_DUPLICATE', headerCell(i), '', `"${d.header}"列出现了 ${d.indexes.length} 次（第 ${d.indexes.map((x) => columnLetter(x)).join('、')} 列），请删除多余的一列`);
   }
   for (const key of REQUIRED_HEADERS) {
-    if (col[key] === undefined) add('HEADER_MISSING', 'A1', '', `缺少"${headerOf(key)}"列`);
+    if (col[key] === undefined) add('HEADER_MISSING', headerCell(0), '', `缺少"${headerOf(key)}"列`);
   }
   const fillColumns = new Set(LEDGER_COLUMNS.filter((c) => c.role === 'fill').map((c) => col[c.key]).filter((i): i is number => i !== undefined));
   for (const range of sheet.merges ?? []) {
@@ -64,13 +65,13 @@ function validateLedger(sheet: SheetData, unit: string, master: Master | null, a
     if ([...fillColumns].some((i) => columnLetter(i) === c)) add('MERGED_CELLS', first, '', `填报区域有合并单元格 ${range}：合并后只有左上角的值，其余行会被当作空白，请取消合并`);
   }
   for (const i of sheet.hiddenColumns ?? []) {
-    if (fillColumns.has(i)) add('HIDDEN_COLUMN', `${columnLetter(i)}1`, '', `"${str(header[i])}"列被隐藏，隐藏列中的内容照样参与校验`);
+    if (fillColumns.has(i)) add('HIDDEN_COLUMN', headerCell(i), '', `"${str(header[i])}"列被隐藏，隐藏列中的内容照样参与校验`);
   }
   if (master && !master.units.has(unit)) add('UNKNOWN_UNIT', 'A1', '', `单位"${unit}"不在单位名录和任务分工中，请核对工作表名或单位名录`);
   if (col.taskId === undefined) return;
 
   const ctx: RowContext = { sheet: sheet.name, unit, col, master, asOf, out, seen: new Map() };
-  for (let r = 1; r < sheet.rows.length; r++) checkRow(ctx, sheet.rows[r] as SheetValue[], r);
+  for (let r = headerRow + 1; r < sheet.rows.length; r++) checkRow(ctx, sheet.rows[r] as SheetValue[], r);
 }
 
 type RowContext = {
