@@ -84,6 +84,13 @@ type RowContext = {
   seen: Map<string, number>;
 };
 
+/** Locked cells compared with 任务清单 (本单位职责 with the unit's role there). */
+const LOCKED_KEYS = ['role', 'leads', 'text', 'deadlineText'] as const;
+const LIST_KEYS = [
+  ['status', STATUS_VALUES],
+  ['outputForm', OUTPUT_FORMS],
+] as const;
+
 /** 具体措施, 责任人… by key, looked up once. */
 const LABEL = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, c.header])) as Record<LedgerColumnKey, string>;
 
@@ -114,16 +121,12 @@ function checkRow(ctx: RowContext, row: SheetValue[], r: number): void {
   if (m && master?.units.has(unit) && role === undefined) add('NOT_ASSIGNED', 'taskId', `任务 ${task} 没有分工给${unit}`);
   // A row that should not be here at all is one finding, not one per differing cell.
   if (m && role !== undefined) {
-    for (const [key, expected, label] of [
-      ['role', ROLE_LABEL[role], '本单位职责'],
-      ['leads', m.leads, '牵头单位'],
-      ['text', m.text, '任务内容'],
-      ['deadlineText', m.deadlineText, '完成时限'],
-    ] as const) {
+    for (const key of LOCKED_KEYS) {
       if (col[key] === undefined) continue;
+      const expected = key === 'role' ? ROLE_LABEL[role] : m[key];
       const actual = get(key);
       if (actual === expected || str(actual) === expected) continue;
-      add('ASSIGNMENT_CHANGED', key, `${label}与任务清单不一致：台账为"${str(actual)}"，应为"${expected}"`);
+      add('ASSIGNMENT_CHANGED', key, `${LABEL[key]}与任务清单不一致：台账为"${str(actual)}"，应为"${expected}"`);
     }
     if (col.due !== undefined && get('due') !== m.due) add('ASSIGNMENT_CHANGED', 'due', '截止日期与任务清单不一致');
   }
@@ -133,10 +136,7 @@ function checkRow(ctx: RowContext, row: SheetValue[], r: number): void {
     const v = get(key);
     if (blank(v)) add('REQUIRED_EMPTY', key, `"${LABEL[key]}"未填写${typeof v === 'string' && v.length > 0 ? '（只有空格）' : ''}`);
   }
-  for (const [key, values] of [
-    ['status', STATUS_VALUES],
-    ['outputForm', OUTPUT_FORMS],
-  ] as const) {
+  for (const [key, values] of LIST_KEYS) {
     const v = get(key);
     if (blank(v) || (values as readonly unknown[]).includes(v)) continue;
     const hint = typeof v === 'string' && (values as readonly string[]).includes(v.trim()) ? '（前后有多余空格）' : '';
