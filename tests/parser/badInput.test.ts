@@ -56,3 +56,10 @@ describe('bad input never throws and says what is wrong', () => {
     expect(p.tasks).toEqual([]);
   });
 });
+
+describe('titles', () => {
+  it('a title split over two lines with a blank between is one title; the notice body is not part of it', () => {
+    const p = parseNotice('某市人民政府关于印发\n\n任务分工的通知\n\n\n为做好今年工作，现将任务分工如下。\n1．做好工作。（市财政局牵头）\n2020年1月1日');
+    expect(p.notice.title).toBe('某市人民政府关于印发任务分工的通知');
+  });
+});

@@ -53,7 +53,11 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
     const lead = line.text.length - line.text.trimStart().length;
     const t = line.text.trim();
     // Blank lines do not end an item: Word exports often put its parenthetical in a paragraph of its own.
-    if (t.length === 0) continue;
+    // In the header they matter: a blank line may split the title.
+    if (t.length === 0) {
+      if (!inBody) header.push(line);
+      continue;
+    }
 
     const top = TOP_HEADING.exec(t);
     if (top) {
