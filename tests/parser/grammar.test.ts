@@ -231,3 +231,14 @@ describe('wordings seen in provincial and city notices', () => {
     expect(roles('牵头领导：张副市长，牵头单位：市财政局')).toEqual(['市财政局:lead']);
   });
 });
+
+describe('the lead-first declaration in its usual wordings', () => {
+  it.each(['列第一位者为牵头单位', '排在第一位的部门为牵头部门', '列第一位的为牵头单位', '排名第一的为牵头单位', '列在首位的为牵头单位', '第一个单位为牵头单位', '牵头单位列第一位', '各项任务中排在第一位的是牵头部门'])('%s', (declaration) => {
+    const p = parseNotice(`说明：${declaration}，其他单位按职责分工负责。\n1．推进重点项目。（省发展改革委、省财政厅，年内持续推进）\n2021年1月1日`);
+    expect(p.tasks[0]?.units.map((u) => u.role)).toEqual(['lead', 'support']);
+  });
+  it('without a declaration nothing is promoted', () => {
+    const p = parseNotice('说明：各单位按职责分工负责。\n1．推进重点项目。（省发展改革委、省财政厅，年内持续推进）\n2021年1月1日');
+    expect(p.tasks[0]?.units.map((u) => u.role)).toEqual(['joint', 'joint']);
+  });
+});

@@ -30,8 +30,12 @@ export const DOC_NUMBER_LINE = /^([\u4e00-\u9fff]{1,10}[〔［[]\d{4}[〕］\]]\
 /** The addressee line closing the header: `各区人民政府，市政府各委、办、局：` */
 export const ADDRESSEE = /[：:]$/;
 
-/** `列第一位者为牵头单位`, `排在第一位的部门为牵头部门`: the notice declares the lead-first convention. */
-export const LEAD_FIRST_DECLARATION = /(?:列|排)(?:在)?第一位的?(?:者|单位|部门)?(?:为|是)牵头(?:单位|部门)/;
+/**
+ * The notice declares the lead-first convention: `列第一位者为牵头单位`, `排在第一位的部门为牵头部门`,
+ * `排名第一的为牵头单位`, `列在首位的为牵头单位`, `第一个单位为牵头单位`, `牵头单位列第一位`.
+ */
+export const LEAD_FIRST_DECLARATION =
+  /(?:列|排)(?:在|名)?(?:第一位?|首位|第一个)的?(?:者|单位|部门)?(?:为|是)牵头(?:单位|部门)?|(?:第一个|首位|第一位)(?:单位|部门)(?:为|是)牵头|牵头(?:单位|部门)(?:列|排)(?:在)?(?:第一位|首位)/;
 
 /** An issuer in a signature: an organisation name without punctuation. */
 export const ISSUER_LINE = /^(?:国务院|国务院办公厅|[\u4e00-\u9fff（）]{2,30}(?:政府|办公厅|办公室|委员会|委|局|厅|部))$/;
