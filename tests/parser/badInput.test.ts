@@ -63,3 +63,19 @@ describe('titles', () => {
     expect(p.notice.title).toBe('某市人民政府关于印发任务分工的通知');
   });
 });
+
+describe('section-level notices', () => {
+  it('a notice whose tasks are its （一）（二） sections reads each section as an item', () => {
+    const p = parseNotice(['某区人民政府办公室关于印发重点工作分工的通知', '（一）推进老旧小区改造（含加装电梯）。（区住房建设局牵头，区财政局配合，年底前完成）', '（二）提升政务服务水平。（区政务服务办负责，持续推进）', '某区人民政府办公室', '2022年3月1日'].join('\n'));
+    expect(p.sections.map((s) => `${s.no} ${s.title}`)).toEqual(['1 推进老旧小区改造（含加装电梯）', '2 提升政务服务水平']);
+    expect(p.tasks.map((t) => `${t.id} ${t.text} ${t.units.map((u) => `${u.name}:${u.role}`).join(',')} ${t.deadline.due}`)).toEqual([
+      '1.1 推进老旧小区改造（含加装电梯）。 区住房建设局:lead,区财政局:support 2022-12-31',
+      '2.1 提升政务服务水平。 区政务服务办:joint 2022-12-31',
+    ]);
+  });
+  it('a bracket in a section title is title text when numbered items follow', () => {
+    const p = parseNotice(['（一）稳健的货币政策（含金融支持）', '1．做好工作。（市财政局牵头）', '2020年1月1日'].join('\n'));
+    expect(p.sections[0]?.title).toBe('稳健的货币政策（含金融支持）');
+    expect(p.issues.map((i) => i.code)).not.toContain('SECTION_HAS_TASK');
+  });
+});

@@ -1,5 +1,6 @@
 import type { Issue, Section } from './types';
 import type { Line } from './header';
+import { firstResponsibilityBracket } from './brackets';
 import { DATE_LINE, ISSUER_LINE, ITEM_START, NOT_BODY, SECTION_HEADING, TAIL_HEADING, TOP_HEADING, chineseNumber } from './patterns';
 
 /** A numbered item `N．…` with its text as written (raw) and canonical (same length, same indices). */
@@ -74,7 +75,8 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
         const no = chineseNumber(sec[1] as string);
         const rest = sec[2] as string;
         section = no;
-        const bracket = rest.indexOf('（');
+        // The title ends at its full stop or at a responsibility parenthetical; other brackets are title text.
+        const bracket = firstResponsibilityBracket(rest);
         const stop = [rest.indexOf('。'), bracket].filter((i) => i >= 0);
         const titleEnd = stop.length > 0 ? Math.min(...stop) : rest.length;
         sections.push({ no, title: rest.slice(0, titleEnd).trim() });
@@ -82,8 +84,9 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
           if (hasNumberedItems) {
             issues.push({ severity: 'warning', code: 'SECTION_HAS_TASK', message: `板块标题行含有分工括号，未作为任务读取：${t.slice(0, 40)}`, line: line.no });
           } else {
-            // Notices without numbered items assign work at section level: the section is the item.
-            item = open(no, line, lead);
+            // Notices without numbered items assign work at section level: the section is the item
+            // (its `（一）` is the id, not text).
+            item = open(no, line, lead + t.length - rest.length);
           }
         }
         continue;

@@ -1,10 +1,10 @@
 import type { Issue, Task } from './types';
 import type { ItemBlock } from './structure';
 import { assignRoles, readParenthetical, type ParentheticalReading } from './responsibility';
+import { isResponsibility, topLevelBrackets } from './brackets';
 import { combineDeadline } from './deadline';
 import { extractTargets } from './targets';
 
-type Span = { open: number; close: number; closed: boolean };
 
 /** A task before its unit names are resolved against the directory. */
 export type DraftTask = Omit<Task, 'units'> & { units: Array<{ name: string; role: Task['units'][number]['role'] }> };
@@ -72,40 +72,6 @@ function draft(
     targets: extractTargets(text),
     line,
   };
-}
-
-/** A bracket is a responsibility parenthetical when it names units with a role or is all deadline phrases. */
-function isResponsibility(reading: ParentheticalReading): boolean {
-  if (reading.hasRole) return true;
-  return reading.deadlines.length > 0 && reading.deadlines.every((d) => d.kind !== 'unknown');
-}
-
-/** Top-level `（…）` spans; an opening bracket never closed runs to the end of the item. */
-function topLevelBrackets(text: string): Span[] {
-  const spans: Span[] = [];
-  let depth = 0;
-  let open = -1;
-  for (let i = text.indexOf('（'); i >= 0 && i < text.length; ) {
-    const ch = text[i];
-    if (ch === '（') {
-      if (depth === 0) open = i;
-      depth++;
-    } else if (ch === '）' && depth > 0) {
-      depth--;
-      if (depth === 0) spans.push({ open, close: i, closed: true });
-    }
-    i = nextBracket(text, i + 1);
-  }
-  if (depth > 0) spans.push({ open, close: text.length, closed: false });
-  return spans;
-}
-
-function nextBracket(text: string, from: number): number {
-  const a = text.indexOf('（', from);
-  const b = text.indexOf('）', from);
-  if (a < 0) return b;
-  if (b < 0) return a;
-  return Math.min(a, b);
 }
 
 function lineAt(item: ItemBlock, offset: number): number {
