@@ -79,3 +79,11 @@ describe('section-level notices', () => {
     expect(p.issues.map((i) => i.code)).not.toContain('SECTION_HAS_TASK');
   });
 });
+
+describe('text that assigns work outside any item', () => {
+  it('is reported with its line rather than dropped silently', () => {
+    const p = parseNotice(['一、重点任务', '（一）稳定经济', '推进重点项目建设。（市发展改革委牵头，年内持续推进）', '1．做好工作。（市财政局牵头）', '2020年1月1日'].join('\n'));
+    expect(p.tasks.map((t) => t.id)).toEqual(['1.1']);
+    expect(p.issues.find((i) => i.code === 'TEXT_OUTSIDE_ITEMS')?.line).toBe(3);
+  });
+});

@@ -10,7 +10,7 @@ export const TOP_HEADING = /^([一二三四五六七八九十]{1,3})、\s*(.*)$/
 export const SECTION_HEADING = /^（([一二三四五六七八九十百零〇]{1,4})）\s*(.*)$/;
 
 /** `11．中小微企业…`, `1. …` (half-width repost), `3、…`; not `1.5万人…` */
-export const ITEM_START = /^(\d{1,4})\s*[．.、](?!\d)\s*(.*)$/;
+export const ITEM_START = /^(\d{1,5})\s*[．.、](?!\d)\s*(.*)$/;
 
 /** Lines after the body that belong to no task: `（此件主动公开）`, `抄送：…`, `附件：…`. */
 export const NOT_BODY = /^(（此件|抄送|附件|主送|（联系人|联系人|联系电话|（信息公开)/;

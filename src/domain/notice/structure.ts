@@ -114,6 +114,9 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
       current.lineStarts.push({ offset: current.text.length, line: line.no });
       current.raw += line.raw.slice(lead).trimEnd();
       current.text += line.text.slice(lead).trimEnd();
+    } else if (firstResponsibilityBracket(t) >= 0) {
+      // Text that assigns work but belongs to no numbered item would be lost silently: say so.
+      issues.push({ severity: 'warning', code: 'TEXT_OUTSIDE_ITEMS', message: `这一段有分工括号，但不在任何编号事项中，未作为任务读取：${t.slice(0, 40)}`, line: line.no });
     }
   }
   close();
