@@ -87,3 +87,15 @@ describe('text that assigns work outside any item', () => {
     expect(p.issues.find((i) => i.code === 'TEXT_OUTSIDE_ITEMS')?.line).toBe(3);
   });
 });
+
+describe('the end of the task part', () => {
+  it('sections after the last task are the tail even under a heading not named like one', () => {
+    const p = parseNotice(['一、重点任务', '（一）稳定经济', '1．做好工作。（市财政局牵头）', '二、推进落实', '（一）压实责任', '各单位要落实责任。', '（二）强化督办', '督查室要跟踪督办。', '2020年1月1日'].join('\n'));
+    expect(p.sections.map((s) => s.title)).toEqual(['稳定经济']);
+    expect(p.issues.find((i) => i.code === 'TAIL_SECTIONS')?.message).toContain('压实责任');
+  });
+  it('第二部分 headings are recognised like 二、', () => {
+    const p = parseNotice(['第一部分 主要任务', '（一）稳定经济', '1．做好工作。（市财政局牵头）', '第二部分 工作要求', '（一）加强组织领导', '2．这不是任务。（各单位负责）', '2020年1月1日'].join('\n'));
+    expect(p.tasks.map((t) => t.id)).toEqual(['1.1']);
+  });
+});

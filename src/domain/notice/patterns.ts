@@ -3,8 +3,8 @@
  * spaces for ideographic spaces). Each names the real lines it was written for.
  */
 
-/** `一、任务分工`, `二、工作要求`, `三、2022年政府工作任务` */
-export const TOP_HEADING = /^([一二三四五六七八九十]{1,3})、\s*(.*)$/;
+/** `一、任务分工`, `二、工作要求`, `三、2022年政府工作任务`, `第二部分 重点任务` */
+export const TOP_HEADING = /^(?:([一二三四五六七八九十]{1,3})、|第([一二三四五六七八九十]{1,3})部分)\s*(.*)$/;
 
 /** `（八）强化对稳企业的金融支持` */
 export const SECTION_HEADING = /^（([一二三四五六七八九十百零〇]{1,4})）\s*(.*)$/;
@@ -16,7 +16,7 @@ export const ITEM_START = /^(\d{1,5})\s*[．.、](?!\d)\s*(.*)$/;
 export const NOT_BODY = /^(（此件|抄送|附件|主送|（联系人|联系人|联系电话|（信息公开)/;
 
 /** The part after these top-level headings is not tasks: `二、工作要求`, `三、组织实施`. */
-export const TAIL_HEADING = /工作要求|组织实施|保障措施|有关要求|组织保障|组织领导|工作措施|附件/;
+export const TAIL_HEADING = /工作要求|组织实施|保障措施|有关要求|组织保障|组织领导|附件/;
 
 /** A line that is only a date: the signature block's `2020年8月8日`. */
 export const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;

@@ -64,7 +64,7 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
     if (top) {
       close();
       inBody = true;
-      inTail = TAIL_HEADING.test(top[2] as string);
+      inTail = TAIL_HEADING.test(top[3] as string);
       continue;
     }
     const sec = SECTION_HEADING.exec(t);
@@ -120,5 +120,12 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
     }
   }
   close();
+  // Sections after the last one with tasks are the tail (`（一）加强组织领导` under a heading we
+  // did not recognise as the tail): they are not 板块 of this division of work.
+  const lastUsed = Math.max(-1, ...items.map((i) => sections.findIndex((s) => s.no === i.section)));
+  if (items.length > 0 && lastUsed < sections.length - 1) {
+    const dropped = sections.splice(lastUsed + 1);
+    issues.push({ severity: 'info', code: 'TAIL_SECTIONS', message: `最后 ${dropped.length} 个板块（${dropped.map((s) => s.title).join('、').slice(0, 40)}）之后没有任务，按工作要求等结尾部分处理`, line: 0 });
+  }
   return { header, sections, items };
 }
