@@ -7,6 +7,8 @@ import { DATE_LINE, ISSUER_LINE, ITEM_START, NOT_BODY, SECTION_HEADING, TAIL_HEA
 export type ItemBlock = {
   no: number;
   section: number | null;
+  /** Position of its section in `sections` (-1 when before any). */
+  sectionIndex: number;
   raw: string;
   text: string;
   /** Offsets in `text` where each source line begins, with that line's number. */
@@ -47,7 +49,7 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
     } else if (no !== prev + 1 && hasNumberedItems) {
       issues.push({ severity: 'warning', code: 'ITEM_NUMBER_GAP', message: `事项编号不连续：${prev} 之后是 ${no}`, line: line.no });
     }
-    return { no, section, raw: line.raw.slice(lead).trimEnd(), text: line.text.slice(lead).trimEnd(), lineStarts: [{ offset: 0, line: line.no }] };
+    return { no, section, sectionIndex: sections.length - 1, raw: line.raw.slice(lead).trimEnd(), text: line.text.slice(lead).trimEnd(), lineStarts: [{ offset: 0, line: line.no }] };
   };
 
   for (const line of lines) {
@@ -122,7 +124,7 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
   close();
   // Sections after the last one with tasks are the tail (`（一）加强组织领导` under a heading we
   // did not recognise as the tail): they are not 板块 of this division of work.
-  const lastUsed = Math.max(-1, ...items.map((i) => sections.findIndex((s) => s.no === i.section)));
+  const lastUsed = items.length > 0 ? (items[items.length - 1] as ItemBlock).sectionIndex : -1;
   if (items.length > 0 && lastUsed < sections.length - 1) {
     const dropped = sections.splice(lastUsed + 1);
     issues.push({ severity: 'info', code: 'TAIL_SECTIONS', message: `最后 ${dropped.length} 个板块（${dropped.map((s) => s.title).join('、').slice(0, 40)}）之后没有任务，按工作要求等结尾部分处理`, line: 0 });
