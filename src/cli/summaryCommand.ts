@@ -4,7 +4,7 @@ import { applyPlanToWorkbook } from '../adapters/xlsx/writePlan';
 import { readSummary, readSummaryParameters } from '../domain/summary/readSummary';
 import { summarize } from '../domain/summary/summarize';
 import { formatSummary, toSummaryDocument } from '../domain/summary/document';
-import { isoDate } from '../domain/time/isoDate';
+import { localIsoDate } from '../domain/time/isoDate';
 import { summaryNames, summaryPlan } from '../workbook/buildWorkbookPlan';
 import { checkFlags, UsageError, type Args } from './args';
 import { readAsOf } from './asOf';
@@ -22,7 +22,7 @@ export async function summaryCommand(args: Args, io: Io, today: () => Date = () 
   const given = readAsOf(args);
   // The as-of date: --as-of, else a date typed into 汇总, else today (the only clock read, here in the CLI).
   const now = today();
-  const asOf = given ?? params.asOf ?? isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+  const asOf = given ?? params.asOf ?? localIsoDate(now);
   const report = summarize(readSummary(book).input, asOf, params.warnDays);
   if (args.flags.has('--write')) {
     const { summary, index } = summaryPlan(book, params.year, given ?? params.asOf, params.warnDays);

@@ -6,7 +6,7 @@ import { validateWorkbook } from '../domain/validation/validate';
 import { formatValidation, toValidationDocument } from '../domain/validation/document';
 import type { Finding } from '../domain/validation/findings';
 import { readSummaryParameters } from '../domain/summary/readSummary';
-import { isoDate } from '../domain/time/isoDate';
+import { localIsoDate } from '../domain/time/isoDate';
 import { validationSheet } from '../workbook/sheets/validationSheet';
 import { DATE_FORMAT } from '../workbook/plan';
 import { checkFlags, UsageError, type Args } from './args';
@@ -23,7 +23,7 @@ export async function validateCommand(args: Args, io: Io, today: () => Date = ()
   let book = readWorkbookData(wb);
   if (!book.sheets.some((s) => s.name === '任务清单')) throw new UsageError(`${file} 不是督办工作簿：缺少"任务清单"工作表`);
   const now = today();
-  const asOf = readAsOf(args) ?? readSummaryParameters(book).asOf ?? isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+  const asOf = readAsOf(args) ?? readSummaryParameters(book).asOf ?? localIsoDate(now);
   io.progress('校验…');
   let result = validateWorkbook(book, asOf);
   if (args.flags.has('--fix')) {

@@ -21,4 +21,5 @@ export const FORMULA_AWARE_SHEETS: ReadonlySet<string> = new Set(['汇总']);
 
 export type WorkbookData = { sheets: SheetData[] };
 
-export const findSheet = (book: WorkbookData, name: string): SheetData | undefined => book.sheets.find((s) => s.name === name);
+/** A cell as trimmed text ('' for empty): how headers, ids and names are compared. */
+export const cellText = (v: SheetValue | undefined): string => (v === null || v === undefined ? '' : String(v).trim());

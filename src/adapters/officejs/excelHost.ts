@@ -4,7 +4,7 @@ import { applyPlan } from './applyPlan';
 import { readWorkbookInExcel } from './readWorkbook';
 import { readSummary, readSummaryParameters } from '../../domain/summary/readSummary';
 import { summarize } from '../../domain/summary/summarize';
-import { isoDate } from '../../domain/time/isoDate';
+import { localIsoDate } from '../../domain/time/isoDate';
 import { summaryNames, summaryPlan } from '../../workbook/buildWorkbookPlan';
 import { detectFeatures, featureWarnings } from './requirements';
 import { runExcel } from './runExcel';
@@ -44,7 +44,7 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
         if (!book.sheets.some((s) => s.name === '任务清单')) throw new Error('当前工作簿还没有督办工作表，请先点击“生成工作簿”。');
         const params = readSummaryParameters(book);
         const now = new Date();
-        const asOf = params.asOf ?? isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+        const asOf = params.asOf ?? localIsoDate(now);
         const report = summarize(readSummary(book).input, asOf, params.warnDays);
         const { summary, index } = summaryPlan(book, params.year, params.asOf, params.warnDays);
         await applyPlan(context, { sheets: [summary, index], names: summaryNames() }, features, onProgress);
@@ -72,7 +72,7 @@ async function validateInExcel(context: Excel.RequestContext, features: ExcelFea
   let book = await readWorkbookInExcel(context, VALIDATION_SKIPS);
   if (!book.sheets.some((s) => s.name === '任务清单')) throw new Error('当前工作簿还没有督办工作表，请先点击“生成工作簿”。');
   const now = new Date();
-  const asOf = readSummaryParameters(book).asOf ?? isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+  const asOf = readSummaryParameters(book).asOf ?? localIsoDate(now);
   let result = validateWorkbook(book, asOf);
   if (fix) {
     const fixes = result.findings.filter((f) => f.fix !== undefined);

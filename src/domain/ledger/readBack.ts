@@ -1,4 +1,4 @@
-import type { SheetData, SheetValue, WorkbookData } from '../../workbook/sheetData';
+import { cellText, type SheetData, type SheetValue, type WorkbookData } from '../../workbook/sheetData';
 import type { DirectoryEntry } from '../units/builtinDirectory';
 import type { UnitCategory } from '../notice/types';
 import { LEDGER_COLUMNS, locateHeader, type LedgerColumnKey } from './columns';
@@ -27,7 +27,6 @@ const CATEGORY_BY_LABEL: Record<string, UnitCategory> = {
   未登记: 'unknown',
 };
 
-const str = (v: SheetValue | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
 
 /** Key of a target row that survives renumbering: task id and indicator. */
 export const targetKey = (taskId: string, indicator: string): string => `${taskId}\u0000${indicator}`;
@@ -55,21 +54,21 @@ function readDirectory(sheet: SheetData | undefined): { directory: DirectoryEntr
   const directory: DirectoryEntry[] = [];
   const sheetNames = new Map<string, string>();
   if (!sheet || sheet.rows.length === 0) return { directory, sheetNames };
-  const header = (sheet.rows[0] ?? []).map(str);
+  const header = (sheet.rows[0] ?? []).map(cellText);
   const at = (name: string): number => header.indexOf(name);
   const [iName, iFull, iAlias, iCat, iSheet] = [at('单位'), at('全称'), at('别名'), at('类别'), at('台账工作表')];
   if (iName < 0) return { directory, sheetNames };
   sheet.rows.slice(1).forEach((row, k) => {
-    const name = str(row[iName]);
+    const name = cellText(row[iName]);
     if (name.length === 0) return;
     directory.push({
       name,
-      fullName: iFull >= 0 ? str(row[iFull]) : '',
-      aliases: iAlias >= 0 ? str(row[iAlias]).split(/[、，,;；\s]+/).filter((a) => a.length > 0) : [],
-      category: (iCat >= 0 ? CATEGORY_BY_LABEL[str(row[iCat])] : undefined) ?? 'unknown',
+      fullName: iFull >= 0 ? cellText(row[iFull]) : '',
+      aliases: iAlias >= 0 ? cellText(row[iAlias]).split(/[、，,;；\s]+/).filter((a) => a.length > 0) : [],
+      category: (iCat >= 0 ? CATEGORY_BY_LABEL[cellText(row[iCat])] : undefined) ?? 'unknown',
       order: k,
     });
-    const chosen = iSheet >= 0 ? str(row[iSheet]) : '';
+    const chosen = iSheet >= 0 ? cellText(row[iSheet]) : '';
     if (chosen.length > 0) sheetNames.set(name, chosen);
   });
   return { directory, sheetNames };
@@ -90,7 +89,7 @@ function readLedgerSheet(sheet: SheetData, unit: string, problems: LayoutProblem
   };
   const out: PreviousRow[] = [];
   for (const row of sheet.rows.slice(headerRow + 1)) {
-    const taskId = str(get(row, 'taskId'));
+    const taskId = cellText(get(row, 'taskId'));
     if (taskId.length === 0) continue;
     const fills: Fills = {};
     for (const c of LEDGER_COLUMNS) {
@@ -104,11 +103,11 @@ function readLedgerSheet(sheet: SheetData, unit: string, problems: LayoutProblem
       unit,
       fills,
       shown: {
-        roleLabel: str(get(row, 'role')),
-        section: str(get(row, 'section')),
-        text: str(get(row, 'text')),
-        leads: str(get(row, 'leads')),
-        deadlineText: str(get(row, 'deadlineText')),
+        roleLabel: cellText(get(row, 'role')),
+        section: cellText(get(row, 'section')),
+        text: cellText(get(row, 'text')),
+        leads: cellText(get(row, 'leads')),
+        deadlineText: cellText(get(row, 'deadlineText')),
         due: typeof due === 'number' ? fromExcelSerial(due) : null,
       },
     });
@@ -119,14 +118,14 @@ function readLedgerSheet(sheet: SheetData, unit: string, problems: LayoutProblem
 function readTargets(sheet: SheetData | undefined): PreviousWorkbook['targets'] {
   const map: PreviousWorkbook['targets'] = new Map();
   if (!sheet || sheet.rows.length === 0) return map;
-  const header = (sheet.rows[0] ?? []).map(str);
+  const header = (sheet.rows[0] ?? []).map(cellText);
   const [iTask, iInd, iVal, iUpd] = ['任务编号', '指标', '完成值', '更新日期'].map((h) => header.indexOf(h)) as [number, number, number, number];
   if (iTask < 0 || iInd < 0) return map;
   for (const row of sheet.rows.slice(1)) {
     const value = iVal >= 0 ? (row[iVal] ?? null) : null;
     const updated = iUpd >= 0 ? (row[iUpd] ?? null) : null;
     if ((value === null || value === '') && (updated === null || updated === '')) continue;
-    map.set(targetKey(str(row[iTask]), str(row[iInd])), { value, updated });
+    map.set(targetKey(cellText(row[iTask]), cellText(row[iInd])), { value, updated });
   }
   return map;
 }

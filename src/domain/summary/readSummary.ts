@@ -1,5 +1,5 @@
 import type { Role } from '../notice/types';
-import type { SheetData, SheetValue, WorkbookData } from '../../workbook/sheetData';
+import { cellText, type SheetData, type SheetValue, type WorkbookData } from '../../workbook/sheetData';
 import { locateHeader, REMOVED_MARK, type LedgerColumnKey } from '../ledger/columns';
 import { SECTION_HEADING, chineseNumber } from '../notice/patterns';
 import type { SummaryInput, SummaryRow, SummaryTarget } from './summarize';
@@ -17,7 +17,6 @@ export type SummaryLayout = {
   sections: Array<{ no: number; title: string; label: string }>;
 };
 
-const str = (v: SheetValue | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
 const num = (v: SheetValue | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /**
@@ -30,16 +29,16 @@ export function readSummary(book: WorkbookData): { input: SummaryInput; layout: 
   const tasks: SummaryInput['tasks'] = [];
   const sections: SummaryLayout['sections'] = [];
   if (tasksSheet) {
-    const h = (tasksSheet.rows[0] ?? []).map(str);
+    const h = (tasksSheet.rows[0] ?? []).map(cellText);
     const [iId, iSec, iLead, iDue] = ['任务编号', '板块', '牵头单位', '截止日期'].map((x) => h.indexOf(x)) as [number, number, number, number];
     for (const row of tasksSheet.rows.slice(1)) {
-      const id = str(row[iId]);
+      const id = cellText(row[iId]);
       if (id.length === 0) continue;
-      const label = iSec >= 0 ? str(row[iSec]) : '';
+      const label = iSec >= 0 ? cellText(row[iSec]) : '';
       const m = SECTION_HEADING.exec(label);
       const no = m ? chineseNumber(m[1] as string) : null;
       if (m && no !== null && !sections.some((s) => s.no === no)) sections.push({ no, title: (m[2] as string).trim(), label });
-      tasks.push({ id, sectionNo: no, section: label, due: num(row[iDue]), leads: iLead >= 0 ? str(row[iLead]).split('、').filter((x) => x.length > 0) : [] });
+      tasks.push({ id, sectionNo: no, section: label, due: num(row[iDue]), leads: iLead >= 0 ? cellText(row[iLead]).split('、').filter((x) => x.length > 0) : [] });
     }
   }
   const leadsOf = new Map(tasks.map((t) => [t.id, t.leads]));
@@ -57,9 +56,9 @@ export function readSummary(book: WorkbookData): { input: SummaryInput; layout: 
     };
     sheet.rows.forEach((row, i) => {
       if (i <= headerRow) return;
-      const taskId = str(get(row, 'taskId'));
-      const role = ROLE_BY_LABEL[str(get(row, 'role'))];
-      if (taskId.length === 0 || role === undefined || str(get(row, 'role')).startsWith(REMOVED_MARK)) return;
+      const taskId = cellText(get(row, 'taskId'));
+      const role = ROLE_BY_LABEL[cellText(get(row, 'role'))];
+      if (taskId.length === 0 || role === undefined || cellText(get(row, 'role')).startsWith(REMOVED_MARK)) return;
       const leads = leadsOf.get(taskId) ?? [];
       const due = num(get(row, 'due'));
       layoutRows.push({ sheet: sheet.name, row: i + 1, taskId, unit, role, counted: leads.length === 0 || leads.includes(unit), due, section: sectionOf.get(taskId) ?? '' });
@@ -89,9 +88,9 @@ export function ledgerSheets(book: WorkbookData): Array<{ sheet: SheetData; unit
   const directory = book.sheets.find((s) => s.name === '单位名录');
   const unitBySheet = new Map<string, string>();
   if (directory) {
-    const h = (directory.rows[0] ?? []).map(str);
+    const h = (directory.rows[0] ?? []).map(cellText);
     const [iName, iSheet] = [h.indexOf('单位'), h.indexOf('台账工作表')];
-    if (iName >= 0 && iSheet >= 0) for (const row of directory.rows.slice(1)) if (str(row[iSheet])) unitBySheet.set(str(row[iSheet]), str(row[iName]));
+    if (iName >= 0 && iSheet >= 0) for (const row of directory.rows.slice(1)) if (cellText(row[iSheet])) unitBySheet.set(cellText(row[iSheet]), cellText(row[iName]));
   }
   return book.sheets
     .map((sheet) => ({ sheet, unit: unitBySheet.get(sheet.name) ?? (sheet.name.startsWith('台账-') ? sheet.name.slice(3) : null) }))
@@ -100,15 +99,15 @@ export function ledgerSheets(book: WorkbookData): Array<{ sheet: SheetData; unit
 
 function readTargets(sheet: SheetData | undefined): SummaryTarget[] {
   if (!sheet) return [];
-  const h = (sheet.rows[0] ?? []).map(str);
+  const h = (sheet.rows[0] ?? []).map(cellText);
   const [iDir, iGoal, iUnit, iValue] = ['方向', '目标值', '单位', '完成值'].map((x) => h.indexOf(x)) as [number, number, number, number];
   const out: SummaryTarget[] = [];
   for (const row of sheet.rows.slice(1)) {
-    const label = str(row[iDir]).replace(/^下降/, '');
+    const label = cellText(row[iDir]).replace(/^下降/, '');
     const comparator = COMPARATOR_BY_LABEL[label];
     const goal = num(row[iGoal]);
     if (comparator === undefined || goal === null) continue;
-    const max = /（至([\d.]+)）/.exec(str(row[iUnit]))?.[1];
+    const max = /（至([\d.]+)）/.exec(cellText(row[iUnit]))?.[1];
     out.push({ comparator, goal, max: max === undefined ? null : Number(max), value: row[iValue] ?? null });
   }
   return out;

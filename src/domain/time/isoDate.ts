@@ -34,7 +34,7 @@ export function fromExcelSerial(serial: number): string {
   return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
-/** Whole days from `a` to `b` (b − a). */
-export function daysBetween(a: string, b: string): number {
-  return epochDay(b) - epochDay(a);
+/** The calendar day of a local date-time (the caller reads the clock, never this module). */
+export function localIsoDate(d: Date): string {
+  return isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
 }

@@ -1,5 +1,5 @@
 import type { Role } from '../notice/types';
-import type { SheetValue, WorkbookData } from '../../workbook/sheetData';
+import { cellText, type WorkbookData } from '../../workbook/sheetData';
 import { ALL_MUNICIPAL } from '../ledger/ledgers';
 
 export type MasterTask = { id: string; text: string; leads: string; deadlineText: string; due: number | null; section: string };
@@ -10,7 +10,6 @@ export type Master = {
   units: Set<string>;
 };
 
-const str = (v: SheetValue | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
 const names = (v: string): string[] => v.split('、').map((x) => x.trim()).filter((x) => x.length > 0);
 
 /** The assignments as generated: 任务清单 is the master (protected), 单位名录 lists the units. */
@@ -21,16 +20,16 @@ export function readMaster(book: WorkbookData): Master | null {
   const units = new Set<string>();
   const municipal: string[] = [];
   if (directory) {
-    const h = (directory.rows[0] ?? []).map(str);
+    const h = (directory.rows[0] ?? []).map(cellText);
     const [iName, iCat] = [h.indexOf('单位'), h.indexOf('类别')];
     for (const row of directory.rows.slice(1)) {
-      const name = str(row[iName]);
+      const name = cellText(row[iName]);
       if (!name) continue;
       units.add(name);
-      if (str(row[iCat]) === '市级部门') municipal.push(name);
+      if (cellText(row[iCat]) === '市级部门') municipal.push(name);
     }
   }
-  const h = (tasksSheet.rows[0] ?? []).map(str);
+  const h = (tasksSheet.rows[0] ?? []).map(cellText);
   const at = (x: string) => h.indexOf(x);
   const tasks = new Map<string, MasterTask>();
   const roles = new Map<string, Role>();
@@ -40,13 +39,13 @@ export function readMaster(book: WorkbookData): Master | null {
   };
   const groups: Array<[string, string[]]> = [];
   for (const row of tasksSheet.rows.slice(1)) {
-    const id = str(row[at('任务编号')]);
+    const id = cellText(row[at('任务编号')]);
     if (!id) continue;
     const due = row[at('截止日期')];
-    const leads = str(row[at('牵头单位')]);
-    tasks.set(id, { id, text: str(row[at('任务内容')]), leads, deadlineText: str(row[at('完成时限')]), due: typeof due === 'number' ? due : null, section: str(row[at('板块')]) });
+    const leads = cellText(row[at('牵头单位')]);
+    tasks.set(id, { id, text: cellText(row[at('任务内容')]), leads, deadlineText: cellText(row[at('完成时限')]), due: typeof due === 'number' ? due : null, section: cellText(row[at('板块')]) });
     for (const n of names(leads)) assign(id, n, 'lead');
-    for (const n of names(str(row[at('负责单位')]))) {
+    for (const n of names(cellText(row[at('负责单位')]))) {
       const each = /（分别负责）$/.exec(n);
       const name = n.replace(/（分别负责）$/, '');
       if (each && ALL_MUNICIPAL.has(name)) {
@@ -54,7 +53,7 @@ export function readMaster(book: WorkbookData): Master | null {
         groups.push([id, municipal]);
       } else assign(id, name, each ? 'each' : 'joint');
     }
-    for (const n of names(str(row[at('配合单位')]))) assign(id, n, 'support');
+    for (const n of names(cellText(row[at('配合单位')]))) assign(id, n, 'support');
   }
   // As in the ledgers, a unit named directly keeps its own role over the group's 分别负责.
   for (const [id, members] of groups) for (const m of members) assign(id, m, 'each');

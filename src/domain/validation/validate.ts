@@ -1,5 +1,5 @@
-import type { SheetData, SheetValue, WorkbookData } from '../../workbook/sheetData';
-import { LEDGER_COLUMNS, OUTPUT_FORMS, REMOVED_MARK, STATUS_VALUES, headerOf, locateHeader, type LedgerColumnKey } from '../ledger/columns';
+import { cellText, type SheetData, type SheetValue, type WorkbookData } from '../../workbook/sheetData';
+import { LEDGER_COLUMNS, OUTPUT_FORMS, REMOVED_MARK, STATUS_VALUES, locateHeader, type LedgerColumnKey } from '../ledger/columns';
 import { ROLE_LABEL } from '../ledger/ledgers';
 import { ledgerSheets } from '../summary/readSummary';
 import { excelSerial } from '../time/isoDate';
@@ -15,7 +15,6 @@ const STARTED = new Set(['推进中', '已完成', '受阻']);
 const MAGNITUDES: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 1e4, 十万: 1e5, 百万: 1e6, 千万: 1e7, 亿: 1e8 };
 
 const blank = (v: SheetValue | undefined): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-const str = (v: SheetValue | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
 
 export type ValidationResult = { asOf: string; findings: Finding[]; errors: number; warnings: number };
 
@@ -56,7 +55,7 @@ function validateLedger(sheet: SheetData, unit: string, master: Master | null, a
     for (const i of d.indexes.slice(1)) add('HEADER_DUPLICATE', headerCell(i), '', `"${d.header}"列出现了 ${d.indexes.length} 次（第 ${d.indexes.map((x) => columnLetter(x)).join('、')} 列），请删除多余的一列`);
   }
   for (const key of REQUIRED_HEADERS) {
-    if (col[key] === undefined) add('HEADER_MISSING', headerCell(0), '', `缺少"${headerOf(key)}"列`);
+    if (col[key] === undefined) add('HEADER_MISSING', headerCell(0), '', `缺少"${LABEL[key]}"列`);
   }
   const fillColumns = new Set(LEDGER_COLUMNS.filter((c) => c.role === 'fill').map((c) => col[c.key]).filter((i): i is number => i !== undefined));
   for (const range of sheet.merges ?? []) {
@@ -65,7 +64,7 @@ function validateLedger(sheet: SheetData, unit: string, master: Master | null, a
     if ([...fillColumns].some((i) => columnLetter(i) === c)) add('MERGED_CELLS', first, '', `填报区域有合并单元格 ${range}：合并后只有左上角的值，其余行会被当作空白，请取消合并`);
   }
   for (const i of sheet.hiddenColumns ?? []) {
-    if (fillColumns.has(i)) add('HIDDEN_COLUMN', headerCell(i), '', `"${str(header[i])}"列被隐藏，隐藏列中的内容照样参与校验`);
+    if (fillColumns.has(i)) add('HIDDEN_COLUMN', headerCell(i), '', `"${cellText(header[i])}"列被隐藏，隐藏列中的内容照样参与校验`);
   }
   if (master && !master.units.has(unit)) add('UNKNOWN_UNIT', 'A1', '', `单位"${unit}"不在单位名录和任务分工中，请核对工作表名或单位名录`);
   if (col.taskId === undefined) return;
@@ -99,7 +98,7 @@ function checkRow(ctx: RowContext, row: SheetValue[], r: number): void {
   const { col, master, unit } = ctx;
   const get = (key: LedgerColumnKey): SheetValue => (col[key] === undefined ? null : (row[col[key] as number] ?? null));
   const cell = (key: LedgerColumnKey): string => `${columnLetter(col[key] as number)}${r + 1}`;
-  const task = str(get('taskId'));
+  const task = cellText(get('taskId'));
   const add = (code: FindingCode, key: LedgerColumnKey, message: string, fix?: number) => ctx.out.push(finding(code, ctx.sheet, cell(key), task, unit, message, fix));
 
   if (task.length === 0) {
@@ -125,8 +124,8 @@ function checkRow(ctx: RowContext, row: SheetValue[], r: number): void {
       if (col[key] === undefined) continue;
       const expected = key === 'role' ? ROLE_LABEL[role] : m[key];
       const actual = get(key);
-      if (actual === expected || str(actual) === expected) continue;
-      add('ASSIGNMENT_CHANGED', key, `${LABEL[key]}与任务清单不一致：台账为"${str(actual)}"，应为"${expected}"`);
+      if (actual === expected || cellText(actual) === expected) continue;
+      add('ASSIGNMENT_CHANGED', key, `${LABEL[key]}与任务清单不一致：台账为"${cellText(actual)}"，应为"${expected}"`);
     }
     if (col.due !== undefined && get('due') !== m.due) add('ASSIGNMENT_CHANGED', 'due', '截止日期与任务清单不一致');
   }
@@ -176,18 +175,18 @@ function dateCell(v: SheetValue, label: string, report: (code: FindingCode, mess
 }
 
 function validateTargets(sheet: SheetData, asOf: number, out: Finding[]): void {
-  const h = (sheet.rows[0] ?? []).map(str);
+  const h = (sheet.rows[0] ?? []).map(cellText);
   const [iTask, iDir, iUnit, iUnitBy, iValue, iUpd] = ['任务编号', '方向', '单位', '填报单位', '完成值', '更新日期'].map((x) => h.indexOf(x)) as [number, number, number, number, number, number];
   if (iValue < 0) return;
   sheet.rows.forEach((row, r) => {
-    if (r === 0 || str(row[iDir]).startsWith(REMOVED_MARK)) return;
-    const task = str(row[iTask]);
-    const unit = iUnitBy >= 0 ? str(row[iUnitBy]) : '';
+    if (r === 0 || cellText(row[iDir]).startsWith(REMOVED_MARK)) return;
+    const task = cellText(row[iTask]);
+    const unit = iUnitBy >= 0 ? cellText(row[iUnitBy]) : '';
     const add = (code: FindingCode, col: number, message: string, fix?: number) => out.push(finding(code, sheet.name, `${columnLetter(col)}${r + 1}`, task, unit, message, fix));
     const v = row[iValue];
     if (typeof v === 'string' && !blank(v)) {
       const q = parseQuantity(v);
-      const target = targetUnit(iUnit >= 0 ? str(row[iUnit]) : '');
+      const target = targetUnit(iUnit >= 0 ? cellText(row[iUnit]) : '');
       if (!q) add('VALUE_NOT_NUMBER', iValue, `完成值"${v}"不是数字`);
       else if (q.unit !== '' && q.unit !== target.base) add('UNIT_MISMATCH', iValue, `完成值"${v}"的单位是"${q.unit}"，指标的单位是"${target.display}"`);
       else {

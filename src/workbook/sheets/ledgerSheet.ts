@@ -1,7 +1,7 @@
 import { LEDGER_COLUMNS, OUTPUT_FORMS, STATUS_VALUES, type LedgerColumnKey } from '../../domain/ledger/columns';
 import type { Ledger, LedgerRow } from '../../domain/ledger/ledgers';
 import { columnLetter, rangeAddress } from '../a1';
-import { NAME } from '../names';
+import { NAME, ledgerKey } from '../names';
 import { DATE_FORMAT, TEXT_FORMAT, date, formula, text, type Cell, type ColumnPlan, type SheetPlan, type ValidationPlan } from '../plan';
 import { fillCell } from './fillCell';
 
@@ -68,7 +68,7 @@ export function ledgerSheet(ledger: Ledger, index: number): SheetPlan {
   ];
   const warn = `${col('warning')}2`;
   return {
-    key: `ledger:${ledger.unit}`,
+    key: ledgerKey(ledger.unit),
     name: ledger.sheetName,
     columns: ledgerColumns(),
     rows: ledger.rows.map((row, i) => rowCells(row, i + 2)),
