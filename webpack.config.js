@@ -1,20 +1,34 @@
-// Task pane and ribbon-command bundles. office.js is copied from node_modules and served from our
-// own origin, so the add-in loads nothing from outside it (and works offline in tests).
+// Task pane and ribbon-command bundles.
+//
+// office.js comes from Microsoft's CDN by default, as Microsoft documents (DESIGN §8). Intranets
+// without internet build with OFFICE_JS=self: office.js is then served from our own origin together
+// with every file it loads after itself (host scripts, the mapping table, string folders); a partial
+// copy leaves the pane blank inside Excel. DIST_DIR moves the output (the tests build both modes).
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-
-const OFFICE_JS = path.dirname(require.resolve('@microsoft/office-js/package.json'));
+const { officeJsMode, officeJsSource, officeJsFiles, OFFICE_CDN, cspFor } = require('./scripts/officeJs.cjs');
 
 module.exports = async (_env, argv) => {
   const dev = argv.mode !== 'production';
+  const mode = officeJsMode(process.env.OFFICE_JS);
+  const page = (filename, template, chunks) =>
+    new HtmlWebpackPlugin({
+      filename,
+      template,
+      chunks,
+      // Classic scripts keep their order: boot.js (the 10 s watchdog), office.js, then the bundle.
+      scriptLoading: 'blocking',
+      inject: 'body',
+      templateParameters: { officeJs: officeJsSource(mode), officeJsMode: mode, csp: cspFor(mode) },
+    });
   const config = {
     devtool: dev ? 'source-map' : false,
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
     },
-    output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', clean: true },
+    output: { path: path.resolve(__dirname, process.env.DIST_DIR || 'dist'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
       rules: [
@@ -22,15 +36,15 @@ module.exports = async (_env, argv) => {
       ],
     },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+      page('taskpane.html', './src/taskpane/taskpane.html', ['taskpane']),
+      page('commands.html', './src/commands/commands.html', ['commands']),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          { from: path.join(OFFICE_JS, 'dist', 'office.js'), to: 'office/office.js' },
-          { from: path.join(OFFICE_JS, 'dist', 'o15apptofilemappingtable.js'), to: 'office/o15apptofilemappingtable.js' },
+          { from: 'src/taskpane/boot.js', to: 'boot.js' },
           { from: 'manifest.xml', to: 'manifest.xml' },
           { from: 'src/taskpane/help.html', to: 'help.html' },
+          ...(mode === 'self' ? officeJsFiles() : []),
         ],
       }),
     ],
@@ -45,5 +59,6 @@ module.exports = async (_env, argv) => {
       console.warn(`dev-server: no trusted localhost certificate (${e.message}); serving http`);
     }
   }
+  console.log(`office.js: ${mode === 'cdn' ? OFFICE_CDN : 'served from our origin (office/)'}`);
   return config;
 };

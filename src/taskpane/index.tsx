@@ -1,11 +1,21 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { NO_EXCEL_HOST, type WorkbookHost } from './hostTypes';
-import { whenOfficeReady } from '../adapters/officejs/officeReady';
+import { officeJsLoaded, whenOfficeReady } from '../adapters/officejs/officeReady';
 import { createExcelHost } from '../adapters/officejs/excelHost';
 
+/** boot.js (loaded before office.js) shows advice when Office does not answer; see taskpane.html. */
+type Boot = { started(): void; failed(what: 'office-js' | 'bundle'): void; isShowingProblem(): boolean };
+const boot = (window as unknown as { DubanBoot?: Boot }).DubanBoot;
+
 async function start(): Promise<void> {
+  // No office.js at all (blocked network, incomplete intranet copy): boot.js says what to check.
+  if (!officeJsLoaded()) {
+    boot?.failed('office-js');
+    return;
+  }
   const info = await whenOfficeReady();
+  boot?.started();
   // Outside Excel (a browser test) an `Excel` object model may be injected; the adapter uses it as is.
   const host: WorkbookHost = info.host === 'excel' || typeof Excel !== 'undefined' ? createExcelHost() : NO_EXCEL_HOST;
   const root = document.getElementById('root');

@@ -10,7 +10,7 @@ type FakeState = { sheets: number; names: string[]; ledgerCell: unknown; syncs: 
 
 describe('生成工作簿 in Chromium, against the in-memory Excel injected into the page', () => {
   it('generates the workbook in one Excel.run, then regenerates in place keeping typed values', async () => {
-    const page = await env.browser.newPage();
+    const page = await env.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.addInitScript({ content: fakeExcelScript() });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { useTaskPaneBrowser } from '../support/browser';
+import { OFFICE_CDN_PREFIX, useTaskPaneBrowser } from '../support/browser';
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt'), 'utf8');
 
@@ -9,7 +9,7 @@ const env = useTaskPaneBrowser();
 
 /** Open the task pane and record every request the page makes. */
 async function openPane(): Promise<{ page: Page; requests: string[]; errors: string[] }> {
-  const page = await env.browser.newPage();
+  const page = await env.newPage();
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -46,11 +46,13 @@ describe('task pane in Chromium (outside Excel)', () => {
     await page.close();
   });
 
-  it('loads nothing from outside its own origin', async () => {
+  it('loads nothing from outside its own origin but office.js from Microsoft\'s CDN', async () => {
     const { page, requests } = await openPane();
     await page.getByRole('textbox').fill(SEED);
     await page.getByText('任务 120').waitFor();
-    expect(requests.filter((r) => !r.startsWith(env.url) && !r.startsWith('data:'))).toEqual([]);
+    const outside = requests.filter((r) => !r.startsWith(env.url) && !r.startsWith('data:'));
+    expect(outside.filter((r) => !r.startsWith(OFFICE_CDN_PREFIX))).toEqual([]);
+    expect(outside).toContain(`${OFFICE_CDN_PREFIX}office.js`);
     await page.close();
   });
 });

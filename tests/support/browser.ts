@@ -1,23 +1,55 @@
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Server } from 'node:http';
 
 const root = join(__dirname, '..', '..');
 export const DIST = join(root, 'dist');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { OFFICE_DIST } = require('../../scripts/officeJs.cjs') as { OFFICE_DIST: string };
+/** Where office.js lives on Microsoft's CDN; tests answer it from node_modules. */
+export const OFFICE_CDN_PREFIX = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
 
-/** Build the add-in bundle once per test file (webpack, development mode for readable errors). */
-export function buildBundle(): void {
-  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'development'], { cwd: root, stdio: 'pipe' });
+/**
+ * Build the add-in bundle (webpack; development mode for readable errors unless told otherwise).
+ * `officeJs` picks where office.js comes from (DESIGN §8), `dist` where the build goes.
+ */
+export function buildBundle(options: { mode?: 'development' | 'production'; officeJs?: 'cdn' | 'self'; dist?: string } = {}): void {
+  const env = { ...process.env, OFFICE_JS: options.officeJs ?? 'cdn', DIST_DIR: options.dist ?? DIST };
+  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', options.mode ?? 'development'], { cwd: root, stdio: 'pipe', env });
+}
+
+/**
+ * A browser context in which Microsoft's CDN is answered from node_modules (nothing leaves the
+ * machine) and every other request outside `origin` is refused and recorded in `outside`.
+ */
+export async function paneContext(browser: Browser, origin: string): Promise<{ context: BrowserContext; outside: string[] }> {
+  const context = await browser.newContext();
+  const outside: string[] = [];
+  await context.route(
+    (url) => url.origin !== origin && url.protocol !== 'data:',
+    async (route) => {
+      const url = route.request().url();
+      if (url.startsWith(OFFICE_CDN_PREFIX)) {
+        const file = normalize(join(OFFICE_DIST, decodeURIComponent(new URL(url).pathname.slice(new URL(OFFICE_CDN_PREFIX).pathname.length))));
+        if (file.startsWith(OFFICE_DIST) && existsSync(file)) return route.fulfill({ path: file, contentType: 'text/javascript; charset=utf-8' });
+        return route.fulfill({ status: 404 });
+      }
+      outside.push(url);
+      return route.abort();
+    },
+  );
+  return { context, outside };
 }
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json' };
 
 /** Serve dist/ on 127.0.0.1 (a random port); `extra` adds test-only files. */
-export async function serveDist(extra: Record<string, string> = {}): Promise<{ url: string; server: Server }> {
+export async function serveDist(extra: Record<string, string> = {}, dir = DIST): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0] as string);
     if (extra[path] !== undefined) {
@@ -25,8 +57,8 @@ export async function serveDist(extra: Record<string, string> = {}): Promise<{ u
       res.end(extra[path]);
       return;
     }
-    const file = normalize(join(DIST, path));
-    if (!file.startsWith(DIST) || !existsSync(file) || !statSync(file).isFile()) {
+    const file = normalize(join(dir, path));
+    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();
       return;
     }
@@ -67,11 +99,16 @@ export function fakeExcelScript(): string {
  * Build the bundle, serve dist/ and start Chromium for one test file; closed after it.
  * The returned object's fields are filled in beforeAll.
  */
-export function useTaskPaneBrowser(): { browser: Browser; url: string } {
-  const env = {} as { browser: Browser; url: string; server: Server };
+export type PaneBrowser = { browser: Browser; url: string; newPage(): Promise<Page> };
+
+export function useTaskPaneBrowser(): PaneBrowser {
+  const env = {} as PaneBrowser & { server: Server };
+  env.newPage = async () => (await paneContext(env.browser, env.url)).context.newPage();
+  // Each test file builds into its own folder: jest runs files in parallel, and webpack cleans its output.
+  const dir = mkdtempSync(join(tmpdir(), 'duban-pane-'));
   beforeAll(async () => {
-    buildBundle();
-    const served = await serveDist();
+    buildBundle({ dist: dir });
+    const served = await serveDist({}, dir);
     env.server = served.server;
     env.url = served.url;
     env.browser = await launchChromium();
@@ -79,6 +116,7 @@ export function useTaskPaneBrowser(): { browser: Browser; url: string } {
   afterAll(async () => {
     await env.browser?.close();
     env.server?.close();
+    rmSync(dir, { recursive: true, force: true });
   });
   return env;
 }
