@@ -53,3 +53,24 @@ export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
   const stale = previous ? [...new Set(previous.sheetNames.values())].filter((name) => !planned.has(name) && input.previous?.sheets.some((s) => s.name === name)) : [];
   return { notice, ledgers, plan: stale.length > 0 ? { ...plan, removeSheets: stale } : plan, problems: previous?.problems ?? [] };
 }
+
+/**
+ * Whether a workbook holds an earlier generation: it has 单位名录 or a 台账- sheet. A new Excel
+ * workbook always has a blank `Sheet1`, and an office may add sheets of its own; neither makes a
+ * workbook ours.
+ */
+export function isEarlierGeneration(book: WorkbookData): boolean {
+  return book.sheets.some((s) => s.name === '单位名录' || s.name.startsWith('台账-'));
+}
+
+/** Excel's default sheet names: `Sheet1` (Windows, the web, most languages), `工作表1` (Mac, Chinese). */
+const DEFAULT_SHEET_NAME = /^(sheet|工作表)\d+$/i;
+
+/**
+ * Sheets a new workbook came with and nobody wrote in: removed once Duban's sheets are there, so
+ * the generated workbook opens on 汇总 without an empty first tab.
+ * @example blankDefaultSheets({ sheets: [{ name: 'Sheet1', rows: [] }] }) //=> ['Sheet1']
+ */
+export function blankDefaultSheets(book: WorkbookData): string[] {
+  return book.sheets.filter((s) => DEFAULT_SHEET_NAME.test(s.name) && s.rows.every((row) => row.every((v) => v === null || v === ''))).map((s) => s.name);
+}

@@ -29,8 +29,10 @@ describe('生成工作簿 in Chromium, against the in-memory Excel injected into
     });
     expect(first.sheets).toBe(58); // 52 ledgers, 5 tables, the hidden _台账索引
     expect(first.names.sort()).toEqual(['Duban_AsOf', 'Duban_WarnDays', 'Duban_Year']);
-    expect(first.ledgerCell).toBe('1.1'); // 市政府各部门分别负责 gives every municipal unit a row for 1.1
-    expect(first.syncs).toEqual([4]); // read back (2) + look (1) + write (1): one Excel.run
+    // 市政府各部门分别负责 gives every municipal unit a row for 1.1, written with Excel's text prefix
+    // so that Excel keeps the id "1.1" as text instead of the number 1.1.
+    expect(first.ledgerCell).toBe("'1.1");
+    expect(first.syncs).toEqual([5]); // read back (2) + look (1) + write (2): one Excel.run
 
     await button.click();
     await page.getByText('保留已填写的台账行 1 行').waitFor();

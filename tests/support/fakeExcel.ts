@@ -2,15 +2,30 @@
  * An in-memory fake of the part of the Excel object model Duban uses: worksheets, ranges by
  * address (formulas/values/numberFormat, format, protection), tables, data validation,
  * conditional formats, names, sheet protection, freeze panes — and `context.sync()`, which it
- * counts together with the size of each queued request. Reading a loaded property before a
- * sync throws, as in Excel. It does not compute formulas.
+ * counts together with the size of each queued request. It does not compute formulas.
+ *
+ * It is meant to be as strict as Excel, not kinder:
+ * - a new workbook has one blank sheet, `Sheet1`;
+ * - calls only queue; nothing happens until `sync()`, which applies the queue in order and stops
+ *   at the first failing operation (earlier ones stay applied, as in Excel), rejecting with an
+ *   error that has Excel's `code`; reading a loaded property before its sync throws;
+ * - `failSync(n)` makes the n-th sync of the workbook (counted over every Excel.run) fail;
+ * - protection is enforced: writing a locked cell, formatting without `allowFormatCells`,
+ *   changing `locked`, validation or conditional formats on a protected sheet, protecting a
+ *   protected sheet, unprotecting an unprotected one or without its password → AccessDenied;
+ * - sheet, table and name lookups ignore case; tables may not overlap;
+ * - text written to a General cell is re-typed as Excel does (`1-2`, `2021-06-30`, `50%`, `TRUE`,
+ *   `007` become dates, numbers, booleans) unless it starts with an apostrophe.
  */
 
 import { columnIndex, columnLetter } from '../../src/workbook/a1';
+import { excelSerial } from '../../src/domain/time/isoDate';
 
-export type FakeCell = { formula: string | number | boolean; numberFormat: string; bold: boolean; fill: string | null; fontColor: string | null; wrap: boolean; locked: boolean };
+export type Scalar = string | number | boolean;
+export type FakeCell = { formula: Scalar; numberFormat: string; bold: boolean; fill: string | null; fontColor: string | null; wrap: boolean; locked: boolean };
 export type FakeValidation = { range: string; rule: unknown; errorAlert: unknown; prompt: unknown; ignoreBlanks: unknown };
 export type FakeConditionalFormat = { range: string; type: string; formula?: string; fill?: string; fontColor?: string; detail?: unknown };
+export type Protection = { options: Record<string, unknown>; password: string | null };
 
 const UTF8 = (s: string): number => {
   let n = 0;
@@ -18,25 +33,66 @@ const UTF8 = (s: string): number => {
   return n;
 };
 
-const colIndex = columnIndex;
-const colLetter = columnLetter;
+/** An error as Office.js raises it: `code` is what callers switch on. */
+export class FakeExcelError extends Error {
+  override readonly name = 'RichApi.Error';
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly debugInfo: { code: string; message: string; errorLocation?: string } = { code, message },
+  ) {
+    super(message);
+  }
+}
+const fail = (code: string, message: string, where?: string): never => {
+  throw new FakeExcelError(code, message, { code, message, ...(where ? { errorLocation: where } : {}) });
+};
 
 type Box = { r0: number; c0: number; r1: number; c1: number; wholeColumns: boolean; wholeSheet: boolean };
 function parseRange(address: string | undefined): Box {
   if (address === undefined) return { r0: 0, c0: 0, r1: 1048575, c1: 16383, wholeColumns: false, wholeSheet: true };
   const a = address.replace(/\$/g, '').replace(/^.*!/, '');
   const col = /^([A-Z]+):([A-Z]+)$/.exec(a);
-  if (col) return { r0: 0, c0: colIndex(col[1] as string), r1: 1048575, c1: colIndex(col[2] as string), wholeColumns: true, wholeSheet: false };
+  if (col) return { r0: 0, c0: columnIndex(col[1] as string), r1: 1048575, c1: columnIndex(col[2] as string), wholeColumns: true, wholeSheet: false };
   const [p, q] = a.split(':') as [string, string | undefined];
   const one = (s: string) => {
     const m = /^([A-Z]+)(\d+)$/.exec(s);
-    if (!m) throw new Error(`fake Excel: bad address ${address}`);
-    return { r: Number(m[2]) - 1, c: colIndex(m[1] as string) };
+    if (!m) throw new FakeExcelError('InvalidArgument', `bad address ${address}`);
+    return { r: Number(m[2]) - 1, c: columnIndex(m[1] as string) };
   };
   const s = one(p);
   const e = q ? one(q) : s;
   return { r0: s.r, c0: s.c, r1: e.r, c1: e.c, wholeColumns: false, wholeSheet: false };
 }
+const overlaps = (a: Box, b: Box): boolean => a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * What Excel stores when text is written into a General cell: numbers, percentages, booleans and
+ * dates are recognised (zh-CN Excel also reads 2020年11月30日 and 11月30日 as dates).
+ * Returns the stored value and the number format Excel gives the cell, or null to keep the text.
+ * @example excelRetype('007') //=> { value: 7 }
+ */
+export function excelRetype(text: string): { value: Scalar; numberFormat?: string } | null {
+  const s = text.trim();
+  if (s === '') return null;
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return { value: Number(s) };
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return { value: Number(s.replace(/,/g, '')) };
+  const pct = /^([+-]?\d+(\.\d+)?)%$/.exec(s);
+  if (pct) return { value: Number(pct[1]) / 100, numberFormat: '0%' };
+  if (/^(true|false)$/i.test(s)) return { value: s.toLowerCase() === 'true' };
+  const ymd = /^(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})日?$/.exec(s);
+  if (ymd) return date(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]));
+  const md = /^(\d{1,2})[-/月](\d{1,2})日?$/.exec(s);
+  if (md) return date(2026, Number(md[1]), Number(md[2]));
+  return null;
+}
+function date(y: number, m: number, d: number): { value: number; numberFormat: string } | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  return { value: excelSerial(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`), numberFormat: 'yyyy/m/d' };
+}
+
+type Op = { run(): void; where: string };
 
 export class FakeContext {
   readonly workbook: FakeWorkbook;
@@ -44,6 +100,7 @@ export class FakeContext {
   /** Size in bytes of each request sent by sync(). */
   readonly requests: number[] = [];
   private pending = 0;
+  private queue: Op[] = [];
   constructor(workbook: FakeWorkbook) {
     this.workbook = workbook;
     workbook.context = this;
@@ -51,185 +108,354 @@ export class FakeContext {
   track(payload: unknown): void {
     this.pending += UTF8(JSON.stringify(payload) ?? '') + 40;
   }
+  /** Queue an operation for the next sync. */
+  enqueue(where: string, payload: unknown, run: () => void): void {
+    this.track(payload);
+    this.queue.push({ where, run });
+  }
   async sync(): Promise<void> {
     this.syncs++;
     this.requests.push(this.pending);
     this.pending = 0;
+    const ops = this.queue;
+    this.queue = [];
+    this.workbook.pendingSheets.length = 0;
+    const failure = this.workbook.nextSyncFailure();
+    for (let i = 0; i < ops.length; i++) {
+      if (failure && i === Math.min(failure.afterOps, ops.length - 1)) fail(failure.code, 'An internal error has occurred.', 'sync');
+      (ops[i] as Op).run();
+    }
+    if (failure && ops.length === 0) fail(failure.code, 'An internal error has occurred.', 'sync');
   }
 }
 
-/** A loadable property: readable only after a sync that follows load(). */
+/** A loadable object: its properties are readable only after the sync that follows load(). */
 class Loadable {
-  protected loadedAtSync = -1;
+  protected loaded = false;
   constructor(protected readonly ctx: () => FakeContext) {}
-  load(_props?: string): this {
-    this.ctx().track({ load: _props ?? '' });
-    this.loadedAtSync = this.ctx().syncs;
+  load(props?: string | Record<string, unknown>): this {
+    this.ctx().enqueue('load', { load: props ?? '' }, () => {
+      this.loaded = true;
+      this.snapshot();
+    });
     return this;
   }
+  /** Capture what a load returns at its place in the queue. */
+  protected snapshot(): void {}
   protected ensureLoaded(what: string): void {
-    if (this.loadedAtSync < 0 || this.ctx().syncs <= this.loadedAtSync) throw new Error(`PropertyNotLoaded: ${what} was read before load() and sync()`);
+    if (!this.loaded) fail('PropertyNotLoaded', `PropertyNotLoaded: ${what} was read before load() and sync()`);
   }
 }
+
+export type FakeWorkbookOptions = { /** Sheet names a new workbook starts with; Excel's is ['Sheet1']. */ sheets?: string[] };
 
 export class FakeWorkbook {
   context!: FakeContext;
   readonly sheets: FakeWorksheet[] = [];
+  /** Sheets added in the queue and not yet synced: getItem finds them, as Excel's proxies do. */
+  readonly pendingSheets: FakeWorksheet[] = [];
   readonly definedNames = new Map<string, string>();
   activeSheet: string | null = null;
   selected: string | null = null;
   readonly worksheets = new FakeWorksheets(this);
   readonly names = new FakeNames(this);
   readonly tables = new FakeTables(this);
+  /** Syncs over the workbook's life, counted across contexts. */
+  totalSyncs = 0;
+  private readonly failures = new Map<number, { code: string; afterOps: number }>();
+
+  constructor(options: FakeWorkbookOptions = {}) {
+    for (const name of options.sheets ?? ['Sheet1']) this.sheets.push(new FakeWorksheet(this, name));
+    this.activeSheet = this.sheets[0]?.name ?? null;
+  }
+
+  /** Make the n-th sync from now (1 = the next one) fail after applying `afterOps` of its operations. */
+  failSync(n: number, options: { code?: string; afterOps?: number } = {}): void {
+    this.failures.set(this.totalSyncs + n, { code: options.code ?? 'GeneralException', afterOps: options.afterOps ?? 0 });
+  }
+  nextSyncFailure(): { code: string; afterOps: number } | undefined {
+    return this.failures.get(++this.totalSyncs);
+  }
+  /** What a user does by hand between runs (adds a sheet): immediate, no sync. */
+  userAddsSheet(name: string): FakeWorksheet {
+    const ws = new FakeWorksheet(this, name);
+    this.sheets.push(ws);
+    return ws;
+  }
+  /** A user protects a sheet by hand, perhaps with a password. */
+  userProtects(name: string, password: string | null = null, options: Record<string, unknown> = {}): void {
+    const ws = this.sheet(name);
+    if (!ws) throw new Error(`no sheet ${name}`);
+    ws.protection_ = { options, password };
+  }
+  sheet(name: string): FakeWorksheet | undefined {
+    return this.sheets.find((s) => same(s.name, name));
+  }
 }
 
 /** The workbook-wide table collection (read only here: tables are added per sheet). */
 class FakeTables extends Loadable {
+  private list: Array<{ name: string; worksheet: { name: string } }> = [];
   constructor(private readonly wb: FakeWorkbook) {
     super(() => wb.context);
   }
+  protected override snapshot(): void {
+    this.list = this.wb.sheets.flatMap((s) => s.tableList.map((t) => ({ name: t.name, worksheet: { name: s.name } })));
+  }
   get items(): Array<{ name: string; worksheet: { name: string } }> {
     this.ensureLoaded('tables.items');
-    return this.wb.sheets.flatMap((s) => s.tableList.map((t) => ({ name: t.name, worksheet: { name: s.name } })));
+    return this.list;
   }
 }
 
 class FakeWorksheets extends Loadable {
+  private list: FakeWorksheet[] = [];
   constructor(private readonly wb: FakeWorkbook) {
     super(() => wb.context);
   }
+  protected override snapshot(): void {
+    this.list = [...this.wb.sheets];
+    for (const ws of this.list) ws.snapshotProtection();
+  }
   get items(): FakeWorksheet[] {
     this.ensureLoaded('worksheets.items');
-    return [...this.wb.sheets];
+    return this.list;
   }
   add(name: string): FakeWorksheet {
-    this.wb.context.track({ add: name });
-    if (this.wb.sheets.some((s) => s.name === name)) throw new Error(`ItemAlreadyExists: ${name}`);
-    if (name.length > 31 || /[:\\/?*[\]]/.test(name)) throw new Error(`InvalidArgument: sheet name ${name}`);
     const ws = new FakeWorksheet(this.wb, name);
-    this.wb.sheets.push(ws);
+    this.wb.pendingSheets.push(ws);
+    this.wb.context.enqueue('worksheets.add', { add: name }, () => {
+      if (this.wb.sheet(name)) fail('ItemAlreadyExists', `A sheet named ${name} already exists.`, 'WorksheetCollection.add');
+      if (name.length > 31 || /[:\\/?*[\]]/.test(name)) fail('InvalidArgument', `sheet name ${name}`, 'WorksheetCollection.add');
+      this.wb.sheets.push(ws);
+    });
     return ws;
   }
+  /** As in Excel, a name that does not exist fails at sync (ItemNotFound), not here. */
   getItem(name: string): FakeWorksheet {
-    const ws = this.wb.sheets.find((s) => s.name === name);
-    if (!ws) throw new Error(`ItemNotFound: ${name}`);
-    return ws;
+    return this.wb.sheet(name) ?? this.wb.pendingSheets.find((s) => same(s.name, name)) ?? new FakeWorksheet(this.wb, name);
   }
 }
 
 class FakeNames extends Loadable {
+  private list: Array<{ name: string }> = [];
   constructor(private readonly wb: FakeWorkbook) {
     super(() => wb.context);
   }
+  protected override snapshot(): void {
+    this.list = [...this.wb.definedNames.keys()].map((name) => ({ name }));
+  }
   get items(): Array<{ name: string }> {
     this.ensureLoaded('names.items');
-    return [...this.wb.definedNames.keys()].map((name) => ({ name }));
+    return this.list;
+  }
+  private key(name: string): string | undefined {
+    return [...this.wb.definedNames.keys()].find((k) => same(k, name));
   }
   add(name: string, reference: string): void {
-    this.wb.context.track({ name, reference });
-    if (this.wb.definedNames.has(name)) throw new Error(`ItemAlreadyExists: name ${name}`);
-    this.wb.definedNames.set(name, reference);
+    this.wb.context.enqueue('names.add', { name, reference }, () => {
+      if (this.key(name) !== undefined) fail('ItemAlreadyExists', `name ${name}`, 'NamedItemCollection.add');
+      this.wb.definedNames.set(name, reference);
+    });
   }
   getItem(name: string): { delete(): void } {
-    return { delete: () => void this.wb.definedNames.delete(name) };
+    return {
+      delete: () =>
+        this.wb.context.enqueue('names.delete', name, () => {
+          const k = this.key(name);
+          if (k === undefined) fail('ItemNotFound', `name ${name}`, 'NamedItem.delete');
+          this.wb.definedNames.delete(k as string);
+        }),
+    };
   }
 }
+
+type TableRecord = { name: string; style: string; address: string; box: Box };
 
 export class FakeWorksheet {
   readonly cells = new Map<string, FakeCell>();
   readonly columnWidths = new Map<number, number>();
   readonly validations: FakeValidation[] = [];
   readonly conditionalFormats: FakeConditionalFormat[] = [];
-  readonly tableList: Array<{ name: string; style: string; address: string }> = [];
-  protectedWith: unknown = null;
+  readonly tableList: TableRecord[] = [];
+  /** Null when unprotected. */
+  protection_: Protection | null = null;
   freeze = { rows: 0, columns: 0 };
-  tabColor = '';
-  visibility = 'Visible';
+  tabColor_ = '';
+  visibility_ = 'Visible';
   readonly chartList: Array<{ type: string; values: string; categories: string; title: string; position: string }> = [];
   readonly charts: { add(type: string, range: FakeRange, seriesBy: string): FakeChart; load(p: string): void; items: Array<{ delete(): void }> };
   readonly tables: { add(address: string, hasHeaders: boolean): { name: string; style: string }; load(p: string): void; items: Array<{ name: string; convertToRange(): void }> };
-  readonly protection: { protect(options?: unknown): void; unprotect(): void };
+  readonly protection: { protect(options?: Record<string, unknown>, password?: string): void; unprotect(password?: string): void; load(p?: string): void; readonly protected: boolean };
   readonly freezePanes: { freezeRows(n: number): void; freezeColumns(n: number): void; freezeAt(r: FakeRange): void };
+  private protectedAtLoad: boolean | null = null;
 
   constructor(
     readonly wb: FakeWorkbook,
     public name: string,
   ) {
     const ctx = () => wb.context;
-    const tablesLoad = new (class extends Loadable {})(ctx);
+    const tablesLoad = new (class extends Loadable {
+      list: TableRecord[] = [];
+      constructor(private readonly ws: FakeWorksheet) {
+        super(ctx);
+      }
+      protected override snapshot(): void {
+        this.list = [...this.ws.tableList];
+      }
+      items(): TableRecord[] {
+        this.ensureLoaded('tables.items');
+        return this.list;
+      }
+    })(this);
     const list = this.tableList;
     this.tables = {
       add: (address, _h) => {
-        ctx().track({ table: address });
-        const t = { name: `Table${wb.sheets.reduce((n, s) => n + s.tableList.length, 0) + 1}`, style: 'TableStyleMedium2', address };
-        list.push(t);
+        let t: TableRecord | null = null;
+        this.enqueue('TableCollection.add', { table: address }, () => {
+          const box = parseRange(address);
+          if (list.some((x) => overlaps(x.box, box))) fail('InvalidOperation', `A table can't overlap another table (${address}).`, 'TableCollection.add');
+          this.assertNotProtected('TableCollection.add');
+          t = { name: `Table${wb.sheets.reduce((n, s) => n + s.tableList.length, 0) + 1}`, style: 'TableStyleMedium2', address, box };
+          list.push(t);
+        });
+        const self = { enqueue: (w: string, p: unknown, r: () => void) => this.enqueue(w, p, r) };
         return {
-          // Table names are unique in a workbook, as in Excel.
+          // Table names are unique in a workbook, whatever their case, as in Excel.
           set name(n: string) {
-            if (wb.sheets.some((s) => s.tableList.some((x) => x !== t && x.name === n))) throw new Error(`InvalidArgument: a table named ${n} already exists`);
-            t.name = n;
+            self.enqueue('Table.name', n, () => {
+              if (wb.sheets.some((s) => s.tableList.some((x) => x !== t && same(x.name, n)))) fail('InvalidArgument', `a table named ${n} already exists`, 'Table.name');
+              (t as TableRecord).name = n;
+            });
           },
           get name() {
-            return t.name;
+            return t?.name ?? '';
           },
           set style(v: string) {
-            t.style = v;
+            self.enqueue('Table.style', v, () => void ((t as TableRecord).style = v));
           },
           get style() {
-            return t.style;
+            return t?.style ?? '';
           },
         };
       },
       load: (p) => void tablesLoad.load(p),
       get items() {
-        (tablesLoad as unknown as { ensureLoaded(w: string): void }).ensureLoaded('tables.items');
-        return list.map((t) => ({ name: t.name, convertToRange: () => void list.splice(list.indexOf(t), 1) }));
+        return tablesLoad.items().map((t) => ({ name: t.name, convertToRange: () => ctx().enqueue('Table.convertToRange', t.name, () => void list.splice(list.indexOf(t), 1)) }));
       },
     };
-    const chartsLoad = new (class extends Loadable {})(ctx);
+    const chartsLoad = new (class extends Loadable {
+      list: FakeWorksheet['chartList'] = [];
+      constructor(private readonly ws: FakeWorksheet) {
+        super(ctx);
+      }
+      protected override snapshot(): void {
+        this.list = [...this.ws.chartList];
+      }
+      items(): FakeWorksheet['chartList'] {
+        this.ensureLoaded('charts.items');
+        return this.list;
+      }
+    })(this);
     const charts = this.chartList;
     this.charts = {
       add: (type, range, _by) => {
-        ctx().track({ chart: type, range: range.address });
         const c = { type, values: range.address, categories: '', title: '', position: '' };
-        charts.push(c);
+        this.enqueue('ChartCollection.add', { chart: type, range: range.address }, () => void charts.push(c));
+        const self = { enqueue: (w: string, p: unknown, r: () => void) => this.enqueue(w, p, r) };
         return {
           title: {
             set text(t: string) {
-              c.title = t;
+              self.enqueue('Chart.title', t, () => void (c.title = t));
             },
             get text() {
               return c.title;
             },
           },
-          series: { getItemAt: () => ({ setXAxisValues: (r: FakeRange) => void (c.categories = r.address) }) },
-          setPosition: (a: string) => void (c.position = a),
+          series: { getItemAt: () => ({ setXAxisValues: (r: FakeRange) => self.enqueue('Series.setXAxisValues', r.address, () => void (c.categories = r.address)) }) },
+          setPosition: (a: string) => self.enqueue('Chart.setPosition', a, () => void (c.position = a)),
         };
       },
       load: (p) => void chartsLoad.load(p),
       get items() {
-        (chartsLoad as unknown as { ensureLoaded(w: string): void }).ensureLoaded('charts.items');
-        return charts.map((c) => ({ delete: () => void charts.splice(charts.indexOf(c), 1) }));
+        return chartsLoad.items().map((c) => ({ delete: () => ctx().enqueue('Chart.delete', c.title, () => void charts.splice(charts.indexOf(c), 1)) }));
       },
     };
+    const self = { snapshotProtection: () => this.snapshotProtection(), protectedAtLoad: () => this.protectedAtLoad };
+    const protectionLoad = new (class extends Loadable {
+      constructor() {
+        super(ctx);
+      }
+      protected override snapshot(): void {
+        self.snapshotProtection();
+      }
+      check(): void {
+        this.ensureLoaded('protection.protected');
+      }
+    })();
     this.protection = {
-      protect: (options) => {
-        ctx().track({ protect: options ?? null });
-        this.protectedWith = options ?? {};
-      },
-      unprotect: () => {
-        this.protectedWith = null;
+      protect: (options, password) =>
+        this.enqueue('WorksheetProtection.protect', { protect: options ?? null }, () => {
+          if (this.protection_) fail('AccessDenied', 'The sheet is already protected.', 'WorksheetProtection.protect');
+          this.protection_ = { options: options ?? {}, password: password ?? null };
+        }),
+      unprotect: (password) =>
+        this.enqueue('WorksheetProtection.unprotect', 'unprotect', () => {
+          if (!this.protection_) fail('AccessDenied', 'The sheet is not protected.', 'WorksheetProtection.unprotect');
+          if (this.protection_?.password !== null && this.protection_?.password !== password) fail('AccessDenied', 'The password is incorrect.', 'WorksheetProtection.unprotect');
+          this.protection_ = null;
+        }),
+      load: (p) => void protectionLoad.load(p),
+      get protected() {
+        if (self.protectedAtLoad() === null) protectionLoad.check();
+        return self.protectedAtLoad() as boolean;
       },
     };
     this.freezePanes = {
-      freezeRows: (n) => void (this.freeze = { rows: n, columns: 0 }),
-      freezeColumns: (n) => void (this.freeze = { rows: 0, columns: n }),
-      freezeAt: (r) => void (this.freeze = { rows: r.box.r1 + 1, columns: r.box.c1 + 1 }),
+      freezeRows: (n) => this.enqueue('freezeRows', n, () => void (this.freeze = { rows: n, columns: 0 })),
+      freezeColumns: (n) => this.enqueue('freezeColumns', n, () => void (this.freeze = { rows: 0, columns: n })),
+      freezeAt: (r) => this.enqueue('freezeAt', r.address, () => void (this.freeze = { rows: r.box.r1 + 1, columns: r.box.c1 + 1 })),
     };
   }
 
+  /** Options the sheet is protected with, or null; for tests. */
+  get protectedWith(): Record<string, unknown> | null {
+    return this.protection_?.options ?? null;
+  }
+  /** `worksheets.load('items/protection/protected')` and `protection.load()` capture this. */
+  snapshotProtection(): void {
+    this.protectedAtLoad = this.protection_ !== null;
+  }
+
+  set tabColor(c: string) {
+    this.enqueue('tabColor', c, () => void (this.tabColor_ = c));
+  }
+  get tabColor(): string {
+    return this.tabColor_;
+  }
+  set visibility(v: string) {
+    this.enqueue('visibility', v, () => void (this.visibility_ = v));
+  }
+  get visibility(): string {
+    return this.visibility_;
+  }
+
+  /** Queue an operation on this sheet; it fails with ItemNotFound if the sheet does not exist then. */
+  enqueue(where: string, payload: unknown, run: () => void): void {
+    this.wb.context.enqueue(where, payload, () => {
+      if (!this.wb.sheets.includes(this)) fail('ItemNotFound', `The requested resource doesn't exist (sheet ${this.name}).`, where);
+      run();
+    });
+  }
+  assertNotProtected(where: string): void {
+    if (this.protection_) fail('AccessDenied', `The sheet ${this.name} is protected.`, where);
+  }
+  assertAllowed(option: string, where: string): void {
+    if (this.protection_ && this.protection_.options[option] !== true) fail('AccessDenied', `The sheet ${this.name} is protected (${option} is not allowed).`, where);
+  }
+
   cell(r: number, c: number): FakeCell {
-    const key = `${colLetter(c)}${r + 1}`;
+    const key = `${columnLetter(c)}${r + 1}`;
     let cell = this.cells.get(key);
     if (!cell) {
       cell = { formula: '', numberFormat: 'General', bold: false, fill: null, fontColor: null, wrap: false, locked: true };
@@ -243,32 +469,40 @@ export class FakeWorksheet {
   }
 
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this, null, '');
+  }
+
+  /** The used range now: where cells hold something; null when none do. */
+  usedBox(): Box | null {
     let [r0, c0, r1, c1] = [Infinity, Infinity, -1, -1];
     for (const [key, cell] of this.cells) {
       if (cell.formula === '') continue;
       const m = /^([A-Z]+)(\d+)$/.exec(key) as RegExpExecArray;
-      const [r, c] = [Number(m[2]) - 1, colIndex(m[1] as string)];
+      const [r, c] = [Number(m[2]) - 1, columnIndex(m[1] as string)];
       [r0, c0, r1, c1] = [Math.min(r0, r), Math.min(c0, c), Math.max(r1, r), Math.max(c1, c)];
     }
-    if (r1 < 0) [r0, c0, r1, c1] = [0, 0, 0, 0];
-    // As in Excel, the used range starts at the first used cell, not necessarily A1.
-    const address = `${colLetter(c0)}${r0 + 1}:${colLetter(c1)}${r1 + 1}`;
-    const range = new FakeRange(this, { r0, c0, r1, c1, wholeColumns: false, wholeSheet: false }, `${this.name}!${address}`);
-    range.isNullObject = this.cells.size === 0 || [...this.cells.values()].every((c) => c.formula === '');
-    return range;
+    return r1 < 0 ? null : { r0, c0, r1, c1, wholeColumns: false, wholeSheet: false };
   }
 
   activate(): void {
-    this.wb.activeSheet = this.name;
+    this.enqueue('Worksheet.activate', 'activate', () => void (this.wb.activeSheet = this.name));
   }
 
   delete(): void {
-    this.wb.sheets.splice(this.wb.sheets.indexOf(this), 1);
+    this.enqueue('Worksheet.delete', 'delete', () => {
+      if (this.wb.sheets.filter((s) => s.visibility_ === 'Visible' && s !== this).length === 0) fail('InvalidOperation', 'A workbook must contain at least one visible worksheet.', 'Worksheet.delete');
+      this.wb.sheets.splice(this.wb.sheets.indexOf(this), 1);
+    });
   }
 }
 
 export class FakeRange extends Loadable {
   isNullObject = false;
+  /** The range's box; for a used range, fixed when its load is synced. */
+  box: Box;
+  address: string;
+  private valuesAtLoad: Scalar[][] = [];
+  private formulasAtLoad: Scalar[][] = [];
   readonly format: {
     columnWidth: number;
     wrapText: boolean;
@@ -279,43 +513,51 @@ export class FakeRange extends Loadable {
   readonly dataValidation: { rule: unknown; errorAlert: unknown; prompt: unknown; ignoreBlanks: unknown; clear(): void };
   readonly conditionalFormats: { add(type: string): FakeConditionalFormatProxy; clearAll(): void };
 
+  /** `box` null: the sheet's used range, resolved at sync. */
   constructor(
     readonly ws: FakeWorksheet,
-    readonly box: Box,
-    readonly address: string,
+    box: Box | null,
+    address: string,
+    private readonly usedRange = box === null,
   ) {
     super(() => ws.wb.context);
+    this.box = box ?? { r0: 0, c0: 0, r1: 0, c1: 0, wholeColumns: false, wholeSheet: false };
+    this.address = address;
     const each = (fn: (c: FakeCell) => void): void => {
-      if (box.wholeColumns || box.wholeSheet) throw new Error('fake Excel: cell formats on whole columns are not modelled');
-      for (let r = box.r0; r <= box.r1; r++) for (let c = box.c0; c <= box.c1; c++) fn(ws.cell(r, c));
+      const b = this.box;
+      if (b.wholeColumns || b.wholeSheet) throw new Error('fake Excel: cell formats on whole columns are not modelled');
+      for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) fn(ws.cell(r, c));
     };
-    const track = (p: unknown) => ws.wb.context.track(p);
+    const fmt = (where: string, payload: unknown, apply: () => void) =>
+      ws.enqueue(where, payload, () => {
+        ws.assertAllowed('allowFormatCells', where);
+        apply();
+      });
     this.format = {
       set columnWidth(w: number) {
-        track(w);
-        for (let c = box.c0; c <= box.c1; c++) ws.columnWidths.set(c, w);
+        ws.enqueue('RangeFormat.columnWidth', w, () => {
+          ws.assertAllowed('allowFormatColumns', 'RangeFormat.columnWidth');
+          for (let c = box?.c0 ?? 0; c <= (box?.c1 ?? 0); c++) ws.columnWidths.set(c, w);
+        });
       },
       get columnWidth(): number {
-        return ws.columnWidths.get(box.c0) ?? 0;
+        return ws.columnWidths.get(box?.c0 ?? 0) ?? 0;
       },
       set wrapText(v: boolean) {
-        track(v);
-        each((c) => (c.wrap = v));
+        fmt('RangeFormat.wrapText', v, () => each((c) => (c.wrap = v)));
       },
       get wrapText(): boolean {
         return false;
       },
       font: {
         set bold(v: boolean) {
-          track(v);
-          each((c) => (c.bold = v));
+          fmt('RangeFont.bold', v, () => each((c) => (c.bold = v)));
         },
         get bold(): boolean {
           return false;
         },
         set color(v: string) {
-          track(v);
-          each((c) => (c.fontColor = v));
+          fmt('RangeFont.color', v, () => each((c) => (c.fontColor = v)));
         },
         get color(): string {
           return '';
@@ -323,8 +565,7 @@ export class FakeRange extends Loadable {
       },
       fill: {
         set color(v: string) {
-          track(v);
-          each((c) => (c.fill = v));
+          fmt('RangeFill.color', v, () => each((c) => (c.fill = v)));
         },
         get color(): string {
           return '';
@@ -332,8 +573,10 @@ export class FakeRange extends Loadable {
       },
       protection: {
         set locked(v: boolean) {
-          track(v);
-          each((c) => (c.locked = v));
+          ws.enqueue('FormatProtection.locked', v, () => {
+            ws.assertNotProtected('FormatProtection.locked');
+            each((c) => (c.locked = v));
+          });
         },
         get locked(): boolean {
           return true;
@@ -342,111 +585,148 @@ export class FakeRange extends Loadable {
     };
     const validation: FakeValidation = { range: address, rule: null, errorAlert: null, prompt: null, ignoreBlanks: null };
     let added = false;
-    const commit = () => {
-      if (!added) ws.validations.push(validation);
-      added = true;
-    };
+    const dv = (where: string, payload: unknown, apply: () => void) =>
+      ws.enqueue(where, payload, () => {
+        ws.assertNotProtected(where);
+        if (!added) ws.validations.push(validation);
+        added = true;
+        apply();
+      });
     this.dataValidation = {
       set rule(v: unknown) {
-        track(v);
-        validation.rule = v;
-        commit();
+        dv('DataValidation.rule', v, () => void (validation.rule = v));
       },
       get rule(): unknown {
         return validation.rule;
       },
       set errorAlert(v: unknown) {
-        track(v);
-        validation.errorAlert = v;
+        dv('DataValidation.errorAlert', v, () => void (validation.errorAlert = v));
       },
       get errorAlert(): unknown {
         return validation.errorAlert;
       },
       set prompt(v: unknown) {
-        track(v);
-        validation.prompt = v;
+        dv('DataValidation.prompt', v, () => void (validation.prompt = v));
       },
       get prompt(): unknown {
         return validation.prompt;
       },
       set ignoreBlanks(v: unknown) {
-        validation.ignoreBlanks = v;
+        dv('DataValidation.ignoreBlanks', v, () => void (validation.ignoreBlanks = v));
       },
       get ignoreBlanks(): unknown {
         return validation.ignoreBlanks;
       },
-      clear: () => {
-        if (box.wholeSheet) ws.validations.length = 0;
-      },
+      clear: () =>
+        ws.enqueue('DataValidation.clear', 'clear', () => {
+          ws.assertNotProtected('DataValidation.clear');
+          if (this.box.wholeSheet) ws.validations.length = 0;
+        }),
     };
     this.conditionalFormats = {
       add: (type: string) => {
-        track(type);
         const cf: FakeConditionalFormat = { range: address, type };
-        ws.conditionalFormats.push(cf);
-        return conditionalFormatProxy(cf, track);
+        ws.enqueue('ConditionalFormatCollection.add', type, () => {
+          ws.assertNotProtected('ConditionalFormatCollection.add');
+          ws.conditionalFormats.push(cf);
+        });
+        return conditionalFormatProxy(cf, (p) => ws.wb.context.track(p));
       },
-      clearAll: () => {
-        if (box.wholeSheet) ws.conditionalFormats.length = 0;
-      },
+      clearAll: () =>
+        ws.enqueue('ConditionalFormatCollection.clearAll', 'clearAll', () => {
+          ws.assertNotProtected('ConditionalFormatCollection.clearAll');
+          if (this.box.wholeSheet) ws.conditionalFormats.length = 0;
+        }),
     };
   }
 
-  set formulas(matrix: Array<Array<string | number | boolean>>) {
-    this.write(matrix, (cell, v) => (cell.formula = v));
-  }
-  set values(matrix: Array<Array<string | number | boolean>>) {
-    this.write(matrix, (cell, v) => (cell.formula = v));
-  }
-  get values(): Array<Array<string | number | boolean>> {
-    this.ensureLoaded('range.values');
-    const out: Array<Array<string | number | boolean>> = [];
-    for (let r = this.box.r0; r <= this.box.r1; r++) {
-      const row: Array<string | number | boolean> = [];
-      for (let c = this.box.c0; c <= this.box.c1; c++) {
-        const v = this.ws.cells.get(`${colLetter(c)}${r + 1}`)?.formula ?? '';
-        // Excel shows text typed with an apostrophe without it; formulas are not computed here.
-        row.push(typeof v === 'string' && v.startsWith("'") ? v.slice(1) : typeof v === 'string' && v.startsWith('=') ? '' : v);
+  protected override snapshot(): void {
+    if (this.usedRange) {
+      if (!this.ws.wb.sheets.includes(this.ws)) fail('ItemNotFound', `sheet ${this.ws.name}`, 'Worksheet.getUsedRangeOrNullObject');
+      const used = this.ws.usedBox();
+      this.isNullObject = used === null;
+      if (used) {
+        this.box = used;
+        this.address = `${this.ws.name}!${columnLetter(used.c0)}${used.r0 + 1}:${columnLetter(used.c1)}${used.r1 + 1}`;
       }
-      out.push(row);
     }
-    return out;
+    const read = (raw: boolean): Scalar[][] => {
+      const out: Scalar[][] = [];
+      for (let r = this.box.r0; r <= this.box.r1; r++) {
+        const row: Scalar[] = [];
+        for (let c = this.box.c0; c <= this.box.c1; c++) {
+          const v = this.ws.cells.get(`${columnLetter(c)}${r + 1}`)?.formula ?? '';
+          // Text typed with an apostrophe reads back without it; formulas are not computed here.
+          const text = typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
+          row.push(raw ? text : typeof text === 'string' && v === text && text.startsWith('=') ? '' : text);
+        }
+        out.push(row);
+      }
+      return out;
+    };
+    this.valuesAtLoad = read(false);
+    this.formulasAtLoad = read(true);
   }
-  get formulas(): Array<Array<string | number | boolean>> {
+
+  set formulas(matrix: Scalar[][]) {
+    this.write('Range.formulas', matrix);
+  }
+  set values(matrix: Scalar[][]) {
+    this.write('Range.values', matrix);
+  }
+  get values(): Scalar[][] {
+    this.ensureLoaded('range.values');
+    return this.valuesAtLoad;
+  }
+  get formulas(): Scalar[][] {
     this.ensureLoaded('range.formulas');
-    const out: Array<Array<string | number | boolean>> = [];
-    for (let r = this.box.r0; r <= this.box.r1; r++) {
-      const row: Array<string | number | boolean> = [];
-      for (let c = this.box.c0; c <= this.box.c1; c++) row.push(this.ws.cells.get(`${colLetter(c)}${r + 1}`)?.formula ?? '');
-      out.push(row);
-    }
-    return out;
+    return this.formulasAtLoad;
   }
   set numberFormat(matrix: string[][]) {
-    this.write(matrix, (cell, v) => (cell.numberFormat = String(v)));
+    this.checkShape(matrix);
+    this.ws.enqueue('Range.numberFormat', matrix, () => {
+      this.ws.assertAllowed('allowFormatCells', 'Range.numberFormat');
+      matrix.forEach((row, i) => row.forEach((v, j) => (this.ws.cell(this.box.r0 + i, this.box.c0 + j).numberFormat = v)));
+    });
   }
 
   select(): void {
-    this.ws.wb.selected = `${this.ws.name}!${this.address}`;
+    this.ws.enqueue('Range.select', 'select', () => void (this.ws.wb.selected = `${this.ws.name}!${this.address}`));
   }
 
   clear(): void {
-    this.ws.wb.context.track({ clear: this.address });
-    if (this.box.wholeSheet) {
-      this.ws.cells.clear();
-      return;
-    }
-    for (let r = this.box.r0; r <= this.box.r1; r++) for (let c = this.box.c0; c <= this.box.c1; c++) this.ws.cells.delete(`${colLetter(c)}${r + 1}`);
+    this.ws.enqueue('Range.clear', { clear: this.address }, () => {
+      this.ws.assertNotProtected('Range.clear');
+      if (this.box.wholeSheet) {
+        this.ws.cells.clear();
+        return;
+      }
+      for (let r = this.box.r0; r <= this.box.r1; r++) for (let c = this.box.c0; c <= this.box.c1; c++) this.ws.cells.delete(`${columnLetter(c)}${r + 1}`);
+    });
   }
 
-  private write<T extends string | number | boolean>(matrix: T[][], set: (cell: FakeCell, v: T) => void): void {
-    this.ws.wb.context.track(matrix);
+  private checkShape(matrix: unknown[][]): void {
     const rows = this.box.r1 - this.box.r0 + 1;
     const cols = this.box.c1 - this.box.c0 + 1;
     if (matrix.length !== rows || matrix.some((row) => row.length !== cols)) {
-      throw new Error(`InvalidArgument: ${rows}×${cols} range ${this.address} given a ${matrix.length}×${matrix[0]?.length ?? 0} array`);
+      fail('InvalidArgument', `${rows}×${cols} range ${this.address} given a ${matrix.length}×${matrix[0]?.length ?? 0} array`, 'Range');
     }
-    matrix.forEach((row, i) => row.forEach((v, j) => set(this.ws.cell(this.box.r0 + i, this.box.c0 + j), v)));
+  }
+
+  private write(where: string, matrix: Scalar[][]): void {
+    this.checkShape(matrix);
+    this.ws.enqueue(where, matrix, () => {
+      matrix.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const cell = this.ws.cell(this.box.r0 + i, this.box.c0 + j);
+          if (this.ws.protection_ && cell.locked) fail('AccessDenied', `The cell ${columnLetter(this.box.c0 + j)}${this.box.r0 + i + 1} is on a protected sheet.`, where);
+          // Excel re-types text in a General cell as a number, date or boolean; an apostrophe keeps it text.
+          const retyped = typeof v === 'string' && !v.startsWith("'") && !v.startsWith('=') && cell.numberFormat === 'General' ? excelRetype(v) : null;
+          cell.formula = retyped ? retyped.value : v;
+          if (retyped?.numberFormat) cell.numberFormat = retyped.numberFormat;
+        }),
+      );
+    });
   }
 }
 
@@ -458,86 +738,58 @@ type FakeConditionalFormatProxy = {
   iconSet: { style: string; criteria: unknown };
 };
 
+/** Properties of a conditional format added in the same batch: recorded as they are set. */
 function conditionalFormatProxy(cf: FakeConditionalFormat, track: (p: unknown) => void): FakeConditionalFormatProxy {
   const detail: Record<string, unknown> = {};
   cf.detail = detail;
+  const prop = <T>(get: () => T, set: (v: T) => void) => ({
+    get,
+    set: (v: T) => {
+      track(v);
+      set(v);
+    },
+  });
+  const define = <O extends object>(o: O, props: Record<string, { get(): unknown; set(v: unknown): void }>): O => {
+    for (const [k, p] of Object.entries(props)) Object.defineProperty(o, k, { get: p.get, set: p.set, enumerable: true });
+    return o;
+  };
   return {
     custom: {
-      rule: {
-        set formula(f: string) {
-          track(f);
-          cf.formula = f;
-        },
-        get formula() {
-          return cf.formula ?? '';
-        },
-      },
+      rule: define({} as { formula: string }, { formula: prop(() => cf.formula ?? '', (v) => void (cf.formula = v as string)) }),
       format: {
-        fill: {
-          set color(c: string) {
-            cf.fill = c;
-          },
-          get color() {
-            return cf.fill ?? '';
-          },
-        },
-        font: {
-          set color(c: string) {
-            cf.fontColor = c;
-          },
-          get color() {
-            return cf.fontColor ?? '';
-          },
-        },
+        fill: define({} as { color: string }, { color: prop(() => cf.fill ?? '', (v) => void (cf.fill = v as string)) }),
+        font: define({} as { color: string }, { color: prop(() => cf.fontColor ?? '', (v) => void (cf.fontColor = v as string)) }),
       },
     },
-    dataBar: {
-      positiveFormat: {
-        set fillColor(c: string) {
-          cf.fill = c;
-        },
-        get fillColor() {
-          return cf.fill ?? '';
-        },
-      },
-      set lowerBoundRule(v: unknown) {
-        detail.lower = v;
-      },
-      get lowerBoundRule() {
-        return detail.lower;
-      },
-      set upperBoundRule(v: unknown) {
-        detail.upper = v;
-      },
-      get upperBoundRule() {
-        return detail.upper;
-      },
-    },
-    iconSet: {
-      set style(s: string) {
-        detail.style = s;
-      },
-      get style() {
-        return String(detail.style ?? '');
-      },
-      set criteria(c: unknown) {
-        detail.criteria = c;
-      },
-      get criteria() {
-        return detail.criteria;
-      },
-    },
+    dataBar: define(
+      { positiveFormat: define({} as { fillColor: string }, { fillColor: prop(() => cf.fill ?? '', (v) => void (cf.fill = v as string)) }) } as FakeConditionalFormatProxy['dataBar'],
+      { lowerBoundRule: prop(() => detail.lower, (v) => void (detail.lower = v)), upperBoundRule: prop(() => detail.upper, (v) => void (detail.upper = v)) },
+    ),
+    iconSet: define({} as FakeConditionalFormatProxy['iconSet'], { style: prop(() => String(detail.style ?? ''), (v) => void (detail.style = v)), criteria: prop(() => detail.criteria, (v) => void (detail.criteria = v)) }),
   };
 }
 
+export type FakeRunOptions = { delayForCellEdit?: boolean };
+
 /** A fake `Excel` namespace whose run() hands out a context over one shared workbook. */
-export function createFakeExcel(workbook = new FakeWorkbook()): { Excel: { run<T>(fn: (ctx: FakeContext) => Promise<T>): Promise<T> }; workbook: FakeWorkbook; contexts: FakeContext[] } {
+export function createFakeExcel(workbook = new FakeWorkbook()): {
+  Excel: { run<T>(a: FakeRunOptions | ((ctx: FakeContext) => Promise<T>), b?: (ctx: FakeContext) => Promise<T>): Promise<T> };
+  workbook: FakeWorkbook;
+  contexts: FakeContext[];
+  runOptions: FakeRunOptions[];
+} {
   const contexts: FakeContext[] = [];
+  const runOptions: FakeRunOptions[] = [];
   return {
     workbook,
     contexts,
+    runOptions,
     Excel: {
-      run: async (fn) => {
+      // Excel.run(batch) or Excel.run(options, batch).
+      run: async (a, b) => {
+        const fn = typeof a === 'function' ? a : b;
+        if (!fn) throw new Error('fake Excel: run() without a batch');
+        runOptions.push(typeof a === 'function' ? {} : a);
         const ctx = new FakeContext(workbook);
         contexts.push(ctx);
         return fn(ctx);

@@ -61,7 +61,11 @@ export type ClientLibraryOptions = {
   failCode?: string;
   /** Answer requests larger than this as Excel on the web does (`RequestPayloadSizeLimitExceeded`); off unless given. */
   payloadLimitBytes?: number;
-  /** Requirement sets the library checks before each API call; every set is supported unless given. */
+  /**
+   * Emulate an older Excel: the library checks this before each API call and throws `ApiNotFound`
+   * client-side (the check this build ships switched off, so it is switched on only here).
+   * Unless given, every requirement set is supported and nothing is checked.
+   */
   isSetSupported?: (name: string, version: string) => boolean;
 };
 
@@ -86,7 +90,7 @@ type LibraryWindow = Window & {
   OfficeExtension: typeof OfficeExtension & {
     SessionBase: { prototype: object; _overrideSession?: unknown };
     CoreConstants: { localDocument: string };
-    CommonUtility: { isSetSupported: (name: string, version: string) => boolean };
+    CommonUtility: { isSetSupported: (name: string, version: string) => boolean; _doApiNotSupportedCheck: boolean };
   };
   JSON: JSON;
 };
@@ -105,8 +109,23 @@ export function loadExcelClientLibrary(options: ClientLibraryOptions = {}): Exce
   const responder = new Responder(options, window.JSON);
   current = responder;
   const supported = options.isSetSupported ?? (() => true);
+  // Without an Office host the library asks `window.Office.context.requirements`, finds none and answers true.
   window.OfficeExtension.CommonUtility.isSetSupported = (name, version) => supported(name, version);
+  window.OfficeExtension.CommonUtility._doApiNotSupportedCheck = options.isSetSupported !== undefined;
   return { Excel: window.Excel, OfficeExtension: window.OfficeExtension, requests: responder.requests, workbook: responder.book, networkAttempts, window };
+}
+
+/** Where a request's bytes go: the arguments written (values, formats, rules…) against the protocol around them. */
+export type RequestBreakdown = { bytes: number; payloadBytes: number; overheadBytes: number; actions: number; objectPaths: number; keepReferences: number };
+
+export function requestBreakdown(request: CapturedRequest): RequestBreakdown {
+  let payloadBytes = 0;
+  let keepReferences = 0;
+  for (const a of request.body.Actions) {
+    if (a.Name === '_KeepReference') keepReferences++;
+    else if (a.ActionType === ACTION.setProperty || a.ActionType === ACTION.method) payloadBytes += Buffer.byteLength(JSON.stringify(a.ArgumentInfo?.Arguments ?? []), 'utf8');
+  }
+  return { bytes: request.bytes, payloadBytes, overheadBytes: request.bytes - payloadBytes, actions: request.body.Actions.length, objectPaths: Object.keys(request.body.ObjectPaths).length, keepReferences };
 }
 
 function load(): Loaded {
@@ -158,9 +177,13 @@ type Node =
   | { kind: 'namedItem'; name: string }
   | { kind: 'tables'; sheet: ModelSheet | null }
   | { kind: 'table'; table: { name: string; sheet: ModelSheet } }
-  | { kind: 'range'; sheet: ModelSheet | null; address: string | null }
+  /** `box` is null when the harness does not follow the range (whole sheet, `getUsedRange`, offsets…). */
+  | { kind: 'range'; sheet: ModelSheet | null; box: Box | null }
   | { kind: 'collection'; name: string }
   | { kind: 'object'; name: string };
+
+/** Zero-based rows and columns, inclusive. */
+type Box = { r0: number; c0: number; r1: number; c1: number };
 
 type ExcelResponse = { HttpStatusCode: number; ErrorCode: string; ErrorMessage: string; Headers: Record<string, string>; Body: unknown };
 
@@ -277,7 +300,11 @@ class Responder {
     if (parent === null) return null;
     if (info.ObjectPathType === PATH.property) return this.property(parent, info.Name);
     if (info.ObjectPathType === PATH.indexer) return this.item(parent, args[0], false);
-    if (info.ObjectPathType === PATH.method) return this.methodPath(parent, info.Name, args);
+    if (info.ObjectPathType === PATH.method) {
+      // Object arguments travel as ReferencedObjectPathIds, position by position.
+      const objects = (info.ArgumentInfo?.ReferencedObjectPathIds ?? []).map((id) => (typeof id === 'number' && id > 0 ? resolve(id) : null));
+      return this.methodPath(parent, info.Name, args, objects);
+    }
     throw new ResponderError('InvalidArgument', `object path type ${info.ObjectPathType}`);
   }
 
@@ -315,7 +342,7 @@ class Responder {
   }
 
   /** An object path that is a method call: it runs once, when the request first needs the object. */
-  private methodPath(parent: Node, name: string, args: unknown[]): Node | null {
+  private methodPath(parent: Node, name: string, args: unknown[], objects: Array<Node | null>): Node | null {
     switch (`${parent.kind}.${name}`) {
       case 'worksheets.Add':
         return { kind: 'worksheet', sheet: this.addSheet(args[0]) };
@@ -338,18 +365,18 @@ class Responder {
       case 'tables.GetItemOrNullObject':
         return this.item(parent, args[0], true);
       case 'worksheet.GetRange':
-        if (parent.kind === 'worksheet') return { kind: 'range', sheet: parent.sheet, address: typeof args[0] === 'string' && args[0] !== '' ? args[0] : null };
+        if (parent.kind === 'worksheet') return { kind: 'range', sheet: parent.sheet, box: typeof args[0] === 'string' && args[0] !== '' ? parseBox(args[0]) : null };
         break;
       case 'worksheet.GetUsedRangeOrNullObject':
       case 'worksheet.GetUsedRange':
         if (parent.kind === 'worksheet') {
-          if (!parent.sheet.written) return name === 'GetUsedRange' ? { kind: 'range', sheet: parent.sheet, address: 'A1' } : null;
+          if (!parent.sheet.written) return name === 'GetUsedRange' ? { kind: 'range', sheet: parent.sheet, box: { r0: 0, c0: 0, r1: 0, c1: 0 } } : null;
           throw new ResponderError('NotImplemented', `the Office client library harness does not keep cell contents: cannot read the used range of ${parent.sheet.name}`);
         }
         break;
     }
     if (parent.kind === 'collection' && (name === 'GetItemOrNullObject' || name === 'GetItem')) return this.item(parent, args[0], name === 'GetItemOrNullObject');
-    if (parent.kind === 'range') return { kind: 'range', sheet: parent.sheet, address: null };
+    if (parent.kind === 'range') return { kind: 'range', sheet: parent.sheet, box: subRange(parent.box, name, args, objects[0] ?? null) };
     return { kind: 'object', name };
   }
 
@@ -384,7 +411,7 @@ class Responder {
         return { _Items: [] };
       case 'range':
         if (node.sheet?.written) throw new ResponderError('NotImplemented', 'the Office client library harness does not keep cell contents');
-        return project({ Address: `${quoteSheet(node.sheet?.name ?? 'Sheet1')}!${node.address ?? 'A1'}`, Values: [['']], Formulas: [['']], Text: [['']], NumberFormat: [['General']] }, q.Select);
+        return project({ Address: `${quoteSheet(node.sheet?.name ?? 'Sheet1')}!${boxAddress(node.box ?? { r0: 0, c0: 0, r1: 0, c1: 0 })}`, Values: [['']], Formulas: [['']], Text: [['']], NumberFormat: [['General']] }, q.Select);
       default:
         return {};
     }
@@ -399,7 +426,12 @@ class Responder {
       this.book.tables = this.book.tables.filter((t) => t.sheet !== node.sheet);
     }
     if (node.kind === 'namedItem' && name === 'Delete') this.book.names.delete(node.name);
-    if (node.kind === 'range' && name === 'Clear' && node.address === null && node.sheet) node.sheet.written = false;
+    if (node.kind === 'range' && name === 'Clear' && node.box === null && node.sheet) node.sheet.written = false;
+    // The library sends this before writing a large array in row chunks (`setRangePropertiesInBulk`).
+    if (node.kind === 'range' && name === '_ValidateArraySize' && node.box) {
+      const [rows, columns] = args as [number, number];
+      if (rows !== node.box.r1 - node.box.r0 + 1 || columns !== node.box.c1 - node.box.c0 + 1) throw new ResponderError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${columns} for ${boxAddress(node.box)}).`);
+    }
     return null;
   }
 
@@ -497,33 +529,64 @@ function checkSheetName(name: unknown, others: ModelSheet[]): void {
 }
 
 /** A 2-D array written to a range must have the range's shape (Excel: InvalidArgument); a single value fills the range. */
-function checkShape(node: { address: string | null }, name: string, value: unknown): void {
+function checkShape(node: { box: Box | null }, name: string, value: unknown): void {
   if (!Array.isArray(value)) return;
-  const size = rangeSize(node.address);
   const rows = value.length;
   const columns = rows > 0 && Array.isArray(value[0]) ? (value[0] as unknown[]).length : -1;
   const ragged = value.some((r) => !Array.isArray(r) || r.length !== columns);
-  if (ragged || (size && (size.rows !== rows || size.columns !== columns))) {
-    throw new ResponderError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${name} ${rows}×${columns} for ${node.address ?? 'the range'}).`);
+  const box = node.box;
+  if (ragged || (box && (box.r1 - box.r0 + 1 !== rows || box.c1 - box.c0 + 1 !== columns))) {
+    throw new ResponderError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${name} ${rows}×${columns} for ${box ? boxAddress(box) : 'the range'}).`);
   }
 }
 
-function rangeSize(address: string | null): { rows: number; columns: number } | null {
-  if (address === null) return null;
+const LAST_ROW = 1048575;
+const LAST_COLUMN = 16383;
+
+/** `A1`, `B2:C9`, `C:C`, `3:5`, with or without `$` and a sheet prefix. */
+function parseBox(address: string): Box | null {
   const a = address.replace(/^.*!/, '').replace(/\$/g, '').toUpperCase();
-  const cell = (s: string) => {
-    const m = /^([A-Z]{1,3})(\d+)$/.exec(s);
-    return m ? { col: columnNumber(m[1] as string), row: Number(m[2]) } : null;
-  };
-  const [p, q = p] = a.split(':') as [string, string | undefined];
   const cols = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(a);
-  if (cols) return { rows: 1048576, columns: columnNumber(cols[2] as string) - columnNumber(cols[1] as string) + 1 };
-  const rowsOnly = /^(\d+):(\d+)$/.exec(a);
-  if (rowsOnly) return { rows: Number(rowsOnly[2]) - Number(rowsOnly[1]) + 1, columns: 16384 };
-  const s = cell(p);
-  const e = cell(q);
-  if (!s || !e) return null;
-  return { rows: Math.abs(e.row - s.row) + 1, columns: Math.abs(e.col - s.col) + 1 };
+  if (cols) return { r0: 0, c0: columnNumber(cols[1] as string) - 1, r1: LAST_ROW, c1: columnNumber(cols[2] as string) - 1 };
+  const rows = /^(\d+):(\d+)$/.exec(a);
+  if (rows) return { r0: Number(rows[1]) - 1, c0: 0, r1: Number(rows[2]) - 1, c1: LAST_COLUMN };
+  const cells = a.split(':').map((p) => /^([A-Z]{1,3})(\d+)$/.exec(p));
+  if (cells.length > 2 || cells.some((m) => !m)) return null;
+  const [p, q = p] = cells as [RegExpExecArray, RegExpExecArray | undefined];
+  const s = { r: Number(p[2]) - 1, c: columnNumber(p[1] as string) - 1 };
+  const e = { r: Number(q[2]) - 1, c: columnNumber(q[1] as string) - 1 };
+  return { r0: Math.min(s.r, e.r), c0: Math.min(s.c, e.c), r1: Math.max(s.r, e.r), c1: Math.max(s.c, e.c) };
+}
+
+/** The ranges the library derives from a range: rows and cells of it, and the bounding rectangle of two. */
+function subRange(box: Box | null, name: string, args: unknown[], other: Node | null): Box | null {
+  if (!box) return null;
+  const n = (i: number) => Number(args[i]);
+  switch (name) {
+    case 'GetRow':
+      return { r0: box.r0 + n(0), c0: box.c0, r1: box.r0 + n(0), c1: box.c1 };
+    case 'GetColumn':
+      return { r0: box.r0, c0: box.c0 + n(0), r1: box.r1, c1: box.c0 + n(0) };
+    case 'GetCell':
+      return { r0: box.r0 + n(0), c0: box.c0 + n(1), r1: box.r0 + n(0), c1: box.c0 + n(1) };
+    case 'GetBoundingRect': {
+      const o = other?.kind === 'range' ? other.box : typeof args[0] === 'string' ? parseBox(args[0]) : null;
+      return o ? { r0: Math.min(box.r0, o.r0), c0: Math.min(box.c0, o.c0), r1: Math.max(box.r1, o.r1), c1: Math.max(box.c1, o.c1) } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+function boxAddress(b: Box): string {
+  const cell = (r: number, c: number) => `${columnLetters(c + 1)}${r + 1}`;
+  return b.r0 === b.r1 && b.c0 === b.c1 ? cell(b.r0, b.c0) : `${cell(b.r0, b.c0)}:${cell(b.r1, b.c1)}`;
+}
+
+function columnLetters(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
 }
 
 function columnNumber(letters: string): number {

@@ -12,8 +12,9 @@ const ALL = { dataValidation: true, conditionalFormats: true };
 
 async function bothWays(noticeText: string): Promise<{ office: BookSnap; xlsx: BookSnap }> {
   const { plan } = prepareWorkbook({ noticeText, previous: null, asOf: '2020-10-01' });
+  // Excel starts with a blank Sheet1, which the pane removes once ours are there (as here).
   const fake = new FakeWorkbook();
-  await applyPlan(new FakeContext(fake) as unknown as Excel.RequestContext, plan, ALL);
+  await applyPlan(new FakeContext(fake) as unknown as Excel.RequestContext, { ...plan, removeSheets: ['Sheet1'] }, ALL);
   const wb = new ExcelJS.Workbook();
   applyPlanToWorkbook(wb, plan);
   const buffer = await wb.xlsx.writeBuffer();

@@ -2,33 +2,71 @@ import type { Cell, ChartPlan, ConditionalFormatPlan, SheetPlan, ValidationPlan,
 import { columnLetter, parseAddress, rangeAddress, sheetRef } from '../../workbook/a1';
 import { officeCellValue, POINTS_PER_CHAR } from './cellValues';
 import type { ExcelFeatures } from './requirements';
+import { errorCode, type RunState } from './runExcel';
 
-/** Excel on the web rejects requests over 5 MB; we split at 4 MB (DESIGN §8). */
+/**
+ * Excel on the web rejects requests over 5 MB; we aim at 4 MB (DESIGN §8). What counts is the
+ * request Office.js actually sends, measured with Microsoft's client library
+ * (tests/workbook/clientLibrary.test.ts): every operation carries its object path and action
+ * (`OP_OVERHEAD_BYTES`), and a payload is JSON-escaped on the way (`PAYLOAD_FACTOR`).
+ */
 export const REQUEST_LIMIT_BYTES = 4 * 1024 * 1024;
-/** Rough fixed cost of one queued operation in a request. */
-const OP_OVERHEAD_BYTES = 160;
+/** Measured: each object an operation creates (a range, a rule, a table) costs its path, its instantiation and a kept reference. */
+export const OBJECT_BYTES = 550;
+/** Measured: each property set or method call, besides its payload. */
+export const CALL_BYTES = 150;
+/** Measured: the library splits a range write into parts of 1 500 cells, each ~600 bytes of protocol. */
+const CELLS_PER_PART = 1500;
+const PART_BYTES = 600;
+/** A payload is JSON-escaped once more on the way (quotes, backslashes): 1.1 covers what was measured. */
+export const PAYLOAD_FACTOR = 1.1;
+/** Cheapest operation, used for loads and single calls. */
+export const OP_OVERHEAD_BYTES = OBJECT_BYTES + CALL_BYTES;
 const HEADER_FILL = '#DDEBF7';
 
 export type ApplyStats = { syncs: number; largestRequestBytes: number; requests: number[] };
 export type ApplyProgress = (p: { step: string; done: number; total: number }) => void;
+export type ApplyOptions = {
+  onProgress?: ApplyProgress;
+  /** Marked once a write has been sent: from then on the action must not be rerun by itself. */
+  run?: RunState;
+  /**
+   * The workbook is not an earlier generation: a sheet already named like one of ours belongs to
+   * the office and is never cleared; the run stops before writing.
+   */
+  newWorkbook?: boolean;
+  /** @default REQUEST_LIMIT_BYTES */
+  limitBytes?: number;
+};
 
 /** A queued operation and its estimated share of the request. */
 type Op = { bytes: number; run(): void };
 
-/** Estimated UTF-8 size of a payload (Chinese text is 3 bytes a character). */
-function sizeOf(payload: unknown): number {
+/**
+ * Estimated size of an operation in the request: its payload (Chinese text is 3 bytes a character
+ * in UTF-8), the objects it creates and the calls it makes.
+ */
+export function sizeOf(payload: unknown, objects = 1, calls = 1): number {
   const json = JSON.stringify(payload) ?? '';
   let bytes = 0;
   for (let i = 0; i < json.length; i++) bytes += json.charCodeAt(i) < 0x80 ? 1 : 3;
-  return bytes + OP_OVERHEAD_BYTES;
+  return Math.ceil(bytes * PAYLOAD_FACTOR) + objects * OBJECT_BYTES + calls * CALL_BYTES;
 }
 
+/** Extra protocol of a range write the library sends in parts. */
+const partsOf = (rows: number, columns: number): number => Math.max(0, Math.ceil((rows * columns) / CELLS_PER_PART) - 1) * PART_BYTES;
+
 /**
- * Apply a plan inside one `Excel.run`: one sync to see what exists, one to load the tables of
- * sheets being regenerated, then the writes, grouped into as few requests as the 4 MB limit
- * allows. The number of syncs does not grow with rows, only with megabytes.
+ * Apply a plan inside one `Excel.run`: one sync to see what exists; one to load the tables and
+ * charts of sheets being regenerated and lift our protection from them (nothing written yet, so
+ * a sheet protected with a password stops the run before any change); then the writes, each sheet
+ * cleared in the batch that rewrites it, grouped into as few requests as the limit allows. If a
+ * later batch fails, every sheet is either rewritten whole or untouched, so what units typed is
+ * in the workbook either way. The number of syncs does not grow with rows, only with megabytes.
  */
-export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPlan, features: ExcelFeatures, onProgress: ApplyProgress = () => undefined): Promise<ApplyStats> {
+export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPlan, features: ExcelFeatures, options: ApplyOptions = {}): Promise<ApplyStats> {
+  const onProgress = options.onProgress ?? (() => undefined);
+  const limit = options.limitBytes ?? REQUEST_LIMIT_BYTES;
   const stats: ApplyStats = { syncs: 0, largestRequestBytes: 0, requests: [] };
   const sync = async (bytes: number): Promise<void> => {
     await context.sync();
@@ -40,76 +78,145 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   const sheets = context.workbook.worksheets;
   const names = context.workbook.names;
   const tables = context.workbook.tables;
-  sheets.load('items/name');
+  sheets.load('items/name,items/protection/protected');
   names.load('items/name');
   tables.load('items/name,items/worksheet/name');
   await sync(OP_OVERHEAD_BYTES * 3);
 
-  const existing = new Map(sheets.items.map((ws) => [ws.name, ws]));
-  const reused = plan.sheets.filter((s) => existing.has(s.name)).map((s) => existing.get(s.name) as Excel.Worksheet);
-  for (const ws of reused) {
-    ws.tables.load('items/name');
-    ws.charts.load('items/name');
+  // Excel compares sheet, table and name names without regard to case.
+  const key = (name: string): string => name.toLowerCase();
+  const existing = new Map(sheets.items.map((ws) => [key(ws.name), ws]));
+  if (options.newWorkbook) {
+    const clashes = plan.sheets.filter((s) => existing.has(key(s.name))).map((s) => `“${s.name}”`);
+    if (clashes.length > 0) throw new Error(`工作簿中已有名为${clashes.join('、')}的工作表，但这不是督办生成的工作簿。为免覆盖其中的内容，请把这些工作表改名，或在新建的空白工作簿中生成。`);
   }
-  if (reused.length > 0) await sync(OP_OVERHEAD_BYTES * reused.length);
+  const reusedOf = (name: string): Excel.Worksheet | undefined => existing.get(key(name));
+  const reused = plan.sheets.map((s) => reusedOf(s.name)).filter((ws): ws is Excel.Worksheet => ws !== undefined);
+  const locked = reused.filter((ws) => ws.protection.protected);
+  if (reused.length > 0) {
+    for (const ws of reused) {
+      ws.tables.load('items/name');
+      ws.charts.load('items/name');
+    }
+    // Checked first: unprotect() fails on a sheet that is not protected, as it does with a wrong password.
+    for (const ws of locked) ws.protection.unprotect();
+    try {
+      await sync(OP_OVERHEAD_BYTES * (reused.length * 2 + locked.length));
+    } catch (e) {
+      if (locked.length === 0) throw e;
+      throw new SheetProtectedError(locked.map((ws) => ws.name), e);
+    }
+  }
 
-  const ops: Op[] = [];
-  // Stale ledgers go first, then every reused sheet is cleared, before any table is added:
-  // table names are workbook-wide, and a new table may take a name an old one still holds.
-  for (const name of plan.removeSheets ?? []) {
-    const ws = existing.get(name);
-    if (ws) ops.push({ bytes: OP_OVERHEAD_BYTES, run: () => ws.delete() });
-  }
-  for (const ws of reused) ops.push({ bytes: OP_OVERHEAD_BYTES, run: () => clearSheet(ws, features) });
-  const gone = new Set([...reused.map((ws) => ws.name), ...(plan.removeSheets ?? [])]);
-  const takenTableNames = new Set(tables.items.filter((t) => !gone.has(t.worksheet.name)).map((t) => t.name.toLowerCase()));
-  for (const sheet of plan.sheets) ops.push(...sheetOps(context, sheet, existing.get(sheet.name) ?? null, features, takenTableNames));
-  const existingNames = new Set(names.items.map((n) => n.name));
+  // A new table may not take a name another sheet's table still holds (it is cleared later, or never).
+  const held = tables.items.map((t) => ({ name: key(t.name), sheet: key(t.worksheet.name) }));
+  const assigned = new Set<string>();
+  const groups = plan.sheets.map((sheet) => {
+    const ws = reusedOf(sheet.name) ?? null;
+    const taken = new Set([...assigned, ...held.filter((h) => h.sheet !== key(sheet.name)).map((h) => h.name)]);
+    const ops = sheetOps(context, sheet, ws, features, (wanted) => {
+      const name = freeTableName(wanted, taken);
+      assigned.add(key(name));
+      return name;
+    });
+    return ws ? [{ bytes: sizeOf(null, 5, 8), run: () => clearSheet(ws, features) }, ...ops] : ops;
+  });
+
+  const tail: Op[] = [];
+  const existingNames = new Set(names.items.map((n) => key(n.name)));
   for (const n of plan.names) {
     const target = plan.sheets.find((s) => s.key === n.sheetKey);
     if (!target) throw new Error(`defined name ${n.name} points at a sheet the plan does not have: ${n.sheetKey}`);
     const { row, col } = parseAddress(n.address);
     const reference = `=${sheetRef(target.name)}!$${columnLetter(col)}$${row + 1}`;
-    ops.push({
-      bytes: sizeOf(reference),
+    tail.push({
+      bytes: sizeOf(reference, 2, 2),
       run: () => {
-        if (existingNames.has(n.name)) names.getItem(n.name).delete();
+        if (existingNames.has(key(n.name))) names.getItem(n.name).delete();
         names.add(n.name, reference);
       },
     });
   }
+  // Sheets that go (untouched ledgers of units that left, a blank Sheet1) go last: a workbook
+  // must always keep a visible sheet, and a failed run should leave them rather than lose them.
+  for (const name of plan.removeSheets ?? []) {
+    const ws = reusedOf(name) ?? null;
+    if (ws && !plan.sheets.some((s) => key(s.name) === key(name))) tail.push({ bytes: OP_OVERHEAD_BYTES, run: () => ws.delete() });
+  }
   const first = plan.sheets[0];
-  if (first) ops.push({ bytes: OP_OVERHEAD_BYTES, run: () => sheets.getItem(first.name).activate() });
+  if (first) tail.push({ bytes: OP_OVERHEAD_BYTES, run: () => sheets.getItem(first.name).activate() });
 
-  const batches = intoBatches(ops);
+  const batches = intoBatches([...groups, tail], limit);
   let done = 0;
-  // Syncing per batch is the one loop allowed: batches exist only to stay under the 4 MB request limit.
+  // Syncing per batch is the one loop allowed: batches exist only to stay under the request limit.
   for (const batch of batches) {
+    onProgress({ step: `写入工作表（第 ${done + 1}/${batches.length} 批）`, done, total: batches.length });
     for (const op of batch.ops) op.run();
-    await sync(batch.bytes);
+    if (options.run) options.run.wrote = true;
+    try {
+      await sync(batch.bytes);
+    } catch (e) {
+      throw new WriteInterruptedError(done, batches.length, e);
+    }
     onProgress({ step: '写入工作表', done: ++done, total: batches.length });
   }
   return stats;
 }
 
-function intoBatches(ops: Op[]): Array<{ ops: Op[]; bytes: number }> {
+/**
+ * Pack groups of operations (one group per sheet) into requests under the limit. A group is split
+ * only when it alone is over the limit, so a sheet is normally cleared and rewritten in one request.
+ */
+function intoBatches(groups: Op[][], limit: number): Array<{ ops: Op[]; bytes: number }> {
   const batches: Array<{ ops: Op[]; bytes: number }> = [];
   let current = { ops: [] as Op[], bytes: 0 };
-  for (const op of ops) {
-    if (current.ops.length > 0 && current.bytes + op.bytes > REQUEST_LIMIT_BYTES) {
-      batches.push(current);
-      current = { ops: [], bytes: 0 };
+  const flush = (): void => {
+    if (current.ops.length > 0) batches.push(current);
+    current = { ops: [], bytes: 0 };
+  };
+  for (const group of groups) {
+    const bytes = group.reduce((n, op) => n + op.bytes, 0);
+    if (current.bytes + bytes > limit) flush();
+    for (const op of group) {
+      if (current.ops.length > 0 && current.bytes + op.bytes > limit) flush();
+      current.ops.push(op);
+      current.bytes += op.bytes;
     }
-    current.ops.push(op);
-    current.bytes += op.bytes;
   }
-  if (current.ops.length > 0) batches.push(current);
+  flush();
   return batches;
 }
 
-/** Make a sheet of an earlier generation blank again, keeping its place and the references to it. */
+/** A sheet protected with a password (or otherwise refusing unprotect) stops a run before it writes. */
+export class SheetProtectedError extends Error {
+  constructor(
+    readonly sheets: string[],
+    override readonly cause: unknown,
+  ) {
+    super(`无法撤销以下工作表的保护：${sheets.join('、')}。督办保护工作表时不设密码；如果有人加了密码，请先在 Excel 的“审阅 → 撤销工作表保护”中输入密码，再重试。工作簿没有被修改。`);
+  }
+}
+
+/** A write batch failed after `done` of `total` had been applied. */
+export class WriteInterruptedError extends Error {
+  readonly code: string | undefined;
+  constructor(
+    readonly done: number,
+    readonly total: number,
+    override readonly cause: unknown,
+  ) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    super(
+      done === 0
+        ? `写入没有完成（${detail}）：工作簿没有被修改。`
+        : `写入在第 ${done + 1}/${total} 批时中断（${detail}）：已写入的工作表完整，其余工作表保持原样，已填写的台账内容都还在。请检查后再点一次，督办会从工作簿现有内容继续。`,
+    );
+    this.code = errorCode(cause);
+  }
+}
+
+/** Make a sheet of an earlier generation blank again (its protection was lifted before), keeping its place and the references to it. */
 function clearSheet(ws: Excel.Worksheet, features: ExcelFeatures): void {
-  ws.protection.unprotect();
   for (const t of ws.tables.items) t.convertToRange();
   for (const c of ws.charts.items) c.delete();
   if (features.conditionalFormats) ws.getRange().conditionalFormats.clearAll();
@@ -125,12 +232,12 @@ function freeTableName(wanted: string, taken: Set<string>): string {
   return name;
 }
 
-function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Excel.Worksheet | null, features: ExcelFeatures, takenTableNames: Set<string>): Op[] {
+function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Excel.Worksheet | null, features: ExcelFeatures, tableName: (wanted: string) => string): Op[] {
   let ws: Excel.Worksheet | null = existing;
   const get = (): Excel.Worksheet => ws as Excel.Worksheet;
   const ops: Op[] = [];
-  const op = (payload: unknown, run: () => void): void => {
-    ops.push({ bytes: sizeOf(payload), run });
+  const op = (payload: unknown, run: () => void, objects = 1, calls = 1, extra = 0): void => {
+    ops.push({ bytes: sizeOf(payload, objects, calls) + extra, run });
   };
   const width = sheet.columns.length;
   const n = sheet.rows.length;
@@ -139,20 +246,20 @@ function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Exc
     // A reused sheet was cleared above: it keeps its position and other sheets' references to it.
     ws ??= context.workbook.worksheets.add(sheet.name);
     if (sheet.tabColor) ws.tabColor = sheet.tabColor;
-  });
+  }, 1, 2);
 
   sheet.columns.forEach((c, i) => {
     const letter = columnLetter(i);
     op(c.width, () => {
       get().getRange(`${letter}:${letter}`).format.columnWidth = c.width * POINTS_PER_CHAR;
-    });
+    }, 1, 1);
     if (n > 0 && (c.numberFormat || c.wrap)) {
       const formats = Array.from({ length: n }, () => [c.numberFormat ?? 'General']);
       op(formats, () => {
         const range = get().getRange(`${letter}2:${letter}${n + 1}`);
         if (c.numberFormat) range.numberFormat = formats;
         if (c.wrap) range.format.wrapText = true;
-      });
+      }, 1, 2, partsOf(n, 1));
     }
   });
 
@@ -164,14 +271,14 @@ function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Exc
       range.format.font.bold = true;
       range.format.fill.color = HEADER_FILL;
       range.format.wrapText = true;
-    });
+    }, 1, 4);
   }
 
   for (const chunk of rowChunks(sheet.rows)) {
     const formulas = chunk.rows.map((row) => sheet.columns.map((_, i) => officeCellValue(row[i] ?? null)));
     op(formulas, () => {
       get().getRange(rangeAddress(chunk.start + 1, 0, chunk.rows.length, width)).formulas = formulas;
-    });
+    }, 1, 1, partsOf(chunk.rows.length, width));
   }
 
   for (const extra of sheet.extraCells ?? []) {
@@ -181,7 +288,7 @@ function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Exc
       if (extra.numberFormat) range.numberFormat = [[extra.numberFormat]];
       range.formulas = value;
       if (extra.bold) range.format.font.bold = true;
-    });
+    }, 1, 3);
   }
 
   for (const block of sheet.blocks ?? []) {
@@ -199,36 +306,37 @@ function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Exc
         head.format.font.bold = true;
         head.format.fill.color = HEADER_FILL;
       }
-    });
+    }, 2, 4, 2 * partsOf(height, blockWidth));
   }
   if (sheet.hidden) op('hidden', () => void (get().visibility = 'Hidden'));
-  for (const chart of sheet.charts ?? []) op(chart, () => addChart(get(), chart));
+  for (const chart of sheet.charts ?? []) op(chart, () => addChart(get(), chart), 5, 5);
   if (sheet.table && n > 0) {
     const table = sheet.table;
     op(table, () => {
       const t = get().tables.add(rangeAddress(0, 0, n + 1, width), true);
-      t.name = freeTableName(table.name, takenTableNames);
+      t.name = tableName(table.name);
       t.style = table.style;
-    });
+    }, 1, 3);
   }
-  if (features.dataValidation) for (const v of sheet.validations) op(v, () => applyValidation(get(), v));
-  if (features.conditionalFormats) for (const cf of sheet.conditionalFormats) op(cf, () => applyConditionalFormat(get(), cf));
-
-  if (sheet.protect) {
-    const fillColumns = sheet.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.role === 'fill');
-    op(fillColumns.length, () => {
-      if (n > 0) for (const { i } of fillColumns) get().getRange(rangeAddress(1, i, n, 1)).format.protection.locked = false;
-      // No password: protection prevents accidents; a password is never stored.
-      get().protection.protect({ allowAutoFilter: true, allowFormatColumns: true, allowFormatRows: true, allowSort: false });
-    });
-  }
+  if (features.dataValidation) for (const v of sheet.validations) op(v, () => applyValidation(get(), v), 2, 4);
+  if (features.conditionalFormats) for (const cf of sheet.conditionalFormats) op(cf, () => applyConditionalFormat(get(), cf), 3, 5);
   if (sheet.freeze.rows + sheet.freeze.columns > 0) {
     op(sheet.freeze, () => {
       const panes = get().freezePanes;
       if (sheet.freeze.columns === 0) panes.freezeRows(sheet.freeze.rows);
       else if (sheet.freeze.rows === 0) panes.freezeColumns(sheet.freeze.columns);
       else panes.freezeAt(get().getRange(rangeAddress(0, 0, sheet.freeze.rows, sheet.freeze.columns)));
-    });
+    }, 2, 1);
+  }
+
+  // Protection goes last: after it, Excel refuses format changes on the sheet.
+  if (sheet.protect) {
+    const fillColumns = sheet.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.role === 'fill');
+    op(fillColumns.length, () => {
+      if (n > 0) for (const { i } of fillColumns) get().getRange(rangeAddress(1, i, n, 1)).format.protection.locked = false;
+      // No password: protection prevents accidents; a password is never stored.
+      get().protection.protect({ allowAutoFilter: true, allowFormatColumns: true, allowFormatRows: true, allowSort: false });
+    }, 1 + fillColumns.length, 1 + fillColumns.length);
   }
   return ops;
 }

@@ -1,18 +1,25 @@
 import type { Cell } from '../../workbook/plan';
 import { excelSerial } from '../../domain/time/isoDate';
 
-/** Characters that make Excel read typed text as a formula or a number sign. */
-const FORMULA_START = /^[=+\-@]/;
+/**
+ * Text Excel would not keep as text when it is written into a General cell: a formula (`=…`,
+ * `+…`, `-…`, `@…`), a number or anything starting like one (`007`, `11.10`, `1-2`, `50%`,
+ * `2021-06-30`, `3月5日`), a boolean (`TRUE`), an error literal (`#N/A`), an English month
+ * (`Jan-1`). Over-matching is harmless: the apostrophe is invisible and reads back as nothing.
+ */
+const RETYPED_BY_EXCEL = /^\s*([=+\-@#.\d(（$¥￥€£]|(true|false)\s*$|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/.]*\d)/i;
 
 /**
- * A plan cell as the value given to `range.formulas`. Text that would start a formula gets the
- * apostrophe prefix Excel uses for "this is text", so a notice can never inject a formula.
+ * A plan cell as the value given to `range.formulas`. Text that Excel would read as a formula, a
+ * number, a date or a boolean gets the apostrophe prefix Excel uses for "this is text": a notice
+ * can never inject a formula, and typed text (`11.10`, `007`, `2021-06-30`) stays the text it was,
+ * as the xlsx adapter writes it.
  */
 export function officeCellValue(cell: Cell): string | number {
   if (cell === null) return '';
   switch (cell.t) {
     case 'text':
-      return FORMULA_START.test(cell.v) ? `'${cell.v}` : cell.v;
+      return RETYPED_BY_EXCEL.test(cell.v) ? `'${cell.v}` : cell.v;
     case 'number':
       return cell.v;
     case 'date':

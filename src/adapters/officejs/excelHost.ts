@@ -1,17 +1,18 @@
 import type { WorkbookHost } from '../../taskpane/hostTypes';
-import { prepareWorkbook } from '../../workbook/prepareWorkbook';
-import { applyPlan } from './applyPlan';
+import { blankDefaultSheets, isEarlierGeneration, prepareWorkbook } from '../../workbook/prepareWorkbook';
+import { applyPlan, SheetProtectedError } from './applyPlan';
 import { readWorkbookInExcel } from './readWorkbook';
 import { readSummary, readSummaryParameters } from '../../domain/summary/readSummary';
 import { summarize } from '../../domain/summary/summarize';
 import { localIsoDate } from '../../domain/time/isoDate';
 import { summaryNames, summaryPlan } from '../../workbook/buildWorkbookPlan';
 import { detectFeatures, featureWarnings } from './requirements';
-import { runExcel } from './runExcel';
+import { runExcel, type RunState } from './runExcel';
 import type { ExcelFeatures } from './requirements';
 import type { Progress, ValidateResult } from '../../taskpane/hostTypes';
 import { validateWorkbook } from '../../domain/validation/validate';
 import { withFixes } from '../../domain/validation/fixes';
+import type { Finding } from '../../domain/validation/findings';
 import { validationSheet } from '../../workbook/sheets/validationSheet';
 import { DATE_FORMAT } from '../../workbook/plan';
 
@@ -23,12 +24,16 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
     unavailableReason: minimum ? null : '此版本 Excel 过旧（需要 ExcelApi 1.7，即 Excel 2019、Microsoft 365 或网页版 Excel）。',
     warnings: featureWarnings(features),
     generate: (noticeText, onProgress) =>
-      runExcel(async (context) => {
+      runExcel(async (context, run) => {
         onProgress({ step: '读取工作簿…', done: 0, total: 1 });
-        const previous = await readWorkbookInExcel(context);
-        const prepared = prepareWorkbook({ noticeText, previous: previous.sheets.length > 0 ? previous : null, asOf: null });
+        const book = await readWorkbookInExcel(context);
+        // A new workbook has a blank Sheet1 and may have the office's own sheets: not a previous generation.
+        const previous = isEarlierGeneration(book) ? book : null;
+        const prepared = prepareWorkbook({ noticeText, previous, asOf: null });
         if (prepared.problems.length > 0) throw new Error(prepared.problems.map((p) => p.message).join('；'));
-        const stats = await applyPlan(context, prepared.plan, features, onProgress);
+        const blank = blankDefaultSheets(book);
+        const plan = blank.length > 0 ? { ...prepared.plan, removeSheets: [...(prepared.plan.removeSheets ?? []), ...blank] } : prepared.plan;
+        const stats = await applyPlan(context, plan, features, { onProgress, run, newWorkbook: previous === null });
         return {
           sheets: prepared.plan.sheets.length,
           ledgers: prepared.ledgers.ledgers.length,
@@ -38,7 +43,7 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
         };
       }),
     refreshSummary: (onProgress) =>
-      runExcel(async (context) => {
+      runExcel(async (context, run) => {
         onProgress({ step: '读取台账…', done: 0, total: 1 });
         const book = await readWorkbookInExcel(context, SUMMARY_SKIPS);
         if (!book.sheets.some((s) => s.name === '任务清单')) throw new Error('当前工作簿还没有督办工作表，请先点击“生成工作簿”。');
@@ -47,12 +52,12 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
         const asOf = params.asOf ?? localIsoDate(now);
         const report = summarize(readSummary(book).input, asOf, params.warnDays);
         const { summary, index } = summaryPlan(book, params.year, params.asOf, params.warnDays);
-        await applyPlan(context, { sheets: [summary, index], names: summaryNames() }, features, onProgress);
+        await applyPlan(context, { sheets: [summary, index], names: summaryNames() }, features, { onProgress, run });
         const o = report.overall;
         return { asOf, tasks: o.tasks, done: o.done, overdue: o.overdue, dueSoon: o.dueSoon, completionRate: o.completionRate };
       }),
-    validate: (onProgress) => runExcel((context) => validateInExcel(context, features, false, onProgress)),
-    fixAndValidate: (onProgress) => runExcel((context) => validateInExcel(context, features, true, onProgress)),
+    validate: (onProgress) => runExcel((context, run) => validateInExcel(context, features, false, onProgress, run)),
+    fixAndValidate: (onProgress) => runExcel((context, run) => validateInExcel(context, features, true, onProgress, run)),
     selectCell: (sheet, cell) =>
       runExcel(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);
@@ -67,7 +72,7 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
  * 校验 in one Excel.run: one read of the workbook, optionally the fixes (written as one batch),
  * then 校验结果 written. Returns the findings for the pane.
  */
-async function validateInExcel(context: Excel.RequestContext, features: ExcelFeatures, fix: boolean, onProgress: (p: Progress) => void): Promise<ValidateResult> {
+async function validateInExcel(context: Excel.RequestContext, features: ExcelFeatures, fix: boolean, onProgress: (p: Progress) => void, run: RunState): Promise<ValidateResult> {
   onProgress({ step: '读取工作簿…', done: 0, total: 2 });
   let book = await readWorkbookInExcel(context, VALIDATION_SKIPS);
   if (!book.sheets.some((s) => s.name === '任务清单')) throw new Error('当前工作簿还没有督办工作表，请先点击“生成工作簿”。');
@@ -76,23 +81,54 @@ async function validateInExcel(context: Excel.RequestContext, features: ExcelFea
   let result = validateWorkbook(book, asOf);
   if (fix) {
     const fixes = result.findings.filter((f) => f.fix !== undefined);
-    for (const f of fixes) {
-      const range = context.workbook.worksheets.getItem(f.sheet).getRange(f.cell);
-      if (f.code === 'TEXT_DATE') range.numberFormat = [[DATE_FORMAT]];
-      range.values = [[f.fix as number]];
-    }
+    await applyFixes(context, fixes, run);
     // The fixed values are known: apply them to what was read instead of reading the workbook again.
     book = withFixes(book, fixes);
     result = validateWorkbook(book, asOf);
   }
   onProgress({ step: '写入校验结果…', done: 1, total: 2 });
-  await applyPlan(context, { sheets: [validationSheet(result.findings, asOf)], names: [] }, features);
+  await applyPlan(context, { sheets: [validationSheet(result.findings, asOf)], names: [] }, features, { run });
   return {
     asOf,
     errors: result.errors,
     warnings: result.warnings,
     findings: result.findings.map(({ code, severity, sheet, cell, task, unit, message, fix: f }) => ({ code, severity, sheet, cell, task, unit, message, fixable: f !== undefined })),
   };
+}
+
+/**
+ * Write the fixes (a text date becomes a date cell, a text number a number). A date needs its
+ * number format, which a protected ledger refuses: protection is lifted around the fix and put
+ * back with the options the sheet had. Sheets are checked first, since unprotect() fails on an
+ * unprotected sheet; a sheet protected with a password stops the fix before anything is written.
+ */
+async function applyFixes(context: Excel.RequestContext, fixes: Finding[], run: RunState): Promise<void> {
+  if (fixes.length === 0) return;
+  const bySheet = new Map<string, Finding[]>();
+  for (const f of fixes) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f]);
+  const sheets = [...bySheet.keys()].map((name) => {
+    const ws = context.workbook.worksheets.getItem(name);
+    ws.protection.load('protected,options');
+    return { name, ws };
+  });
+  await context.sync();
+  const locked = sheets.filter(({ ws }) => ws.protection.protected);
+  for (const { ws } of locked) ws.protection.unprotect();
+  try {
+    await context.sync();
+  } catch (e) {
+    throw new SheetProtectedError(locked.map(({ name }) => name), e);
+  }
+  for (const { name, ws } of sheets) {
+    for (const f of bySheet.get(name) ?? []) {
+      const range = ws.getRange(f.cell);
+      if (f.code === 'TEXT_DATE') range.numberFormat = [[DATE_FORMAT]];
+      range.values = [[f.fix as number]];
+    }
+  }
+  for (const { ws } of locked) ws.protection.protect(ws.protection.options);
+  run.wrote = true;
+  await context.sync();
 }
 
 /** Validation reads everything units fill, and 汇总 for its as-of date. */
