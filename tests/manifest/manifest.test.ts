@@ -24,10 +24,22 @@ describe('manifest.xml', () => {
     expect(urls.filter((u) => !u.startsWith('https://localhost:3000/'))).toEqual([]);
   });
 
-  it('the task pane page loads office.js from its own origin', () => {
+  it('the pages load office.js from Microsoft\'s CDN, or from our origin in the intranet build, and nothing else from outside', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const office = require('../../scripts/officeJs.cjs') as { officeJsSource(m: string): string; cspFor(m: string): string; officeJsMode(v?: string): string };
     const html = readFileSync(join(root, 'src', 'taskpane', 'taskpane.html'), 'utf8');
-    expect(html).toContain('<script src="office/office.js"></script>');
+    expect(html).toContain('<script src="<%= officeJs %>"></script>');
     expect(html).not.toMatch(/src="https?:/);
+    expect(office.officeJsMode(undefined)).toBe('cdn');
+    expect(() => office.officeJsMode('cnd')).toThrow('OFFICE_JS');
+    expect(office.officeJsSource('cdn')).toBe('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+    expect(office.officeJsSource('self')).toBe('office/office.js');
+    expect(office.cspFor('cdn')).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+    expect(office.cspFor('self')).toContain("script-src 'self';");
+    for (const mode of ['cdn', 'self']) {
+      expect(office.cspFor(mode)).toContain("connect-src 'self';");
+      expect(office.cspFor(mode)).not.toContain('unsafe-eval');
+    }
   });
 
   (existsSync(schema) ? it : it.skip)('passes `npm run validate:offline` (xmllint against the Office XSD)', () => {

@@ -52,6 +52,8 @@ type Box = { r0: number; c0: number; r1: number; c1: number; wholeColumns: boole
 function parseRange(address: string | undefined): Box {
   if (address === undefined) return { r0: 0, c0: 0, r1: 1048575, c1: 16383, wholeColumns: false, wholeSheet: true };
   const a = address.replace(/\$/g, '').replace(/^.*!/, '');
+  const rows = /^(\d+):(\d+)$/.exec(a);
+  if (rows) return { r0: Number(rows[1]) - 1, c0: 0, r1: Number(rows[2]) - 1, c1: 16383, wholeColumns: true, wholeSheet: false };
   const col = /^([A-Z]+):([A-Z]+)$/.exec(a);
   if (col) return { r0: 0, c0: columnIndex(col[1] as string), r1: 1048575, c1: columnIndex(col[2] as string), wholeColumns: true, wholeSheet: false };
   const [p, q] = a.split(':') as [string, string | undefined];
@@ -286,9 +288,10 @@ export class FakeWorksheet {
   readonly chartList: Array<{ type: string; values: string; categories: string; title: string; position: string }> = [];
   readonly charts: { add(type: string, range: FakeRange, seriesBy: string): FakeChart; load(p: string): void; items: Array<{ delete(): void }> };
   readonly tables: { add(address: string, hasHeaders: boolean): { name: string; style: string }; load(p: string): void; items: Array<{ name: string; convertToRange(): void }> };
-  readonly protection: { protect(options?: Record<string, unknown>, password?: string): void; unprotect(password?: string): void; load(p?: string): void; readonly protected: boolean };
+  readonly protection: { protect(options?: Record<string, unknown>, password?: string): void; unprotect(password?: string): void; load(p?: string): void; readonly protected: boolean; readonly options: Record<string, unknown> };
   readonly freezePanes: { freezeRows(n: number): void; freezeColumns(n: number): void; freezeAt(r: FakeRange): void };
   private protectedAtLoad: boolean | null = null;
+  private optionsAtLoad: Record<string, unknown> = {};
 
   constructor(
     readonly wb: FakeWorkbook,
@@ -381,7 +384,7 @@ export class FakeWorksheet {
         return chartsLoad.items().map((c) => ({ delete: () => ctx().enqueue('Chart.delete', c.title, () => void charts.splice(charts.indexOf(c), 1)) }));
       },
     };
-    const self = { snapshotProtection: () => this.snapshotProtection(), protectedAtLoad: () => this.protectedAtLoad };
+    const self = { snapshotProtection: () => this.snapshotProtection(), protectedAtLoad: () => this.protectedAtLoad, optionsAtLoad: () => this.optionsAtLoad };
     const protectionLoad = new (class extends Loadable {
       constructor() {
         super(ctx);
@@ -406,6 +409,10 @@ export class FakeWorksheet {
           this.protection_ = null;
         }),
       load: (p) => void protectionLoad.load(p),
+      get options() {
+        if (self.protectedAtLoad() === null) protectionLoad.check();
+        return self.optionsAtLoad();
+      },
       get protected() {
         if (self.protectedAtLoad() === null) protectionLoad.check();
         return self.protectedAtLoad() as boolean;
@@ -425,6 +432,7 @@ export class FakeWorksheet {
   /** `worksheets.load('items/protection/protected')` and `protection.load()` capture this. */
   snapshotProtection(): void {
     this.protectedAtLoad = this.protection_ !== null;
+    this.optionsAtLoad = { ...(this.protection_?.options ?? {}) };
   }
 
   set tabColor(c: string) {
@@ -694,14 +702,18 @@ export class FakeRange extends Loadable {
     this.ws.enqueue('Range.select', 'select', () => void (this.ws.wb.selected = `${this.ws.name}!${this.address}`));
   }
 
-  clear(): void {
-    this.ws.enqueue('Range.clear', { clear: this.address }, () => {
+  clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All'): void {
+    this.ws.enqueue('Range.clear', { clear: this.address, applyTo }, () => {
       this.ws.assertNotProtected('Range.clear');
-      if (this.box.wholeSheet) {
-        this.ws.cells.clear();
-        return;
+      const b = this.box;
+      for (const [key, cell] of [...this.ws.cells]) {
+        const m = /^([A-Z]+)(\d+)$/.exec(key) as RegExpExecArray;
+        const [r, c] = [Number(m[2]) - 1, columnIndex(m[1] as string)];
+        if (r < b.r0 || r > b.r1 || c < b.c0 || c > b.c1) continue;
+        if (applyTo === 'All') this.ws.cells.delete(key);
+        else if (applyTo === 'Contents') cell.formula = '';
+        else Object.assign(cell, { numberFormat: 'General', bold: false, fill: null, fontColor: null, wrap: false, locked: true });
       }
-      for (let r = this.box.r0; r <= this.box.r1; r++) for (let c = this.box.c0; c <= this.box.c1; c++) this.ws.cells.delete(`${columnLetter(c)}${r + 1}`);
     });
   }
 

@@ -112,7 +112,7 @@ describe('the real Excel client library in jsdom', () => {
     const { plan } = prepareWorkbook({ noticeText: SEED, previous: null, asOf: null });
     const error = await runExcel((context, run) => applyPlan(context, plan, ALL, { run }), noWait).catch((e: unknown) => e);
     // The adapter says in Chinese how far it got and keeps Excel's error and code.
-    expect(error).toMatchObject({ code: 'GeneralException', message: expect.stringContaining('工作簿没有被修改') });
+    expect(error).toMatchObject({ code: 'GeneralException', message: expect.stringContaining('已填写的台账内容都还在') });
     expect((error as { cause: unknown }).cause).toBeInstanceOf(lib.OfficeExtension.Error);
     expect((error as { cause: unknown }).cause).toMatchObject({ name: 'RichApi.Error', code: 'GeneralException', message: 'Injected failure of request 2 (GeneralException).' });
     expect(lib.workbook.sheets.map((s) => s.name)).toEqual(['Sheet1']);

@@ -114,12 +114,19 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   const groups = plan.sheets.map((sheet) => {
     const ws = reusedOf(sheet.name) ?? null;
     const taken = new Set([...assigned, ...held.filter((h) => h.sheet !== key(sheet.name)).map((h) => h.name)]);
+    // A sheet units type into keeps its values until the new ones are written over them: only
+    // formats go first, the rows left over below and beside the new table go after the rewrite
+    // (before protection). A batch that fails half-way then leaves every typed value in the
+    // sheet, old or rewritten.
+    const keepValues = ws !== null && sheet.columns.some((c) => c.role === 'fill');
+    const leftovers: Op | null = ws && keepValues ? { bytes: sizeOf(null, 2, 2), run: () => clearBeyond(ws, sheet.rows.length + 1, sheet.columns.length) } : null;
     const ops = sheetOps(context, sheet, ws, features, (wanted) => {
       const name = freeTableName(wanted, taken);
       assigned.add(key(name));
       return name;
-    });
-    return ws ? [{ bytes: sizeOf(null, 5, 8), run: () => clearSheet(ws, features) }, ...ops] : ops;
+    }, leftovers);
+    if (!ws) return ops;
+    return [{ bytes: sizeOf(null, 5, 8), run: () => clearSheet(ws, features, keepValues ? 'Formats' : 'All') }, ...ops];
   });
 
   const tail: Op[] = [];
@@ -206,22 +213,27 @@ export class WriteInterruptedError extends Error {
     override readonly cause: unknown,
   ) {
     const detail = cause instanceof Error ? cause.message : String(cause);
-    super(
-      done === 0
-        ? `写入没有完成（${detail}）：工作簿没有被修改。`
-        : `写入在第 ${done + 1}/${total} 批时中断（${detail}）：已写入的工作表完整，其余工作表保持原样，已填写的台账内容都还在。请检查后再点一次，督办会从工作簿现有内容继续。`,
-    );
+    super(`写入在第 ${done + 1}/${total} 批时中断（${detail}）：已填写的台账内容都还在，已写完的工作表完整，其余工作表保持原样或只写了一部分。请检查后再点一次，督办会从工作簿现有内容继续。`);
     this.code = errorCode(cause);
   }
 }
 
-/** Make a sheet of an earlier generation blank again (its protection was lifted before), keeping its place and the references to it. */
-function clearSheet(ws: Excel.Worksheet, features: ExcelFeatures): void {
+/**
+ * Make a sheet of an earlier generation blank again (its protection was lifted before), keeping
+ * its place and the references to it; `Formats` keeps its values for the rewrite to replace.
+ */
+function clearSheet(ws: Excel.Worksheet, features: ExcelFeatures, what: 'All' | 'Formats'): void {
   for (const t of ws.tables.items) t.convertToRange();
   for (const c of ws.charts.items) c.delete();
   if (features.conditionalFormats) ws.getRange().conditionalFormats.clearAll();
   if (features.dataValidation) ws.getRange().dataValidation.clear();
-  ws.getRange().clear();
+  ws.getRange().clear(what === 'All' ? 'All' : 'Formats');
+}
+
+/** Clear what an earlier generation left below row `rows` and right of column `columns`. */
+function clearBeyond(ws: Excel.Worksheet, rows: number, columns: number): void {
+  ws.getRange(`${rows + 1}:1048576`).clear('Contents');
+  ws.getRange(`${columnLetter(columns)}:XFD`).clear('Contents');
 }
 
 /** A table name nobody else holds (a sheet the plan does not touch may keep an old one): `Duban_Ledger_3`, else `Duban_Ledger_3_2`… */
@@ -232,7 +244,7 @@ function freeTableName(wanted: string, taken: Set<string>): string {
   return name;
 }
 
-function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Excel.Worksheet | null, features: ExcelFeatures, tableName: (wanted: string) => string): Op[] {
+function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Excel.Worksheet | null, features: ExcelFeatures, tableName: (wanted: string) => string, beforeProtection: Op | null): Op[] {
   let ws: Excel.Worksheet | null = existing;
   const get = (): Excel.Worksheet => ws as Excel.Worksheet;
   const ops: Op[] = [];
@@ -329,6 +341,7 @@ function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Exc
     }, 2, 1);
   }
 
+  if (beforeProtection) ops.push(beforeProtection);
   // Protection goes last: after it, Excel refuses format changes on the sheet.
   if (sheet.protect) {
     const fillColumns = sheet.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.role === 'fill');

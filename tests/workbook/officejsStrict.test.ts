@@ -1,0 +1,188 @@
+/**
+ * The task pane's actions against the strict fake: a workbook that starts as Excel's do (a blank
+ * Sheet1), writes applied only at sync, syncs that fail, protection enforced, text re-typed.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createExcelHost } from '../../src/adapters/officejs/excelHost';
+import { runExcel } from '../../src/adapters/officejs/runExcel';
+import { officeCellValue } from '../../src/adapters/officejs/cellValues';
+import { readWorkbookInExcel } from '../../src/adapters/officejs/readWorkbook';
+import { FakeContext, FakeWorkbook, createFakeExcel, excelRetype, type FakeWorksheet } from '../support/fakeExcel';
+
+const SEED = readFileSync(join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt'), 'utf8');
+const noProgress = (): void => undefined;
+const realExcel = (globalThis as { Excel?: unknown }).Excel;
+afterEach(() => {
+  (globalThis as { Excel?: unknown }).Excel = realExcel;
+});
+
+/** A fake Excel installed as the global the adapter uses; the workbook starts as Excel's do. */
+function excelWith(workbook = new FakeWorkbook()) {
+  const fake = createFakeExcel(workbook);
+  (globalThis as { Excel?: unknown }).Excel = fake.Excel;
+  return { ...fake, host: createExcelHost(() => true) };
+}
+
+const ledger = (wb: FakeWorkbook, unit: string): FakeWorksheet => wb.sheet(`台账-${unit}`) as FakeWorksheet;
+const valueOf = (ws: FakeWorksheet, cell: string): unknown => {
+  const v = ws.cells.get(cell)?.formula;
+  return typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
+};
+
+/** Type into every ledger's 具体措施 and 责任人 of row 2, as units would; returns what was typed. */
+function typeIntoLedgers(wb: FakeWorkbook): Map<string, string> {
+  const typed = new Map<string, string>();
+  for (const ws of wb.sheets.filter((s) => s.name.startsWith('台账-'))) {
+    ws.cell(1, 7).formula = `${ws.name}的措施`;
+    ws.cell(1, 9).formula = '张三';
+    typed.set(`${ws.name}!H2`, `${ws.name}的措施`);
+    typed.set(`${ws.name}!J2`, '张三');
+  }
+  return typed;
+}
+const lost = (wb: FakeWorkbook, typed: Map<string, string>): string[] =>
+  [...typed].filter(([at, v]) => {
+    const [sheet, cell] = at.split('!') as [string, string];
+    const ws = wb.sheet(sheet);
+    return !ws || !Object.values(Object.fromEntries(ws.cells)).some((c) => c.formula === v) || (cell === 'H2' && !ws);
+  }).map(([at]) => at);
+
+describe('生成工作簿 in a workbook as Excel makes it', () => {
+  it('a new workbook (a blank Sheet1) is generated into, and the blank Sheet1 goes', async () => {
+    const { host, workbook, runOptions } = excelWith();
+    expect(workbook.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+    const result = await host.generate(SEED, noProgress);
+    expect(result).toMatchObject({ sheets: 58, ledgers: 52 });
+    expect(workbook.sheets).toHaveLength(58);
+    expect(workbook.sheet('Sheet1')).toBeUndefined();
+    expect(workbook.activeSheet).toBe('汇总');
+    // Excel waits for the user to leave cell-edit mode instead of failing the batch.
+    expect(runOptions).toEqual([{ delayForCellEdit: true }]);
+  });
+
+  it('a Sheet1 the office wrote in is kept; a Mac 工作表1 that is blank goes', async () => {
+    const typedIn = excelWith(new FakeWorkbook({ sheets: ['Sheet1'] }));
+    (typedIn.workbook.sheet('Sheet1') as FakeWorksheet).cell(0, 0).formula = '我的笔记';
+    await typedIn.host.generate(SEED, noProgress);
+    expect(valueOf(typedIn.workbook.sheet('Sheet1') as FakeWorksheet, 'A1')).toBe('我的笔记');
+
+    const mac = excelWith(new FakeWorkbook({ sheets: ['工作表1'] }));
+    await mac.host.generate(SEED, noProgress);
+    expect(mac.workbook.sheet('工作表1')).toBeUndefined();
+  });
+
+  it('refuses, and changes nothing, when a workbook that is not ours has a sheet named like one of ours', async () => {
+    const wb = new FakeWorkbook();
+    const theirs = wb.userAddsSheet('汇总');
+    theirs.cell(0, 0).formula = '本处自己的汇总';
+    const { host } = excelWith(wb);
+    await expect(host.generate(SEED, noProgress)).rejects.toThrow('不是督办生成的工作簿');
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Sheet1', '汇总']);
+    expect(valueOf(theirs, 'A1')).toBe('本处自己的汇总');
+  });
+
+  it('regenerates in place, sheet names compared as Excel does (ignoring case)', async () => {
+    const { host, workbook } = excelWith();
+    await host.generate(SEED, noProgress);
+    const typed = typeIntoLedgers(workbook);
+    await host.generate(SEED, noProgress);
+    expect(lost(workbook, typed)).toEqual([]);
+    expect(workbook.sheets).toHaveLength(58);
+  });
+});
+
+describe('a sync that fails in the middle of 生成工作簿', () => {
+  it.each([
+    ['the second write batch fails whole', { afterOps: 0 }],
+    ['the second write batch fails after some of its operations', { afterOps: 200 }],
+  ])('%s: every typed value is still in the workbook, and generating again completes', async (_label, failure) => {
+    const { host, workbook } = excelWith();
+    await host.generate(SEED, noProgress);
+    const typed = typeIntoLedgers(workbook);
+    // Syncs of a regeneration: read (2), look (1), lift protection (1), then write batches.
+    workbook.failSync(6, failure);
+    const error = (await host.generate(SEED, noProgress).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toMatch(/写入在第 2\/\d+ 批时中断/);
+    expect(error.message).toContain('已填写的台账内容都还在');
+    expect(lost(workbook, typed)).toEqual([]);
+    // The retry reads the workbook as the failure left it and completes.
+    await host.generate(SEED, noProgress);
+    expect(lost(workbook, typed)).toEqual([]);
+    expect(workbook.sheets).toHaveLength(58);
+  });
+
+  it('is not rerun by itself after a write was sent, even when Excel says cell-edit mode', async () => {
+    const { workbook, contexts } = excelWith();
+    workbook.failSync(1, { code: 'InvalidOperationInCellEditMode' });
+    const wrote = runExcel(async (context, run) => {
+      run.wrote = true;
+      await context.sync();
+    }, async () => undefined);
+    await expect(wrote).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+    expect(contexts).toHaveLength(1);
+  });
+});
+
+describe('protection', () => {
+  it('a ledger someone protected with a password stops the run before anything is written, and says what to do', async () => {
+    const { host, workbook } = excelWith();
+    await host.generate(SEED, noProgress);
+    const typed = typeIntoLedgers(workbook);
+    const ws = ledger(workbook, '市财政局');
+    ws.protection_ = null;
+    workbook.userProtects('台账-市财政局', '123456');
+    const before = JSON.stringify([...ws.cells]);
+    await expect(host.generate(SEED, noProgress)).rejects.toThrow('撤销工作表保护');
+    expect(JSON.stringify([...ws.cells])).toBe(before);
+    expect(lost(workbook, typed)).toEqual([]);
+  });
+
+  it('把文字日期改为日期 on protected ledgers: fixed, and protected again with the same options', async () => {
+    const { host, workbook } = excelWith();
+    await host.generate(SEED, noProgress);
+    const ws = ledger(workbook, '市财政局');
+    const options = ws.protectedWith;
+    expect(options).not.toBeNull();
+    ws.cell(1, 15).formula = '2020年11月30日'; // 更新日期, typed as text
+    const before = await host.validate(noProgress);
+    expect(before.findings.some((f) => f.code === 'TEXT_DATE' && f.sheet === '台账-市财政局')).toBe(true);
+    const after = await host.fixAndValidate(noProgress);
+    expect(after.findings.some((f) => f.code === 'TEXT_DATE')).toBe(false);
+    expect(ws.cells.get('P2')).toMatchObject({ formula: 44165, numberFormat: 'yyyy-mm-dd' });
+    expect(ws.protectedWith).toEqual(options);
+  });
+
+  it('刷新汇总 in a generated workbook runs against enforced protection', async () => {
+    const { host } = excelWith();
+    await host.generate(SEED, noProgress);
+    await expect(host.refreshSummary(noProgress)).resolves.toMatchObject({ tasks: 120 });
+  });
+});
+
+describe('text stays text', () => {
+  const LOOKS_TYPED = ['007', '11.10', '1-2', '2021-06-30', '50%', 'TRUE', 'false', '3月5日', '2020年11月30日', '1,000', '-', '+86 22', '#N/A', 'Jan-1'];
+
+  it.each(LOOKS_TYPED)('the fake re-types %s in a General cell as Excel does, unless written as text', (text) => {
+    if (!['-', '+86 22', '#N/A', 'Jan-1'].includes(text)) expect(excelRetype(text)).not.toBeNull();
+    expect(String(officeCellValue({ t: 'text', v: text })).startsWith("'")).toBe(true);
+  });
+
+  it('ids and typed values written through the adapter read back as the same text', async () => {
+    const wb = new FakeWorkbook();
+    const ctx = new FakeContext(wb) as unknown as Excel.RequestContext;
+    const ws = wb.sheets[0] as FakeWorksheet;
+    const range = ws.getRange(`A1:A${LOOKS_TYPED.length}`);
+    range.formulas = LOOKS_TYPED.map((v) => [officeCellValue({ t: 'text', v })]);
+    await ctx.sync();
+    const book = await readWorkbookInExcel(ctx);
+    expect(book.sheets[0]?.rows.map((r) => r[0])).toEqual(LOOKS_TYPED);
+    // Without the prefix Excel would have kept none of these as typed.
+    const raw = new FakeWorkbook();
+    const rawCtx = new FakeContext(raw) as unknown as Excel.RequestContext;
+    (raw.sheets[0] as FakeWorksheet).getRange('A1:A3').values = [['007'], ['11.10'], ['TRUE']];
+    await rawCtx.sync();
+    expect([...(raw.sheets[0] as FakeWorksheet).cells.values()].map((c) => c.formula)).toEqual([7, 11.1, true]);
+  });
+});
