@@ -8,10 +8,13 @@ const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { officeJsMode, officeJsSource, officeJsFiles, OFFICE_CDN, cspFor } = require('./scripts/officeJs.cjs');
+const { addinBaseUrl, rewriteManifest } = require('./scripts/addinBaseUrl.cjs');
 
 module.exports = async (_env, argv) => {
   const dev = argv.mode !== 'production';
   const mode = officeJsMode(process.env.OFFICE_JS);
+  // ADDIN_BASE_URL=https://… (real deployment): dist/manifest.xml names that base, not localhost:3000.
+  const base = addinBaseUrl(process.env.ADDIN_BASE_URL);
   const page = (filename, template, chunks) =>
     new HtmlWebpackPlugin({
       filename,
@@ -32,6 +35,7 @@ module.exports = async (_env, argv) => {
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
       rules: [
+        { test: /\.txt$/, type: 'asset/source' },
         { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: dev } } } },
       ],
     },
@@ -42,7 +46,7 @@ module.exports = async (_env, argv) => {
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/boot.js', to: 'boot.js' },
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          { from: 'manifest.xml', to: 'manifest.xml', ...(base ? { transform: (content) => rewriteManifest(content.toString('utf8'), base) } : {}) },
           { from: 'src/taskpane/help.html', to: 'help.html' },
           ...(mode === 'self' ? officeJsFiles() : []),
         ],
@@ -60,5 +64,6 @@ module.exports = async (_env, argv) => {
     }
   }
   console.log(`office.js: ${mode === 'cdn' ? OFFICE_CDN : 'served from our origin (office/)'}`);
+  console.log(`manifest: ${base ? `${base}/ (ADDIN_BASE_URL)` : 'https://localhost:3000/ (set ADDIN_BASE_URL=https://… for real use)'}`);
   return config;
 };

@@ -1,12 +1,23 @@
 /** Minimal argument reader: positional words, `--flag`, `--key value`, `-o value`. */
-export type Args = { positional: string[]; flags: Set<string>; values: Map<string, string> };
+export type Args = {
+  positional: string[];
+  flags: Set<string>;
+  values: Map<string, string>;
+  /** Every value of a repeatable option (`--unit A --unit B`), in order; its last one is also in `values`. */
+  lists?: Map<string, string[]>;
+};
 
 export class UsageError extends Error {}
 
-export function readArgs(argv: string[], valueOptions: readonly string[]): Args {
+/**
+ * A repeated option is a usage error (DESIGN §11), except the `repeatable` value options, whose
+ * values are collected in `lists`.
+ */
+export function readArgs(argv: string[], valueOptions: readonly string[], repeatable: readonly string[] = []): Args {
   const positional: string[] = [];
   const flags = new Set<string>();
   const values = new Map<string, string>();
+  const lists = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a.startsWith('-') && a.length > 1) {
@@ -14,15 +25,23 @@ export function readArgs(argv: string[], valueOptions: readonly string[]): Args 
       if (valueOptions.includes(key)) {
         const v = inline ?? argv[++i];
         if (v === undefined) throw new UsageError(`${key} 需要一个值`);
+        if (values.has(key) && !repeatable.includes(key)) throw new UsageError(`${key} 只能给一次`);
         values.set(key, v);
+        lists.set(key, [...(lists.get(key) ?? []), v]);
       } else {
+        if (flags.has(key)) throw new UsageError(`${key} 只能给一次`);
         flags.add(key);
       }
     } else {
       positional.push(a);
     }
   }
-  return { positional, flags, values };
+  return { positional, flags, values, lists };
+}
+
+/** Every value given for an option (a repeatable one may have several); [] when absent. */
+export function valuesOf(args: Args, key: string): string[] {
+  return args.lists?.get(key) ?? (args.values.has(key) ? [args.values.get(key) as string] : []);
 }
 
 /** Refuse flags a command does not know, so a typo is not silently ignored. */

@@ -12,7 +12,7 @@ const USAGE = `duban — 督办：任务分工通知 → 工作台账工作簿
 
   duban parse    <通知.txt|.docx> [--json] [--lead-first]
   duban build    <通知.txt|.docx> -o <工作簿.xlsx> [--as-of YYYY-MM-DD] [--update <工作簿.xlsx>] [--lead-first]
-  duban validate <工作簿.xlsx> [--json] [--as-of YYYY-MM-DD] [--write] [--fix]
+  duban validate <工作簿.xlsx> [--json] [--as-of YYYY-MM-DD] [--unit 单位]… [--write] [--fix]
   duban summary  <工作簿.xlsx> [--json] [--as-of YYYY-MM-DD] [--write]
   duban demo     解析示例通知 seeds/tianjin-2020-task-division.txt，打印概览并生成 out/tianjin-2020.xlsx
 
@@ -26,7 +26,9 @@ const COMMANDS: Record<string, (args: ReturnType<typeof readArgs>, io: Io) => Pr
   demo: demoCommand,
 };
 
-const VALUE_OPTIONS = ['-o', '--out', '-d', '--dir', '--as-of', '--update'] as const;
+const VALUE_OPTIONS = ['-o', '--out', '-d', '--dir', '--as-of', '--update', '--unit'] as const;
+/** Value options that may be given more than once. */
+const REPEATABLE = ['--unit'] as const;
 
 /** Run the CLI; returns the exit code. Usage and unreadable input → 2 with a one-line reason. */
 export async function runCli(argv: string[], io: Io = processIo): Promise<number> {
@@ -41,7 +43,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
     return 2;
   }
   try {
-    return await command(readArgs(rest, VALUE_OPTIONS), io);
+    return await command(readArgs(rest, VALUE_OPTIONS, REPEATABLE), io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof UnreadableInput || e instanceof UnreadableWorkbook) {
       io.err(`duban ${name}: ${e.message}`);

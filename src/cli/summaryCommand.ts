@@ -17,7 +17,7 @@ export async function summaryCommand(args: Args, io: Io, today: () => Date = () 
   if (file === undefined) throw new UsageError('用法：duban summary <工作簿.xlsx> [--json] [--as-of YYYY-MM-DD] [--write]');
   const wb = await openWorkbook(file);
   const book = readWorkbookData(wb);
-  if (!book.sheets.some((s) => s.name === '任务清单')) throw new UsageError(`${file} 不是督办工作簿：缺少"任务清单"工作表`);
+  if (!book.sheets.some((s) => s.name === '任务清单')) throw new UsageError(`${file} 不是督办工作簿：缺少“任务清单”工作表`);
   const params = readSummaryParameters(book);
   const given = readAsOf(args);
   // The as-of date: --as-of, else a date typed into 汇总, else today (the only clock read, here in the CLI).

@@ -1,78 +1,163 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Badge,
   Button,
   Caption1,
-  DataGrid,
-  DataGridBody,
-  DataGridCell,
-  DataGridHeader,
-  DataGridHeaderCell,
-  DataGridRow,
-  createTableColumn,
-  makeStyles,
+  Select,
+  Field,
   Text,
+  makeStyles,
   tokens,
-  type TableColumnDefinition,
 } from '@fluentui/react-components';
 import type { PaneFinding, ValidateResult } from './hostTypes';
-import { SEVERITY_LABEL } from '../domain/notice/labels';
+import { forUnits, groupFindings, type RuleGroup } from '../domain/validation/group';
+import type { Finding } from '../domain/validation/findings';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
-  grid: { maxHeight: '360px', overflowY: 'auto' },
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  filters: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  filter: { minWidth: '110px', flexGrow: 1 },
+  header: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS, alignItems: 'center', minWidth: 0 },
+  rule: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, marginBottom: tokens.spacingVerticalS },
+  places: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS },
+  place: { whiteSpace: 'nowrap', minWidth: 'auto' },
+  nowrap: { whiteSpace: 'nowrap' },
 });
 
-const INTENT = { error: 'danger', warning: 'warning', info: 'informative' } as const;
-/** Enough to act on; the whole list is in the 校验结果 sheet. */
-const SHOWN = 200;
+/** Locations listed per rule; the rest are in the 校验结果 sheet. */
+const PLACES_SHOWN = 12;
 
-/** The findings of the last 校验 as a grid; clicking a place goes to its cell. */
-export function FindingsList({ result, onSelect }: { result: ValidateResult; onSelect(f: PaneFinding): void }) {
+type Severity = 'all' | 'error' | 'warning';
+
+/**
+ * The findings of the last 校验, as a clerk acts on them: errors of rows units filled first,
+ * grouped by unit then rule with counts; rows nobody filled in as one line per unit; filters by
+ * severity and unit. A location is a button that goes to its cell.
+ */
+export function FindingsList({ result, onSelect }: { result: ValidateResult; onSelect(sheet: string, cell: string): void }) {
   const styles = useStyles();
-  const columns = useMemo<Array<TableColumnDefinition<PaneFinding>>>(
-    () => [
-      createTableColumn<PaneFinding>({
-        columnId: 'severity',
-        renderHeaderCell: () => '级别',
-        renderCell: (f) => (
-          <Badge appearance="tint" color={INTENT[f.severity]}>
-            {SEVERITY_LABEL[f.severity]}
-          </Badge>
-        ),
-      }),
-      createTableColumn<PaneFinding>({
-        columnId: 'place',
-        renderHeaderCell: () => '位置',
-        renderCell: (f) => (
-          <Button appearance="transparent" size="small" onClick={() => onSelect(f)}>
-            {f.sheet}!{f.cell}
-          </Button>
-        ),
-      }),
-      createTableColumn<PaneFinding>({ columnId: 'message', renderHeaderCell: () => '说明', renderCell: (f) => <Caption1>{f.message}</Caption1> }),
-    ],
-    [onSelect],
-  );
-  const shown = result.findings.slice(0, SHOWN);
+  const [severity, setSeverity] = useState<Severity>('all');
+  const [unit, setUnit] = useState('');
+  const units = useMemo(() => [...new Set(result.findings.map((f) => f.unit).filter((u) => u !== ''))].sort((a, b) => a.localeCompare(b, 'zh-CN')), [result]);
+  const grouped = useMemo(() => {
+    const byUnit: readonly Finding[] = unit ? forUnits(result.findings, [unit]) : result.findings;
+    return groupFindings(byUnit.filter((f) => severity === 'all' || f.severity === severity || (severity === 'warning' && f.code === 'NOT_REPORTED')));
+  }, [result, severity, unit]);
+  const fixable = new Set(result.findings.filter((f) => f.fixable).map((f) => `${f.sheet}!${f.cell}`));
+  const all = useMemo(() => groupFindings(result.findings), [result]);
+
   return (
     <section className={styles.root} aria-label="校验结果">
       <Text weight="semibold">
-        校验结果（统计日期 {result.asOf}）：错误 {result.errors} 个，警告 {result.warnings} 个
+        校验结果（统计日期 <span className={styles.nowrap}>{result.asOf}</span>）：错误 {all.errors} 个，警告 {all.warnings} 个{all.notReportedRows > 0 ? `，未填报 ${all.notReportedRows} 行` : ''}
       </Text>
-      {shown.length === 0 ? (
-        <Caption1>没有发现问题。</Caption1>
+      <div className={styles.filters}>
+        <Field label="级别" className={styles.filter} size="small">
+          <Select size="small" value={severity} onChange={(_, d) => setSeverity(d.value as Severity)}>
+            <option value="all">全部</option>
+            <option value="error">错误</option>
+            <option value="warning">警告</option>
+          </Select>
+        </Field>
+        <Field label="单位" className={styles.filter} size="small">
+          <Select size="small" value={unit} onChange={(_, d) => setUnit(d.value)}>
+            <option value="">全部单位</option>
+            {units.map((u) => (
+              <option key={u} value={u}>
+                {u}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      {grouped.units.length === 0 && grouped.notReported.length === 0 ? (
+        <Caption1>{result.findings.length === 0 ? '没有发现问题。' : '没有符合筛选条件的问题。'}</Caption1>
       ) : (
-        <DataGrid className={styles.grid} items={shown} columns={columns} getRowId={(f: PaneFinding) => `${f.code}|${f.sheet}|${f.cell}`} aria-label="校验发现的问题" size="small">
-          <DataGridHeader>
-            <DataGridRow>{({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}</DataGridRow>
-          </DataGridHeader>
-          <DataGridBody<PaneFinding>>
-            {({ item, rowId }) => <DataGridRow<PaneFinding> key={rowId}>{({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}</DataGridRow>}
-          </DataGridBody>
-        </DataGrid>
+        <Accordion multiple collapsible defaultOpenItems={grouped.units[0] ? [`u:${grouped.units[0].unit}`] : []}>
+          {grouped.units.map((g) => (
+            <AccordionItem key={g.unit} value={`u:${g.unit}`}>
+              <AccordionHeader size="small">
+                <span className={styles.header}>
+                  <Text weight="semibold">{g.unit || '工作簿'}</Text>
+                  {g.errors > 0 && (
+                    <Badge appearance="tint" color="danger">
+                      错误 {g.errors}
+                    </Badge>
+                  )}
+                  {g.warnings > 0 && (
+                    <Badge appearance="tint" color="warning">
+                      警告 {g.warnings}
+                    </Badge>
+                  )}
+                </span>
+              </AccordionHeader>
+              <AccordionPanel>
+                {g.rules.map((r) => (
+                  <Rule key={r.code} rule={r} fixable={fixable} onSelect={onSelect} />
+                ))}
+              </AccordionPanel>
+            </AccordionItem>
+          ))}
+          {grouped.notReported.length > 0 && (
+            <AccordionItem value="not-reported">
+              <AccordionHeader size="small">
+                未填报：{grouped.notReported.length} 个单位，{grouped.notReportedRows} 行
+              </AccordionHeader>
+              <AccordionPanel>
+                <ul aria-label="未填报的单位">
+                  {grouped.notReported.map((n) => (
+                    <li key={n.unit}>
+                      <Button appearance="transparent" size="small" className={styles.place} onClick={() => onSelect(n.sheet, n.cell)}>
+                        {n.unit}：{n.rows} 行未填报
+                      </Button>
+                    </li>
+                  ))}
+                </ul>
+              </AccordionPanel>
+            </AccordionItem>
+          )}
+        </Accordion>
       )}
-      {result.findings.length > SHOWN && <Caption1>仅列出前 {SHOWN} 条，全部 {result.findings.length} 条见“校验结果”工作表。</Caption1>}
     </section>
   );
 }
+
+function Rule({ rule, fixable, onSelect }: { rule: RuleGroup; fixable: Set<string>; onSelect(sheet: string, cell: string): void }) {
+  const styles = useStyles();
+  const canFix = rule.findings.some((f) => fixable.has(`${f.sheet}!${f.cell}`));
+  const shown = rule.findings.slice(0, PLACES_SHOWN);
+  return (
+    <div className={styles.rule}>
+      <span className={styles.header}>
+        <Caption1>
+          {rule.label}（{rule.count} 处）
+        </Caption1>
+        {canFix && (
+          <Badge appearance="outline" color="success">
+            可自动修正
+          </Badge>
+        )}
+      </span>
+      <Caption1>{rule.findings[0]?.message}</Caption1>
+      <div className={styles.places} role="list" aria-label={`${rule.label}的位置`}>
+        {shown.map((f) => (
+          <span role="listitem" key={`${f.sheet}!${f.cell}`}>
+            <Button appearance="transparent" size="small" className={styles.place} aria-label={`${placeText(f)}，${f.sheet}!${f.cell}`} title={f.message} onClick={() => onSelect(f.sheet, f.cell)}>
+              {placeText(f)}
+            </Button>
+          </span>
+        ))}
+      </div>
+      {rule.count > PLACES_SHOWN && <Caption1>另有 {rule.count - PLACES_SHOWN} 处，见“校验结果”工作表。</Caption1>}
+    </div>
+  );
+}
+
+/** What a location button shows: the cell and its task. Its accessible name adds the sheet. */
+const placeText = (f: Finding): string => `${f.cell}${f.task ? ` 任务${f.task}` : ''}`;
+
+export type { PaneFinding };

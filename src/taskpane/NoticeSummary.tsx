@@ -1,6 +1,9 @@
 import { Badge, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { ParsedNotice, Role } from '../domain/notice/types';
-import { ROLE_LABEL } from '../domain/notice/labels';
+import { ROLE_LABEL, SEVERITY_LABEL } from '../domain/notice/labels';
+import type { Severity } from '../domain/notice/types';
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
@@ -32,16 +35,28 @@ export function NoticeSummary({ notice }: { notice: ParsedNotice }) {
         ))}
       </div>
       {notice.issues.length > 0 && (
-        <ul className={styles.issues} aria-label="解析问题">
-          {notice.issues.map((i, k) => (
-            <li key={k}>
-              <Caption1>
-                {i.line > 0 ? `第${i.line}行 ` : ''}
-                {i.message}
-              </Caption1>
-            </li>
-          ))}
-        </ul>
+        <>
+          <Caption1>
+            解析问题：
+            {(['error', 'warning', 'info'] as Severity[])
+              .map((s) => [s, notice.issues.filter((i) => i.severity === s).length] as const)
+              .filter(([, n]) => n > 0)
+              .map(([s, n]) => `${SEVERITY_LABEL[s]} ${n} 个`)
+              .join('，')}
+          </Caption1>
+          <ul className={styles.issues} aria-label="解析问题">
+            {[...notice.issues]
+              .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.line - b.line)
+              .map((i, k) => (
+                <li key={k}>
+                  <Caption1>
+                    【{SEVERITY_LABEL[i.severity]}】{i.line > 0 ? `第${i.line}行 ` : ''}
+                    {i.message}
+                  </Caption1>
+                </li>
+              ))}
+          </ul>
+        </>
       )}
     </section>
   );

@@ -1,13 +1,32 @@
+import type { Finding } from '../domain/validation/findings';
+
 /** Progress of a long operation, for the task pane's progress bar. */
 export type Progress = { step: string; done: number; total: number };
 
 export type GenerateResult = { sheets: number; ledgers: number; syncs: number; keptRows: number; removedRows: number };
 
 /** A validation finding as the pane lists it. */
-export type PaneFinding = { code: string; severity: 'error' | 'warning' | 'info'; sheet: string; cell: string; task: string; unit: string; message: string; fixable: boolean };
+export type PaneFinding = Omit<Finding, 'fix'> & { fixable: boolean };
 export type ValidateResult = { asOf: string; errors: number; warnings: number; findings: PaneFinding[] };
 
 export type SummaryResult = { asOf: string; tasks: number; done: number; overdue: number; dueSoon: number; completionRate: number | null };
+
+/** What the open workbook holds, so each stage can say what to do first. */
+export type WorkbookState = {
+  /** An earlier generation is there (单位名录 or a 台账- sheet). */
+  generated: boolean;
+  ledgers: Array<{ unit: string; sheet: string }>;
+};
+
+/** An error the pane shows: `message` is plain Chinese with the next step, `detail` the host's own text. */
+export class PaneError extends Error {
+  constructor(
+    message: string,
+    readonly detail: string | null,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * What the task pane may ask of the workbook. Components receive it through props and hooks;
@@ -28,6 +47,8 @@ export type WorkbookHost = {
   fixAndValidate(onProgress: (p: Progress) => void): Promise<ValidateResult>;
   /** Go to a finding's cell. */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /** What the workbook holds now (one light read). */
+  describeWorkbook(): Promise<WorkbookState>;
 };
 
 export const NO_EXCEL_HOST: WorkbookHost = {
@@ -38,4 +59,5 @@ export const NO_EXCEL_HOST: WorkbookHost = {
   validate: () => Promise.reject(new Error('不在 Excel 中')),
   fixAndValidate: () => Promise.reject(new Error('不在 Excel 中')),
   selectCell: () => Promise.reject(new Error('不在 Excel 中')),
+  describeWorkbook: () => Promise.resolve({ generated: false, ledgers: [] }),
 };

@@ -1,7 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { NO_EXCEL_HOST, type WorkbookHost } from './hostTypes';
-import { officeJsLoaded, whenOfficeReady } from '../adapters/officejs/officeReady';
+import { officeJsLoaded, officeThemeKind, whenOfficeReady } from '../adapters/officejs/officeReady';
 import { createExcelHost } from '../adapters/officejs/excelHost';
 
 /** boot.js (loaded before office.js) shows advice when Office does not answer; see taskpane.html. */
@@ -19,7 +19,7 @@ async function start(): Promise<void> {
   // Outside Excel (a browser test) an `Excel` object model may be injected; the adapter uses it as is.
   const host: WorkbookHost = info.host === 'excel' || typeof Excel !== 'undefined' ? createExcelHost() : NO_EXCEL_HOST;
   const root = document.getElementById('root');
-  if (root) createRoot(root).render(<App host={host} />);
+  if (root) createRoot(root).render(<App host={host} theme={officeThemeKind()} />);
 }
 
 void start();

@@ -6,7 +6,8 @@ import type { Issue, ParsedNotice } from '../domain/notice/types';
 export type NoticeInput = {
   text: string;
   source: string | null;
-  setText(text: string): void;
+  /** Typed or pasted text; `source` names where it came from (the bundled example). */
+  setText(text: string, source?: string): void;
   loadFile(file: File): Promise<void>;
   parsed: ParsedNotice | null;
   loadError: string | null;
@@ -19,9 +20,9 @@ export function useNoticeInput(): NoticeInput {
   const [fileIssues, setFileIssues] = useState<Issue[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
 
-  const setText = useCallback((t: string) => {
+  const setText = useCallback((t: string, from?: string) => {
     setTextState(t);
-    setSource(null);
+    setSource(from ?? null);
     setFileIssues([]);
     setLoadError(null);
   }, []);

@@ -16,8 +16,7 @@ describe('生成工作簿 in Chromium, against the in-memory Excel injected into
     await page.addInitScript({ content: fakeExcelScript() });
     await page.goto(`${env.url}/taskpane.html`);
     await page.getByRole('textbox').fill(SEED);
-    const button = page.getByRole('button', { name: '生成工作簿' });
-    await button.click();
+    await page.getByRole('button', { name: '生成工作簿' }).click();
     await page.getByText('已生成 58 张工作表（其中台账 52 张）').waitFor();
 
     const first = await page.evaluate((): FakeState => {
@@ -32,9 +31,13 @@ describe('生成工作簿 in Chromium, against the in-memory Excel injected into
     // 市政府各部门分别负责 gives every municipal unit a row for 1.1, written with Excel's text prefix
     // so that Excel keeps the id "1.1" as text instead of the number 1.1.
     expect(first.ledgerCell).toBe("'1.1");
-    expect(first.syncs).toEqual([5]); // read back (2) + look (1) + write (2): one Excel.run
+    // The pane looks at the workbook when it opens (1 sync) and after generating (1); 生成工作簿 is
+    // one Excel.run: read back (2) + look (1) + write (2).
+    expect(first.syncs).toEqual([1, 5, 1]);
 
-    await button.click();
+    // Regenerating asks first (protection clears Excel's undo history; filled rows are kept).
+    await page.getByRole('button', { name: '重新生成工作簿' }).click();
+    await page.getByRole('dialog', { name: '重新生成工作簿？' }).getByRole('button', { name: '重新生成' }).click();
     await page.getByText('保留已填写的台账行 1 行').waitFor();
     const kept = await page.evaluate(() => {
       const fake = (window as unknown as { __dubanFake: { workbook: { sheets: Array<{ name: string; cells: Map<string, { formula: unknown }> }> } } }).__dubanFake;
@@ -43,6 +46,7 @@ describe('生成工作簿 in Chromium, against the in-memory Excel injected into
     expect(kept).toBe('王五');
 
     // 刷新汇总: 汇总 and the hidden row index rebuilt in one run, charts drawn by Excel.
+    await page.getByRole('tab', { name: '汇总' }).click();
     await page.getByRole('button', { name: '刷新汇总' }).click();
     await page.getByText(/已刷新汇总（统计日期 \d{4}-\d{2}-\d{2}）：任务 120 项，已完成 0 项/).waitFor();
     const summary = await page.evaluate(() => {
@@ -50,7 +54,8 @@ describe('生成工作簿 in Chromium, against the in-memory Excel injected into
       const sheets = fake.workbook.sheets;
       return { charts: sheets.find((s) => s.name === '汇总')?.chartList.map((c) => `${c.type} ${c.title}`), index: sheets.find((s) => s.name === '_台账索引')?.visibility, runs: fake.contexts.length, count: sheets.length };
     });
-    expect(summary).toEqual({ charts: ['BarClustered 各单位完成率', 'Pie 任务状态'], index: 'Hidden', runs: 3, count: 58 });
+    // Runs: the pane's look at the workbook on opening and after each generate, two generates, one refresh.
+    expect(summary).toEqual({ charts: ['BarClustered 各单位完成率', 'Pie 任务状态'], index: 'Hidden', runs: 6, count: 58 });
 
     // 校验: findings listed, a click goes to the cell, text dates fixed in one more run.
     await page.evaluate(() => {
@@ -58,12 +63,14 @@ describe('生成工作簿 in Chromium, against the in-memory Excel injected into
       const ledger = fake.workbook.sheets.find((s) => s.name === '台账-市财政局')!;
       ledger.cells.set('P2', { ...(ledger.cells.get('P2') as object), formula: '2020年11月30日' } as { formula: unknown });
     });
+    await page.getByRole('tab', { name: '校验' }).click();
     await page.getByRole('button', { name: '校验', exact: true }).click();
-    await page.getByText(/校验结果（统计日期 .*）：错误 \d+ 个，警告 1 个/).waitFor();
-    await page.getByRole('button', { name: '台账-市发展改革委!H2', exact: true }).first().click();
-    await page.waitForFunction(() => (window as unknown as { __dubanFake: { workbook: { selected: string | null } } }).__dubanFake.workbook.selected === '台账-市发展改革委!H2');
-    await page.getByRole('button', { name: '把文字日期改为日期' }).click();
-    await page.getByText(/校验结果（统计日期 .*）：错误 \d+ 个，警告 0 个/).waitFor();
+    await page.getByText(/校验完成（统计日期 .*）：错误 \d+ 个，警告 \d+ 个/).waitFor();
+    // The one text date is fixable and shown; the location goes to its cell.
+    await page.getByRole('button', { name: /，台账-市财政局!P2$/ }).click();
+    await page.waitForFunction(() => (window as unknown as { __dubanFake: { workbook: { selected: string | null } } }).__dubanFake.workbook.selected === '台账-市财政局!P2');
+    await page.getByRole('button', { name: '把文字日期改为日期（1 处）' }).click();
+    await page.getByText(/已修正，校验完成/).waitFor();
     const fixed = await page.evaluate(() => {
       const fake = (window as unknown as { __dubanFake: { workbook: { sheets: Array<{ name: string; cells: Map<string, { formula: unknown; numberFormat: string }> }> } } }).__dubanFake;
       const cell = fake.workbook.sheets.find((s) => s.name === '台账-市财政局')!.cells.get('P2')!;

@@ -76,7 +76,7 @@ describe('duban summary', () => {
     await wb.xlsx.writeFile(file);
     const io = captureIo();
     expect(await runCli(['summary', file], io)).toBe(2);
-    expect(io.stderr).toContain('缺少"任务清单"');
+    expect(io.stderr).toContain('缺少“任务清单”');
   });
 });
 

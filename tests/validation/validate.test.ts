@@ -68,10 +68,31 @@ describe('validation: a correctly filled workbook and planted errors', () => {
     expect(validateWorkbook(filledCorrectly(), AS_OF).findings).toEqual([]);
   });
 
-  it('an unfilled workbook reports every required column of every row', () => {
+  it('an unfilled workbook is one NOT_REPORTED warning per ledger row, not one REQUIRED_EMPTY per cell', () => {
     const r = validateWorkbook(base, AS_OF);
-    expect(r.errors).toBe(463 * 5);
-    expect(new Set(r.findings.map((f) => f.code))).toEqual(new Set(['REQUIRED_EMPTY']));
+    const ledgers = base.sheets.filter((s) => s.name.startsWith('台账-'));
+    const rows = ledgers.flatMap((s) => s.rows.slice(1).map((row, i) => `${s.name}!${columnLetter(at('measures'))}${i + 2} ${String(row[0])}`));
+    expect(rows).toHaveLength(463); // the seed's ledger rows (2 315 REQUIRED_EMPTY before: 5 per row)
+    expect(r.errors).toBe(0);
+    expect(r.warnings).toBe(463);
+    expect(r.findings.map((f) => `${f.sheet}!${f.cell} ${f.task}`)).toEqual(rows);
+    expect(r.findings.every((f) => f.code === 'NOT_REPORTED' && f.severity === 'warning' && f.unit === f.sheet.slice(3) && f.message === `任务 ${f.task} 未填报`)).toBe(true);
+  });
+
+  it('a row a unit filled partly still reports each empty required cell; one filled cell is enough', () => {
+    const book = clone(base);
+    const note = plant(book, { sheet: F, task: '3.1', key: 'note', value: '待定', code: '' });
+    const row = note.replace(/^[A-Z]+/, '');
+    const own = validateWorkbook(book, AS_OF).findings.filter((f) => f.sheet === F && f.task === '3.1');
+    expect(own.map((f) => `${f.code} ${f.cell}`)).toEqual((['measures', 'person', 'plannedDate', 'outputForm', 'status'] as const).map((k) => `REQUIRED_EMPTY ${columnLetter(at(k))}${row}`));
+  });
+
+  it('an empty row that should not be in the ledger is reported as such, not as unreported', () => {
+    const book = clone(base);
+    plant(book, { sheet: F, task: '16.1', key: 'taskId', value: '99.9', code: '' });
+    plant(book, { sheet: F, task: '18.1', key: 'taskId', value: '4.1', code: '' });
+    const codes = validateWorkbook(book, AS_OF).findings.filter((f) => f.sheet === F && ['99.9', '4.1'].includes(f.task)).map((f) => `${f.code} ${f.task}`);
+    expect(codes).toEqual(['UNKNOWN_TASK 99.9', 'NOT_ASSIGNED 4.1']);
   });
 
   it('finds every planted error at its cell, and nothing else', () => {
@@ -103,7 +124,7 @@ describe('validation: a correctly filled workbook and planted errors', () => {
     (sheet.rows[0] as SheetValue[])[at('person')] = '联系电话';
     (sheet.rows[0] as SheetValue[])[at('note')] = '状态';
     const f = validateWorkbook(book, AS_OF).findings.filter((x) => x.sheet === F);
-    expect(f.find((x) => x.code === 'HEADER_MISSING')?.message).toBe('缺少"责任人"列');
+    expect(f.find((x) => x.code === 'HEADER_MISSING')?.message).toBe('缺少“责任人”列');
     expect(f.find((x) => x.code === 'HEADER_DUPLICATE')).toMatchObject({ cell: `${columnLetter(at('note'))}1` });
   });
 });
@@ -179,6 +200,8 @@ describe('bad input', () => {
     const book = { sheets: [...base.sheets.filter((s) => s.name !== F), { name: F, rows }] };
     const r = validateWorkbook(book, AS_OF);
     expect(r.findings.filter((f) => f.sheet === F && f.code === 'UNKNOWN_TASK')).toHaveLength(100_000);
+    // Empty rows of unknown tasks owe no report: one finding per row, nothing else.
+    expect(r.findings.filter((f) => f.sheet === F)).toHaveLength(100_000);
   });
   it('merged cells and hidden columns in the fill area are reported', () => {
     const book = filledCorrectly();

@@ -75,6 +75,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     stats.largestRequestBytes = Math.max(stats.largestRequestBytes, bytes);
   };
 
+  onProgress({ step: '检查已有工作表…', done: 0, total: 0 });
   const sheets = context.workbook.worksheets;
   const names = context.workbook.names;
   const tables = context.workbook.tables;

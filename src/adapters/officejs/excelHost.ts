@@ -7,7 +7,9 @@ import { summarize } from '../../domain/summary/summarize';
 import { localIsoDate } from '../../domain/time/isoDate';
 import { summaryNames, summaryPlan } from '../../workbook/buildWorkbookPlan';
 import { detectFeatures, featureWarnings } from './requirements';
-import { runExcel, type RunState } from './runExcel';
+import { errorCode, runExcel, type RunState } from './runExcel';
+import { explainError } from './errors';
+import { PaneError } from '../../taskpane/hostTypes';
 import type { ExcelFeatures } from './requirements';
 import type { Progress, ValidateResult } from '../../taskpane/hostTypes';
 import { validateWorkbook } from '../../domain/validation/validate';
@@ -20,15 +22,16 @@ import { DATE_FORMAT } from '../../workbook/plan';
 export function createExcelHost(isSetSupported: (name: string, version: string) => boolean = defaultIsSetSupported): WorkbookHost {
   const features = detectFeatures(isSetSupported);
   const minimum = isSetSupported('ExcelApi', '1.7');
-  return {
+  const host: WorkbookHost = {
     unavailableReason: minimum ? null : '此版本 Excel 过旧（需要 ExcelApi 1.7，即 Excel 2019、Microsoft 365 或网页版 Excel）。',
     warnings: featureWarnings(features),
     generate: (noticeText, onProgress) =>
       runExcel(async (context, run) => {
-        onProgress({ step: '读取工作簿…', done: 0, total: 1 });
+        onProgress({ step: '读取工作簿…', done: 0, total: 0 });
         const book = await readWorkbookInExcel(context);
         // A new workbook has a blank Sheet1 and may have the office's own sheets: not a previous generation.
         const previous = isEarlierGeneration(book) ? book : null;
+        onProgress({ step: previous ? '计算分工，核对已填写的台账…' : '计算分工与台账…', done: 0, total: 0 });
         const prepared = prepareWorkbook({ noticeText, previous, asOf: null });
         if (prepared.problems.length > 0) throw new Error(prepared.problems.map((p) => p.message).join('；'));
         const blank = blankDefaultSheets(book);
@@ -44,7 +47,7 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
       }),
     refreshSummary: (onProgress) =>
       runExcel(async (context, run) => {
-        onProgress({ step: '读取台账…', done: 0, total: 1 });
+        onProgress({ step: '读取台账…', done: 0, total: 0 });
         const book = await readWorkbookInExcel(context, SUMMARY_SKIPS);
         if (!book.sheets.some((s) => s.name === '任务清单')) throw new Error('当前工作簿还没有督办工作表，请先点击“生成工作簿”。');
         const params = readSummaryParameters(book);
@@ -59,13 +62,42 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
     validate: (onProgress) => runExcel((context, run) => validateInExcel(context, features, false, onProgress, run)),
     fixAndValidate: (onProgress) => runExcel((context, run) => validateInExcel(context, features, true, onProgress, run)),
     selectCell: (sheet, cell) =>
-      runExcel(async (context) => {
-        const ws = context.workbook.worksheets.getItem(sheet);
-        ws.activate();
-        ws.getRange(cell).select();
-        await context.sync();
+      explained(async () => {
+        try {
+          await runExcel(async (context) => {
+            const ws = context.workbook.worksheets.getItem(sheet);
+            ws.activate();
+            ws.getRange(cell).select();
+            await context.sync();
+          });
+        } catch (e) {
+          if (errorCode(e) === 'ItemNotFound') throw new Error(`工作表“${sheet}”已不存在（可能已被删除或改名）。请重新校验。`);
+          throw e;
+        }
       }),
+    describeWorkbook: () =>
+      explained(() =>
+        runExcel(async (context) => {
+          const sheets = context.workbook.worksheets;
+          sheets.load('items/name');
+          await context.sync();
+          const names = sheets.items.map((ws) => ws.name);
+          const ledgers = names.filter((n) => n.startsWith('台账-')).map((n) => ({ unit: n.slice(3), sheet: n }));
+          return { generated: names.includes('单位名录') || ledgers.length > 0, ledgers };
+        }),
+      ),
   };
+  // Every action's errors reach the pane explained: plain Chinese first, Excel's text as detail.
+  return { ...host, generate: (...a) => explained(() => host.generate(...a)), refreshSummary: (...a) => explained(() => host.refreshSummary(...a)), validate: (...a) => explained(() => host.validate(...a)), fixAndValidate: (...a) => explained(() => host.fixAndValidate(...a)) };
+}
+
+async function explained<T>(action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (e) {
+    const { message, detail } = explainError(e);
+    throw new PaneError(message, detail);
+  }
 }
 
 /**

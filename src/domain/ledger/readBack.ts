@@ -45,7 +45,7 @@ export function readPreviousWorkbook(book: WorkbookData, directorySheet = '单�
     rows.push(...readLedgerSheet(sheet, unit, problems));
   }
   if (!book.sheets.some((s) => s.name === directorySheet) && !book.sheets.some((s) => s.name.startsWith('台账-'))) {
-    problems.push({ code: 'SHEET_MISSING', sheet: directorySheet, column: '', message: `这不是督办生成的工作簿：没有"${directorySheet}"工作表，也没有"台账-"工作表` });
+    problems.push({ code: 'SHEET_MISSING', sheet: directorySheet, column: '', message: `这不是督办生成的工作簿：没有“${directorySheet}”工作表，也没有“台账-”工作表` });
   }
   return { directory, sheetNames, rows, targets: readTargets(book.sheets.find((s) => s.name === targetsSheet)), problems };
 }
@@ -77,10 +77,10 @@ function readDirectory(sheet: SheetData | undefined): { directory: DirectoryEntr
 function readLedgerSheet(sheet: SheetData, unit: string, problems: LayoutProblem[]): PreviousRow[] {
   const { row: headerRow, match } = locateHeader(sheet.rows);
   for (const d of match.duplicates) {
-    problems.push({ code: 'HEADER_DUPLICATE', sheet: sheet.name, column: d.header, message: `工作表"${sheet.name}"中"${d.header}"列出现了 ${d.indexes.length} 次，无法确定以哪一列为准` });
+    problems.push({ code: 'HEADER_DUPLICATE', sheet: sheet.name, column: d.header, message: `工作表“${sheet.name}”中“${d.header}”列出现了 ${d.indexes.length} 次，无法确定以哪一列为准` });
   }
   if (match.columns.taskId === undefined) {
-    problems.push({ code: 'HEADER_MISSING', sheet: sheet.name, column: '任务编号', message: `工作表"${sheet.name}"缺少"任务编号"列，无法按任务对应已填写的内容` });
+    problems.push({ code: 'HEADER_MISSING', sheet: sheet.name, column: '任务编号', message: `工作表“${sheet.name}”缺少“任务编号”列，无法按任务对应已填写的内容` });
     return [];
   }
   const get = (row: SheetValue[], key: LedgerColumnKey): SheetValue => {

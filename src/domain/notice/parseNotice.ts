@@ -23,13 +23,13 @@ export function parseNotice(text: string, options: ParseOptions = {}, directory:
   if (notice.year === null) {
     issues.push(
       year === null
-        ? { severity: 'warning', code: 'NO_YEAR', message: '无法确定通知年度，"12月底前"等时限没有具体日期', line: 0 }
+        ? { severity: 'warning', code: 'NO_YEAR', message: '无法确定通知年度，“12月底前”等时限没有具体日期', line: 0 }
         : { severity: 'info', code: 'ASSUMED_YEAR', message: `通知未写明年度，按 ${year} 年计算时限`, line: 0 },
     );
   }
   const declared = lines.some((l) => LEAD_FIRST_DECLARATION.test(l.text));
   const leadFirst = declared || options.leadFirst === true;
-  if (declared) issues.push({ severity: 'info', code: 'LEAD_FIRST', message: '通知声明"列第一位者为牵头单位"，无牵头标注的任务以第一个单位为牵头', line: 0 });
+  if (declared) issues.push({ severity: 'info', code: 'LEAD_FIRST', message: '通知声明“列第一位者为牵头单位”，无牵头标注的任务以第一个单位为牵头', line: 0 });
 
   const drafts: DraftTask[] = structure.items.flatMap((item) => cutItem(item, year, leadFirst, issues));
   const tasks = drafts.map((d) => resolveUnits(d, directory, issues));
@@ -37,7 +37,7 @@ export function parseNotice(text: string, options: ParseOptions = {}, directory:
     issues.push({ severity: 'info', code: 'NO_SECTIONS', message: '通知没有（一）（二）…板块标题，任务不分板块', line: 0 });
   }
   if (tasks.length === 0) {
-    issues.push({ severity: 'error', code: 'NO_TASKS', message: '没有读到任何任务：未找到"1．…"编号事项或带牵头/负责单位的分工括号', line: 0 });
+    issues.push({ severity: 'error', code: 'NO_TASKS', message: '没有读到任何任务：未找到“1．…”编号事项或带牵头/负责单位的分工括号', line: 0 });
   }
   return {
     notice: { ...notice, year },
@@ -79,7 +79,7 @@ function unitLoads(tasks: Task[], directory: UnitDirectory, issues: Issue[]): Un
         load = { name: u.name, category: categoryOf(u.name, directory), lead: 0, joint: 0, support: 0, each: 0 };
         loads.set(u.name, load);
         if (load.category === 'unknown') {
-          issues.push({ severity: 'warning', code: 'UNKNOWN_UNIT', message: `单位"${u.name}"不在单位名录中，请在单位名录中补充或更正（首次出现于任务 ${task.id}）`, line: task.line });
+          issues.push({ severity: 'warning', code: 'UNKNOWN_UNIT', message: `单位“${u.name}”不在单位名录中，请在单位名录中补充或更正（首次出现于任务 ${task.id}）`, line: task.line });
         }
       }
       load[u.role]++;

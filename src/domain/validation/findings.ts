@@ -19,6 +19,7 @@ export type FindingCode =
   | 'UNKNOWN_UNIT'
   | 'NOT_ASSIGNED'
   | 'DUPLICATE_ROW'
+  | 'NOT_REPORTED'
   | 'ASSIGNMENT_CHANGED'
   | 'MERGED_CELLS'
   | 'HIDDEN_COLUMN'
@@ -55,6 +56,7 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   UNKNOWN_UNIT: 'error',
   NOT_ASSIGNED: 'error',
   DUPLICATE_ROW: 'error',
+  NOT_REPORTED: 'warning',
   ASSIGNMENT_CHANGED: 'error',
   MERGED_CELLS: 'warning',
   HIDDEN_COLUMN: 'info',

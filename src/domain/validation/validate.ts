@@ -52,24 +52,26 @@ function validateLedger(sheet: SheetData, unit: string, master: Master | null, a
   const add = (code: FindingCode, cell: string, task: string, message: string, fix?: number) => out.push(finding(code, sheet.name, cell, task, unit, message, fix));
 
   for (const d of match.duplicates) {
-    for (const i of d.indexes.slice(1)) add('HEADER_DUPLICATE', headerCell(i), '', `"${d.header}"列出现了 ${d.indexes.length} 次（第 ${d.indexes.map((x) => columnLetter(x)).join('、')} 列），请删除多余的一列`);
+    for (const i of d.indexes.slice(1)) add('HEADER_DUPLICATE', headerCell(i), '', `“${d.header}”列出现了 ${d.indexes.length} 次（第 ${d.indexes.map((x) => columnLetter(x)).join('、')} 列），请删除多余的一列`);
   }
   for (const key of REQUIRED_HEADERS) {
-    if (col[key] === undefined) add('HEADER_MISSING', headerCell(0), '', `缺少"${LABEL[key]}"列`);
+    if (col[key] === undefined) add('HEADER_MISSING', headerCell(0), '', `缺少“${LABEL[key]}”列`);
   }
-  const fillColumns = new Set(LEDGER_COLUMNS.filter((c) => c.role === 'fill').map((c) => col[c.key]).filter((i): i is number => i !== undefined));
+  // In ledger order, 具体措施 first: an unreported row points at the first cell the unit has to fill.
+  const fill = LEDGER_COLUMNS.filter((c) => c.role === 'fill' && col[c.key] !== undefined).map((c) => col[c.key] as number);
+  const fillColumns = new Set(fill);
   for (const range of sheet.merges ?? []) {
     const [first] = range.split(':') as [string];
     const c = /^[A-Z]+/.exec(first)?.[0] ?? 'A';
     if ([...fillColumns].some((i) => columnLetter(i) === c)) add('MERGED_CELLS', first, '', `填报区域有合并单元格 ${range}：合并后只有左上角的值，其余行会被当作空白，请取消合并`);
   }
   for (const i of sheet.hiddenColumns ?? []) {
-    if (fillColumns.has(i)) add('HIDDEN_COLUMN', headerCell(i), '', `"${cellText(header[i])}"列被隐藏，隐藏列中的内容照样参与校验`);
+    if (fillColumns.has(i)) add('HIDDEN_COLUMN', headerCell(i), '', `“${cellText(header[i])}”列被隐藏，隐藏列中的内容照样参与校验`);
   }
-  if (master && !master.units.has(unit)) add('UNKNOWN_UNIT', 'A1', '', `单位"${unit}"不在单位名录和任务分工中，请核对工作表名或单位名录`);
+  if (master && !master.units.has(unit)) add('UNKNOWN_UNIT', 'A1', '', `单位“${unit}”不在单位名录和任务分工中，请核对工作表名或单位名录`);
   if (col.taskId === undefined) return;
 
-  const ctx: RowContext = { sheet: sheet.name, unit, col, master, asOf, out, seen: new Map() };
+  const ctx: RowContext = { sheet: sheet.name, unit, col, fill, master, asOf, out, seen: new Map() };
   for (let r = headerRow + 1; r < sheet.rows.length; r++) checkRow(ctx, sheet.rows[r] as SheetValue[], r);
 }
 
@@ -77,6 +79,8 @@ type RowContext = {
   sheet: string;
   unit: string;
   col: Partial<Record<LedgerColumnKey, number>>;
+  /** Indexes of the fill columns present, in ledger order (具体措施 first). */
+  fill: number[];
   master: Master | null;
   asOf: number;
   out: Finding[];
@@ -125,21 +129,28 @@ function checkRow(ctx: RowContext, row: SheetValue[], r: number): void {
       const expected = key === 'role' ? ROLE_LABEL[role] : m[key];
       const actual = get(key);
       if (actual === expected || cellText(actual) === expected) continue;
-      add('ASSIGNMENT_CHANGED', key, `${LABEL[key]}与任务清单不一致：台账为"${cellText(actual)}"，应为"${expected}"`);
+      add('ASSIGNMENT_CHANGED', key, `${LABEL[key]}与任务清单不一致：台账为“${cellText(actual)}”，应为“${expected}”`);
     }
     if (col.due !== undefined && get('due') !== m.due) add('ASSIGNMENT_CHANGED', 'due', '截止日期与任务清单不一致');
   }
 
+  // Nothing filled in at all: one NOT_REPORTED for the row, not one REQUIRED_EMPTY per cell. A row
+  // that should not be in this ledger (unknown or not assigned) owes no report: its finding is above.
+  if (ctx.fill.length > 0 && ctx.fill.every((i) => blank(row[i]))) {
+    const misplaced = master !== null && (!m || (master.units.has(unit) && role === undefined));
+    if (!misplaced) ctx.out.push(finding('NOT_REPORTED', ctx.sheet, `${columnLetter(ctx.fill[0] as number)}${r + 1}`, task, unit, `任务 ${task} 未填报`));
+    return;
+  }
   for (const key of REQUIRED_FILLED) {
     if (col[key] === undefined) continue;
     const v = get(key);
-    if (blank(v)) add('REQUIRED_EMPTY', key, `"${LABEL[key]}"未填写${typeof v === 'string' && v.length > 0 ? '（只有空格）' : ''}`);
+    if (blank(v)) add('REQUIRED_EMPTY', key, `“${LABEL[key]}”未填写${typeof v === 'string' && v.length > 0 ? '（只有空格）' : ''}`);
   }
   for (const [key, values] of LIST_KEYS) {
     const v = get(key);
     if (blank(v) || (values as readonly unknown[]).includes(v)) continue;
     const hint = typeof v === 'string' && (values as readonly string[]).includes(v.trim()) ? '（前后有多余空格）' : '';
-    add('NOT_IN_LIST', key, `"${LABEL[key]}"填写了"${String(v)}"${hint}，只能是：${values.join('、')}`);
+    add('NOT_IN_LIST', key, `“${LABEL[key]}”填写了“${String(v)}”${hint}，只能是：${values.join('、')}`);
   }
 
   const dateOf = (key: LedgerColumnKey): number | null =>
@@ -150,11 +161,11 @@ function checkRow(ctx: RowContext, row: SheetValue[], r: number): void {
   const due = m?.due ?? (typeof get('due') === 'number' ? (get('due') as number) : null);
   const status = get('status');
   if (planned !== null && due !== null && planned > due) add('PLAN_AFTER_DUE', 'plannedDate', '计划完成时间晚于截止日期');
-  if (status === '已完成' && col.doneDate !== undefined && blank(get('doneDate'))) add('DONE_WITHOUT_DATE', 'doneDate', '状态为"已完成"，但没有填写完成日期');
-  if (done !== null && done > ctx.asOf) add('DATE_IN_FUTURE', 'doneDate', `"${LABEL.doneDate}"晚于统计日期`);
-  if (updated !== null && updated > ctx.asOf) add('DATE_IN_FUTURE', 'updated', `"${LABEL.updated}"晚于统计日期`);
+  if (status === '已完成' && col.doneDate !== undefined && blank(get('doneDate'))) add('DONE_WITHOUT_DATE', 'doneDate', '状态为“已完成”，但没有填写完成日期');
+  if (done !== null && done > ctx.asOf) add('DATE_IN_FUTURE', 'doneDate', `“${LABEL.doneDate}”晚于统计日期`);
+  if (updated !== null && updated > ctx.asOf) add('DATE_IN_FUTURE', 'updated', `“${LABEL.updated}”晚于统计日期`);
   if (typeof status === 'string' && STARTED.has(status) && col.progress !== undefined && blank(get('progress'))) {
-    add('PROGRESS_EMPTY', 'progress', `状态为"${status}"，请填写进展情况`);
+    add('PROGRESS_EMPTY', 'progress', `状态为“${status}”，请填写进展情况`);
   }
 }
 
@@ -166,11 +177,11 @@ function dateCell(v: SheetValue, label: string, report: (code: FindingCode, mess
     const iso = parseTextDate(v);
     if (iso) {
       const serial = excelSerial(iso);
-      report('TEXT_DATE', `"${label}"是文字"${v}"而不是日期，可一键改为日期 ${iso}`, serial);
+      report('TEXT_DATE', `“${label}”是文字“${v}”而不是日期，可一键改为日期 ${iso}`, serial);
       return serial;
     }
   }
-  report('NOT_A_DATE', `"${label}"填写了"${String(v)}"，这里需要一个日期（例如 2020-12-31）`);
+  report('NOT_A_DATE', `“${label}”填写了“${String(v)}”，这里需要一个日期（例如 2020-12-31）`);
   return null;
 }
 
@@ -187,16 +198,16 @@ function validateTargets(sheet: SheetData, asOf: number, out: Finding[]): void {
     if (typeof v === 'string' && !blank(v)) {
       const q = parseQuantity(v);
       const target = targetUnit(iUnit >= 0 ? cellText(row[iUnit]) : '');
-      if (!q) add('VALUE_NOT_NUMBER', iValue, `完成值"${v}"不是数字`);
-      else if (q.unit !== '' && q.unit !== target.base) add('UNIT_MISMATCH', iValue, `完成值"${v}"的单位是"${q.unit}"，指标的单位是"${target.display}"`);
+      if (!q) add('VALUE_NOT_NUMBER', iValue, `完成值“${v}”不是数字`);
+      else if (q.unit !== '' && q.unit !== target.base) add('UNIT_MISMATCH', iValue, `完成值“${v}”的单位是“${q.unit}”，指标的单位是“${target.display}”`);
       else {
         const fix = round((q.value * q.magnitude) / target.magnitude);
-        add('TEXT_NUMBER', iValue, `完成值"${v}"是文字，按指标单位"${target.display}"应填 ${fix}，可一键改为数字`, fix);
+        add('TEXT_NUMBER', iValue, `完成值“${v}”是文字，按指标单位“${target.display}”应填 ${fix}，可一键改为数字`, fix);
       }
     } else if (typeof v === 'boolean') add('VALUE_NOT_NUMBER', iValue, '完成值不是数字');
     if (iUpd >= 0) {
       const d = dateCell(row[iUpd] ?? null, '更新日期', (code, message, fix) => add(code, iUpd, message, fix));
-      if (d !== null && d > asOf) add('DATE_IN_FUTURE', iUpd, '"更新日期"晚于统计日期');
+      if (d !== null && d > asOf) add('DATE_IN_FUTURE', iUpd, '“更新日期”晚于统计日期');
     }
   });
 }

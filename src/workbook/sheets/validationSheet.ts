@@ -1,9 +1,9 @@
-import type { Finding } from '../../domain/validation/findings';
+import { SEVERITY, type Finding } from '../../domain/validation/findings';
+import { groupFindings } from '../../domain/validation/group';
 import { sheetRef } from '../a1';
 import { formula, text, type SheetPlan } from '../plan';
 import { SHEET } from '../names';
 import { SEVERITY_LABEL } from '../../domain/notice/labels';
-
 
 /** A link to a cell of this workbook: =HYPERLINK("#'台账-市财政局'!H5","H5"). */
 function link(sheet: string, cell: string): string {
@@ -11,8 +11,37 @@ function link(sheet: string, cell: string): string {
   return `HYPERLINK("${target}","${cell}")`;
 }
 
-/** 校验结果: the latest validation report, one row per finding, each cell a link to its place. */
+/** Task ids named in a collapsed 未填报 row; the rest is "…" (each row is in --json). */
+const TASKS_SHOWN = 20;
+
+/**
+ * 校验结果: the latest validation report, each cell a link to its place. Grouped as the pane and
+ * `duban validate` group: the findings of filled rows by unit, then by rule; after them one row per
+ * unit for the rows it has not filled in at all (NOT_REPORTED), linked to the first such row.
+ */
 export function validationSheet(findings: Finding[], asOf: string): SheetPlan {
+  const g = groupFindings(findings);
+  const place = (sheet: string, cell: string) => (sheet ? formula(link(sheet, cell)) : text(cell));
+  const rows = [
+    ...g.units.flatMap((u) => u.rules.flatMap((r) => r.findings)).map((f) => [
+      text(SEVERITY_LABEL[f.severity]),
+      text(f.code),
+      text(f.sheet),
+      place(f.sheet, f.cell),
+      text(f.task),
+      text(f.unit),
+      text(f.message),
+    ]),
+    ...g.notReported.map((n) => [
+      text(SEVERITY_LABEL[SEVERITY.NOT_REPORTED]),
+      text('NOT_REPORTED'),
+      text(n.sheet),
+      place(n.sheet, n.cell),
+      text(''),
+      text(n.unit),
+      text(`${n.rows} 行未填报：任务 ${n.tasks.slice(0, TASKS_SHOWN).join('、')}${n.tasks.length > TASKS_SHOWN ? '…' : ''}`),
+    ]),
+  ];
   return {
     key: SHEET.validation.key,
     name: SHEET.validation.name,
@@ -25,19 +54,11 @@ export function validationSheet(findings: Finding[], asOf: string): SheetPlan {
       { header: '单位', width: 18, role: 'generated' },
       { header: `说明（统计日期 ${asOf}）`, width: 60, role: 'generated', wrap: true },
     ],
-    rows: findings.map((f) => [
-      text(SEVERITY_LABEL[f.severity]),
-      text(f.code),
-      text(f.sheet),
-      f.sheet ? formula(link(f.sheet, f.cell)) : text(f.cell),
-      text(f.task),
-      text(f.unit),
-      text(f.message),
-    ]),
+    rows,
     freeze: { rows: 1, columns: 0 },
-    ...(findings.length > 0 ? { table: { name: 'Duban_Findings', style: 'TableStyleLight1' } } : {}),
+    ...(rows.length > 0 ? { table: { name: 'Duban_Findings', style: 'TableStyleLight1' } } : {}),
     validations: [],
-    conditionalFormats: findings.length > 0 ? [{ range: `A2:G${findings.length + 1}`, type: 'expression', formula: '$A2="错误"', fill: '#F8D7DA' }] : [],
+    conditionalFormats: rows.length > 0 ? [{ range: `A2:G${rows.length + 1}`, type: 'expression', formula: '$A2="错误"', fill: '#F8D7DA' }] : [],
     protect: false,
   };
 }

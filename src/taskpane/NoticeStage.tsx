@@ -1,0 +1,150 @@
+import { useRef, useState } from 'react';
+import {
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { GenerateResult, WorkbookState } from './hostTypes';
+import type { NoticeInput } from './useNoticeInput';
+import type { HostAction } from './useHostAction';
+import { ActionStatus } from './ActionStatus';
+import { NoticeSummary } from './NoticeSummary';
+import { loadExampleNotice } from './exampleNotice';
+
+const useStyles = makeStyles({
+  stage: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  hidden: { display: 'none' },
+  intro: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalM, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2 },
+  steps: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+type Props = {
+  input: NoticeInput;
+  generate: HostAction<[string], GenerateResult>;
+  workbook: WorkbookState | null;
+  unavailableReason: string | null;
+  running: boolean;
+};
+
+/** 分工: the notice in (pasted, a file, or the bundled example), what was read, and 生成工作簿. */
+export function NoticeStage({ input, generate, workbook, unavailableReason, running }: Props) {
+  const styles = useStyles();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [confirming, setConfirming] = useState(false);
+  const blocked = generateBlocked(input, unavailableReason);
+  const start = (): void => {
+    if (workbook?.generated) setConfirming(true);
+    else void generate.run(input.text);
+  };
+  return (
+    <div className={styles.stage}>
+      {!input.text && !workbook?.generated && (
+        <section className={styles.intro} aria-label="使用步骤">
+          <Text weight="semibold">三步建立工作台账</Text>
+          <ol className={styles.steps}>
+            <li>粘贴任务分工通知全文，或选择 .txt / .docx 文件；</li>
+            <li>核对识别出的任务、单位和时限，点击“生成工作簿”；</li>
+            <li>各单位在“台账-单位”工作表填报，再“校验”和“刷新汇总”。</li>
+          </ol>
+          <div className={styles.row}>
+            <Button
+              disabledFocusable={running}
+              onClick={() => {
+                void loadExampleNotice().then((example) => input.setText(example.text, example.name));
+              }}
+            >
+              试用示例通知
+            </Button>
+          </div>
+        </section>
+      )}
+      <Field label="任务分工通知（粘贴全文，或选择 .txt / .docx 文件）">
+        <Textarea
+          value={input.text}
+          disabled={running}
+          onChange={(_, d) => input.setText(d.value)}
+          rows={8}
+          resize="vertical"
+          placeholder="例如：天津市人民政府印发关于落实国务院《政府工作报告》重点工作任务分工的通知……"
+        />
+      </Field>
+      <div className={styles.row}>
+        <Button disabledFocusable={running} onClick={() => fileRef.current?.click()}>
+          选择文件…
+        </Button>
+        <input
+          ref={fileRef}
+          className={styles.hidden}
+          type="file"
+          accept=".txt,.docx,text/plain"
+          aria-label="通知文件"
+          tabIndex={-1}
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void input.loadFile(f);
+            e.target.value = '';
+          }}
+        />
+        <Button appearance="primary" disabledFocusable={blocked !== null || running} aria-describedby={blocked ? 'generate-blocked' : undefined} onClick={start}>
+          {workbook?.generated ? '重新生成工作簿' : '生成工作簿'}
+        </Button>
+      </div>
+      {blocked && (
+        <Caption1 id="generate-blocked">
+          {blocked}
+        </Caption1>
+      )}
+      {input.source && <Caption1>已读取：{input.source}</Caption1>}
+      {input.loadError && <Caption1 role="alert">{input.loadError}</Caption1>}
+      <ActionStatus label="生成" state={generate.state} success={generatedMessage} />
+      {input.parsed && <NoticeSummary notice={input.parsed} />}
+      <Caption1>生成时会保护各台账工作表（只留填报列可编辑），Excel 的撤销记录会被清空；已填写的内容不会丢失。</Caption1>
+      <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
+        <DialogSurface aria-describedby="regenerate-what">
+          <DialogBody>
+            <DialogTitle>重新生成工作簿？</DialogTitle>
+            <DialogContent id="regenerate-what">
+              工作簿中已有督办生成的工作表（台账 {workbook?.ledgers.length ?? 0} 张）。重新生成会按这份通知重建任务清单、责任矩阵和各单位台账；各单位已填写的内容都会保留（任务移出分工的行标为“已移出分工”）。台账会重新保护，Excel 的撤销记录会被清空。
+            </DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  setConfirming(false);
+                  void generate.run(input.text);
+                }}
+              >
+                重新生成
+              </Button>
+              <Button onClick={() => setConfirming(false)}>取消</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+}
+
+/** Why 生成工作簿 cannot run yet, in words; null when it can. */
+function generateBlocked(input: NoticeInput, unavailableReason: string | null): string | null {
+  // The reason itself is shown at the top of the pane.
+  if (unavailableReason) return '生成工作簿需要在 Excel 中打开本加载项（见上方提示）。';
+  if (!input.parsed) return '先粘贴通知全文，或选择通知文件。';
+  if (input.parsed.tasks.length === 0) return '没有识别出任务：通知中的每项任务应以括号注明责任单位，例如“（市财政局牵头，12月底前完成）”。';
+  return null;
+}
+
+function generatedMessage(r: GenerateResult): string {
+  return `已生成 ${r.sheets} 张工作表（其中台账 ${r.ledgers} 张），保留已填写的台账行 ${r.keptRows} 行${r.removedRows > 0 ? `，已移出分工 ${r.removedRows} 行` : ''}。`;
+}

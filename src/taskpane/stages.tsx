@@ -1,0 +1,137 @@
+import { Button, Caption1, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { SummaryResult, ValidateResult, WorkbookState } from './hostTypes';
+import type { HostAction } from './useHostAction';
+import { ActionStatus } from './ActionStatus';
+import { FindingsList } from './FindingsList';
+import { groupFindings } from '../domain/validation/group';
+
+const useStyles = makeStyles({
+  stage: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  figures: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(110px, 1fr))', gap: tokens.spacingHorizontalS },
+  figure: { display: 'flex', flexDirection: 'column', padding: tokens.spacingHorizontalS, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2 },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: '320px', overflowY: 'auto' },
+});
+
+/** What a stage that needs a generated workbook says before there is one. */
+export function NeedsWorkbook({ workbook, children }: { workbook: WorkbookState | null; children: string }) {
+  if (workbook?.generated) return null;
+  return (
+    <MessageBar intent="info" layout="multiline">
+      <MessageBarBody>{workbook === null ? '正在读取工作簿…' : `当前工作簿还没有督办工作表：请先在“分工”中生成工作簿，再${children}。`}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** 台账: the units' ledger sheets, one click away. */
+export function LedgerStage({ workbook, onOpen, running }: { workbook: WorkbookState | null; onOpen(sheet: string): void; running: boolean }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.stage}>
+      <NeedsWorkbook workbook={workbook}>查看各单位台账</NeedsWorkbook>
+      {workbook?.generated && (
+        <>
+          <Text>
+            各单位在自己的“台账-单位”工作表中填写具体措施、责任人、计划完成时间、进展和状态；灰色列由督办生成，已锁定。共 {workbook.ledgers.length} 张台账：
+          </Text>
+          <ul className={styles.list} aria-label="各单位台账">
+            {workbook.ledgers.map((l) => (
+              <li key={l.sheet}>
+                <Button appearance="transparent" size="small" disabledFocusable={running} onClick={() => onOpen(l.sheet)}>
+                  {l.unit}
+                </Button>
+              </li>
+            ))}
+          </ul>
+          <Caption1>把台账分发给各单位、合并交回的文件（下发、回收）尚未提供：目前请各单位在本工作簿中填写（例如共享在 OneDrive 或 SharePoint 上共同编辑）。</Caption1>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** 校验: findings grouped by unit, click to cell, the fix for text dates. */
+export function CheckStage(props: {
+  workbook: WorkbookState | null;
+  validate: HostAction<[], ValidateResult>;
+  fix: HostAction<[], ValidateResult>;
+  findings: ValidateResult | null;
+  onSelect(sheet: string, cell: string): void;
+  running: boolean;
+}) {
+  const styles = useStyles();
+  const { workbook, validate, fix, findings, running } = props;
+  const fixable = findings?.findings.filter((f) => f.fixable).length ?? 0;
+  const ready = workbook?.generated === true;
+  return (
+    <div className={styles.stage}>
+      <NeedsWorkbook workbook={workbook}>校验各单位的填报</NeedsWorkbook>
+      <div className={styles.row}>
+        <Button appearance="primary" disabledFocusable={!ready || running} onClick={() => void validate.run()}>
+          校验
+        </Button>
+        <Button disabledFocusable={!ready || running || fixable === 0} onClick={() => void fix.run()}>
+          把文字日期改为日期{fixable > 0 ? `（${fixable} 处）` : ''}
+        </Button>
+      </div>
+      {ready && fixable === 0 && <Caption1>“校验”发现写成文字的日期或数字后，可在这里一次改为真正的日期或数字。</Caption1>}
+      <ActionStatus label="校验" state={validate.state} success={checkedMessage} />
+      <ActionStatus label="修正" state={fix.state} success={(r) => `已修正，${checkedMessage(r)}`} />
+      {findings && <FindingsList result={findings} onSelect={props.onSelect} />}
+    </div>
+  );
+}
+
+/** 汇总: refresh the live 汇总 sheet and see the headline figures. */
+export function SummaryStage({ workbook, refresh, running }: { workbook: WorkbookState | null; refresh: HostAction<[], SummaryResult>; running: boolean }) {
+  const styles = useStyles();
+  const ready = workbook?.generated === true;
+  const r = refresh.state.status === 'done' ? refresh.state.result : null;
+  return (
+    <div className={styles.stage}>
+      <NeedsWorkbook workbook={workbook}>刷新汇总</NeedsWorkbook>
+      <div className={styles.row}>
+        <Button appearance="primary" disabledFocusable={!ready || running} onClick={() => void refresh.run()}>
+          刷新汇总
+        </Button>
+      </div>
+      <ActionStatus label="刷新汇总" state={refresh.state} success={summaryMessage} />
+      {r && (
+        <div className={styles.figures} role="list" aria-label="汇总数字">
+          <Figure label="任务" value={`${r.tasks} 项`} />
+          <Figure label="已完成" value={`${r.done} 项`} />
+          <Figure label="完成率" value={rateWithFraction(r.completionRate, r.done, r.tasks)} />
+          <Figure label="逾期" value={`${r.overdue} 项`} />
+          <Figure label="临期" value={`${r.dueSoon} 项`} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: string }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.figure} role="listitem">
+      <Caption1>{label}</Caption1>
+      <Text weight="semibold">{value}</Text>
+    </div>
+  );
+}
+
+/** `40%（2/5）`: a rate is never shown without what it is a rate of. */
+export function rateWithFraction(rate: number | null, part: number, whole: number): string {
+  if (rate === null || whole === 0) return '—（0 项）';
+  return `${Math.round(rate * 1000) / 10}%（${part}/${whole}）`;
+}
+
+/** Rows nobody filled are counted as rows, apart from warnings about what was filled. */
+function checkedMessage(r: ValidateResult): string {
+  const g = groupFindings(r.findings);
+  const unreported = g.notReportedRows > 0 ? `，未填报 ${g.notReportedRows} 行（${g.notReported.length} 个单位）` : '';
+  return `校验完成（统计日期 ${r.asOf}）：错误 ${g.errors} 个，警告 ${g.warnings} 个${unreported}。`;
+}
+
+function summaryMessage(r: SummaryResult): string {
+  return `已刷新汇总（统计日期 ${r.asOf}）：任务 ${r.tasks} 项，已完成 ${r.done} 项，完成率 ${rateWithFraction(r.completionRate, r.done, r.tasks)}，逾期 ${r.overdue} 项，临期 ${r.dueSoon} 项。`;
+}
