@@ -11,6 +11,7 @@ import { paneTheme, type ThemeKind } from './theme';
 const useStyles = makeStyles({
   // Nothing may be wider than the pane (270 px on Mac, 320 px on Windows): children shrink and wrap.
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0, maxWidth: '100%', boxSizing: 'border-box', overflowWrap: 'anywhere' },
+  header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
   tabs: { flexWrap: 'wrap' },
   provider: { minHeight: '100vh' },
 });
@@ -46,7 +47,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
     <FluentProvider theme={paneTheme(theme)} className={styles.provider}>
       <AriaLiveAnnouncer>
         <main className={styles.root} aria-busy={running}>
-          <header>
+          <header className={styles.header}>
             <Title3 as="h1">督办 · 任务分工台账</Title3>
             <Caption1 as="p">把任务分工通知变成各单位的工作台账，校验填报，汇总进度。</Caption1>
           </header>

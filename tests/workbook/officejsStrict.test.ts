@@ -186,3 +186,24 @@ describe('text stays text', () => {
     expect([...(raw.sheets[0] as FakeWorksheet).cells.values()].map((c) => c.formula)).toEqual([7, 11.1, true]);
   });
 });
+
+describe('going to a finding', () => {
+  it('says so when the finding’s sheet is gone', async () => {
+    const { host, workbook } = excelWith();
+    await host.generate(SEED, noProgress);
+    await expect(host.selectCell('台账-不存在的单位', 'H2')).rejects.toThrow('工作表“台账-不存在的单位”已不存在');
+    expect(workbook.selected).toBeNull();
+    await host.selectCell('台账-市财政局', 'H2');
+    expect(workbook.selected).toBe('台账-市财政局!H2');
+  });
+
+  it('describes the workbook for the pane: a new one is not generated, ours is', async () => {
+    const { host } = excelWith();
+    await expect(host.describeWorkbook()).resolves.toEqual({ generated: false, ledgers: [] });
+    await host.generate(SEED, noProgress);
+    const state = await host.describeWorkbook();
+    expect(state.generated).toBe(true);
+    expect(state.ledgers).toHaveLength(52);
+    expect(state.ledgers[0]).toEqual({ unit: expect.any(String), sheet: `台账-${state.ledgers[0]?.unit}` });
+  });
+});
