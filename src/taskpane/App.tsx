@@ -11,7 +11,7 @@ import { paneTheme, type ThemeKind } from './theme';
 const useStyles = makeStyles({
   // Nothing may be wider than the pane (270 px on Mac, 320 px on Windows): children shrink and wrap.
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0, maxWidth: '100%', boxSizing: 'border-box', overflowWrap: 'anywhere' },
-  header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
+  header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, '& > *': { margin: 0 } },
   tabs: { flexWrap: 'wrap' },
   provider: { minHeight: '100vh' },
 });
