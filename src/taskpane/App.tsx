@@ -35,9 +35,18 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
   const refresh = useHostAction(host.refreshSummary);
   const validate = useHostAction(host.validate);
   const fix = useHostAction(host.fixAndValidate);
+  // A new generation makes earlier findings stale.
+  const generateFresh = useCallback(async (text: string) => {
+    validate.reset();
+    fix.reset();
+    await generate.run(text);
+  }, [generate, validate, fix]);
   const selectCell = useCallback((sheet: string, cell: string, _progress: unknown) => host.selectCell(sheet, cell), [host]);
   const select = useHostAction(selectCell);
-  const findings = fix.state.status === 'done' ? fix.state.result : validate.state.status === 'done' ? validate.state.result : null;
+  // 校验 and its fix share one list: whichever ran last is what the workbook holds now.
+  const [lastCheck, setLastCheck] = useState<'validate' | 'fix'>('validate');
+  const check = lastCheck === 'fix' ? fix : validate;
+  const findings = check.state.status === 'done' ? check.state.result : null;
   const running = [generate, refresh, validate, fix].some((a) => a.state.status === 'running');
   const goTo = useCallback((sheet: string, cell: string) => void select.run(sheet, cell), [select]);
   // For `npm run bench -- --only pane`: when the pane is first on screen.
@@ -69,9 +78,28 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
             ))}
           </TabList>
           <div role="tabpanel" id={`panel-${stage}`} aria-labelledby={`tab-${stage}`}>
-            {stage === 'notice' && <NoticeStage input={input} generate={generate} workbook={workbook} unavailableReason={host.unavailableReason} running={running} />}
+            {stage === 'notice' && <NoticeStage input={input} generate={generate} onGenerate={generateFresh} workbook={workbook} unavailableReason={host.unavailableReason} running={running} />}
             {stage === 'ledgers' && <LedgerStage workbook={workbook} running={running} onOpen={(sheet) => goTo(sheet, 'A1')} />}
-            {stage === 'check' && <CheckStage workbook={workbook} validate={validate} fix={fix} findings={findings} onSelect={goTo} running={running} />}
+            {stage === 'check' && (
+              <CheckStage
+                workbook={workbook}
+                check={check}
+                fixed={lastCheck === 'fix'}
+                findings={findings}
+                onValidate={() => {
+                  setLastCheck('validate');
+                  fix.reset();
+                  void validate.run();
+                }}
+                onFix={() => {
+                  setLastCheck('fix');
+                  validate.reset();
+                  void fix.run();
+                }}
+                onSelect={goTo}
+                running={running}
+              />
+            )}
             {stage === 'summary' && <SummaryStage workbook={workbook} refresh={refresh} running={running} />}
           </div>
           {select.state.status === 'failed' && (

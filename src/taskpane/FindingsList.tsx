@@ -25,6 +25,8 @@ const useStyles = makeStyles({
   rule: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, marginBottom: tokens.spacingVerticalS },
   places: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS },
   place: { whiteSpace: 'nowrap', minWidth: 'auto' },
+  // Unit names can be long (国家开发银行天津市分行): these lines wrap instead of widening the pane.
+  line: { whiteSpace: 'normal', textAlign: 'start', height: 'auto', minWidth: 0, justifyContent: 'flex-start' },
   nowrap: { whiteSpace: 'nowrap' },
 });
 
@@ -111,7 +113,7 @@ export function FindingsList({ result, onSelect }: { result: ValidateResult; onS
                 <ul aria-label="未填报的单位">
                   {grouped.notReported.map((n) => (
                     <li key={n.unit}>
-                      <Button appearance="transparent" size="small" className={styles.place} onClick={() => onSelect(n.sheet, n.cell)}>
+                      <Button appearance="transparent" size="small" className={styles.line} onClick={() => onSelect(n.sheet, n.cell)}>
                         {n.unit}：{n.rows} 行未填报
                       </Button>
                     </li>

@@ -32,20 +32,35 @@ const useStyles = makeStyles({
 type Props = {
   input: NoticeInput;
   generate: HostAction<[string], GenerateResult>;
+  /** Start 生成工作簿 (the app clears what it makes stale). */
+  onGenerate(text: string): Promise<void>;
   workbook: WorkbookState | null;
   unavailableReason: string | null;
   running: boolean;
 };
 
 /** 分工: the notice in (pasted, a file, or the bundled example), what was read, and 生成工作簿. */
-export function NoticeStage({ input, generate, workbook, unavailableReason, running }: Props) {
+export function NoticeStage({ input, generate, onGenerate, workbook, unavailableReason, running }: Props) {
   const styles = useStyles();
   const fileRef = useRef<HTMLInputElement>(null);
+  const textRef = useRef<HTMLTextAreaElement>(null);
   const [confirming, setConfirming] = useState(false);
+  const [exampleError, setExampleError] = useState<string | null>(null);
+  const loadExample = (): void => {
+    setExampleError(null);
+    loadExampleNotice().then(
+      (example) => {
+        input.setText(example.text, example.name);
+        // The button goes with the intro: focus moves to the notice instead of being lost.
+        textRef.current?.focus();
+      },
+      () => setExampleError('示例通知没有加载成功：请关闭任务窗格后重新打开，或直接粘贴通知全文。'),
+    );
+  };
   const blocked = generateBlocked(input, unavailableReason);
   const start = (): void => {
     if (workbook?.generated) setConfirming(true);
-    else void generate.run(input.text);
+    else void onGenerate(input.text);
   };
   return (
     <div className={styles.stage}>
@@ -58,12 +73,7 @@ export function NoticeStage({ input, generate, workbook, unavailableReason, runn
             <li>各单位在“台账-单位”工作表填报，再“校验”和“刷新汇总”。</li>
           </ol>
           <div className={styles.row}>
-            <Button
-              disabledFocusable={running}
-              onClick={() => {
-                void loadExampleNotice().then((example) => input.setText(example.text, example.name));
-              }}
-            >
+            <Button disabledFocusable={running} onClick={loadExample}>
               试用示例通知
             </Button>
           </div>
@@ -71,6 +81,7 @@ export function NoticeStage({ input, generate, workbook, unavailableReason, runn
       )}
       <Field label="任务分工通知（粘贴全文，或选择 .txt / .docx 文件）">
         <Textarea
+          textarea={{ ref: textRef }}
           value={input.text}
           disabled={running}
           onChange={(_, d) => input.setText(d.value)}
@@ -107,6 +118,7 @@ export function NoticeStage({ input, generate, workbook, unavailableReason, runn
       )}
       {input.source && <Caption1>已读取：{input.source}</Caption1>}
       {input.loadError && <Caption1 role="alert">{input.loadError}</Caption1>}
+      {exampleError && <Caption1 role="alert">{exampleError}</Caption1>}
       <ActionStatus label="生成" state={generate.state} success={generatedMessage} />
       {input.parsed && <NoticeSummary notice={input.parsed} />}
       <Caption1>生成时会保护各台账工作表（只留填报列可编辑），Excel 的撤销记录会被清空；已填写的内容不会丢失。</Caption1>
@@ -122,7 +134,7 @@ export function NoticeStage({ input, generate, workbook, unavailableReason, runn
                 appearance="primary"
                 onClick={() => {
                   setConfirming(false);
-                  void generate.run(input.text);
+                  void onGenerate(input.text);
                 }}
               >
                 重新生成

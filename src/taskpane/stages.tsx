@@ -53,30 +53,33 @@ export function LedgerStage({ workbook, onOpen, running }: { workbook: WorkbookS
 /** 校验: findings grouped by unit, click to cell, the fix for text dates. */
 export function CheckStage(props: {
   workbook: WorkbookState | null;
-  validate: HostAction<[], ValidateResult>;
-  fix: HostAction<[], ValidateResult>;
+  /** The last of 校验 and its fix to run: one status, one list. */
+  check: HostAction<[], ValidateResult>;
   findings: ValidateResult | null;
+  /** The last run was the fix. */
+  fixed: boolean;
+  onValidate(): void;
+  onFix(): void;
   onSelect(sheet: string, cell: string): void;
   running: boolean;
 }) {
   const styles = useStyles();
-  const { workbook, validate, fix, findings, running } = props;
+  const { workbook, check, findings, running } = props;
   const fixable = findings?.findings.filter((f) => f.fixable).length ?? 0;
   const ready = workbook?.generated === true;
   return (
     <div className={styles.stage}>
       <NeedsWorkbook workbook={workbook}>校验各单位的填报</NeedsWorkbook>
       <div className={styles.row}>
-        <Button appearance="primary" disabledFocusable={!ready || running} onClick={() => void validate.run()}>
+        <Button appearance="primary" disabledFocusable={!ready || running} onClick={props.onValidate}>
           校验
         </Button>
-        <Button disabledFocusable={!ready || running || fixable === 0} onClick={() => void fix.run()}>
+        <Button disabledFocusable={!ready || running || fixable === 0} onClick={props.onFix}>
           把文字日期改为日期{fixable > 0 ? `（${fixable} 处）` : ''}
         </Button>
       </div>
       {ready && fixable === 0 && <Caption1>“校验”发现写成文字的日期或数字后，可在这里一次改为真正的日期或数字。</Caption1>}
-      <ActionStatus label="校验" state={validate.state} success={checkedMessage} />
-      <ActionStatus label="修正" state={fix.state} success={(r) => `已修正，${checkedMessage(r)}`} />
+      <ActionStatus label={props.fixed ? '修正' : '校验'} state={check.state} success={props.fixed ? (r) => `已修正，${checkedMessage(r)}` : checkedMessage} />
       {findings && <FindingsList result={findings} onSelect={props.onSelect} />}
     </div>
   );

@@ -37,7 +37,9 @@ export function useNoticeInput(): NoticeInput {
         setTextState(result.value.replace(/\n\n/g, '\n'));
         setFileIssues([]);
       } catch (e) {
-        setLoadError(`${file.name} 不是可读取的 Word (.docx) 文件：${(e as Error).message}`);
+        // mammoth's reason is English and technical: say what to do instead.
+        void e;
+        setLoadError(`“${file.name}”不是可读取的 Word (.docx) 文件。请在 Word 中打开后另存为 .docx 或 .txt，再选择；也可以直接粘贴全文。`);
         return;
       }
     } else {

@@ -1,15 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { WorkbookHost, WorkbookState } from './hostTypes';
 
+const NONE: WorkbookState = { generated: false, ledgers: [] };
+
 /**
- * What the open workbook holds, read when the pane opens and after every action, so a stage that
- * needs a generated workbook can say so. Null until the first read answers (or when it failed).
+ * What the open workbook holds, read when the pane opens and after 生成工作簿, so a stage that
+ * needs a generated workbook can say so. Null until the first read answers; outside Excel, or
+ * when the read fails, nothing is generated (the stages say what to do first).
  */
 export function useWorkbookState(host: WorkbookHost): { workbook: WorkbookState | null; refresh(): void } {
-  const [workbook, setWorkbook] = useState<WorkbookState | null>(null);
+  const [workbook, setWorkbook] = useState<WorkbookState | null>(host.unavailableReason !== null ? NONE : null);
   const refresh = useCallback(() => {
     if (host.unavailableReason !== null) return;
-    host.describeWorkbook().then(setWorkbook, () => setWorkbook(null));
+    host.describeWorkbook().then(setWorkbook, () => setWorkbook(NONE));
   }, [host]);
   useEffect(refresh, [refresh]);
   return { workbook, refresh };

@@ -83,6 +83,10 @@ describe.each([270, 350])('every pane state at %i px', (width) => {
     await page.getByRole('button', { name: '校验', exact: true }).click();
     await page.getByText(/校验完成/).waitFor();
     await state(page, '6-findings', width);
+    // Every group open: long unit names wrap instead of widening the pane.
+    await page.getByRole('button', { name: /^未填报：/ }).click();
+    await page.getByRole('list', { name: '未填报的单位' }).waitFor();
+    await state(page, '6b-not-reported', width);
     await page.getByRole('tab', { name: '汇总' }).click();
     await page.getByRole('button', { name: '刷新汇总' }).click();
     await page.getByText(/已刷新汇总/).waitFor();
@@ -127,6 +131,8 @@ it('works with the keyboard alone: example, generate, 校验, and Enter on a fin
   await tabTo(page, 'button', '试用示例通知');
   await page.keyboard.press('Enter');
   await page.getByText('任务 120').waitFor();
+  // The button leaves with the intro; focus moves to the notice, not to the page.
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
   await tabTo(page, 'button', '生成工作簿');
   await page.keyboard.press('Space');
   await page.getByText(/已生成 58 张工作表/).waitFor();

@@ -98,6 +98,27 @@ describe('task pane (React, with a fake host)', () => {
     await waitFor(() => expect(host.calls).toContain('select 台账-市教育局!H2'));
   });
 
+  it('校验 after a fix shows the new findings, not the fix’s', async () => {
+    const finding = (cell: string, fixable: boolean) => ({ code: 'TEXT_DATE' as const, severity: 'warning' as const, sheet: '台账-市教育局', cell, task: '1.1', unit: '市教育局', message: '“更新日期”是文字', fixable });
+    let round = 0;
+    const host = fakeHost({
+      validate: async () => ({ asOf: '2023-02-01', errors: 0, warnings: 1, findings: [finding(round++ === 0 ? 'P2' : 'P3', true)] }),
+      fixAndValidate: async () => ({ asOf: '2023-02-01', errors: 0, warnings: 0, findings: [] }),
+    });
+    render(<App host={host} />);
+    tab('校验');
+    await waitFor(() => expect(screen.getByRole('button', { name: '校验' })).not.toHaveAttribute('aria-disabled', 'true'));
+    fireEvent.click(screen.getByRole('button', { name: '校验' }));
+    fireEvent.click(await screen.findByRole('button', { name: '把文字日期改为日期（1 处）' }));
+    await waitFor(() => expect(document.body.textContent).toMatch(/已修正，校验完成/));
+    expect(screen.getByText('没有发现问题。')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '校验' }));
+    // The new text date (P3) is listed and fixable; the old fix message is gone.
+    expect(await screen.findByRole('button', { name: 'P3 任务1.1，台账-市教育局!P3' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '把文字日期改为日期（1 处）' })).not.toHaveAttribute('aria-disabled', 'true');
+    expect(document.body.textContent).not.toMatch(/已修正/);
+  });
+
   it('shows a host error with its detail instead of swallowing it', async () => {
     const error = Object.assign(new Error('Excel 内部出错，操作没有完成。'), { detail: 'GeneralException: An internal error has occurred.' });
     render(<App host={fakeHost({ refreshSummary: () => Promise.reject(error) })} />);

@@ -113,6 +113,18 @@ describe('a sync that fails in the middle of 生成工作簿', () => {
     expect(workbook.sheets).toHaveLength(58);
   });
 
+  it('cell-edit mode while lifting protection (nothing written yet) is waited out and the run completes', async () => {
+    const { host, workbook, contexts } = excelWith();
+    await host.generate(SEED, noProgress);
+    const typed = typeIntoLedgers(workbook);
+    const before = contexts.length;
+    // Syncs: read (2), look (1), then the one that lifts protection.
+    workbook.failSync(4, { code: 'InvalidOperationInCellEditMode' });
+    await host.generate(SEED, noProgress);
+    expect(contexts.length - before).toBe(2); // the run, then its retry
+    expect(lost(workbook, typed)).toEqual([]);
+  });
+
   it('is not rerun by itself after a write was sent, even when Excel says cell-edit mode', async () => {
     const { workbook, contexts } = excelWith();
     workbook.failSync(1, { code: 'InvalidOperationInCellEditMode' });

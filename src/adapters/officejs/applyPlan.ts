@@ -104,7 +104,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     try {
       await sync(OP_OVERHEAD_BYTES * (reused.length * 2 + locked.length));
     } catch (e) {
-      if (locked.length === 0) throw e;
+      // A password (or protection someone else holds) refuses unprotect with AccessDenied or
+      // InvalidArgument; anything else (cell-edit mode…) keeps its code, so runExcel may retry.
+      if (locked.length === 0 || !isProtectionRefusal(e)) throw e;
       throw new SheetProtectedError(locked.map((ws) => ws.name), e);
     }
   }
@@ -201,8 +203,16 @@ export class SheetProtectedError extends Error {
     readonly sheets: string[],
     override readonly cause: unknown,
   ) {
-    super(`无法撤销以下工作表的保护：${sheets.join('、')}。督办保护工作表时不设密码；如果有人加了密码，请先在 Excel 的“审阅 → 撤销工作表保护”中输入密码，再重试。工作簿没有被修改。`);
+    super(
+      `无法撤销工作表保护（涉及：${sheets.length > 5 ? `${sheets.slice(0, 5).join('、')} 等 ${sheets.length} 张` : sheets.join('、')}）。督办保护工作表时不设密码；如果有人加了密码，请先在 Excel 的“审阅 → 撤销工作表保护”中输入密码，再重试。各工作表的内容没有被修改。`,
+    );
   }
+}
+
+/** Excel's answer when unprotect is refused (a password, or protection held elsewhere). */
+export function isProtectionRefusal(e: unknown): boolean {
+  const code = errorCode(e);
+  return code === 'AccessDenied' || code === 'InvalidArgument';
 }
 
 /** A write batch failed after `done` of `total` had been applied. */
@@ -213,8 +223,8 @@ export class WriteInterruptedError extends Error {
     readonly total: number,
     override readonly cause: unknown,
   ) {
-    const detail = cause instanceof Error ? cause.message : String(cause);
-    super(`写入在第 ${done + 1}/${total} 批时中断（${detail}）：已填写的台账内容都还在，已写完的工作表完整，其余工作表保持原样或只写了一部分。请检查后再点一次，督办会从工作簿现有内容继续。`);
+    // Excel's own (English) text is kept in `cause` for the details, not in the sentence.
+    super(`写入在第 ${done + 1}/${total} 批时中断：已填写的台账内容都还在，已写完的工作表完整，其余工作表保持原样或只写了一部分。请检查后再点一次，督办会从工作簿现有内容继续。`);
     this.code = errorCode(cause);
   }
 }

@@ -38,9 +38,12 @@ export function explainError(e: unknown): ExplainedError {
     const advice = e.code ? BY_CODE[e.code] : undefined;
     return { message: advice ? `${e.message}\n${advice}` : e.message, detail: describeCause(e.cause) };
   }
-  if (code && BY_CODE[code]) return { message: BY_CODE[code] as string, detail: rawText };
+  const ours = /[\u4e00-\u9fff]/.test(raw);
+  const cause = describeCause((e as { cause?: unknown } | null)?.cause);
+  // Our own sentence (what happened) keeps its place; Excel's code adds what to do next.
+  if (code && BY_CODE[code]) return { message: ours ? `${raw}\n${BY_CODE[code]}` : (BY_CODE[code] as string), detail: cause ?? rawText };
   // Messages of our own (Chinese) are already plain; Excel's English ones get a next step.
-  if (/[\u4e00-\u9fff]/.test(raw)) return { message: raw, detail: code ? rawText : null };
+  if (ours) return { message: raw, detail: cause ?? (code ? rawText : null) };
   return { message: '操作没有完成。请保存工作簿后再试；若反复出现，请把下面的详细信息告诉管理员。', detail: rawText };
 }
 

@@ -1,6 +1,6 @@
 import type { WorkbookHost } from '../../taskpane/hostTypes';
 import { blankDefaultSheets, isEarlierGeneration, prepareWorkbook } from '../../workbook/prepareWorkbook';
-import { applyPlan, SheetProtectedError } from './applyPlan';
+import { applyPlan, isProtectionRefusal, SheetProtectedError } from './applyPlan';
 import { readWorkbookInExcel } from './readWorkbook';
 import { readSummary, readSummaryParameters } from '../../domain/summary/readSummary';
 import { summarize } from '../../domain/summary/summarize';
@@ -149,6 +149,7 @@ async function applyFixes(context: Excel.RequestContext, fixes: Finding[], run: 
   try {
     await context.sync();
   } catch (e) {
+    if (!isProtectionRefusal(e)) throw e;
     throw new SheetProtectedError(locked.map(({ name }) => name), e);
   }
   for (const { name, ws } of sheets) {
@@ -160,7 +161,12 @@ async function applyFixes(context: Excel.RequestContext, fixes: Finding[], run: 
   }
   for (const { ws } of locked) ws.protection.protect(ws.protection.options);
   run.wrote = true;
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (e) {
+    const names = locked.map(({ name }) => name);
+    throw Object.assign(new Error(`修正没有完成${names.length > 0 ? `，以下工作表的保护已撤销、尚未恢复：${names.join('、')}。请再点一次“把文字日期改为日期”，或重新生成工作簿以恢复保护` : ''}。`), { cause: e, code: errorCode(e) });
+  }
 }
 
 /** Validation reads everything units fill, and 汇总 for its as-of date. */
