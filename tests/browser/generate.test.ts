@@ -32,7 +32,8 @@ describe('生成工作簿 in Chromium, against the in-memory Excel injected into
     // so that Excel keeps the id "1.1" as text instead of the number 1.1.
     expect(first.ledgerCell).toBe("'1.1");
     // The pane looks at the workbook when it opens (1 sync) and after generating (1); 生成工作簿 is
-    // one Excel.run: read back (2) + look (1) + write (2).
+    // one Excel.run: read back (2: sheet names, where values are; a blank Sheet1 has none to read)
+    // + look (1) + write (2).
     expect(first.syncs).toEqual([1, 5, 1]);
 
     // Regenerating asks first (protection clears Excel's undo history; filled rows are kept).

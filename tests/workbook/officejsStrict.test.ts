@@ -100,8 +100,8 @@ describe('a sync that fails in the middle of 生成工作簿', () => {
     const { host, workbook } = excelWith();
     await host.generate(SEED, noProgress);
     const typed = typeIntoLedgers(workbook);
-    // Syncs of a regeneration: read (2), look (1), lift protection (1), then write batches.
-    workbook.failSync(6, failure);
+    // Syncs of a regeneration: read (3), look (1), lift protection (1), then write batches.
+    workbook.failSync(7, failure);
     const error = (await host.generate(SEED, noProgress).catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(Error);
     expect(error.message).toMatch(/写入在第 2\/\d+ 批时中断/);
@@ -118,8 +118,8 @@ describe('a sync that fails in the middle of 生成工作簿', () => {
     await host.generate(SEED, noProgress);
     const typed = typeIntoLedgers(workbook);
     const before = contexts.length;
-    // Syncs: read (2), look (1), then the one that lifts protection.
-    workbook.failSync(4, { code: 'InvalidOperationInCellEditMode' });
+    // Syncs: read (3), look (1), then the one that lifts protection.
+    workbook.failSync(5, { code: 'InvalidOperationInCellEditMode' });
     await host.generate(SEED, noProgress);
     expect(contexts.length - before).toBe(2); // the run, then its retry
     expect(lost(workbook, typed)).toEqual([]);
@@ -217,5 +217,21 @@ describe('going to a finding', () => {
     expect(state.generated).toBe(true);
     expect(state.ledgers).toHaveLength(52);
     expect(state.ledgers[0]).toEqual({ unit: expect.any(String), sheet: `台账-${state.ledgers[0]?.unit}` });
+  });
+});
+
+describe('reading a large workbook', () => {
+  it('reads in blocks that keep every response under the budget, values in their sheet positions', async () => {
+    const wb = new FakeWorkbook();
+    const ws = wb.sheets[0] as FakeWorksheet;
+    for (let r = 0; r < 250; r++) for (let c = 0; c < 4; c++) ws.cell(r + 2, c + 1).formula = `r${r}c${c}`;
+    const ctx = new FakeContext(wb) as unknown as Excel.RequestContext & FakeContext;
+    const book = await readWorkbookInExcel(ctx, new Set(), 100);
+    // 1 000 cells at 100 a read: names, addresses, then 10 reads of 25 rows × 4 columns.
+    expect(ctx.syncs).toBe(12);
+    const rows = book.sheets[0]?.rows ?? [];
+    expect(rows).toHaveLength(252);
+    expect(rows[2]).toEqual([null, 'r0c0', 'r0c1', 'r0c2', 'r0c3']);
+    expect(rows[251]).toEqual([null, 'r249c0', 'r249c1', 'r249c2', 'r249c3']);
   });
 });

@@ -1,3 +1,4 @@
+import type { WorkbookData } from '../../workbook/sheetData';
 import type { WorkbookHost } from '../../taskpane/hostTypes';
 import { blankDefaultSheets, isEarlierGeneration, prepareWorkbook } from '../../workbook/prepareWorkbook';
 import { applyPlan, isProtectionRefusal, SheetProtectedError } from './applyPlan';
@@ -40,7 +41,7 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
         return {
           sheets: prepared.plan.sheets.length,
           ledgers: prepared.ledgers.ledgers.length,
-          syncs: stats.syncs + 2,
+          syncs: stats.syncs + book.syncs,
           keptRows: prepared.ledgers.keptRows,
           removedRows: prepared.ledgers.removedRows,
         };
@@ -106,7 +107,7 @@ async function explained<T>(action: () => Promise<T>): Promise<T> {
  */
 async function validateInExcel(context: Excel.RequestContext, features: ExcelFeatures, fix: boolean, onProgress: (p: Progress) => void, run: RunState): Promise<ValidateResult> {
   onProgress({ step: '读取工作簿…', done: 0, total: 2 });
-  let book = await readWorkbookInExcel(context, VALIDATION_SKIPS);
+  let book: WorkbookData = await readWorkbookInExcel(context, VALIDATION_SKIPS);
   if (!book.sheets.some((s) => s.name === '任务清单')) throw new Error('当前工作簿还没有督办工作表，请先点击“生成工作簿”。');
   const now = new Date();
   const asOf = readSummaryParameters(book).asOf ?? localIsoDate(now);

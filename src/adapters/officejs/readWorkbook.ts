@@ -1,33 +1,82 @@
 import { FORMULA_AWARE_SHEETS, type SheetValue, type WorkbookData } from '../../workbook/sheetData';
-import { columnLetter, parseAddress } from '../../workbook/a1';
+import { columnLetter, parseAddress, rangeAddress } from '../../workbook/a1';
 
 /** Sheets a regeneration never needs to read: they are rebuilt from the notice alone (汇总 is read for its parameters). */
 export const GENERATED_ONLY: ReadonlySet<string> = new Set(['任务清单', '责任矩阵', '校验结果', '_台账索引']);
 
-/** Read the sheets that hold values, in one load and two syncs, whatever their size. */
-export async function readWorkbookInExcel(context: Excel.RequestContext, skip: ReadonlySet<string> = GENERATED_ONLY): Promise<WorkbookData> {
+/**
+ * Cells read in one response. Excel on the web limits responses to 5 MB as it does requests; a
+ * ledger cell averages well under 100 bytes as JSON (long 具体措施 text is the exception), so
+ * 30 000 cells keep a response near 3 MB. The number of syncs grows only with the workbook's size.
+ */
+export const CELLS_PER_READ = 30_000;
+
+type Block = { sheet: number; row: number; col: number; rows: number; cols: number; range: Excel.Range };
+
+/**
+ * Read the sheets that hold values: one sync for the sheet names, one for where each sheet's
+ * values are, then the values in blocks of rows kept under `CELLS_PER_READ` cells per sync
+ * (one sync for the seed). Values keep their sheet positions, as the xlsx reader gives them.
+ */
+export async function readWorkbookInExcel(context: Excel.RequestContext, skip: ReadonlySet<string> = GENERATED_ONLY, cellsPerRead = CELLS_PER_READ): Promise<WorkbookData & { syncs: number }> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   await context.sync();
   const wanted = sheets.items.filter((ws) => !skip.has(ws.name));
-  const ranges = wanted.map((ws) => {
-    const used = ws.getUsedRangeOrNullObject(true);
-    if (FORMULA_AWARE_SHEETS.has(ws.name)) used.load('address,values,formulas');
-    else used.load('address,values');
-    return { name: ws.name, used };
-  });
+  const used = wanted.map((ws) => ws.getUsedRangeOrNullObject(true).load('address'));
   await context.sync();
+
+  // Split every used range into row blocks, then group blocks into reads under the cell budget.
+  const blocks: Block[] = [];
+  used.forEach((range, sheet) => {
+    if (range.isNullObject) return;
+    const [from, to] = (range.address.split('!').pop() as string).split(':') as [string, string | undefined];
+    const start = parseAddress(from);
+    const end = parseAddress(to ?? from);
+    const cols = end.col - start.col + 1;
+    const rowsPerBlock = Math.max(1, Math.floor(cellsPerRead / cols));
+    for (let row = start.row; row <= end.row; row += rowsPerBlock) {
+      const rows = Math.min(rowsPerBlock, end.row - row + 1);
+      blocks.push({ sheet, row, col: start.col, rows, cols, range: null as unknown as Excel.Range });
+    }
+  });
+  const reads: Block[][] = [];
+  let current: Block[] = [];
+  let cells = 0;
+  for (const b of blocks) {
+    if (current.length > 0 && cells + b.rows * b.cols > cellsPerRead) {
+      reads.push(current);
+      current = [];
+      cells = 0;
+    }
+    current.push(b);
+    cells += b.rows * b.cols;
+  }
+  if (current.length > 0) reads.push(current);
+  // Syncing per read is the one loop allowed: reads exist only to keep each response under the limit.
+  for (const read of reads) {
+    for (const b of read) {
+      const ws = wanted[b.sheet] as Excel.Worksheet;
+      b.range = ws.getRange(rangeAddress(b.row, b.col, b.rows, b.cols)).load(FORMULA_AWARE_SHEETS.has(ws.name) ? 'values,formulas' : 'values');
+    }
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ~3 MB response, not per row or sheet
+    await context.sync();
+  }
+
   return {
-    sheets: ranges.map(({ name, used }) => {
-      if (used.isNullObject) return { name, rows: [] };
+    syncs: 2 + reads.length,
+    sheets: wanted.map((ws, index) => {
+      const name = ws.name;
+      const mine = blocks.filter((b) => b.sheet === index);
+      const first = mine[0];
+      if (!first) return { name, rows: [] };
       // A unit's own sheet may start below or right of A1: pad so indexes are sheet positions.
-      const at = parseAddress((used.address.split('!').pop() ?? 'A1').split(':')[0] as string);
-      const pad = (row: SheetValue[]): SheetValue[] => [...Array.from({ length: at.col }, () => null), ...row];
-      const rows: SheetValue[][] = [...Array.from({ length: at.row }, () => []), ...(used.values as SheetValue[][]).map((row) => pad(row.map((v) => (v === '' ? null : v))))];
+      const pad = (row: SheetValue[]): SheetValue[] => [...Array.from({ length: first.col }, () => null), ...row];
+      const rows: SheetValue[][] = [...Array.from({ length: first.row }, () => []), ...mine.flatMap((b) => (b.range.values as SheetValue[][]).map((row) => pad(row.map((v) => (v === '' ? null : v)))))];
       if (!FORMULA_AWARE_SHEETS.has(name)) return { name, rows };
       // A formula is a string starting with "=".
       const formulaCells: string[] = [];
-      (used.formulas as unknown[][]).forEach((row, r) => row.forEach((f, c) => typeof f === 'string' && f.startsWith('=') && formulaCells.push(`${columnLetter(at.col + c)}${at.row + r + 1}`)));
+      for (const b of mine) (b.range.formulas as unknown[][]).forEach((row, r) => row.forEach((f, c) => typeof f === 'string' && f.startsWith('=') && formulaCells.push(`${columnLetter(b.col + c)}${b.row + r + 1}`)));
       return { name, rows, formulaCells };
     }),
   };
