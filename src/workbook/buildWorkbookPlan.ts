@@ -4,6 +4,7 @@ import type { LedgerBook } from '../domain/ledger/ledgers';
 import type { SheetPlan, WorkbookPlan } from './plan';
 import type { WorkbookData } from './sheetData';
 import { planAsData } from './planValues';
+import { capCellText } from './cellLimit';
 import { ledgerSheets, readSummary } from '../domain/summary/readSummary';
 import { locateHeader } from '../domain/ledger/columns';
 import { indexSheet } from './sheets/indexSheet';
@@ -44,7 +45,11 @@ export function buildWorkbookPlan(model: WorkbookModel): WorkbookPlan {
   // The summary is laid out from the generated sheets read as a workbook: the same reading
   // `duban summary --write` does on a workbook units have filled, so both give the same 汇总.
   const { summary, index } = summaryPlan(planAsData({ sheets: body, names: [] }), model.notice.notice.year, model.asOf, model.warnDays ?? DEFAULT_WARN_DAYS);
-  return { sheets: [summary, ...body, index], names: summaryNames() };
+  // Text over Excel's 32 767 characters a cell (a notice without line breaks) is cut here, so both
+  // adapters write what Excel accepts; the caller reports each cut.
+  const { sheets, cut } = capCellText([summary, ...body, index]);
+  const plan: WorkbookPlan = { sheets, names: summaryNames() };
+  return cut.length > 0 ? { ...plan, warnings: cut.map((c) => ({ code: 'CELL_TEXT_CUT', ...c })) } : plan;
 }
 
 /** The 汇总 and `_台账索引` sheets for a workbook as read back. */

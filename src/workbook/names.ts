@@ -8,6 +8,12 @@ export const SHEET = {
   summary: { key: 'summary', name: '汇总' },
 } as const;
 
+/** The hidden row index the summary formulas count over. */
+export const INDEX_SHEET = { key: 'rowIndex', name: '_台账索引' } as const;
+
+/** Every sheet name Duban itself uses besides the ledgers: never a ledger's name, never read as a ledger. */
+export const DUBAN_SHEET_NAMES: readonly string[] = [...Object.values(SHEET).map((s) => s.name), INDEX_SHEET.name];
+
 export const ledgerKey = (unit: string): string => `ledger:${unit}`;
 
 export const NAME = {

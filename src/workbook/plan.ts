@@ -88,7 +88,11 @@ export type WorkbookPlan = {
   names: DefinedNamePlan[];
   /** Sheets of an earlier generation to delete: ledgers of units no longer assigned, with nothing typed in them. */
   removeSheets?: string[];
+  /** What the plan changed to keep to Excel's rules (text cut to a cell's 32 767 characters). Adapters ignore it; callers report it. */
+  warnings?: PlanWarning[];
 };
+
+export type PlanWarning = { code: 'CELL_TEXT_CUT'; sheet: string; cell: string; task: string | null; length: number };
 
 export const text = (v: string): Cell => ({ t: 'text', v });
 export const num = (v: number): Cell => ({ t: 'number', v });

@@ -4,17 +4,22 @@ import { createDirectory } from '../domain/units/directory';
 import { buildLedgers, type LedgerBook } from '../domain/ledger/ledgers';
 import { readPreviousWorkbook, type LayoutProblem } from '../domain/ledger/readBack';
 import type { WorkbookData } from './sheetData';
-import type { WorkbookPlan } from './plan';
+import type { PlanWarning, WorkbookPlan } from './plan';
+import { MAX_CELL_TEXT } from './cellLimit';
+import { sheetKey } from '../domain/ledger/sheetName';
 import { buildWorkbookPlan } from './buildWorkbookPlan';
 import { readSummaryParameters } from '../domain/summary/readSummary';
-import { DEFAULT_WARN_DAYS } from './names';
+import { DEFAULT_WARN_DAYS, DUBAN_SHEET_NAMES } from './names';
 
 export type PreparedWorkbook = {
+  /** The notice as parsed; its issues end with `warnings`. */
   notice: ParsedNotice;
   ledgers: LedgerBook;
   plan: WorkbookPlan;
   /** Non-empty means: stop, write nothing, show these. */
   problems: LayoutProblem[];
+  /** What the workbook holds differently from what was asked: a ledger sheet name 单位名录 asked for that could not be used, text cut to fit a cell. */
+  warnings: Issue[];
 };
 
 export type PrepareInput = {
@@ -36,7 +41,11 @@ export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
   const directory = createDirectory(previous?.directory ?? []);
   const parsed = parseNotice(input.noticeText, input.options ?? {}, directory);
   const notice = { ...parsed, issues: [...(input.fileIssues ?? []), ...parsed.issues] };
-  const ledgers = buildLedgers(notice, directory.entries, previous?.rows ?? [], previous?.sheetNames ?? new Map());
+  // Every sheet the workbook will have besides the ledgers: ours, and an office's own sheets (kept).
+  const ours = new Set(DUBAN_SHEET_NAMES.map(sheetKey));
+  const ledgerSheets = new Set(previous?.ledgerSheets ?? []);
+  const foreign = (input.previous?.sheets ?? []).map((s) => s.name).filter((name) => !ours.has(sheetKey(name)) && !ledgerSheets.has(name));
+  const ledgers = buildLedgers(notice, directory.entries, previous?.rows ?? [], previous?.sheetNames ?? new Map(), [...DUBAN_SHEET_NAMES, ...foreign]);
   // A rebuild keeps what the office set on 汇总: a typed 统计日期 and its 预警天数.
   const params = input.previous ? readSummaryParameters(input.previous) : null;
   const plan = buildWorkbookPlan({
@@ -48,10 +57,51 @@ export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
     previousTargets: previous?.targets ?? new Map(),
   });
   // A ledger of an earlier generation that is not in this one had nothing typed in it (rows with
-  // typed values are kept as 已移出分工): delete it rather than leave a stale sheet behind.
+  // typed values are kept as 已移出分工), or its unit's rows moved to the name 单位名录 asks for:
+  // delete it rather than leave a stale sheet behind.
   const planned = new Set(plan.sheets.map((s) => s.name));
-  const stale = previous ? [...new Set(previous.sheetNames.values())].filter((name) => !planned.has(name) && input.previous?.sheets.some((s) => s.name === name)) : [];
-  return { notice, ledgers, plan: stale.length > 0 ? { ...plan, removeSheets: stale } : plan, problems: previous?.problems ?? [] };
+  const stale = [...ledgerSheets].filter((name) => !planned.has(name));
+  const warnings = [...renameWarnings(ledgers), ...cutWarnings(plan.warnings ?? [], notice)];
+  return {
+    notice: warnings.length > 0 ? { ...notice, issues: [...notice.issues, ...warnings] } : notice,
+    ledgers,
+    plan: stale.length > 0 ? { ...plan, removeSheets: stale } : plan,
+    problems: previous?.problems ?? [],
+    warnings,
+  };
+}
+
+function renameWarnings(book: LedgerBook): Issue[] {
+  return book.renamed.map((r) => ({
+    severity: 'warning',
+    code: 'SHEET_NAME_CHANGED',
+    message: `单位名录中“${r.unit}”的台账工作表“${r.wanted}”${r.reason}，已改用“${r.sheetName}”`,
+    line: 0,
+  }));
+}
+
+/** Places a cut text is named in a warning; the rest are counted. */
+const PLACES_SHOWN = 5;
+
+/** One warning per task (or per sheet, for text of no task) whose text was cut to fit a cell. */
+function cutWarnings(cuts: readonly PlanWarning[], notice: ParsedNotice): Issue[] {
+  const groups = new Map<string, PlanWarning[]>();
+  for (const c of cuts) {
+    const key = c.task === null ? `sheet:${c.sheet}` : `task:${c.task}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  return [...groups.values()].map((group) => {
+    const first = group[0] as PlanWarning;
+    const places = group.slice(0, PLACES_SHOWN).map((c) => `${c.sheet}!${c.cell}`).join('、') + (group.length > PLACES_SHOWN ? ` 等 ${group.length} 处` : '');
+    const longest = Math.max(...group.map((c) => c.length));
+    const what = first.task === null ? `工作表“${first.sheet}”中的文字` : `任务 ${first.task} 的文字`;
+    return {
+      severity: 'warning',
+      code: 'CELL_TEXT_CUT',
+      message: `${what}有 ${longest} 个字符，超过 Excel 单元格上限 ${MAX_CELL_TEXT}，${places} 只写入前 ${MAX_CELL_TEXT} 个字符`,
+      line: first.task === null ? 0 : (notice.tasks.find((t) => t.id === first.task)?.line ?? 0),
+    };
+  });
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ParsedNotice, Role, Task, UnitCategory } from '../notice/types';
 import type { DirectoryEntry } from '../units/builtinDirectory';
 import { categoryByForm } from '../units/directory';
 import { FILL_KEYS, REMOVED_MARK, type LedgerColumnKey } from './columns';
-import { ledgerSheetName } from './sheetName';
+import { defaultLedgerSheetName, ledgerSheetName, sheetKey, sheetNameProblem, uniqueSheetName } from './sheetName';
 import { sectionLabel } from '../notice/patterns';
 import { ROLE_LABEL } from '../notice/labels';
 
@@ -45,6 +45,8 @@ export type LedgerBook = {
   removedRows: number;
   /** Rows whose typed values were carried over. */
   keptRows: number;
+  /** Sheet names asked for (单位名录's 台账工作表) that could not be used as written, and the name used instead. */
+  renamed: Array<{ unit: string; wanted: string; sheetName: string; reason: string }>;
 };
 
 /** The group whose `分别负责` gives every municipal unit a row (DESIGN §3, issue 3). */
@@ -53,12 +55,16 @@ export const ALL_MUNICIPAL: ReadonlySet<string> = new Set(['市政府各部门']
 /**
  * One ledger per responsible unit: a row per (task, unit), carrying over what units typed in
  * `previous` by (任务编号, unit). Rows whose task left the notice are kept at the bottom, marked.
+ * Sheet names: the names `sheetNames` asks for, in its order, then `台账-<单位>`; each made valid
+ * and unique among themselves and the `reserved` names (every other sheet of the workbook). A
+ * name asked for that is invalid or taken gives way to `台账-<单位>`, listed in `renamed`.
  */
 export function buildLedgers(
   notice: ParsedNotice,
   directory: readonly DirectoryEntry[],
   previous: readonly PreviousRow[] = [],
   sheetNames: ReadonlyMap<string, string> = new Map(),
+  reserved: Iterable<string> = [],
 ): LedgerBook {
   const byUnit = new Map<string, LedgerRow[]>();
   const categories = new Map<string, UnitCategory>();
@@ -121,18 +127,23 @@ export function buildLedgers(
 
   const order = new Map(directory.map((e, i) => [e.name, i]));
   const units = [...byUnit.keys()].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity));
-  const used = new Set<string>();
-  // Names the user chose in 单位名录 are claimed first so generated names never take them.
-  for (const unit of units) {
-    const chosen = sheetNames.get(unit);
-    if (chosen) used.add(chosen.toLowerCase());
+  const used = new Set([...reserved].map(sheetKey));
+  const names = new Map<string, string>();
+  const renamed: LedgerBook['renamed'] = [];
+  // Names asked for (单位名录) first, so generated names never take them.
+  for (const [unit, wanted] of sheetNames) {
+    if (!byUnit.has(unit) || names.has(unit)) continue;
+    const reason = sheetNameProblem(wanted, used);
+    const name = uniqueSheetName(wanted, used, defaultLedgerSheetName(unit));
+    names.set(unit, name);
+    if (name !== wanted) renamed.push({ unit, wanted, sheetName: name, reason: reason ?? '不是有效的工作表名' });
   }
   const ledgers = units.map((unit) => {
     const rows = byUnit.get(unit) as LedgerRow[];
     rows.sort((a, b) => Number(a.role === null) - Number(b.role === null));
-    return { unit, category: categories.get(unit) ?? 'unknown', sheetName: sheetNames.get(unit) ?? ledgerSheetName(unit, used), rows };
+    return { unit, category: categories.get(unit) ?? 'unknown', sheetName: names.get(unit) ?? ledgerSheetName(unit, used), rows };
   });
-  return { ledgers, pending: [...pending], keptRows, removedRows };
+  return { ledgers, pending: [...pending], keptRows, removedRows, renamed };
 }
 
 /** A row counts as typed when any fill column holds something other than blanks. */

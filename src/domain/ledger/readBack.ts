@@ -5,14 +5,21 @@ import { LEDGER_COLUMNS, locateHeader, type LedgerColumnKey } from './columns';
 import { fromExcelSerial } from '../time/isoDate';
 import { ledgerSheets } from '../summary/readSummary';
 import type { Fills, PreviousRow } from './ledgers';
+import { normaliseUnitName } from '../text/normalise';
+import { sheetKey } from './sheetName';
 
 /** A workbook problem that stops a rebuild before anything is written. */
 export type LayoutProblem = { code: 'HEADER_MISSING' | 'HEADER_DUPLICATE' | 'SHEET_MISSING'; sheet: string; column: string; message: string };
 
 export type PreviousWorkbook = {
   directory: DirectoryEntry[];
-  /** unit → ledger sheet name, as 单位名录 records it. */
+  /**
+   * unit → the ledger sheet name it asks for: 单位名录's 台账工作表, else the sheet its ledger was
+   * read from. Units that keep the sheet they were read from come first: they keep its name.
+   */
   sheetNames: Map<string, string>;
+  /** The sheets read as ledgers. */
+  ledgerSheets: string[];
   rows: PreviousRow[];
   targets: Map<string, { value: SheetValue; updated: SheetValue }>;
   problems: LayoutProblem[];
@@ -38,16 +45,20 @@ export const targetKey = (taskId: string, indicator: string): string => `${taskI
  */
 export function readPreviousWorkbook(book: WorkbookData, directorySheet = '单位名录', targetsSheet = '量化指标'): PreviousWorkbook {
   const problems: LayoutProblem[] = [];
-  const { directory, sheetNames } = readDirectory(book.sheets.find((s) => s.name === directorySheet));
+  const { directory, sheetNames: asked } = readDirectory(book.sheets.find((s) => s.name === directorySheet));
   const rows: PreviousRow[] = [];
-  for (const { sheet, unit } of ledgerSheets(book)) {
-    if (!sheetNames.has(unit)) sheetNames.set(unit, sheet.name);
+  const ledgers = ledgerSheets(book).map(({ sheet, unit }) => ({ sheet, unit: normaliseUnitName(unit) }));
+  const sheetNames = new Map<string, string>();
+  for (const { sheet, unit } of ledgers) {
+    const wanted = asked.get(unit);
+    if (!sheetNames.has(unit) && (wanted === undefined || sheetKey(wanted) === sheetKey(sheet.name))) sheetNames.set(unit, wanted ?? sheet.name);
     rows.push(...readLedgerSheet(sheet, unit, problems));
   }
+  for (const [unit, wanted] of asked) if (!sheetNames.has(unit)) sheetNames.set(unit, wanted);
   if (!book.sheets.some((s) => s.name === directorySheet) && !book.sheets.some((s) => s.name.startsWith('台账-'))) {
     problems.push({ code: 'SHEET_MISSING', sheet: directorySheet, column: '', message: `这不是督办生成的工作簿：没有“${directorySheet}”工作表，也没有“台账-”工作表` });
   }
-  return { directory, sheetNames, rows, targets: readTargets(book.sheets.find((s) => s.name === targetsSheet)), problems };
+  return { directory, sheetNames, ledgerSheets: ledgers.map((l) => l.sheet.name), rows, targets: readTargets(book.sheets.find((s) => s.name === targetsSheet)), problems };
 }
 
 function readDirectory(sheet: SheetData | undefined): { directory: DirectoryEntry[]; sheetNames: Map<string, string> } {
@@ -59,12 +70,12 @@ function readDirectory(sheet: SheetData | undefined): { directory: DirectoryEntr
   const [iName, iFull, iAlias, iCat, iSheet] = [at('单位'), at('全称'), at('别名'), at('类别'), at('台账工作表')];
   if (iName < 0) return { directory, sheetNames };
   sheet.rows.slice(1).forEach((row, k) => {
-    const name = cellText(row[iName]);
+    const name = normaliseUnitName(cellText(row[iName]));
     if (name.length === 0) return;
     directory.push({
       name,
       fullName: iFull >= 0 ? cellText(row[iFull]) : '',
-      aliases: iAlias >= 0 ? cellText(row[iAlias]).split(/[、，,;；\s]+/).filter((a) => a.length > 0) : [],
+      aliases: iAlias >= 0 ? cellText(row[iAlias]).split(/[、，,;；\s]+/).map(normaliseUnitName).filter((a) => a.length > 0) : [],
       category: (iCat >= 0 ? CATEGORY_BY_LABEL[cellText(row[iCat])] : undefined) ?? 'unknown',
       order: k,
     });

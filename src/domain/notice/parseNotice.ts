@@ -1,5 +1,5 @@
 import type { Issue, ParseOptions, ParsedNotice, Role, Task, TaskUnit, UnitCategory, UnitLoad } from './types';
-import { canonical, splitLines } from '../text/normalise';
+import { canonical, normaliseUnitName, splitLines } from '../text/normalise';
 import { readHeader, type Line } from './header';
 import { readStructure } from './structure';
 import { cutItem, type DraftTask } from './tasks';
@@ -51,11 +51,15 @@ export function parseNotice(text: string, options: ParseOptions = {}, directory:
 
 const ROLE_STRENGTH: Record<Role, number> = { lead: 3, each: 2, joint: 1, support: 0 };
 
-/** Canonical names from the directory; a unit named twice in one task keeps its strongest role. */
+/**
+ * Canonical names from the directory, looked up in one spelling (`市 财政局`, `市财政局\u200b` and
+ * full-width letters are one unit, known or not); a unit named twice in one task keeps its strongest role.
+ */
 function resolveUnits(draft: DraftTask, directory: UnitDirectory, issues: Issue[]): Task {
   const units: TaskUnit[] = [];
   for (const u of draft.units) {
-    const name = directory.resolve(u.name)?.name ?? u.name;
+    const written = normaliseUnitName(u.name);
+    const name = directory.resolve(written)?.name ?? written;
     const existing = units.find((x) => x.name === name);
     if (existing) {
       issues.push({ severity: 'info', code: 'DUPLICATE_UNIT', message: `任务 ${draft.id} 中 ${name} 出现两次，按 ${ROLE_STRENGTH[existing.role] >= ROLE_STRENGTH[u.role] ? existing.role : u.role} 计`, line: draft.line });

@@ -4,6 +4,8 @@ import { locateHeader, REMOVED_MARK, type LedgerColumnKey } from '../ledger/colu
 import { SECTION_HEADING, chineseNumber } from '../notice/patterns';
 import type { SummaryInput, SummaryRow, SummaryTarget } from './summarize';
 import { fromExcelSerial } from '../time/isoDate';
+import { DUBAN_SHEET_NAMES } from '../../workbook/names';
+import { sheetKey } from '../ledger/sheetName';
 
 const ROLE_BY_LABEL: Record<string, Role> = { 牵头: 'lead', 负责: 'joint', 配合: 'support', 分别负责: 'each' };
 const COMPARATOR_BY_LABEL: Record<string, string> = { 不低于: '>=', 高于: '>', 不高于: '<=', 低于: '<', 区间: 'range' };
@@ -83,19 +85,39 @@ export function readSummary(book: WorkbookData): { input: SummaryInput; layout: 
   };
 }
 
-/** Ledger sheets and their units: 单位名录's 台账工作表 column first, then any `台账-` sheet. */
+/**
+ * Ledger sheets and their units: the sheet 单位名录's 台账工作表 column names for a unit (matched
+ * case-insensitively, as Excel matches sheet names), else any `台账-<单位>` sheet. A value naming
+ * one of Duban's own sheets (汇总, 任务清单…) names no ledger. A sheet several units' rows name
+ * belongs to the unit its `台账-` name says when that is one of them, else to the first of them:
+ * one sheet is never read as two units' ledger.
+ */
 export function ledgerSheets(book: WorkbookData): Array<{ sheet: SheetData; unit: string }> {
   const directory = book.sheets.find((s) => s.name === '单位名录');
-  const unitBySheet = new Map<string, string>();
+  const claims = new Map<string, string[]>();
   if (directory) {
     const h = (directory.rows[0] ?? []).map(cellText);
     const [iName, iSheet] = [h.indexOf('单位'), h.indexOf('台账工作表')];
-    if (iName >= 0 && iSheet >= 0) for (const row of directory.rows.slice(1)) if (cellText(row[iSheet])) unitBySheet.set(cellText(row[iSheet]), cellText(row[iName]));
+    if (iName >= 0 && iSheet >= 0) {
+      for (const row of directory.rows.slice(1)) {
+        const [unit, sheet] = [cellText(row[iName]), cellText(row[iSheet])];
+        if (unit.length === 0 || sheet.length === 0 || OWN_SHEETS.has(sheetKey(sheet))) continue;
+        const units = claims.get(sheetKey(sheet)) ?? [];
+        if (!units.includes(unit)) units.push(unit);
+        claims.set(sheetKey(sheet), units);
+      }
+    }
   }
   return book.sheets
-    .map((sheet) => ({ sheet, unit: unitBySheet.get(sheet.name) ?? (sheet.name.startsWith('台账-') ? sheet.name.slice(3) : null) }))
+    .map((sheet) => {
+      const named = sheet.name.startsWith('台账-') ? sheet.name.slice(3) : null;
+      const claimants = claims.get(sheetKey(sheet.name)) ?? [];
+      return { sheet, unit: named !== null && (claimants.length === 0 || claimants.includes(named)) ? named : (claimants[0] ?? null) };
+    })
     .filter((x): x is { sheet: SheetData; unit: string } => x.unit !== null);
 }
+
+const OWN_SHEETS: ReadonlySet<string> = new Set(DUBAN_SHEET_NAMES.map(sheetKey));
 
 function readTargets(sheet: SheetData | undefined): SummaryTarget[] {
   if (!sheet) return [];

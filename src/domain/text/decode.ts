@@ -9,7 +9,8 @@ export type DecodedText = {
 
 /**
  * Decode a notice file. Government text files come as UTF-8 (with or without BOM), UTF-16
- * (Windows Notepad "Unicode") or GB18030/GBK; the bytes decide, not the file name.
+ * (Windows Notepad "Unicode", with or without BOM) or GB18030/GBK; the bytes decide, not the
+ * file name. UTF-8 with a few damaged bytes stays UTF-8, with a warning naming the line.
  *
  * @example
  * decodeNotice(new Uint8Array([0xd6, 0xd0, 0xce, 0xc4])).text //=> '中文'
@@ -30,35 +31,126 @@ export function decodeNotice(bytes: Uint8Array): DecodedText {
       issues: [{ severity: 'error', code: 'NOT_TEXT', message: '文件不是文本（含大量控制字符），无法读取通知内容', line: 0 }],
     };
   }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', issues: [] };
-  } catch {
-    // Not UTF-8: the other encoding Chinese government files use is GB18030 (a superset of GBK/GB2312).
+  const utf8 = scanUtf8(bytes);
+  if (utf8.errors === 0) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', issues: [] };
+  if (utf8.errors * DAMAGE_RATIO <= utf8.sequences) {
+    // UTF-8 with a few bad bytes (a file cut or edited by a tool that broke a character): read it
+    // as UTF-8 and say where, rather than turn the whole notice into mojibake as GB18030.
+    const line = lineAt(bytes, utf8.firstError);
+    return {
+      text: new TextDecoder('utf-8').decode(bytes),
+      encoding: 'utf-8',
+      issues: [
+        {
+          severity: 'warning',
+          code: 'ENCODING_DAMAGED',
+          message: `文件按 UTF-8 读取，其中 ${utf8.errors} 处字节无法识别（第一处在第 ${line} 行），已用 � 代替，请核对原文`,
+          line,
+        },
+      ],
+    };
   }
+  // Not UTF-8: the other encoding Chinese government files use is GB18030 (a superset of GBK/GB2312).
   const text = new TextDecoder('gb18030').decode(bytes);
-  const issues: Issue[] = [
-    { severity: 'info', code: 'ENCODING_GB18030', message: '文件按 GB18030（GBK）编码读取', line: 0 },
-  ];
+  const issues: Issue[] = [{ severity: 'info', code: 'ENCODING_GB18030', message: '文件按 GB18030（GBK）编码读取', line: 0 }];
   if (text.includes('\ufffd')) {
     issues.push({ severity: 'warning', code: 'ENCODING_DAMAGED', message: '文件中有无法识别的字符，已用 � 代替', line: 0 });
   }
   return { text, encoding: 'gb18030', issues };
 }
 
-/** UTF-16 without a BOM shows as every other byte being zero in ASCII-heavy text. */
-function sniffUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  const n = Math.min(bytes.length, 4096) & ~1;
-  if (n < 8) return null;
-  let evenZeros = 0;
-  let oddZeros = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) evenZeros++;
-    if (bytes[i + 1] === 0) oddZeros++;
+/**
+ * At most one ill-formed sequence per this many well-formed multi-byte characters still reads as
+ * UTF-8. GB18030 text is the opposite: most of its byte pairs are not UTF-8 at all.
+ */
+const DAMAGE_RATIO = 20;
+
+/**
+ * Count well-formed multi-byte UTF-8 sequences and ill-formed ones (each maximal bad part once,
+ * as TextDecoder replaces them), with the byte offset of the first bad one.
+ */
+function scanUtf8(bytes: Uint8Array): { sequences: number; errors: number; firstError: number } {
+  let sequences = 0;
+  let errors = 0;
+  let firstError = -1;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    // The second byte's range rules out overlong forms, surrogates and code points above U+10FFFF.
+    const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    let k = 1;
+    while (k < length) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) break;
+      k++;
+    }
+    if (length > 0 && k === length) {
+      sequences++;
+    } else {
+      errors++;
+      if (firstError < 0) firstError = i;
+    }
+    i += k;
   }
-  const pairs = n / 2;
-  if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return 'utf-16le';
-  if (evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return 'utf-16be';
-  return null;
+  return { sequences, errors, firstError };
+}
+
+/** 1-based line of a byte offset (LF, CRLF or CR line ends). */
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
+  }
+  return line;
+}
+
+const SNIFF_BYTES = 4096;
+
+/**
+ * UTF-16 without a BOM (some editors and database exports write it). UTF-8 and GB18030 text
+ * never holds a zero byte; UTF-16 holds one in every ASCII character (line breaks, digits). So a
+ * zero byte in the first KiBs is the sign, and the byte order is the one whose reading is made of
+ * the characters notices are written in (the other reading, and binary data, decode to a mix of
+ * Hangul, private-use and unassigned code points).
+ */
+function sniffUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, SNIFF_BYTES) & ~1;
+  if (n < 2 || !bytes.subarray(0, n).includes(0)) return null;
+  const sample = bytes.subarray(0, n);
+  const le = textShare(new TextDecoder('utf-16le').decode(sample));
+  const be = textShare(new TextDecoder('utf-16be').decode(sample));
+  if (Math.max(le, be) < 0.9) return null;
+  return le >= be ? 'utf-16le' : 'utf-16be';
+}
+
+/** Share of a text's UTF-16 units that are text units. */
+function textShare(text: string): number {
+  let plausible = 0;
+  for (let i = 0; i < text.length; i++) if (isTextUnit(text.charCodeAt(i))) plausible++;
+  return text.length === 0 ? 0 : plausible / text.length;
+}
+
+/** A UTF-16 unit notices are written in: tab and line ends, ASCII, Latin, punctuation and symbols, CJK, full-width forms, surrogates. */
+function isTextUnit(u: number): boolean {
+  return (
+    u === 0x09 ||
+    u === 0x0a ||
+    u === 0x0d ||
+    (u >= 0x20 && u <= 0x7e) ||
+    (u >= 0xa0 && u <= 0x24f) ||
+    (u >= 0x2000 && u <= 0x2bff) ||
+    (u >= 0x2e80 && u <= 0x9fff) ||
+    (u >= 0xd800 && u <= 0xdfff) ||
+    (u >= 0xf900 && u <= 0xfaff) ||
+    (u >= 0xfe30 && u <= 0xfe4f) ||
+    (u >= 0xff00 && u <= 0xffef)
+  );
 }
 
 /** Binary when control bytes (other than tab/CR/LF/FF/ESC) exceed 2 % of the first 64 KiB. */

@@ -48,3 +48,44 @@ export function splitLines(text: string): string[] {
 export function asciiDigits(text: string): string {
   return text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 }
+
+/**
+ * The first `max` UTF-16 units of a text, one fewer when the cut would split a surrogate pair
+ * (an emoji or a rare CJK character stays whole or goes whole).
+ *
+ * @example cutText('ab😀', 3) //=> 'ab'
+ */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}
+
+/** Characters that take no space: zero-width space/joiners, word joiner, BOM, soft hyphen, Mongolian vowel separator. */
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad\u180e]/g;
+/**
+ * Compatibility forms that stand for ordinary characters: full-width letters and digits
+ * (`ＡＢＣ１`), Kangxi and CJK radicals (`⼈` U+2F08 for 人, common in text copied from PDFs),
+ * CJK compatibility ideographs. Full-width punctuation is left alone: `（）、` are the canonical form.
+ */
+const COMPATIBILITY = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u2e80-\u2fdf\uf900-\ufaff]|\ud87e[\udc00-\ude1f]/g;
+/** CJK ideographs, radicals, CJK punctuation and full-width forms. */
+const CJK = '\\u2e80-\\u9fff\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uffef';
+const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}]) (?=[${CJK}])`, 'g');
+
+/**
+ * One spelling for a unit name as written in a notice or typed in 单位名录: zero-width characters
+ * go, full-width letters and digits and other compatibility forms become ordinary ones (NFKC),
+ * whitespace between CJK characters goes (`市 财政局`), other runs of whitespace become one space.
+ *
+ * @example normaliseUnitName('市 财政局\u200b') //=> '市财政局'
+ * @example normaliseUnitName('人民银行ＡＢＣ分行') //=> '人民银行ABC分行'
+ */
+export function normaliseUnitName(name: string): string {
+  return name
+    .replace(ZERO_WIDTH, '')
+    .replace(COMPATIBILITY, (c) => c.normalize('NFKC'))
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(SPACE_BETWEEN_CJK, '');
+}

@@ -1,5 +1,6 @@
 import type { UnitCategory } from '../notice/types';
 import { BUILTIN_DIRECTORY, type DirectoryEntry } from './builtinDirectory';
+import { normaliseUnitName } from '../text/normalise';
 
 export type UnitDirectory = {
   entries: readonly DirectoryEntry[];
@@ -45,6 +46,7 @@ export function categoryByForm(name: string): UnitCategory | null {
   return null;
 }
 
+/** Lookup key: one spelling (see normaliseUnitName), without any whitespace. */
 function compact(name: string): string {
-  return name.replace(/\s+/g, '');
+  return normaliseUnitName(name).replace(/\s+/g, '');
 }

@@ -4,8 +4,9 @@ import { ROLE_LABEL } from '../../domain/ledger/ledgers';
 import { fromExcelSerial } from '../../domain/time/isoDate';
 import { columnLetter, sheetRef } from '../a1';
 import { DATE_FORMAT, TEXT_FORMAT, date, formula, num, text, type Cell, type ColumnPlan, type SheetPlan } from '../plan';
+import { INDEX_SHEET } from '../names';
 
-export const INDEX_SHEET = { key: 'rowIndex', name: '_台账索引' } as const;
+export { INDEX_SHEET };
 /** `'_台账索引'!` — the prefix every summary formula counts over. */
 export const IDX = `${sheetRef(INDEX_SHEET.name)}!`;
 
