@@ -15,6 +15,8 @@ export type PreparedWorkbook = {
   plan: WorkbookPlan;
   /** Non-empty means: stop, write nothing, show these. */
   problems: LayoutProblem[];
+  /** Things done differently from what the workbook held, to tell the user (a 统计日期 that was no date). */
+  warnings: string[];
 };
 
 export type PrepareInput = {
@@ -39,6 +41,8 @@ export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
   const ledgers = buildLedgers(notice, directory.entries, previous?.rows ?? [], previous?.sheetNames ?? new Map());
   // A rebuild keeps what the office set on 汇总: a typed 统计日期 and its 预警天数.
   const params = input.previous ? readSummaryParameters(input.previous) : null;
+  // 统计日期 holding no date (20231231 typed over =TODAY()) goes back to =TODAY(), never to a made-up year.
+  const warnings = params?.asOfProblem && input.asOf === null ? [`${params.asOfProblem}；已恢复为公式 =TODAY()，按当天统计`] : [];
   const plan = buildWorkbookPlan({
     notice,
     directory: directory.entries,
@@ -51,7 +55,7 @@ export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
   // typed values are kept as 已移出分工): delete it rather than leave a stale sheet behind.
   const planned = new Set(plan.sheets.map((s) => s.name));
   const stale = previous ? [...new Set(previous.sheetNames.values())].filter((name) => !planned.has(name) && input.previous?.sheets.some((s) => s.name === name)) : [];
-  return { notice, ledgers, plan: stale.length > 0 ? { ...plan, removeSheets: stale } : plan, problems: previous?.problems ?? [] };
+  return { notice, ledgers, plan: stale.length > 0 ? { ...plan, removeSheets: stale } : plan, problems: previous?.problems ?? [], warnings };
 }
 
 /**

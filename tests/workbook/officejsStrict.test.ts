@@ -166,7 +166,7 @@ describe('text stays text', () => {
 
   it.each(LOOKS_TYPED)('the fake re-types %s in a General cell as Excel does, unless written as text', (text) => {
     if (!['-', '+86 22', '#N/A', 'Jan-1'].includes(text)) expect(excelRetype(text)).not.toBeNull();
-    expect(String(officeCellValue({ t: 'text', v: text })).startsWith("'")).toBe(true);
+    expect(String(officeCellValue({ t: 'text', v: text }, 1900)).startsWith("'")).toBe(true);
   });
 
   it('ids and typed values written through the adapter read back as the same text', async () => {
@@ -174,7 +174,7 @@ describe('text stays text', () => {
     const ctx = new FakeContext(wb) as unknown as Excel.RequestContext;
     const ws = wb.sheets[0] as FakeWorksheet;
     const range = ws.getRange(`A1:A${LOOKS_TYPED.length}`);
-    range.formulas = LOOKS_TYPED.map((v) => [officeCellValue({ t: 'text', v })]);
+    range.formulas = LOOKS_TYPED.map((v) => [officeCellValue({ t: 'text', v }, 1900)]);
     await ctx.sync();
     const book = await readWorkbookInExcel(ctx);
     expect(book.sheets[0]?.rows.map((r) => r[0])).toEqual(LOOKS_TYPED);

@@ -1,13 +1,18 @@
 import { FORMULA_AWARE_SHEETS, type SheetValue, type WorkbookData } from '../../workbook/sheetData';
 import { columnLetter, parseAddress } from '../../workbook/a1';
+import { loadDateSystem } from './dateSystem';
 
 /** Sheets a regeneration never needs to read: they are rebuilt from the notice alone (汇总 is read for its parameters). */
 export const GENERATED_ONLY: ReadonlySet<string> = new Set(['任务清单', '责任矩阵', '校验结果', '_台账索引']);
 
-/** Read the sheets that hold values, in one load and two syncs, whatever their size. */
-export async function readWorkbookInExcel(context: Excel.RequestContext, skip: ReadonlySet<string> = GENERATED_ONLY): Promise<WorkbookData> {
+/**
+ * Read the sheets that hold values, in one load and two syncs, whatever their size, with the
+ * workbook's date system (loaded in the first sync when the host can say: `dateSystem`, ExcelApi 1.16).
+ */
+export async function readWorkbookInExcel(context: Excel.RequestContext, skip: ReadonlySet<string> = GENERATED_ONLY, options: { dateSystem?: boolean } = {}): Promise<WorkbookData> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
+  const dateSystem = loadDateSystem(context, options.dateSystem ?? false);
   await context.sync();
   const wanted = sheets.items.filter((ws) => !skip.has(ws.name));
   const ranges = wanted.map((ws) => {
@@ -18,6 +23,7 @@ export async function readWorkbookInExcel(context: Excel.RequestContext, skip: R
   });
   await context.sync();
   return {
+    dateSystem: dateSystem(),
     sheets: ranges.map(({ name, used }) => {
       if (used.isNullObject) return { name, rows: [] };
       // A unit's own sheet may start below or right of A1: pad so indexes are sheet positions.
