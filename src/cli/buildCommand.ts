@@ -42,6 +42,7 @@ export async function buildCommand(args: Args, io: Io): Promise<number> {
   io.progress('写入文件…');
   await writePlanFile(prepared.plan, out, base);
   io.progress('');
+  for (const w of prepared.warnings) io.err(`注意：${w.message}`);
   const { ledgers, keptRows, removedRows, pending } = prepared.ledgers;
   io.out(
     `已生成 ${out}：${prepared.plan.sheets.length} 张工作表，任务 ${prepared.notice.tasks.length} 项，单位台账 ${ledgers.length} 张` +

@@ -23,6 +23,7 @@ export async function summaryCommand(args: Args, io: Io, today: () => Date = () 
   // The as-of date: --as-of, else a date typed into 汇总, else today (the only clock read, here in the CLI).
   const now = today();
   const asOf = given ?? params.asOf ?? localIsoDate(now);
+  if (params.asOfProblem && given === null) io.err(`注意：${params.asOfProblem}；本次按 ${asOf} 统计`);
   const report = summarize(readSummary(book).input, asOf, params.warnDays);
   if (args.flags.has('--write')) {
     const { summary, index } = summaryPlan(book, params.year, given ?? params.asOf, params.warnDays);

@@ -158,5 +158,6 @@ function generateBlocked(input: NoticeInput, unavailableReason: string | null): 
 }
 
 function generatedMessage(r: GenerateResult): string {
-  return `已生成 ${r.sheets} 张工作表（其中台账 ${r.ledgers} 张），保留已填写的台账行 ${r.keptRows} 行${r.removedRows > 0 ? `，已移出分工 ${r.removedRows} 行` : ''}。`;
+  const notes = (r.notes ?? []).map((n) => `\n注意：${n}`).join('');
+  return `已生成 ${r.sheets} 张工作表（其中台账 ${r.ledgers} 张），保留已填写的台账行 ${r.keptRows} 行${r.removedRows > 0 ? `，已移出分工 ${r.removedRows} 行` : ''}。${notes}`;
 }

@@ -3,7 +3,15 @@ import type { Finding } from '../domain/validation/findings';
 /** Progress of a long operation, for the task pane's progress bar. */
 export type Progress = { step: string; done: number; total: number };
 
-export type GenerateResult = { sheets: number; ledgers: number; syncs: number; keptRows: number; removedRows: number };
+export type GenerateResult = {
+  sheets: number;
+  ledgers: number;
+  syncs: number;
+  keptRows: number;
+  removedRows: number;
+  /** What was written differently from what was asked (a sheet name changed, text cut, a 统计日期 that was no date). */
+  notes?: string[];
+};
 
 /** A validation finding as the pane lists it. */
 export type PaneFinding = Omit<Finding, 'fix'> & { fixable: boolean };

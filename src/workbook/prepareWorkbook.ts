@@ -18,7 +18,7 @@ export type PreparedWorkbook = {
   plan: WorkbookPlan;
   /** Non-empty means: stop, write nothing, show these. */
   problems: LayoutProblem[];
-  /** What the workbook holds differently from what was asked: a ledger sheet name 单位名录 asked for that could not be used, text cut to fit a cell. */
+  /** What the workbook holds differently from what was asked: a 统计日期 that was no date, a ledger sheet name 单位名录 asked for that could not be used, text cut to fit a cell. */
   warnings: Issue[];
 };
 
@@ -48,6 +48,8 @@ export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
   const ledgers = buildLedgers(notice, directory.entries, previous?.rows ?? [], previous?.sheetNames ?? new Map(), [...DUBAN_SHEET_NAMES, ...foreign]);
   // A rebuild keeps what the office set on 汇总: a typed 统计日期 and its 预警天数.
   const params = input.previous ? readSummaryParameters(input.previous) : null;
+  // 统计日期 holding no date (20231231 typed over =TODAY()) goes back to =TODAY(), never to a made-up year.
+  const asOfWarnings: Issue[] = params?.asOfProblem && input.asOf === null ? [{ severity: 'warning', code: 'AS_OF_NOT_A_DATE', message: `${params.asOfProblem}；已恢复为公式 =TODAY()，按当天统计`, line: 0 }] : [];
   const plan = buildWorkbookPlan({
     notice,
     directory: directory.entries,
@@ -61,7 +63,7 @@ export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
   // delete it rather than leave a stale sheet behind.
   const planned = new Set(plan.sheets.map((s) => s.name));
   const stale = [...ledgerSheets].filter((name) => !planned.has(name));
-  const warnings = [...renameWarnings(ledgers), ...cutWarnings(plan.warnings ?? [], notice)];
+  const warnings = [...asOfWarnings, ...renameWarnings(ledgers), ...cutWarnings(plan.warnings ?? [], notice)];
   return {
     notice: warnings.length > 0 ? { ...notice, issues: [...notice.issues, ...warnings] } : notice,
     ledgers,

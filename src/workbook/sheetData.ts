@@ -1,6 +1,9 @@
+import type { DateSystem } from '../domain/time/isoDate';
+
 /**
  * A sheet's values as read back from a workbook (either adapter): numbers (dates as Excel
- * serials), text, booleans, or null for empty. Formula cells give their last computed value.
+ * serials, in the workbook's date system), text, booleans, or null for empty. Formula cells give
+ * their last computed value.
  */
 export type SheetValue = string | number | boolean | null;
 
@@ -19,7 +22,14 @@ export type SheetData = {
 /** Sheets whose formula cells readers report: a computed =TODAY() is not a date the user typed. */
 export const FORMULA_AWARE_SHEETS: ReadonlySet<string> = new Set(['汇总']);
 
-export type WorkbookData = { sheets: SheetData[] };
+export type WorkbookData = {
+  sheets: SheetData[];
+  /** What the workbook's date serials count from (`date1904`). @default 1900 */
+  dateSystem?: DateSystem;
+};
+
+/** The date system a workbook's serials are in: 1900 unless the reader found 1904. */
+export const dateSystemOf = (book: WorkbookData): DateSystem => book.dateSystem ?? 1900;
 
 /** A cell as trimmed text ('' for empty): how headers, ids and names are compared. */
 export const cellText = (v: SheetValue | undefined): string => (v === null || v === undefined ? '' : String(v).trim());

@@ -44,7 +44,7 @@ async function fill(path: string, seed: number, warnDays: number): Promise<void>
     ws.eachRow((row, r) => {
       if (r === 1 || blankUnit) return;
       const due = row.getCell(at('截止日期')).value as Date | null;
-      const dueSerial = due instanceof Date ? excelSerial(due.toISOString().slice(0, 10)) : null;
+      const dueSerial = due instanceof Date ? excelSerial(due.toISOString().slice(0, 10), 1900) : null;
       const status = pick(rnd, ['', '', '未启动', '推进中', '推进中', '已完成', '已完成', '已完成', '受阻', '完成了', ' 已完成']);
       if (status) row.getCell(at('状态')).value = status;
       if (status === '已完成' || rnd() < 0.1) {
@@ -68,7 +68,7 @@ type Computed = ExcelJS.Workbook;
 const result = (cell: ExcelJS.Cell): unknown => {
   const v = cell.value as ExcelJS.CellValue;
   const r = v && typeof v === 'object' && 'formula' in v ? cell.result : v;
-  if (r instanceof Date) return excelSerial(r.toISOString().slice(0, 10));
+  if (r instanceof Date) return excelSerial(r.toISOString().slice(0, 10), 1900);
   return r === undefined ? null : r;
 };
 const asRate = (v: number | null): number | string => (v === null ? '—' : v);
@@ -104,7 +104,7 @@ function compare(lo: Computed, engine: SummaryReport, anchors: ReturnType<typeof
   });
   engine.overdue.slice(0, anchors.overdueCount).forEach((od, i) => {
     const row = ws.getRow(anchors.overdueRow + 1 + i);
-    expect1(`汇总!逾期${i + 1}`, [result(row.getCell(2)), result(row.getCell(3)), result(row.getCell(4)), result(row.getCell(5))].join('|'), [od.task, od.unit, excelSerial(od.due), od.days].join('|'));
+    expect1(`汇总!逾期${i + 1}`, [result(row.getCell(2)), result(row.getCell(3)), result(row.getCell(4)), result(row.getCell(5))].join('|'), [od.task, od.unit, excelSerial(od.due, 1900), od.days].join('|'));
   });
   // Past the last overdue row the list is blank ("" — exceljs reads an empty text result as null).
   for (let i = engine.overdue.length; i < anchors.overdueCount; i++) expect1(`汇总!逾期${i + 1}`, result(ws.getRow(anchors.overdueRow + 1 + i).getCell(2)) ?? '', '');

@@ -2,7 +2,7 @@ import { isComplete, meetsTarget, rate, statusCategory, taskStatus, warning } fr
 import { summarize, type SummaryInput } from '../../src/domain/summary/summarize';
 import { excelSerial } from '../../src/domain/time/isoDate';
 
-const D = excelSerial('2020-12-31');
+const D = excelSerial('2020-12-31', 1900);
 
 describe('预警 (DESIGN §9) at the boundaries', () => {
   it.each([

@@ -15,11 +15,14 @@
  *   protected sheet, unprotecting an unprotected one or without its password → AccessDenied;
  * - sheet, table and name lookups ignore case; tables may not overlap;
  * - text written to a General cell is re-typed as Excel does (`1-2`, `2021-06-30`, `50%`, `TRUE`,
- *   `007` become dates, numbers, booleans) unless it starts with an apostrophe.
+ *   `007` become dates, numbers, booleans) unless it starts with an apostrophe;
+ * - a workbook has a date system (`date1904`, as Excel for Mac's old default): serials are stored
+ *   as given, re-typed dates become serials of that system, and `workbook.use1904DateSystem`
+ *   (ExcelApi 1.16) is readable only after `workbook.load('use1904DateSystem')` and a sync.
  */
 
 import { columnIndex, columnLetter } from '../../src/workbook/a1';
-import { excelSerial } from '../../src/domain/time/isoDate';
+import { excelSerial, type DateSystem } from '../../src/domain/time/isoDate';
 
 export type Scalar = string | number | boolean;
 export type FakeCell = { formula: Scalar; numberFormat: string; bold: boolean; fill: string | null; fontColor: string | null; wrap: boolean; locked: boolean };
@@ -75,7 +78,7 @@ const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCas
  * Returns the stored value and the number format Excel gives the cell, or null to keep the text.
  * @example excelRetype('007') //=> { value: 7 }
  */
-export function excelRetype(text: string): { value: Scalar; numberFormat?: string } | null {
+export function excelRetype(text: string, system: DateSystem = 1900): { value: Scalar; numberFormat?: string } | null {
   const s = text.trim();
   if (s === '') return null;
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return { value: Number(s) };
@@ -84,14 +87,14 @@ export function excelRetype(text: string): { value: Scalar; numberFormat?: strin
   if (pct) return { value: Number(pct[1]) / 100, numberFormat: '0%' };
   if (/^(true|false)$/i.test(s)) return { value: s.toLowerCase() === 'true' };
   const ymd = /^(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})日?$/.exec(s);
-  if (ymd) return date(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]));
+  if (ymd) return date(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]), system);
   const md = /^(\d{1,2})[-/月](\d{1,2})日?$/.exec(s);
-  if (md) return date(2026, Number(md[1]), Number(md[2]));
+  if (md) return date(2026, Number(md[1]), Number(md[2]), system);
   return null;
 }
-function date(y: number, m: number, d: number): { value: number; numberFormat: string } | null {
+function date(y: number, m: number, d: number, system: DateSystem): { value: number; numberFormat: string } | null {
   if (m < 1 || m > 12 || d < 1 || d > 31) return null;
-  return { value: excelSerial(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`), numberFormat: 'yyyy/m/d' };
+  return { value: excelSerial(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, system), numberFormat: 'yyyy/m/d' };
 }
 
 type Op = { run(): void; where: string };
@@ -149,7 +152,12 @@ class Loadable {
   }
 }
 
-export type FakeWorkbookOptions = { /** Sheet names a new workbook starts with; Excel's is ['Sheet1']. */ sheets?: string[] };
+export type FakeWorkbookOptions = {
+  /** Sheet names a new workbook starts with; Excel's is ['Sheet1']. */
+  sheets?: string[];
+  /** The 1904 date system (`<workbookPr date1904="1"/>`). @default false */
+  date1904?: boolean;
+};
 
 export class FakeWorkbook {
   context!: FakeContext;
@@ -164,11 +172,36 @@ export class FakeWorkbook {
   readonly tables = new FakeTables(this);
   /** Syncs over the workbook's life, counted across contexts. */
   totalSyncs = 0;
+  /** The workbook's date system, as the file has it. */
+  date1904: boolean;
   private readonly failures = new Map<number, { code: string; afterOps: number }>();
+  /** The context whose sync loaded `use1904DateSystem`: a proxy's loaded values belong to its run. */
+  private dateSystemLoadedIn: FakeContext | null = null;
 
   constructor(options: FakeWorkbookOptions = {}) {
     for (const name of options.sheets ?? ['Sheet1']) this.sheets.push(new FakeWorksheet(this, name));
     this.activeSheet = this.sheets[0]?.name ?? null;
+    this.date1904 = options.date1904 ?? false;
+  }
+
+  /** `workbook.load(...)`: only `use1904DateSystem` (ExcelApi 1.16) is modelled. */
+  load(props: string): this {
+    const ctx = this.context;
+    const wanted = props.split(',').map((p) => p.trim());
+    ctx.enqueue('Workbook.load', { load: props }, () => {
+      for (const p of wanted) if (p !== 'use1904DateSystem') fail('InvalidArgument', `fake Excel: Workbook.load(${p}) is not modelled`, 'Workbook.load');
+      this.dateSystemLoadedIn = ctx;
+    });
+    return this;
+  }
+  /** Readable after its load was synced in the same run, as in Excel. */
+  get use1904DateSystem(): boolean {
+    if (this.dateSystemLoadedIn !== this.context) fail('PropertyNotLoaded', 'PropertyNotLoaded: workbook.use1904DateSystem was read before load() and sync()');
+    return this.date1904;
+  }
+  /** Serials re-typed from text are in the workbook's system. */
+  get dateSystem(): DateSystem {
+    return this.date1904 ? 1904 : 1900;
   }
 
   /** Make the n-th sync from now (1 = the next one) fail after applying `afterOps` of its operations. */
@@ -733,7 +766,7 @@ export class FakeRange extends Loadable {
           const cell = this.ws.cell(this.box.r0 + i, this.box.c0 + j);
           if (this.ws.protection_ && cell.locked) fail('AccessDenied', `The cell ${columnLetter(this.box.c0 + j)}${this.box.r0 + i + 1} is on a protected sheet.`, where);
           // Excel re-types text in a General cell as a number, date or boolean; an apostrophe keeps it text.
-          const retyped = typeof v === 'string' && !v.startsWith("'") && !v.startsWith('=') && cell.numberFormat === 'General' ? excelRetype(v) : null;
+          const retyped = typeof v === 'string' && !v.startsWith("'") && !v.startsWith('=') && cell.numberFormat === 'General' ? excelRetype(v, this.ws.wb.dateSystem) : null;
           cell.formula = retyped ? retyped.value : v;
           if (retyped?.numberFormat) cell.numberFormat = retyped.numberFormat;
         }),

@@ -72,6 +72,14 @@ describe('task pane (React, with a fake host)', () => {
     expect(host.calls).toEqual([`generate ${NOTICE.length}`]);
   });
 
+  it('says what was written differently from what was asked', async () => {
+    const host = fakeHost({ generate: async () => ({ sheets: 9, ledgers: 1, syncs: 5, keptRows: 0, removedRows: 0, notes: ['单位名录中“市财政局”的台账工作表“财政/局”含有 Excel 不允许的字符，已改用“财政_局”'] }) }, false);
+    render(<App host={host} />);
+    fireEvent.change(screen.getByRole('textbox'), { target: { value: NOTICE } });
+    fireEvent.click(screen.getByRole('button', { name: '生成工作簿' }));
+    await waitFor(() => expect(document.body.textContent).toMatch(/注意：单位名录中“市财政局”的台账工作表“财政\/局”/));
+  });
+
   it('asks before regenerating a workbook Duban already made, and does nothing on 取消', async () => {
     const host = fakeHost();
     render(<App host={host} />);

@@ -11,7 +11,7 @@ import { excelSerial } from '../../src/domain/time/isoDate';
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt'), 'utf8');
 const AS_OF = '2020-12-01';
-const A = excelSerial(AS_OF);
+const A = excelSerial(AS_OF, 1900);
 const base = planAsData(prepareWorkbook({ noticeText: SEED, previous: null, asOf: AS_OF }).plan);
 const at = (key: LedgerColumnKey) => LEDGER_COLUMNS.findIndex((c) => c.key === key);
 
@@ -54,7 +54,7 @@ const PLANTS: Plant[] = [
   { sheet: F, task: '12.1', key: 'outputForm', value: '会议纪要', code: 'NOT_IN_LIST' },
   { sheet: F, task: '12.3', key: 'plannedDate', value: '下个月', code: 'NOT_A_DATE' },
   { sheet: F, task: '13.6', key: 'updated', value: '2020年11月30日', code: 'TEXT_DATE' },
-  { sheet: F, task: '14.1', key: 'plannedDate', value: excelSerial('2021-01-01'), code: 'PLAN_AFTER_DUE' },
+  { sheet: F, task: '14.1', key: 'plannedDate', value: excelSerial('2021-01-01', 1900), code: 'PLAN_AFTER_DUE' },
   { sheet: F, task: '15.1', key: 'updated', value: A + 1, code: 'DATE_IN_FUTURE' },
   { sheet: F, task: '16.1', key: 'taskId', value: '99.9', code: 'UNKNOWN_TASK' },
   { sheet: F, task: '18.1', key: 'taskId', value: '4.1', code: 'NOT_ASSIGNED' },
@@ -136,8 +136,8 @@ describe('validation at the boundaries', () => {
     return validateWorkbook(book, AS_OF).findings.map((f) => f.code);
   };
   it('计划完成时间 equal to the due date is fine, a day later is not', () => {
-    expect(one('plannedDate', excelSerial('2020-12-31'))).toEqual([]);
-    expect(one('plannedDate', excelSerial('2021-01-01'))).toEqual(['PLAN_AFTER_DUE']);
+    expect(one('plannedDate', excelSerial('2020-12-31', 1900))).toEqual([]);
+    expect(one('plannedDate', excelSerial('2021-01-01', 1900))).toEqual(['PLAN_AFTER_DUE']);
   });
   it('更新日期 equal to the as-of date is fine, a day later is in the future', () => {
     expect(one('updated', A)).toEqual([]);
@@ -158,7 +158,7 @@ describe('validation at the boundaries', () => {
     for (const text of ['2020年11月30日', '2020.11.30', '2020/11/30', '2020-11-30', '２０２０年１１月３０日']) {
       const book = filledCorrectly();
       plant(book, { sheet: F, task: '3.1', key: 'updated', value: text, code: '' });
-      expect(validateWorkbook(book, AS_OF).findings).toEqual([expect.objectContaining({ code: 'TEXT_DATE', fix: excelSerial('2020-11-30') })]);
+      expect(validateWorkbook(book, AS_OF).findings).toEqual([expect.objectContaining({ code: 'TEXT_DATE', fix: excelSerial('2020-11-30', 1900) })]);
     }
     expect(parseTextDate('2020.2.30')).toBeNull();
   });

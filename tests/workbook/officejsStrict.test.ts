@@ -178,7 +178,7 @@ describe('text stays text', () => {
 
   it.each(LOOKS_TYPED)('the fake re-types %s in a General cell as Excel does, unless written as text', (text) => {
     if (!['-', '+86 22', '#N/A', 'Jan-1'].includes(text)) expect(excelRetype(text)).not.toBeNull();
-    expect(String(officeCellValue({ t: 'text', v: text })).startsWith("'")).toBe(true);
+    expect(String(officeCellValue({ t: 'text', v: text }, 1900)).startsWith("'")).toBe(true);
   });
 
   it('ids and typed values written through the adapter read back as the same text', async () => {
@@ -186,7 +186,7 @@ describe('text stays text', () => {
     const ctx = new FakeContext(wb) as unknown as Excel.RequestContext;
     const ws = wb.sheets[0] as FakeWorksheet;
     const range = ws.getRange(`A1:A${LOOKS_TYPED.length}`);
-    range.formulas = LOOKS_TYPED.map((v) => [officeCellValue({ t: 'text', v })]);
+    range.formulas = LOOKS_TYPED.map((v) => [officeCellValue({ t: 'text', v }, 1900)]);
     await ctx.sync();
     const book = await readWorkbookInExcel(ctx);
     expect(book.sheets[0]?.rows.map((r) => r[0])).toEqual(LOOKS_TYPED);
@@ -226,7 +226,7 @@ describe('reading a large workbook', () => {
     const ws = wb.sheets[0] as FakeWorksheet;
     for (let r = 0; r < 250; r++) for (let c = 0; c < 4; c++) ws.cell(r + 2, c + 1).formula = `r${r}c${c}`;
     const ctx = new FakeContext(wb) as unknown as Excel.RequestContext & FakeContext;
-    const book = await readWorkbookInExcel(ctx, new Set(), 100);
+    const book = await readWorkbookInExcel(ctx, new Set(), { cellsPerRead: 100 });
     // 1 000 cells at 100 a read: names, addresses, then 10 reads of 25 rows × 4 columns.
     expect(ctx.syncs).toBe(12);
     const rows = book.sheets[0]?.rows ?? [];

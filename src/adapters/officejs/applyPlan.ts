@@ -3,6 +3,9 @@ import { columnLetter, parseAddress, rangeAddress, sheetRef } from '../../workbo
 import { officeCellValue, POINTS_PER_CHAR } from './cellValues';
 import type { ExcelFeatures } from './requirements';
 import { errorCode, type RunState } from './runExcel';
+import { loadDateSystem } from './dateSystem';
+import { assertWritable } from '../../workbook/planValues';
+import type { DateSystem } from '../../domain/time/isoDate';
 
 /**
  * Excel on the web rejects requests over 5 MB; we aim at 4 MB (DESIGN §8). What counts is the
@@ -82,7 +85,12 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   sheets.load('items/name,items/protection/protected');
   names.load('items/name');
   tables.load('items/name,items/worksheet/name');
-  await sync(OP_OVERHEAD_BYTES * 3);
+  const dateSystem = loadDateSystem(context, features.dateSystem);
+  await sync(OP_OVERHEAD_BYTES * (features.dateSystem ? 4 : 3));
+  // Dates are written as serials of the workbook's own date system; a cell no workbook can hold
+  // (NaN, Infinity, a date past 9999) stops the run here, before anything is written.
+  const system = dateSystem();
+  assertWritable(plan, system);
 
   // Excel compares sheet, table and name names without regard to case.
   const key = (name: string): string => name.toLowerCase();
@@ -123,7 +131,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     // sheet, old or rewritten.
     const keepValues = ws !== null && sheet.columns.some((c) => c.role === 'fill');
     const leftovers: Op | null = ws && keepValues ? { bytes: sizeOf(null, 2, 2), run: () => clearBeyond(ws, sheet.rows.length + 1, sheet.columns.length) } : null;
-    const ops = sheetOps(context, sheet, ws, features, (wanted) => {
+    const ops = sheetOps(context, sheet, ws, features, system, (wanted) => {
       const name = freeTableName(wanted, taken);
       assigned.add(key(name));
       return name;
@@ -255,7 +263,7 @@ function freeTableName(wanted: string, taken: Set<string>): string {
   return name;
 }
 
-function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Excel.Worksheet | null, features: ExcelFeatures, tableName: (wanted: string) => string, beforeProtection: Op | null): Op[] {
+function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Excel.Worksheet | null, features: ExcelFeatures, system: DateSystem, tableName: (wanted: string) => string, beforeProtection: Op | null): Op[] {
   let ws: Excel.Worksheet | null = existing;
   const get = (): Excel.Worksheet => ws as Excel.Worksheet;
   const ops: Op[] = [];
@@ -298,14 +306,14 @@ function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Exc
   }
 
   for (const chunk of rowChunks(sheet.rows)) {
-    const formulas = chunk.rows.map((row) => sheet.columns.map((_, i) => officeCellValue(row[i] ?? null)));
+    const formulas = chunk.rows.map((row) => sheet.columns.map((_, i) => officeCellValue(row[i] ?? null, system)));
     op(formulas, () => {
       get().getRange(rangeAddress(chunk.start + 1, 0, chunk.rows.length, width)).formulas = formulas;
     }, 1, 1, partsOf(chunk.rows.length, width));
   }
 
   for (const extra of sheet.extraCells ?? []) {
-    const value = [[officeCellValue(extra.cell)]];
+    const value = [[officeCellValue(extra.cell, system)]];
     op(value, () => {
       const range = get().getRange(extra.address);
       if (extra.numberFormat) range.numberFormat = [[extra.numberFormat]];
@@ -318,7 +326,7 @@ function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Exc
     const { row, col } = parseAddress(block.at);
     const height = block.cells.length;
     const blockWidth = Math.max(...block.cells.map((r) => r.length));
-    const formulas = block.cells.map((r) => Array.from({ length: blockWidth }, (_, j) => officeCellValue(r[j] ?? null)));
+    const formulas = block.cells.map((r) => Array.from({ length: blockWidth }, (_, j) => officeCellValue(r[j] ?? null, system)));
     const formats = block.cells.map((_, i) => Array.from({ length: blockWidth }, (_, j) => (block.boldFirstRow && i === 0 ? 'General' : (block.numberFormats?.[j] ?? 'General'))));
     op([formulas, formats], () => {
       const range = get().getRange(rangeAddress(row, col, height, blockWidth));

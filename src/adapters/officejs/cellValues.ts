@@ -1,5 +1,5 @@
 import type { Cell } from '../../workbook/plan';
-import { excelSerial } from '../../domain/time/isoDate';
+import { excelSerial, type DateSystem } from '../../domain/time/isoDate';
 
 /**
  * Text Excel would not keep as text when it is written into a General cell: a formula (`=…`,
@@ -13,9 +13,10 @@ const RETYPED_BY_EXCEL = /^\s*([=+\-@#.\d(（$¥￥€£]|(true|false)\s*$|(jan|
  * A plan cell as the value given to `range.formulas`. Text that Excel would read as a formula, a
  * number, a date or a boolean gets the apostrophe prefix Excel uses for "this is text": a notice
  * can never inject a formula, and typed text (`11.10`, `007`, `2021-06-30`) stays the text it was,
- * as the xlsx adapter writes it.
+ * as the xlsx adapter writes it. A date is the serial of the workbook's date system. The plan has
+ * been through `assertWritable` first, so no NaN or Infinity reaches Excel.
  */
-export function officeCellValue(cell: Cell): string | number {
+export function officeCellValue(cell: Cell, system: DateSystem): string | number {
   if (cell === null) return '';
   switch (cell.t) {
     case 'text':
@@ -23,7 +24,7 @@ export function officeCellValue(cell: Cell): string | number {
     case 'number':
       return cell.v;
     case 'date':
-      return excelSerial(cell.v);
+      return excelSerial(cell.v, system);
     case 'formula':
       return `=${cell.f}`;
   }

@@ -29,7 +29,7 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
     generate: (noticeText, onProgress) =>
       runExcel(async (context, run) => {
         onProgress({ step: '读取工作簿…', done: 0, total: 0 });
-        const book = await readWorkbookInExcel(context);
+        const book = await readWorkbookInExcel(context, undefined, { dateSystem: features.dateSystem });
         // A new workbook has a blank Sheet1 and may have the office's own sheets: not a previous generation.
         const previous = isEarlierGeneration(book) ? book : null;
         onProgress({ step: previous ? '计算分工，核对已填写的台账…' : '计算分工与台账…', done: 0, total: 0 });
@@ -44,12 +44,13 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
           syncs: stats.syncs + book.syncs,
           keptRows: prepared.ledgers.keptRows,
           removedRows: prepared.ledgers.removedRows,
+          notes: prepared.warnings.map((w) => w.message),
         };
       }),
     refreshSummary: (onProgress) =>
       runExcel(async (context, run) => {
         onProgress({ step: '读取台账…', done: 0, total: 0 });
-        const book = await readWorkbookInExcel(context, SUMMARY_SKIPS);
+        const book = await readWorkbookInExcel(context, SUMMARY_SKIPS, { dateSystem: features.dateSystem });
         if (!book.sheets.some((s) => s.name === '任务清单')) throw new Error('当前工作簿还没有督办工作表，请先点击“生成工作簿”。');
         const params = readSummaryParameters(book);
         const now = new Date();
@@ -107,7 +108,7 @@ async function explained<T>(action: () => Promise<T>): Promise<T> {
  */
 async function validateInExcel(context: Excel.RequestContext, features: ExcelFeatures, fix: boolean, onProgress: (p: Progress) => void, run: RunState): Promise<ValidateResult> {
   onProgress({ step: '读取工作簿…', done: 0, total: 2 });
-  let book: WorkbookData = await readWorkbookInExcel(context, VALIDATION_SKIPS);
+  let book: WorkbookData = await readWorkbookInExcel(context, VALIDATION_SKIPS, { dateSystem: features.dateSystem });
   if (!book.sheets.some((s) => s.name === '任务清单')) throw new Error('当前工作簿还没有督办工作表，请先点击“生成工作簿”。');
   const now = new Date();
   const asOf = readSummaryParameters(book).asOf ?? localIsoDate(now);

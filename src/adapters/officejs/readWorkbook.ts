@@ -1,5 +1,6 @@
 import { FORMULA_AWARE_SHEETS, type SheetValue, type WorkbookData } from '../../workbook/sheetData';
 import { columnLetter, parseAddress, rangeAddress } from '../../workbook/a1';
+import { loadDateSystem } from './dateSystem';
 
 /** Sheets a regeneration never needs to read: they are rebuilt from the notice alone (汇总 is read for its parameters). */
 export const GENERATED_ONLY: ReadonlySet<string> = new Set(['任务清单', '责任矩阵', '校验结果', '_台账索引']);
@@ -16,11 +17,19 @@ type Block = { sheet: number; row: number; col: number; rows: number; cols: numb
 /**
  * Read the sheets that hold values: one sync for the sheet names, one for where each sheet's
  * values are, then the values in blocks of rows kept under `CELLS_PER_READ` cells per sync
- * (one sync for the seed). Values keep their sheet positions, as the xlsx reader gives them.
+ * (one sync for the seed). Values keep their sheet positions, as the xlsx reader gives them, and
+ * the workbook's date system comes with the first sync when the host can say (`dateSystem`,
+ * ExcelApi 1.16).
  */
-export async function readWorkbookInExcel(context: Excel.RequestContext, skip: ReadonlySet<string> = GENERATED_ONLY, cellsPerRead = CELLS_PER_READ): Promise<WorkbookData & { syncs: number }> {
+export async function readWorkbookInExcel(
+  context: Excel.RequestContext,
+  skip: ReadonlySet<string> = GENERATED_ONLY,
+  options: { dateSystem?: boolean; cellsPerRead?: number } = {},
+): Promise<WorkbookData & { syncs: number }> {
+  const cellsPerRead = options.cellsPerRead ?? CELLS_PER_READ;
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
+  const dateSystem = loadDateSystem(context, options.dateSystem ?? false);
   await context.sync();
   const wanted = sheets.items.filter((ws) => !skip.has(ws.name));
   const used = wanted.map((ws) => ws.getUsedRangeOrNullObject(true).load('address'));
@@ -65,6 +74,7 @@ export async function readWorkbookInExcel(context: Excel.RequestContext, skip: R
 
   return {
     syncs: 2 + reads.length,
+    dateSystem: dateSystem(),
     sheets: wanted.map((ws, index) => {
       const name = ws.name;
       const mine = blocks.filter((b) => b.sheet === index);

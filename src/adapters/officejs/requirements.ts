@@ -4,10 +4,12 @@ export type ExcelFeatures = {
   dataValidation: boolean;
   /** ExcelApi 1.6: conditional formats. */
   conditionalFormats: boolean;
+  /** ExcelApi 1.16: `Workbook.use1904DateSystem`; without it a workbook is taken to be in the 1900 date system. */
+  dateSystem: boolean;
 };
 
 export function detectFeatures(isSetSupported: (name: string, version: string) => boolean): ExcelFeatures {
-  return { dataValidation: isSetSupported('ExcelApi', '1.8'), conditionalFormats: isSetSupported('ExcelApi', '1.6') };
+  return { dataValidation: isSetSupported('ExcelApi', '1.8'), conditionalFormats: isSetSupported('ExcelApi', '1.6'), dateSystem: isSetSupported('ExcelApi', '1.16') };
 }
 
 /** Plain Chinese sentences for what will not work in this Excel. */

@@ -4,6 +4,7 @@ import type { WorkbookPlan } from '../../workbook/plan';
 import type { WorkbookData } from '../../workbook/sheetData';
 import { applyPlanToWorkbook } from './writePlan';
 import { readWorkbookData } from './readWorkbook';
+import { repairDateSystem } from './dateSystem';
 
 /** A workbook file that cannot be used at all: the CLI prints the message and exits 2. */
 export class UnreadableWorkbook extends Error {}
@@ -26,6 +27,8 @@ export async function openWorkbook(path: string): Promise<ExcelJS.Workbook> {
   } catch (e) {
     throw new UnreadableWorkbook(`${path} 无法作为 .xlsx 打开：${(e as Error).message}`);
   }
+  // A 1904 workbook saved by LibreOffice says date1904="true", which exceljs reads as 1900.
+  repairDateSystem(wb, bytes);
   return wb;
 }
 

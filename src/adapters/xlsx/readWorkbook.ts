@@ -1,20 +1,24 @@
 import ExcelJS from 'exceljs';
 import { FORMULA_AWARE_SHEETS, type SheetData, type SheetValue, type WorkbookData } from '../../workbook/sheetData';
+import type { DateSystem } from '../../domain/time/isoDate';
+import { serialOfDate, workbookDateSystem } from './dateSystem';
 
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
-/** Turn whatever exceljs holds in a cell into a plain value; dates become Excel serials. */
-export function plainValue(value: ExcelJS.CellValue): SheetValue {
+/**
+ * Turn whatever exceljs holds in a cell into a plain value. exceljs makes Dates of date-formatted
+ * cells using the workbook's flag; they become the serials the file holds, in `system`, like the
+ * numbers of cells without a date format.
+ */
+export function plainValue(value: ExcelJS.CellValue, system: DateSystem = 1900): SheetValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return (value.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
+  if (value instanceof Date) return serialOfDate(value, system);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('formula' in value || 'sharedFormula' in value) {
       const result = (value as ExcelJS.CellFormulaValue).result;
       if (result === undefined || result === null) return null;
       if (typeof result === 'object' && 'error' in result) return result.error;
-      return plainValue(result as ExcelJS.CellValue);
+      return plainValue(result as ExcelJS.CellValue, system);
     }
     if ('text' in value && 'hyperlink' in value) return String(value.text);
     if ('error' in value) return value.error;
@@ -22,7 +26,9 @@ export function plainValue(value: ExcelJS.CellValue): SheetValue {
   return String(value);
 }
 
+/** Every sheet's values, with the workbook's date system (serials are in it). */
 export function readWorkbookData(wb: ExcelJS.Workbook): WorkbookData {
+  const system = workbookDateSystem(wb);
   const sheets: SheetData[] = [];
   wb.eachSheet((ws) => {
     const rows: SheetValue[][] = [];
@@ -31,7 +37,7 @@ export function readWorkbookData(wb: ExcelJS.Workbook): WorkbookData {
     ws.eachRow({ includeEmpty: true }, (row, r) => {
       const values: SheetValue[] = [];
       row.eachCell({ includeEmpty: true }, (cell, c) => {
-        values[c - 1] = plainValue(cell.value);
+        values[c - 1] = plainValue(cell.value, system);
         if (wantFormulas && cell.value !== null && typeof cell.value === 'object' && ('formula' in cell.value || 'sharedFormula' in cell.value)) formulaCells.push(cell.address);
       });
       for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
@@ -46,5 +52,5 @@ export function readWorkbookData(wb: ExcelJS.Workbook): WorkbookData {
     });
     sheets.push({ name: ws.name, rows, merges, hiddenColumns, ...(wantFormulas ? { formulaCells } : {}) });
   });
-  return { sheets };
+  return { sheets, dateSystem: system };
 }

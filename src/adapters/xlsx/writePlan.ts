@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import type { BlockPlan, Cell, ConditionalFormatPlan, SheetPlan, ValidationPlan, WorkbookPlan } from '../../workbook/plan';
 import { DATE_FORMAT } from '../../workbook/plan';
 import { columnLetter, parseAddress, sheetRef } from '../../workbook/a1';
-import { excelSerial } from '../../domain/time/isoDate';
+import { excelSerial, type DateSystem } from '../../domain/time/isoDate';
+import { assertWritable } from '../../workbook/planValues';
+import { dateForSerial1900Writer, workbookDateSystem } from './dateSystem';
 
 /** exceljs wants ARGB; the plan speaks `#RRGGBB`. */
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
@@ -14,9 +16,13 @@ type Ordered = ExcelJS.Worksheet & { orderNo: number };
 
 /**
  * Apply a plan to an exceljs workbook. Sheets the plan names are replaced; any other sheet the
- * user added stays as it was. The only code besides the reader that touches exceljs.
+ * user added stays as it was. The only code besides the reader that touches exceljs. Dates are
+ * written as serials of the workbook's own date system, which stays what it was; a plan with a
+ * cell no file can hold (NaN, a date past 9999) is refused before anything changes.
  */
 export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {
+  const system = workbookDateSystem(wb);
+  assertWritable(plan, system);
   // A regenerated sheet takes the place of the one it replaces, so the user's tab order stays.
   for (const name of plan.removeSheets ?? []) {
     const ws = wb.getWorksheet(name);
@@ -30,7 +36,7 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WorkbookPlan): v
     wb.removeWorksheet(existing.id);
   }
   for (const sheet of plan.sheets) {
-    const ws = writeSheet(wb, sheet);
+    const ws = writeSheet(wb, sheet, system);
     const at = positions.get(sheet.name);
     if (at !== undefined) (ws as Ordered).orderNo = at;
   }
@@ -43,7 +49,7 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WorkbookPlan): v
   }
 }
 
-function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
+function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, system: DateSystem): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(plan.name, {
     views: plan.freeze.rows + plan.freeze.columns > 0 ? [{ state: 'frozen', xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }] : [],
     ...(plan.tabColor ? { properties: { tabColor: { argb: argb(plan.tabColor) } } } : {}),
@@ -75,7 +81,7 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
     plan.columns.forEach((_, i) => {
       const cell = row.getCell(i + 1);
       cell.style = styles[i] as Partial<ExcelJS.Style>;
-      setCell(cell, cells[i] ?? null);
+      setCell(cell, cells[i] ?? null, system);
     });
   });
   for (const extra of plan.extraCells ?? []) {
@@ -85,16 +91,16 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
       ...(extra.numberFormat ? { numFmt: extra.numberFormat } : {}),
       ...(plan.protect ? { protection: { locked: true } } : {}),
     };
-    setCell(cell, extra.cell);
+    setCell(cell, extra.cell, system);
   }
-  for (const block of plan.blocks ?? []) writeBlock(ws, block, plan.protect);
+  for (const block of plan.blocks ?? []) writeBlock(ws, block, plan.protect, system);
   if (plan.hidden) ws.state = 'hidden';
   if (plan.table && plan.rows.length > 0) {
     // A filterable range over the header and rows; Excel tables are added by the Office.js adapter
     // (exceljs rewrites table cells itself and drops the formats we set).
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: plan.rows.length + 1, column: plan.columns.length } };
   }
-  for (const v of plan.validations) addValidation(ws, v);
+  for (const v of plan.validations) addValidation(ws, v, system);
   for (const cf of plan.conditionalFormats) addConditionalFormat(ws, cf);
   if (plan.protect) {
     // No password: a unit must be able to unprotect; protection prevents accidents, not intent.
@@ -104,7 +110,7 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
   return ws;
 }
 
-function writeBlock(ws: ExcelJS.Worksheet, block: BlockPlan, protect: boolean): void {
+function writeBlock(ws: ExcelJS.Worksheet, block: BlockPlan, protect: boolean, system: DateSystem): void {
   const { row: r0, col: c0 } = parseAddress(block.at);
   const styles = (block.numberFormats ?? []).map((f): Partial<ExcelJS.Style> => (f ? { numFmt: f } : {}));
   const bold: Partial<ExcelJS.Style> = { font: { bold: true }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(HEADER_FILL) } } };
@@ -113,12 +119,13 @@ function writeBlock(ws: ExcelJS.Worksheet, block: BlockPlan, protect: boolean): 
     cells.forEach((value, j) => {
       const cell = row.getCell(c0 + j + 1);
       cell.style = block.boldFirstRow && i === 0 ? bold : { ...(styles[j] ?? {}), ...(protect ? { protection: { locked: true } } : {}) };
-      setCell(cell, value);
+      setCell(cell, value, system);
     });
   });
 }
 
-function setCell(cell: ExcelJS.Cell, value: Cell): void {
+/** A number, never a Date: exceljs would convert a Date with the flag too, but a serial says exactly what is written. */
+function setCell(cell: ExcelJS.Cell, value: Cell, system: DateSystem): void {
   if (value === null) {
     cell.value = null;
     return;
@@ -132,7 +139,7 @@ function setCell(cell: ExcelJS.Cell, value: Cell): void {
       cell.value = value.v;
       break;
     case 'date':
-      cell.value = excelSerial(value.v);
+      cell.value = excelSerial(value.v, system);
       // Styles are shared per column: replace, never mutate, when a date lands in another column.
       if (cell.numFmt !== DATE_FORMAT) cell.style = { ...cell.style, numFmt: DATE_FORMAT };
       break;
@@ -142,12 +149,13 @@ function setCell(cell: ExcelJS.Cell, value: Cell): void {
   }
 }
 
-function addValidation(ws: ExcelJS.Worksheet, v: ValidationPlan): void {
+function addValidation(ws: ExcelJS.Worksheet, v: ValidationPlan, system: DateSystem): void {
   const common = { allowBlank: true, showErrorMessage: true, showInputMessage: true, errorStyle: 'stop', errorTitle: '输入有误', error: v.error, promptTitle: '填写说明', prompt: v.prompt };
   const rule: ExcelJS.DataValidation =
     v.type === 'list'
       ? { ...common, type: 'list', formulae: [`"${v.values.join(',')}"`] }
-      : { ...common, type: 'date', operator: 'between', formulae: [new Date(`${v.min}T00:00:00Z`), new Date(`${v.max}T00:00:00Z`)] };
+      : // exceljs writes these dates in the 1900 system even in a 1904 workbook: give it the Date of the serial we mean.
+        { ...common, type: 'date', operator: 'between', formulae: [dateForSerial1900Writer(excelSerial(v.min, system)), dateForSerial1900Writer(excelSerial(v.max, system))] };
   (ws as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(v.range, rule);
 }
 

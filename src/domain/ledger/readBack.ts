@@ -1,8 +1,8 @@
-import { cellText, type SheetData, type SheetValue, type WorkbookData } from '../../workbook/sheetData';
+import { cellText, dateSystemOf, type SheetData, type SheetValue, type WorkbookData } from '../../workbook/sheetData';
 import type { DirectoryEntry } from '../units/builtinDirectory';
 import type { UnitCategory } from '../notice/types';
 import { LEDGER_COLUMNS, locateHeader, type LedgerColumnKey } from './columns';
-import { fromExcelSerial } from '../time/isoDate';
+import { fromExcelSerial, type DateSystem } from '../time/isoDate';
 import { ledgerSheets } from '../summary/readSummary';
 import type { Fills, PreviousRow } from './ledgers';
 import { normaliseUnitName } from '../text/normalise';
@@ -52,7 +52,7 @@ export function readPreviousWorkbook(book: WorkbookData, directorySheet = '单�
   for (const { sheet, unit } of ledgers) {
     const wanted = asked.get(unit);
     if (!sheetNames.has(unit) && (wanted === undefined || sheetKey(wanted) === sheetKey(sheet.name))) sheetNames.set(unit, wanted ?? sheet.name);
-    rows.push(...readLedgerSheet(sheet, unit, problems));
+    rows.push(...readLedgerSheet(sheet, unit, problems, dateSystemOf(book)));
   }
   for (const [unit, wanted] of asked) if (!sheetNames.has(unit)) sheetNames.set(unit, wanted);
   if (!book.sheets.some((s) => s.name === directorySheet) && !book.sheets.some((s) => s.name.startsWith('台账-'))) {
@@ -85,7 +85,7 @@ function readDirectory(sheet: SheetData | undefined): { directory: DirectoryEntr
   return { directory, sheetNames };
 }
 
-function readLedgerSheet(sheet: SheetData, unit: string, problems: LayoutProblem[]): PreviousRow[] {
+function readLedgerSheet(sheet: SheetData, unit: string, problems: LayoutProblem[], system: DateSystem): PreviousRow[] {
   const { row: headerRow, match } = locateHeader(sheet.rows);
   for (const d of match.duplicates) {
     problems.push({ code: 'HEADER_DUPLICATE', sheet: sheet.name, column: d.header, message: `工作表“${sheet.name}”中“${d.header}”列出现了 ${d.indexes.length} 次，无法确定以哪一列为准` });
@@ -119,7 +119,7 @@ function readLedgerSheet(sheet: SheetData, unit: string, problems: LayoutProblem
         text: cellText(get(row, 'text')),
         leads: cellText(get(row, 'leads')),
         deadlineText: cellText(get(row, 'deadlineText')),
-        due: typeof due === 'number' ? fromExcelSerial(due) : null,
+        due: typeof due === 'number' ? fromExcelSerial(due, system) : null,
       },
     });
   }

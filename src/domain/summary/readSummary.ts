@@ -1,9 +1,10 @@
 import type { Role } from '../notice/types';
-import { cellText, type SheetData, type SheetValue, type WorkbookData } from '../../workbook/sheetData';
+import { cellText, dateSystemOf, type SheetData, type SheetValue, type WorkbookData } from '../../workbook/sheetData';
 import { locateHeader, REMOVED_MARK, type LedgerColumnKey } from '../ledger/columns';
 import { SECTION_HEADING, chineseNumber } from '../notice/patterns';
 import type { SummaryInput, SummaryRow, SummaryTarget } from './summarize';
-import { fromExcelSerial } from '../time/isoDate';
+import { fromExcelSerial, type DateSystem } from '../time/isoDate';
+import { notADateMessage } from '../validation/textValues';
 import { DUBAN_SHEET_NAMES } from '../../workbook/names';
 import { sheetKey } from '../ledger/sheetName';
 
@@ -17,6 +18,8 @@ export type SummaryLayout = {
   /** Every current ledger row: its sheet, 1-based row, and what the index needs. */
   rows: Array<{ sheet: string; row: number; taskId: string; unit: string; role: Role; counted: boolean; due: number | null; section: string }>;
   sections: Array<{ no: number; title: string; label: string }>;
+  /** The date system the `due` serials are in (the workbook's). */
+  dateSystem: DateSystem;
 };
 
 const num = (v: SheetValue | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -80,8 +83,8 @@ export function readSummary(book: WorkbookData): { input: SummaryInput; layout: 
   }
 
   return {
-    input: { tasks, sections: sections.map(({ no, title }) => ({ no, title })), units: units.map((u) => u.name), rows, targets: readTargets(book.sheets.find((s) => s.name === '量化指标')) },
-    layout: { units, rows: layoutRows, sections },
+    input: { tasks, sections: sections.map(({ no, title }) => ({ no, title })), units: units.map((u) => u.name), rows, targets: readTargets(book.sheets.find((s) => s.name === '量化指标')), dateSystem: dateSystemOf(book) },
+    layout: { units, rows: layoutRows, sections, dateSystem: dateSystemOf(book) },
   };
 }
 
@@ -135,17 +138,35 @@ function readTargets(sheet: SheetData | undefined): SummaryTarget[] {
   return out;
 }
 
+/** What 汇总 holds as its parameters. */
+export type SummaryParameters = {
+  /** A date typed over =TODAY() in 统计日期; null for the formula, an empty cell or something that is no date. */
+  asOf: string | null;
+  warnDays: number;
+  year: number | null;
+  /**
+   * Why what was typed into 统计日期 is not used (`“统计日期”填写了 20231231，这不是日期…`), or null:
+   * the caller counts as of today (or --as-of) and says so, never as of a made-up year.
+   */
+  asOfProblem: string | null;
+};
+
 /** The parameters 汇总 holds: a typed 统计日期 (not =TODAY()), 预警天数, 年度. */
-export function readSummaryParameters(book: WorkbookData, defaultWarnDays = 15): { asOf: string | null; warnDays: number; year: number | null } {
+export function readSummaryParameters(book: WorkbookData, defaultWarnDays = 15): SummaryParameters {
   const sheet = book.sheets.find((s) => s.name === '汇总');
   const rows = sheet?.rows ?? [];
   const b = (r: number) => rows[r]?.[1];
   const [asOf, warn, year] = [b(0), b(1), b(2)];
   // =TODAY() computes to a number too: only a date typed over it is a fixed 统计日期.
   const typed = !(sheet?.formulaCells ?? []).includes('B1');
+  const date = typed && typeof asOf === 'number' ? fromExcelSerial(asOf, dateSystemOf(book)) : null;
+  let asOfProblem: string | null = null;
+  if (typed && typeof asOf === 'number' && date === null) asOfProblem = notADateMessage('统计日期', asOf);
+  else if (typed && (typeof asOf === 'boolean' || (typeof asOf === 'string' && asOf.trim() !== ''))) asOfProblem = `“统计日期”填写了“${String(asOf)}”，这不是日期，请填写日期（例如 2020-12-31），或恢复公式 =TODAY()`;
   return {
-    asOf: typeof asOf === 'number' && typed ? fromExcelSerial(asOf) : null,
-    warnDays: typeof warn === 'number' && warn >= 0 ? warn : defaultWarnDays,
-    year: typeof year === 'number' ? year : null,
+    asOf: date,
+    warnDays: typeof warn === 'number' && Number.isFinite(warn) && warn >= 0 ? warn : defaultWarnDays,
+    year: typeof year === 'number' && Number.isFinite(year) ? year : null,
+    asOfProblem,
   };
 }

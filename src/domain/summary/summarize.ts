@@ -1,7 +1,7 @@
 import type { Role } from '../notice/types';
 import type { SheetValue } from '../../workbook/sheetData';
 import { isComplete, isDate, meetsTarget, rate, statusCategory, taskStatus, warning, type StatusCategory, type Warning } from './rules';
-import { fromExcelSerial, excelSerial } from '../time/isoDate';
+import { fromExcelSerial, excelSerial, type DateSystem } from '../time/isoDate';
 
 export type SummaryTask = { id: string; sectionNo: number | null; section: string; due: number | null; leads: string[] };
 export type SummaryRow = {
@@ -25,6 +25,8 @@ export type SummaryInput = {
   /** Current ledger rows (never 已移出分工 ones), unit by unit in sheet order. */
   rows: SummaryRow[];
   targets: SummaryTarget[];
+  /** The date system of the workbook the due and done dates were read from. @default 1900 */
+  dateSystem?: DateSystem;
 };
 
 type Counts = { done: number; inProgress: number; notStarted: number; blocked: number; unreported: number };
@@ -81,7 +83,8 @@ const zero = (): Counts => ({ done: 0, inProgress: 0, notStarted: 0, blocked: 0,
  * status); `units` count that unit's ledger rows.
  */
 export function summarize(input: SummaryInput, asOf: string, warnDays: number): SummaryReport {
-  const a = excelSerial(asOf);
+  const system = input.dateSystem ?? 1900;
+  const a = excelSerial(asOf, system);
 
   // One pass over the rows: each row's warning and completeness, grouped by task and by unit.
   // Unit figures are counted in one flat array (unit index × field): keyed increments on
@@ -107,7 +110,8 @@ export function summarize(input: SummaryInput, asOf: string, warnDays: number): 
     if (w === '逾期') {
       const due = r.due as number;
       let iso = isoOf.get(due);
-      if (iso === undefined) isoOf.set(due, (iso = fromExcelSerial(due)));
+      // A due date is generated (locked); a number that is no date shows as itself, never as a made-up year.
+      if (iso === undefined) isoOf.set(due, (iso = fromExcelSerial(due, system) ?? String(due)));
       overdue.push({ task: r.taskId, unit: r.unit, due: iso, days: a - due });
     }
     const u = unitIndex.get(r.unit);

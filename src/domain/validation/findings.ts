@@ -23,7 +23,9 @@ export type FindingCode =
   | 'ASSIGNMENT_CHANGED'
   | 'MERGED_CELLS'
   | 'HIDDEN_COLUMN'
-  | 'NO_LEDGERS';
+  | 'NO_LEDGERS'
+  /** 汇总's 统计日期 holds something typed that is not a date: counted as of today instead. */
+  | 'AS_OF_NOT_A_DATE';
 
 export type Finding = {
   code: FindingCode;
@@ -61,4 +63,5 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   MERGED_CELLS: 'warning',
   HIDDEN_COLUMN: 'info',
   NO_LEDGERS: 'warning',
+  AS_OF_NOT_A_DATE: 'warning',
 };

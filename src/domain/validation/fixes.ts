@@ -12,5 +12,5 @@ export function withFixes(book: WorkbookData, fixes: readonly Finding[]): Workbo
     const target = sheet?.rows[row];
     if (target) target[col] = f.fix;
   }
-  return { sheets };
+  return { ...book, sheets };
 }

@@ -25,6 +25,7 @@ export const RULE_LABEL: Record<FindingCode, string> = {
   MERGED_CELLS: '合并单元格',
   HIDDEN_COLUMN: '隐藏列',
   NO_LEDGERS: '没有台账',
+  AS_OF_NOT_A_DATE: '统计日期不是日期',
 };
 
 export type RuleGroup = { code: FindingCode; severity: Severity; label: string /* short Chinese name of the rule, e.g. '必填项未填写' */; count: number; findings: Finding[] };

@@ -1,5 +1,5 @@
 import { asciiDigits } from '../text/normalise';
-import { isoDate, lastDayOfMonth } from '../time/isoDate';
+import { isoDate, lastDayOfMonth, LAST_EXCEL_DATE } from '../time/isoDate';
 
 /** Dates units type as text: `2020年12月31日`, `2020.12.31`, `2020/12/31`, `2020-12-31`, full-width digits too. */
 const TEXT_DATE = /^\s*(\d{4})\s*(?:年|[.\-/．／－])\s*(\d{1,2})\s*(?:月|[.\-/．／－])\s*(\d{1,2})\s*日?\s*$/;
@@ -15,6 +15,30 @@ export function parseTextDate(text: string): string | null {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (mo < 1 || mo > 12 || d < 1 || d > lastDayOfMonth(y, mo)) return null;
   return isoDate(y, mo, d);
+}
+
+/**
+ * The date a number means when it was typed as digits (`20231231`), or null.
+ * @example digitsAsDate(20231231) //=> '2023-12-31'
+ * @example digitsAsDate(20231331) //=> null
+ */
+export function digitsAsDate(n: number): string | null {
+  if (!Number.isInteger(n) || n < 10000101 || n > 99991231) return null;
+  const [y, mo, d] = [Math.floor(n / 10000), Math.floor(n / 100) % 100, n % 100];
+  if (mo < 1 || mo > 12 || d < 1 || d > lastDayOfMonth(y, mo)) return null;
+  return isoDate(y, mo, d);
+}
+
+/**
+ * Why a number in a date cell is not a date, in words a unit can act on (never `NaN`).
+ * @example notADateMessage('计划完成时间', 20231231) //=> '“计划完成时间”填写了 20231231，这不是日期（像是把 2023-12-31 写成了数字），请改为日期 2023-12-31'
+ */
+export function notADateMessage(label: string, n: number): string {
+  if (!Number.isFinite(n)) return `“${label}”中的值无法识别（文件里记录的不是有效数字），请重新填写日期（例如 2020-12-31）`;
+  const digits = digitsAsDate(n);
+  if (digits) return `“${label}”填写了 ${n}，这不是日期（像是把 ${digits} 写成了数字），请改为日期 ${digits}`;
+  const why = n <= 0 ? '日期必须在 1900-01-01 之后' : `超出了 Excel 的日期范围，最晚是 ${LAST_EXCEL_DATE}`;
+  return `“${label}”填写了 ${n}，这不是日期（${why}），请填写日期（例如 2020-12-31）`;
 }
 
 const MAGNITUDE: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 1e4, 十万: 1e5, 百万: 1e6, 千万: 1e7, 亿: 1e8 };

@@ -1,12 +1,12 @@
-import { cellText, type SheetData, type SheetValue, type WorkbookData } from '../../workbook/sheetData';
+import { cellText, dateSystemOf, type SheetData, type SheetValue, type WorkbookData } from '../../workbook/sheetData';
 import { LEDGER_COLUMNS, OUTPUT_FORMS, REMOVED_MARK, STATUS_VALUES, locateHeader, type LedgerColumnKey } from '../ledger/columns';
 import { ROLE_LABEL } from '../ledger/ledgers';
-import { ledgerSheets } from '../summary/readSummary';
-import { excelSerial } from '../time/isoDate';
+import { ledgerSheets, readSummaryParameters } from '../summary/readSummary';
+import { excelSerial, isDateSerial, type DateSystem } from '../time/isoDate';
 import { columnLetter } from '../../workbook/a1';
 import { SEVERITY, type Finding, type FindingCode } from './findings';
 import { readMaster, type Master } from './master';
-import { parseQuantity, parseTextDate } from './textValues';
+import { notADateMessage, parseQuantity, parseTextDate } from './textValues';
 
 /** Columns a ledger must have to be validated (DESIGN §6–§7). */
 export const REQUIRED_HEADERS: readonly LedgerColumnKey[] = ['taskId', 'measures', 'person', 'plannedDate', 'outputForm', 'progress', 'status', 'doneDate', 'updated'];
@@ -26,12 +26,16 @@ export type ValidationResult = { asOf: string; findings: Finding[]; errors: numb
 export function validateWorkbook(book: WorkbookData, asOf: string): ValidationResult {
   const master = readMaster(book);
   const findings: Finding[] = [];
-  const a = excelSerial(asOf);
+  // Serials are compared in the workbook's own date system, the as-of date converted into it.
+  const system = dateSystemOf(book);
+  const a = excelSerial(asOf, system);
+  const asOfProblem = readSummaryParameters(book).asOfProblem;
+  if (asOfProblem) findings.push(finding('AS_OF_NOT_A_DATE', '汇总', 'B1', '', '', `${asOfProblem}；本次按 ${asOf} 统计`));
   const ledgers = ledgerSheets(book);
   if (ledgers.length === 0) findings.push(finding('NO_LEDGERS', '', 'A1', '', '', '工作簿中没有台账工作表（台账-单位），没有可校验的填报内容'));
-  for (const { sheet, unit } of ledgers) validateLedger(sheet, unit, master, a, findings);
+  for (const { sheet, unit } of ledgers) validateLedger(sheet, unit, master, a, system, findings);
   const targets = book.sheets.find((s) => s.name === '量化指标');
-  if (targets) validateTargets(targets, a, findings);
+  if (targets) validateTargets(targets, a, system, findings);
   return {
     asOf,
     findings,
@@ -44,7 +48,7 @@ function finding(code: FindingCode, sheet: string, cell: string, task: string, u
   return { code, severity: SEVERITY[code], sheet, cell, task, unit, message, ...(fix === undefined ? {} : { fix }) };
 }
 
-function validateLedger(sheet: SheetData, unit: string, master: Master | null, asOf: number, out: Finding[]): void {
+function validateLedger(sheet: SheetData, unit: string, master: Master | null, asOf: number, system: DateSystem, out: Finding[]): void {
   const { row: headerRow, match } = locateHeader(sheet.rows);
   const header = sheet.rows[headerRow] ?? [];
   const headerCell = (i: number): string => `${columnLetter(i)}${headerRow + 1}`;
@@ -71,7 +75,7 @@ function validateLedger(sheet: SheetData, unit: string, master: Master | null, a
   if (master && !master.units.has(unit)) add('UNKNOWN_UNIT', 'A1', '', `单位“${unit}”不在单位名录和任务分工中，请核对工作表名或单位名录`);
   if (col.taskId === undefined) return;
 
-  const ctx: RowContext = { sheet: sheet.name, unit, col, fill, master, asOf, out, seen: new Map() };
+  const ctx: RowContext = { sheet: sheet.name, unit, col, fill, master, asOf, system, out, seen: new Map() };
   for (let r = headerRow + 1; r < sheet.rows.length; r++) checkRow(ctx, sheet.rows[r] as SheetValue[], r);
 }
 
@@ -83,6 +87,7 @@ type RowContext = {
   fill: number[];
   master: Master | null;
   asOf: number;
+  system: DateSystem;
   out: Finding[];
   seen: Map<string, number>;
 };
@@ -154,7 +159,7 @@ function checkRow(ctx: RowContext, row: SheetValue[], r: number): void {
   }
 
   const dateOf = (key: LedgerColumnKey): number | null =>
-    col[key] === undefined ? null : dateCell(get(key), LABEL[key], (code, message, fix) => add(code, key, message, fix));
+    col[key] === undefined ? null : dateCell(get(key), LABEL[key], ctx.system, (code, message, fix) => add(code, key, message, fix));
   const planned = dateOf('plannedDate');
   const done = dateOf('doneDate');
   const updated = dateOf('updated');
@@ -169,14 +174,22 @@ function checkRow(ctx: RowContext, row: SheetValue[], r: number): void {
   }
 }
 
-/** A date cell: a serial is a date; recognisable text is a TEXT_DATE (fixable); anything else NOT_A_DATE. */
-function dateCell(v: SheetValue, label: string, report: (code: FindingCode, message: string, fix?: number) => void): number | null {
+/**
+ * A date cell: a serial of the workbook's date system is a date; recognisable text is a TEXT_DATE
+ * (fixable, to the serial of that system); anything else, a number past 9999-12-31 such as
+ * `20231231` included, is NOT_A_DATE.
+ */
+function dateCell(v: SheetValue, label: string, system: DateSystem, report: (code: FindingCode, message: string, fix?: number) => void): number | null {
   if (blank(v)) return null;
-  if (typeof v === 'number' && Number.isFinite(v) && v > 0) return v;
+  if (typeof v === 'number') {
+    if (isDateSerial(v, system)) return v;
+    report('NOT_A_DATE', notADateMessage(label, v));
+    return null;
+  }
   if (typeof v === 'string') {
     const iso = parseTextDate(v);
     if (iso) {
-      const serial = excelSerial(iso);
+      const serial = excelSerial(iso, system);
       report('TEXT_DATE', `“${label}”是文字“${v}”而不是日期，可一键改为日期 ${iso}`, serial);
       return serial;
     }
@@ -185,7 +198,7 @@ function dateCell(v: SheetValue, label: string, report: (code: FindingCode, mess
   return null;
 }
 
-function validateTargets(sheet: SheetData, asOf: number, out: Finding[]): void {
+function validateTargets(sheet: SheetData, asOf: number, system: DateSystem, out: Finding[]): void {
   const h = (sheet.rows[0] ?? []).map(cellText);
   const [iTask, iDir, iUnit, iUnitBy, iValue, iUpd] = ['任务编号', '方向', '单位', '填报单位', '完成值', '更新日期'].map((x) => h.indexOf(x)) as [number, number, number, number, number, number];
   if (iValue < 0) return;
@@ -198,15 +211,16 @@ function validateTargets(sheet: SheetData, asOf: number, out: Finding[]): void {
     if (typeof v === 'string' && !blank(v)) {
       const q = parseQuantity(v);
       const target = targetUnit(iUnit >= 0 ? cellText(row[iUnit]) : '');
-      if (!q) add('VALUE_NOT_NUMBER', iValue, `完成值“${v}”不是数字`);
+      const fix = q ? round((q.value * q.magnitude) / target.magnitude) : NaN;
+      if (!q || !Number.isFinite(fix)) add('VALUE_NOT_NUMBER', iValue, `完成值“${v}”不是数字`);
       else if (q.unit !== '' && q.unit !== target.base) add('UNIT_MISMATCH', iValue, `完成值“${v}”的单位是“${q.unit}”，指标的单位是“${target.display}”`);
       else {
-        const fix = round((q.value * q.magnitude) / target.magnitude);
         add('TEXT_NUMBER', iValue, `完成值“${v}”是文字，按指标单位“${target.display}”应填 ${fix}，可一键改为数字`, fix);
       }
     } else if (typeof v === 'boolean') add('VALUE_NOT_NUMBER', iValue, '完成值不是数字');
+    else if (typeof v === 'number' && !Number.isFinite(v)) add('VALUE_NOT_NUMBER', iValue, '完成值无法识别（文件里记录的不是有效数字），请重新填写');
     if (iUpd >= 0) {
-      const d = dateCell(row[iUpd] ?? null, '更新日期', (code, message, fix) => add(code, iUpd, message, fix));
+      const d = dateCell(row[iUpd] ?? null, '更新日期', system, (code, message, fix) => add(code, iUpd, message, fix));
       if (d !== null && d > asOf) add('DATE_IN_FUTURE', iUpd, '“更新日期”晚于统计日期');
     }
   });

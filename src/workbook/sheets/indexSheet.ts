@@ -1,7 +1,7 @@
 import type { SummaryLayout } from '../../domain/summary/readSummary';
 import { OUTPUT_FORMS, STATUS_VALUES, type LedgerColumnKey } from '../../domain/ledger/columns';
 import { ROLE_LABEL } from '../../domain/ledger/ledgers';
-import { fromExcelSerial } from '../../domain/time/isoDate';
+import { fromExcelSerial, type DateSystem } from '../../domain/time/isoDate';
 import { columnLetter, sheetRef } from '../a1';
 import { DATE_FORMAT, TEXT_FORMAT, date, formula, num, text, type Cell, type ColumnPlan, type SheetPlan } from '../plan';
 import { INDEX_SHEET } from '../names';
@@ -28,6 +28,13 @@ const COLUMNS: ColumnPlan[] = [
   { header: '逾期序号', width: 8, role: 'formula' },
 ];
 
+/** A ledger's 截止日期 for the index: a date, or the number as it stands when it is none (never a made-up year). */
+function dueCell(due: number | null, system: DateSystem): Cell {
+  if (due === null) return null;
+  const iso = fromExcelSerial(due, system);
+  return iso === null ? num(due) : date(iso);
+}
+
 export type LedgerColumnsBySheet = ReadonlyMap<string, Partial<Record<LedgerColumnKey, number>>>;
 
 const anyOf = (cell: string, values: readonly string[]): string => `OR(${values.map((v) => `${cell}="${v}"`).join(',')})`;
@@ -53,7 +60,9 @@ export function indexSheet(layout: SummaryLayout, columns: LedgerColumnsBySheet)
       text(ROLE_LABEL[r.role]),
       num(r.counted ? 1 : 0),
       text(r.section),
-      date(r.due === null ? null : fromExcelSerial(r.due)),
+      // A date, converted from the system it was read in (the plan's own sheets read back are
+      // 1900, an existing workbook's are its own); the adapter writes it in the target's system.
+      dueCell(r.due, layout.dateSystem),
       status ? formula(`${status}&""`) : null,
       done ? formula(`IF(ISNUMBER(${done}),${done},"")`) : null,
       warn ? formula(`${warn}&""`) : null,

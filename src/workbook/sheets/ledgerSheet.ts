@@ -50,7 +50,7 @@ function rowCells(row: LedgerRow, r: number): Cell[] {
       case 'warning':
         return formula(warningFormula(r));
       default:
-        return fillCell(row.fills[c.key] ?? null, c.kind === 'date');
+        return fillCell(row.fills[c.key] ?? null);
     }
   });
 }

@@ -73,10 +73,10 @@ export function targetsSheet(notice: ParsedNotice, previous: ReadonlyMap<string,
         text(target.max === null ? target.unit : `${target.unit}（至${target.max}）`),
         text(target.text),
         text(reportingUnits(task)),
-        fillCell(typed?.value ?? null, false),
+        fillCell(typed?.value ?? null),
         formula(progressFormula(target, `I${r}`, `E${r}`)),
         formula(`IF(ISNUMBER(I${r}),IF(${meetsCondition(target, `I${r}`, `E${r}`)},"达标","未达标"),"")`),
-        fillCell(typed?.updated ?? null, true),
+        fillCell(typed?.updated ?? null),
       ]);
     }
   }
@@ -84,7 +84,7 @@ export function targetsSheet(notice: ParsedNotice, previous: ReadonlyMap<string,
   for (const [key, typed] of previous) {
     if (used.has(key)) continue;
     const [taskId, indicator] = key.split('\u0000') as [string, string];
-    rows.push([text('—'), text(taskId), text(indicator), text(REMOVED_MARK), null, null, null, null, fillCell(typed.value, false), null, null, fillCell(typed.updated, true)]);
+    rows.push([text('—'), text(taskId), text(indicator), text(REMOVED_MARK), null, null, null, null, fillCell(typed.value), null, null, fillCell(typed.updated)]);
   }
   return {
     key: SHEET.targets.key,

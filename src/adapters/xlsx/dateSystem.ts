@@ -1,0 +1,104 @@
+import type ExcelJS from 'exceljs';
+import { inflateRawSync } from 'node:zlib';
+import { excelSerial, type DateSystem } from '../../domain/time/isoDate';
+
+/** The date system exceljs holds for a workbook (`workbook.properties.date1904`). */
+export function workbookDateSystem(wb: ExcelJS.Workbook): DateSystem {
+  return wb.properties?.date1904 ? 1904 : 1900;
+}
+
+/** Serial of 1970-01-01: a JS Date's days since then plus this is its serial. */
+const epochSerial = (system: DateSystem): number => excelSerial('1970-01-01', system);
+
+/**
+ * A date exceljs made of a cell back into the serial the file holds. exceljs turns numbers in
+ * date-formatted cells into Dates with the workbook's flag; this is the exact inverse.
+ */
+export function serialOfDate(value: Date, system: DateSystem): number {
+  return value.getTime() / 86_400_000 + epochSerial(system);
+}
+
+/**
+ * The Date exceljs must be given so that it writes `serial`: exceljs writes the dates of data
+ * validation rules in the 1900 system whatever the workbook's flag.
+ */
+export function dateForSerial1900Writer(serial: number): Date {
+  return new Date((serial - epochSerial(1900)) * 86_400_000);
+}
+
+/**
+ * The date system `xl/workbook.xml` declares, or null when it cannot be read here. OOXML's
+ * booleans are `1`/`true`: LibreOffice writes `date1904="true"`, which exceljs 4.4 reads as false.
+ */
+export function declaredDateSystem(bytes: Buffer): DateSystem | null {
+  const xml = zipEntryText(bytes, 'xl/workbook.xml');
+  if (xml === null) return null;
+  const m = /<(?:[\w-]+:)?workbookPr\b[^>]*?\bdate1904\s*=\s*["']\s*([^"']*?)\s*["']/.exec(xml);
+  if (!m) return 1900;
+  return m[1] === '1' || m[1]?.toLowerCase() === 'true' ? 1904 : 1900;
+}
+
+const DAYS_1904 = (excelSerial('1970-01-01', 1900) - excelSerial('1970-01-01', 1904)) * 86_400_000;
+
+/**
+ * Make an exceljs workbook loaded from `bytes` hold what the file says when exceljs misread its
+ * date system (a LibreOffice `date1904="true"`): every date it made is moved back by the 1 462
+ * days it got wrong, and the flag is set, so reading and writing both use 1904. Without this an
+ * update would shift every date by four years and save the workbook in the 1900 system.
+ */
+export function repairDateSystem(wb: ExcelJS.Workbook, bytes: Buffer): void {
+  if (declaredDateSystem(bytes) !== 1904 || workbookDateSystem(wb) === 1904) return;
+  wb.eachSheet((ws) =>
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const v = cell.value;
+        if (v instanceof Date) cell.value = new Date(v.getTime() + DAYS_1904);
+        else if (v !== null && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) {
+          const f = v as ExcelJS.CellFormulaValue;
+          if (f.result instanceof Date) cell.value = { ...f, result: new Date(f.result.getTime() + DAYS_1904) } as ExcelJS.CellValue;
+        }
+      }),
+    ),
+  );
+  wb.properties.date1904 = true;
+}
+
+/**
+ * The text of one entry of a zip (an .xlsx), stored or deflated; null when it is not there or the
+ * archive is not one this reads (zip64). Only the central directory and that entry are touched.
+ */
+export function zipEntryText(bytes: Buffer, name: string): string | null {
+  try {
+    const floor = Math.max(0, bytes.length - 22 - 0xffff);
+    let eocd = -1;
+    for (let i = bytes.length - 22; i >= floor; i--) {
+      if (bytes.readUInt32LE(i) === 0x06054b50) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd < 0) return null;
+    const entries = bytes.readUInt16LE(eocd + 10);
+    let p = bytes.readUInt32LE(eocd + 16);
+    for (let k = 0; k < entries; k++) {
+      if (bytes.readUInt32LE(p) !== 0x02014b50) return null;
+      const method = bytes.readUInt16LE(p + 10);
+      const size = bytes.readUInt32LE(p + 20);
+      const nameLength = bytes.readUInt16LE(p + 28);
+      const skip = nameLength + bytes.readUInt16LE(p + 30) + bytes.readUInt16LE(p + 32);
+      if (bytes.toString('utf8', p + 46, p + 46 + nameLength) === name) {
+        const local = bytes.readUInt32LE(p + 42);
+        if (bytes.readUInt32LE(local) !== 0x04034b50 || size === 0xffffffff) return null;
+        const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+        const data = bytes.subarray(start, start + size);
+        if (method === 0) return data.toString('utf8');
+        if (method === 8) return inflateRawSync(data).toString('utf8');
+        return null;
+      }
+      p += 46 + skip;
+    }
+    return null;
+  } catch {
+    return null;
+  }
+}
