@@ -1,5 +1,3 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { prepareWorkbook } from '../workbook/prepareWorkbook';
 import { openWorkbook, writePlanFile } from '../adapters/xlsx/files';
@@ -7,17 +5,35 @@ import { readWorkbookData } from '../adapters/xlsx/readWorkbook';
 import { readNoticeFile } from './readNotice';
 import { checkFlags, UsageError, type Args } from './args';
 import { readAsOf } from './asOf';
+import { makeOutputDir, refuseOverwrite, samePath } from './output';
+import { withWriteLock } from '../adapters/xlsx/safeWrite';
 import type { Io } from './io';
 
-/** `duban build <notice> -o <book.xlsx> [--as-of YYYY-MM-DD] [--update <book.xlsx>] [--lead-first]` */
+const USAGE = '用法：duban build <通知.txt|.docx> -o <工作簿.xlsx> [--as-of YYYY-MM-DD] [--update <已有工作簿.xlsx>] [--lead-first] [--force]';
+
+/**
+ * `duban build <notice> -o <book.xlsx> [--as-of YYYY-MM-DD] [--update <book.xlsx>] [--lead-first] [--force]`.
+ * The output is written holding `<book.xlsx>.lock`, through a temporary file renamed over it. An
+ * existing Duban workbook at `-o` is only ever updated (`--update` it); another existing file is
+ * replaced only with `--force`.
+ */
 export async function buildCommand(args: Args, io: Io): Promise<number> {
-  checkFlags(args, ['-o', '--out', '--as-of', '--update', '--lead-first']);
+  checkFlags(args, ['-o', '--out', '--as-of', '--update', '--lead-first', '--force']);
   const file = args.positional[0];
   const out = args.values.get('-o') ?? args.values.get('--out');
-  if (file === undefined || out === undefined) throw new UsageError('用法：duban build <通知.txt|.docx> -o <工作簿.xlsx> [--as-of YYYY-MM-DD] [--update <已有工作簿.xlsx>]');
+  if (file === undefined || out === undefined) throw new UsageError(USAGE);
+  if (args.positional.length > 1) throw new UsageError(`多余的参数 ${args.positional.slice(1).join(' ')}；${USAGE}`);
   const asOf = readAsOf(args);
   const updatePath = args.values.get('--update');
+  await makeOutputDir(out);
+  return withWriteLock(out, (note) => io.err(`duban build: ${note}`), async () => {
+    const inPlace = updatePath !== undefined && (await samePath(updatePath, out));
+    if (!inPlace) await refuseOverwrite(out, args.flags.has('--force'));
+    return build(file, out, updatePath, asOf, args, io);
+  });
+}
 
+async function build(file: string, out: string, updatePath: string | undefined, asOf: string | null, args: Args, io: Io): Promise<number> {
   io.progress('读取通知…');
   const { text, issues } = await readNoticeFile(file);
   let base: ExcelJS.Workbook | undefined;
@@ -38,7 +54,6 @@ export async function buildCommand(args: Args, io: Io): Promise<number> {
     throw new UsageError(`${first.message}${prepared.problems.length > 1 ? `（另有 ${prepared.problems.length - 1} 处问题）` : ''}；未写入任何内容`);
   }
   if (prepared.notice.tasks.length === 0) throw new UsageError(`${file} 中没有读到任何任务，未生成工作簿`);
-  await mkdir(dirname(out), { recursive: true });
   io.progress('写入文件…');
   await writePlanFile(prepared.plan, out, base);
   io.progress('');

@@ -7,16 +7,18 @@ import { summaryCommand } from './summaryCommand';
 import { validateCommand } from './validateCommand';
 import { UnreadableWorkbook } from '../adapters/xlsx/files';
 import { UnreadableInput } from './readNotice';
+import { OutputError } from '../adapters/xlsx/safeWrite';
 
 const USAGE = `duban — 督办：任务分工通知 → 工作台账工作簿
 
   duban parse    <通知.txt|.docx> [--json] [--lead-first]
-  duban build    <通知.txt|.docx> -o <工作簿.xlsx> [--as-of YYYY-MM-DD] [--update <工作簿.xlsx>] [--lead-first]
+  duban build    <通知.txt|.docx> -o <工作簿.xlsx> [--as-of YYYY-MM-DD] [--update <工作簿.xlsx>] [--lead-first] [--force]
   duban validate <工作簿.xlsx> [--json] [--as-of YYYY-MM-DD] [--unit 单位]… [--write] [--fix]
   duban summary  <工作簿.xlsx> [--json] [--as-of YYYY-MM-DD] [--write]
   duban demo     解析示例通知 seeds/tianjin-2020-task-division.txt，打印概览并生成 out/tianjin-2020.xlsx
 
-退出码：0 成功，1 有校验问题，2 用法错误或无法读取输入`;
+已有的督办工作簿只能更新（-o 工作簿.xlsx --update 工作簿.xlsx），不会被整个替换；其他已有文件要加 --force 才覆盖。
+退出码：0 成功，1 有校验问题，2 用法错误、无法读取输入或无法写入输出`;
 
 const COMMANDS: Record<string, (args: ReturnType<typeof readArgs>, io: Io) => Promise<number>> = {
   parse: parseCommand,
@@ -30,7 +32,7 @@ const VALUE_OPTIONS = ['-o', '--out', '-d', '--dir', '--as-of', '--update', '--u
 /** Value options that may be given more than once. */
 const REPEATABLE = ['--unit'] as const;
 
-/** Run the CLI; returns the exit code. Usage and unreadable input → 2 with a one-line reason. */
+/** Run the CLI; returns the exit code. Usage, unreadable input and an output that cannot be written → 2 with a one-line reason. */
 export async function runCli(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -45,7 +47,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
   try {
     return await command(readArgs(rest, VALUE_OPTIONS, REPEATABLE), io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof UnreadableInput || e instanceof UnreadableWorkbook) {
+    if (e instanceof UsageError || e instanceof UnreadableInput || e instanceof UnreadableWorkbook || e instanceof OutputError) {
       io.err(`duban ${name}: ${e.message}`);
       return 2;
     }

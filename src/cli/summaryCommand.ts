@@ -1,4 +1,4 @@
-import { openWorkbook } from '../adapters/xlsx/files';
+import { openWorkbook, writeWorkbookFile } from '../adapters/xlsx/files';
 import { readWorkbookData } from '../adapters/xlsx/readWorkbook';
 import { applyPlanToWorkbook } from '../adapters/xlsx/writePlan';
 import { readSummary, readSummaryParameters } from '../domain/summary/readSummary';
@@ -8,6 +8,7 @@ import { localIsoDate } from '../domain/time/isoDate';
 import { summaryNames, summaryPlan } from '../workbook/buildWorkbookPlan';
 import { checkFlags, UsageError, type Args } from './args';
 import { readAsOf } from './asOf';
+import { rewriting } from './output';
 import type { Io } from './io';
 
 /** `duban summary <book.xlsx> [--json] [--as-of YYYY-MM-DD] [--write]` */
@@ -15,6 +16,11 @@ export async function summaryCommand(args: Args, io: Io, today: () => Date = () 
   checkFlags(args, ['--json', '--as-of', '--write']);
   const file = args.positional[0];
   if (file === undefined) throw new UsageError('用法：duban summary <工作簿.xlsx> [--json] [--as-of YYYY-MM-DD] [--write]');
+  // --write holds the file's lock from reading to writing, so no other duban writer comes between.
+  return args.flags.has('--write') ? rewriting('summary', file, io, () => summary(file, args, io, today)) : summary(file, args, io, today);
+}
+
+async function summary(file: string, args: Args, io: Io, today: () => Date): Promise<number> {
   const wb = await openWorkbook(file);
   const book = readWorkbookData(wb);
   if (!book.sheets.some((s) => s.name === '任务清单')) throw new UsageError(`${file} 不是督办工作簿：缺少“任务清单”工作表`);
@@ -28,7 +34,7 @@ export async function summaryCommand(args: Args, io: Io, today: () => Date = () 
   if (args.flags.has('--write')) {
     const { summary, index } = summaryPlan(book, params.year, given ?? params.asOf, params.warnDays);
     applyPlanToWorkbook(wb, { sheets: [summary, index], names: summaryNames() });
-    await wb.xlsx.writeFile(file);
+    await writeWorkbookFile(wb, file);
   }
   io.out(args.flags.has('--json') ? JSON.stringify(toSummaryDocument(report), null, 2) : formatSummary(report));
   return 0;

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { openWorkbook } from '../adapters/xlsx/files';
+import { openWorkbook, writeWorkbookFile } from '../adapters/xlsx/files';
 import { readWorkbookData } from '../adapters/xlsx/readWorkbook';
 import { applyPlanToWorkbook } from '../adapters/xlsx/writePlan';
 import { validateWorkbook, type ValidationResult } from '../domain/validation/validate';
@@ -14,6 +14,7 @@ import { validationSheet } from '../workbook/sheets/validationSheet';
 import { DATE_FORMAT } from '../workbook/plan';
 import { checkFlags, UsageError, valuesOf, type Args } from './args';
 import { readAsOf } from './asOf';
+import { rewriting } from './output';
 import type { Io } from './io';
 
 const USAGE = '用法：duban validate <工作簿.xlsx> [--json] [--as-of YYYY-MM-DD] [--unit 单位]… [--write] [--fix]';
@@ -29,6 +30,12 @@ export async function validateCommand(args: Args, io: Io, today: () => Date = ()
   if (file === undefined) throw new UsageError(USAGE);
   if (args.positional.length > 1) throw new UsageError(`多余的参数 ${args.positional.slice(1).join(' ')}；${USAGE}`);
   const wanted = valuesOf(args, '--unit').map((u) => u.trim());
+  const writes = args.flags.has('--write') || args.flags.has('--fix');
+  // A rewrite holds the file's lock from reading to writing, so no other duban writer comes between.
+  return writes ? rewriting('validate', file, io, () => validate(file, wanted, args, io, today)) : validate(file, wanted, args, io, today);
+}
+
+async function validate(file: string, wanted: string[], args: Args, io: Io, today: () => Date): Promise<number> {
   const wb = await openWorkbook(file);
   io.progress('读取工作簿…');
   let book = readWorkbookData(wb);
@@ -47,7 +54,7 @@ export async function validateCommand(args: Args, io: Io, today: () => Date = ()
   }
   if (args.flags.has('--write') || args.flags.has('--fix')) {
     if (args.flags.has('--write')) applyPlanToWorkbook(wb, { sheets: [validationSheet(result.findings, asOf)], names: [] });
-    await wb.xlsx.writeFile(file);
+    await writeWorkbookFile(wb, file);
   }
   io.progress('');
   io.out(args.flags.has('--json') ? JSON.stringify(toValidationDocument(result), null, 2) : formatValidation(result, wanted));

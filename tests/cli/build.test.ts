@@ -94,6 +94,7 @@ describe('duban build', () => {
     const base = join(dir, 'base.xlsx');
     await cli(['build', SEED, '-o', base]);
     const ids = ['3.1', '11.3', '36.1', '36.4', '38.1'];
+    let run = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.uniqueArray(fc.record({ id: fc.constantFrom(...ids), col: fc.constantFrom('具体措施', '责任处室', '责任人', '进展情况', '备注'), text: fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== '') }), { minLength: 1, maxLength: 8, selector: (t) => `${t.id}|${t.col}` }),
@@ -105,7 +106,8 @@ describe('duban build', () => {
           await wb.xlsx.writeFile(filled);
           const notice = join(dir, 'n.txt');
           writeFileSync(notice, readFileSync(SEED, 'utf8').split('\n').filter((l) => !drop.some((d) => new RegExp(`^\\s*${d}．`).test(l))).join('\n'));
-          const out = join(dir, 'out.xlsx');
+          // A new output each run: an existing Duban workbook at -o is only replaced by updating it.
+          const out = join(dir, `out-${run++}.xlsx`);
           expect((await cli(['build', notice, '-o', out, '--update', filled])).code).toBe(0);
           const wb2 = await open(out);
           for (const t of typed) expect([t.id, t.col, ledgerRow(wb2, '台账-市财政局', t.id)?.get(t.col)?.value]).toEqual([t.id, t.col, t.text]);

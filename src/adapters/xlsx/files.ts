@@ -5,6 +5,7 @@ import type { WorkbookData } from '../../workbook/sheetData';
 import { applyPlanToWorkbook } from './writePlan';
 import { readWorkbookData } from './readWorkbook';
 import { repairDateSystem } from './dateSystem';
+import { writeFileAtomic } from './safeWrite';
 
 /** A workbook file that cannot be used at all: the CLI prints the message and exits 2. */
 export class UnreadableWorkbook extends Error {}
@@ -41,5 +42,16 @@ export async function writePlanFile(plan: WorkbookPlan, path: string, base?: Exc
   const wb = base ?? new ExcelJS.Workbook();
   wb.creator = 'Duban 督办';
   applyPlanToWorkbook(wb, plan);
-  await wb.xlsx.writeFile(path);
+  await writeWorkbookFile(wb, path);
+}
+
+/**
+ * Save a workbook: through a temporary file beside `path`, synced and renamed over it when complete
+ * (`writeFileAtomic`), so a failure or a kill leaves the previous file as it was. Errors are
+ * `OutputError`s naming `path`.
+ */
+export async function writeWorkbookFile(wb: ExcelJS.Workbook, path: string): Promise<void> {
+  const bytes = await wb.xlsx.writeBuffer();
+  // exceljs gives a Buffer under Node (typed as its own Buffer interface).
+  await writeFileAtomic(path, Buffer.isBuffer(bytes) ? bytes : new Uint8Array(bytes as ArrayBuffer));
 }
