@@ -8,6 +8,7 @@ import { readAsOf } from './asOf';
 import { makeOutputDir, refuseOverwrite, samePath } from './output';
 import { withWriteLock } from '../adapters/xlsx/safeWrite';
 import type { Io } from './io';
+import { BUILD_MAX_ROWS } from './limits';
 
 const USAGE = '用法：duban build <通知.txt|.docx> -o <工作簿.xlsx> [--as-of YYYY-MM-DD] [--update <已有工作簿.xlsx>] [--lead-first] [--force]';
 
@@ -54,6 +55,12 @@ async function build(file: string, out: string, updatePath: string | undefined, 
     throw new UsageError(`${first.message}${prepared.problems.length > 1 ? `（另有 ${prepared.problems.length - 1} 处问题）` : ''}；未写入任何内容`);
   }
   if (prepared.notice.tasks.length === 0) throw new UsageError(`${file} 中没有读到任何任务，未生成工作簿`);
+  const rows = prepared.plan.sheets.reduce((n, s) => n + s.rows.length + 1, 0);
+  if (rows > BUILD_MAX_ROWS) {
+    throw new UsageError(
+      `${file} 生成的工作簿有 ${rows} 行（任务 ${prepared.notice.tasks.length} 项），超过上限 ${BUILD_MAX_ROWS} 行，未写入任何内容；请把通知分成几份分别生成`,
+    );
+  }
   io.progress('写入文件…');
   await writePlanFile(prepared.plan, out, base);
   io.progress('');

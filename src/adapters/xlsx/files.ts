@@ -1,27 +1,41 @@
 import ExcelJS from 'exceljs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { WorkbookPlan } from '../../workbook/plan';
 import type { WorkbookData } from '../../workbook/sheetData';
 import { applyPlanToWorkbook } from './writePlan';
 import { readWorkbookData } from './readWorkbook';
 import { repairDateSystem } from './dateSystem';
 import { writeFileAtomic } from './safeWrite';
+import { WORKBOOK_MAX_BYTES, workbookOverLimit } from './workbookLimits';
+import { sizeText } from '../../cli/limits';
 
 /** A workbook file that cannot be used at all: the CLI prints the message and exits 2. */
 export class UnreadableWorkbook extends Error {}
 
-/** Open an .xlsx, with a one-line reason when it is not one (locked, encrypted, another format). */
+/**
+ * Open an .xlsx, with a one-line reason when it is not one (locked, encrypted, another format) or
+ * is past the documented limits (`workbookLimits`): the size is checked before reading, the
+ * uncompressed sheet XML and the rows before exceljs loads it.
+ */
 export async function openWorkbook(path: string): Promise<ExcelJS.Workbook> {
   let bytes: Buffer;
   try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new UnreadableWorkbook(`${path} 不是普通文件，不是 .xlsx 工作簿`);
+    if (info.size > WORKBOOK_MAX_BYTES) {
+      throw new UnreadableWorkbook(`${path} 大小 ${sizeText(info.size)}，超过工作簿的上限 ${sizeText(WORKBOOK_MAX_BYTES)}，未读取`);
+    }
     bytes = await readFile(path);
   } catch (e) {
+    if (e instanceof UnreadableWorkbook) throw e;
     throw new UnreadableWorkbook(`无法读取 ${path}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0) {
     throw new UnreadableWorkbook(`${path} 是加密（设有打开密码）或旧版 .xls 工作簿，请在 Excel 中去掉密码并另存为 .xlsx`);
   }
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new UnreadableWorkbook(`${path} 不是 .xlsx 工作簿`);
+  const over = await workbookOverLimit(path, bytes);
+  if (over !== null) throw new UnreadableWorkbook(over);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);

@@ -8,34 +8,33 @@ export function isResponsibility(reading: ParentheticalReading): boolean {
   return reading.deadlines.length > 0 && reading.deadlines.every((d) => d.kind !== 'unknown');
 }
 
-/** Top-level `（…）` spans; an opening bracket never closed runs to the end of the item. */
-export function topLevelBrackets(text: string): Span[] {
+/**
+ * Top-level `（…）` spans; an opening bracket never closed runs to the end of the item. One pass
+ * over the text (linear however deep the nesting); `steps`, when given, counts the characters looked at.
+ */
+export function topLevelBrackets(text: string, steps?: { n: number }): Span[] {
   const spans: Span[] = [];
   let depth = 0;
   let open = -1;
-  for (let i = text.indexOf('（'); i >= 0 && i < text.length; ) {
-    const ch = text[i];
-    if (ch === '（') {
+  const first = text.indexOf('（');
+  if (first < 0) return spans;
+  for (let i = first; i < text.length; i++) {
+    if (steps) steps.n++;
+    const ch = text.charCodeAt(i);
+    if (ch === OPEN) {
       if (depth === 0) open = i;
       depth++;
-    } else if (ch === '）' && depth > 0) {
+    } else if (ch === CLOSE && depth > 0) {
       depth--;
       if (depth === 0) spans.push({ open, close: i, closed: true });
     }
-    i = nextBracket(text, i + 1);
   }
   if (depth > 0) spans.push({ open, close: text.length, closed: false });
   return spans;
 }
 
-function nextBracket(text: string, from: number): number {
-  const a = text.indexOf('（', from);
-  const b = text.indexOf('）', from);
-  if (a < 0) return b;
-  if (b < 0) return a;
-  return Math.min(a, b);
-}
-
+const OPEN = '（'.charCodeAt(0);
+const CLOSE = '）'.charCodeAt(0);
 
 /** Where the first responsibility parenthetical of a canonical text opens, or -1. */
 export function firstResponsibilityBracket(text: string): number {
