@@ -64,7 +64,15 @@ async function build(file: string, out: string, updatePath: string | undefined, 
   io.progress('写入文件…');
   await writePlanFile(prepared.plan, out, base);
   io.progress('');
-  for (const w of prepared.warnings) io.err(`注意：${w.message}`);
+  for (const w of prepared.warnings) {
+    if (w.code !== 'TASK_RENUMBERED') io.err(`注意：${w.message}`);
+    else {
+      // One line per move: a long list reads better than one line.
+      const { moves } = prepared.ledgers;
+      io.err(`注意：通知的任务编号有变动，${moves.length} 项任务的已填内容随任务内容移到了新编号：`);
+      for (const m of moves) io.err(`  任务 ${m.from} → ${m.to}`);
+    }
+  }
   const { ledgers, keptRows, removedRows, pending } = prepared.ledgers;
   io.out(
     `已生成 ${out}：${prepared.plan.sheets.length} 张工作表，任务 ${prepared.notice.tasks.length} 项，单位台账 ${ledgers.length} 张` +

@@ -2,7 +2,7 @@ import { parseNotice } from '../domain/notice/parseNotice';
 import type { Issue, ParseOptions, ParsedNotice } from '../domain/notice/types';
 import { createDirectory } from '../domain/units/directory';
 import { buildLedgers, type LedgerBook } from '../domain/ledger/ledgers';
-import { readPreviousWorkbook, type LayoutProblem } from '../domain/ledger/readBack';
+import { readPreviousWorkbook, targetKey, type LayoutProblem, type PreviousWorkbook } from '../domain/ledger/readBack';
 import type { WorkbookData } from './sheetData';
 import type { PlanWarning, WorkbookPlan } from './plan';
 import { MAX_CELL_TEXT } from './cellLimit';
@@ -56,14 +56,14 @@ export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
     ledgers,
     asOf: input.asOf ?? params?.asOf ?? null,
     warnDays: params?.warnDays ?? DEFAULT_WARN_DAYS,
-    previousTargets: previous?.targets ?? new Map(),
+    previousTargets: renumberTargets(previous?.targets ?? new Map(), ledgers.renumbered),
   });
   // A ledger of an earlier generation that is not in this one had nothing typed in it (rows with
   // typed values are kept as 已移出分工), or its unit's rows moved to the name 单位名录 asks for:
   // delete it rather than leave a stale sheet behind.
   const planned = new Set(plan.sheets.map((s) => s.name));
   const stale = [...ledgerSheets].filter((name) => !planned.has(name));
-  const warnings = [...asOfWarnings, ...renameWarnings(ledgers), ...cutWarnings(plan.warnings ?? [], notice)];
+  const warnings = [...moveWarnings(ledgers), ...asOfWarnings, ...renameWarnings(ledgers), ...cutWarnings(plan.warnings ?? [], notice)];
   return {
     notice: warnings.length > 0 ? { ...notice, issues: [...notice.issues, ...warnings] } : notice,
     ledgers,
@@ -71,6 +71,31 @@ export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
     problems: previous?.problems ?? [],
     warnings,
   };
+}
+
+/**
+ * Every task whose typed values moved to another id (a renumbered notice), in one note: the
+ * values followed the task's text.
+ */
+function moveWarnings(book: LedgerBook): Issue[] {
+  if (book.moves.length === 0) return [];
+  const list = book.moves.map((m) => `${m.from} → ${m.to}`).join('、');
+  return [{ severity: 'warning', code: 'TASK_RENUMBERED', message: `通知的任务编号有变动，${book.moves.length} 项任务的已填内容随任务内容移到了新编号：${list}`, line: 0 }];
+}
+
+/** 量化指标's values of renumbered tasks, under the tasks' new ids. */
+function renumberTargets(targets: PreviousWorkbook['targets'], renumbered: ReadonlyMap<string, string>): PreviousWorkbook['targets'] {
+  if (renumbered.size === 0) return targets;
+  const out: PreviousWorkbook['targets'] = new Map();
+  const moved: PreviousWorkbook['targets'] = new Map();
+  for (const [key, value] of targets) {
+    const [id = '', indicator = ''] = key.split('\u0000');
+    const to = renumbered.get(id);
+    if (to === undefined) out.set(key, value);
+    else moved.set(targetKey(to, indicator), value);
+  }
+  for (const [key, value] of moved) out.set(key, value);
+  return out;
 }
 
 function renameWarnings(book: LedgerBook): Issue[] {

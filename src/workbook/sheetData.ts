@@ -17,6 +17,25 @@ export type SheetData = {
   hiddenColumns?: number[];
   /** A1 addresses of formula cells, for the sheets whose formulas matter (汇总's =TODAY()). */
   formulaCells?: string[];
+  /**
+   * Cells holding more than a value, where the reader can tell: a comment, a hyperlink target, a
+   * formula (with whether the file holds its computed value). A rebuild that rewrites the sheet
+   * would lose these.
+   */
+  marks?: CellMark[];
+};
+
+export type CellMark = {
+  /** A1 address. */
+  address: string;
+  /** Zero-based row and column, as in `rows`. */
+  row: number;
+  col: number;
+  kind: 'comment' | 'hyperlink' | 'formula';
+  /** The formula (without `=`) or the link target. */
+  detail: string;
+  /** For a formula: whether the file holds a computed value. */
+  cached?: boolean;
 };
 
 /** Sheets whose formula cells readers report: a computed =TODAY() is not a date the user typed. */

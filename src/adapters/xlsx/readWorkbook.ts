@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { FORMULA_AWARE_SHEETS, type SheetData, type SheetValue, type WorkbookData } from '../../workbook/sheetData';
+import { FORMULA_AWARE_SHEETS, type CellMark, type SheetData, type SheetValue, type WorkbookData } from '../../workbook/sheetData';
 import type { DateSystem } from '../../domain/time/isoDate';
 import { serialOfDate, workbookDateSystem } from './dateSystem';
 
@@ -33,12 +33,15 @@ export function readWorkbookData(wb: ExcelJS.Workbook): WorkbookData {
   wb.eachSheet((ws) => {
     const rows: SheetValue[][] = [];
     const formulaCells: string[] = [];
+    const marks: CellMark[] = [];
     const wantFormulas = FORMULA_AWARE_SHEETS.has(ws.name);
     ws.eachRow({ includeEmpty: true }, (row, r) => {
       const values: SheetValue[] = [];
       row.eachCell({ includeEmpty: true }, (cell, c) => {
         values[c - 1] = plainValue(cell.value, system);
-        if (wantFormulas && cell.value !== null && typeof cell.value === 'object' && ('formula' in cell.value || 'sharedFormula' in cell.value)) formulaCells.push(cell.address);
+        const isFormula = cell.value !== null && typeof cell.value === 'object' && ('formula' in cell.value || 'sharedFormula' in cell.value);
+        if (wantFormulas && isFormula) formulaCells.push(cell.address);
+        marks.push(...cellMarks(cell, r - 1, c - 1, isFormula));
       });
       for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
       rows[r - 1] = values;
@@ -50,7 +53,28 @@ export function readWorkbookData(wb: ExcelJS.Workbook): WorkbookData {
     (ws.columns ?? []).forEach((c, i) => {
       if (c.hidden) hiddenColumns.push(i);
     });
-    sheets.push({ name: ws.name, rows, merges, hiddenColumns, ...(wantFormulas ? { formulaCells } : {}) });
+    sheets.push({ name: ws.name, rows, merges, hiddenColumns, ...(wantFormulas ? { formulaCells } : {}), marks });
   });
   return { sheets, dateSystem: system };
+}
+
+/** What a cell holds besides its value: a comment, a hyperlink target, a formula. */
+function cellMarks(cell: ExcelJS.Cell, row: number, col: number, isFormula: boolean): CellMark[] {
+  // A merged range's other cells report the first cell's value and marks: only the first counts.
+  if (cell.isMerged && cell.master.address !== cell.address) return [];
+  const marks: CellMark[] = [];
+  const at = { address: cell.address, row, col };
+  const note = cell.note as ExcelJS.Comment | string | undefined;
+  if (note !== undefined && note !== null) {
+    const text = typeof note === 'string' ? note : (note.texts ?? []).map((t) => (typeof t === 'string' ? t : t.text)).join('');
+    marks.push({ ...at, kind: 'comment', detail: text });
+  }
+  const link = cell.hyperlink as string | undefined;
+  if (typeof link === 'string' && link.length > 0) marks.push({ ...at, kind: 'hyperlink', detail: link });
+  if (isFormula) {
+    const v = cell.value as ExcelJS.CellFormulaValue;
+    const result = v.result;
+    marks.push({ ...at, kind: 'formula', detail: cell.formula ?? v.formula ?? '', cached: result !== undefined && result !== null });
+  }
+  return marks;
 }

@@ -5,6 +5,7 @@ import { FILL_KEYS, REMOVED_MARK, type LedgerColumnKey } from './columns';
 import { defaultLedgerSheetName, ledgerSheetName, sheetKey, sheetNameProblem, uniqueSheetName } from './sheetName';
 import { sectionLabel } from '../notice/patterns';
 import { ROLE_LABEL } from '../notice/labels';
+import { matchTasks, previousTaskKey, type TaskMove } from './matchTasks';
 
 /** A value as a unit typed it: text, a number (dates arrive as Excel serials), a boolean. */
 export type FillValue = string | number | boolean | null;
@@ -35,6 +36,8 @@ export type PreviousRow = {
   unit: string;
   fills: Fills;
   shown: Pick<LedgerRow, 'roleLabel' | 'section' | 'text' | 'leads' | 'deadlineText' | 'due'>;
+  /** Read from a ledger in a unit's own layout: its 任务内容 may be the unit's wording, so only the id identifies the task. */
+  ownLayout?: boolean;
 };
 
 export type LedgerBook = {
@@ -43,8 +46,12 @@ export type LedgerBook = {
   pending: string[];
   /** Rows kept with typed values whose task or assignment left the notice. */
   removedRows: number;
-  /** Rows whose typed values were carried over. */
+  /** Rows whose typed values were carried over to a task of the notice (several rows of one task count each). */
   keptRows: number;
+  /** Tasks with typed values whose id changed (the notice was renumbered): the values followed the task's text. */
+  moves: TaskMove[];
+  /** Previous task id → new id, for ids of tasks found again under another id (one task per id only). */
+  renumbered: Map<string, string>;
   /** Sheet names asked for (单位名录's 台账工作表) that could not be used as written, and the name used instead. */
   renamed: Array<{ unit: string; wanted: string; sheetName: string; reason: string }>;
 };
@@ -106,22 +113,50 @@ export function buildLedgers(
     }
   }
 
-  // Carry over typed values; keep rows whose task or assignment is gone.
+  // Carry over typed values by task (id and text, DESIGN §6); keep rows whose task or assignment is gone.
+  const matchKey = (p: PreviousRow): string => previousTaskKey(p.taskId, p.ownLayout === true ? '' : p.shown.text);
+  const seen = new Map<string, { id: string; text: string }>();
+  for (const p of previous) if (!seen.has(matchKey(p))) seen.set(matchKey(p), { id: p.taskId, text: p.ownLayout === true ? '' : p.shown.text });
+  const { mapping } = matchTasks([...seen.values()], notice.tasks);
+  const typedKeys = new Set(previous.filter((p) => hasTypedValue(p.fills)).map(matchKey));
+  const moves: TaskMove[] = [];
+  const renumbered = new Map<string, string>();
+  for (const [key, to] of mapping) {
+    const from = (seen.get(key) as { id: string }).id;
+    if (to === null || to === from) continue;
+    if (!renumbered.has(from)) renumbered.set(from, to);
+    if (typedKeys.has(key) && !moves.some((m) => m.from === from && m.to === to)) moves.push({ from, to });
+  }
+  const taskOrder = new Map(notice.tasks.map((t, i) => [t.id, i]));
+  moves.sort((a, b) => (taskOrder.get(a.to) ?? 0) - (taskOrder.get(b.to) ?? 0));
   let keptRows = 0;
   let removedRows = 0;
+  const filled = new Set<LedgerRow>();
   for (const prev of previous) {
     if (!hasTypedValue(prev.fills)) continue;
+    const target = mapping.get(matchKey(prev)) ?? null;
     const rows = byUnit.get(prev.unit) ?? [];
-    const row = rows.find((r) => r.taskId === prev.taskId);
-    if (row) {
-      row.fills = { ...prev.fills };
+    const live = target === null ? [] : rows.filter((r) => r.taskId === target && r.role !== null);
+    const free = live.find((r) => !filled.has(r));
+    if (free) {
+      free.fills = { ...prev.fills };
+      filled.add(free);
+      keptRows++;
+      continue;
+    }
+    if (live.length > 0) {
+      // Another row of the same task (a unit's several measures): kept under the task's last row.
+      const last = live[live.length - 1] as LedgerRow;
+      const copy: LedgerRow = { ...last, fills: { ...prev.fills } };
+      rows.splice(rows.indexOf(last) + 1, 0, copy);
+      filled.add(copy);
       keptRows++;
       continue;
     }
     byUnit.set(prev.unit, rows);
     if (!categories.has(prev.unit)) categories.set(prev.unit, categoryOf(prev.unit));
     const formerLabel = prev.shown.roleLabel.startsWith(REMOVED_MARK) ? prev.shown.roleLabel : `${REMOVED_MARK}（原：${prev.shown.roleLabel || '—'}）`;
-    rows.push({ taskId: prev.taskId, unit: prev.unit, role: null, ...prev.shown, roleLabel: formerLabel, fills: { ...prev.fills } });
+    rows.push({ taskId: target ?? prev.taskId, unit: prev.unit, role: null, ...prev.shown, roleLabel: formerLabel, fills: { ...prev.fills } });
     removedRows++;
   }
 
@@ -143,7 +178,7 @@ export function buildLedgers(
     rows.sort((a, b) => Number(a.role === null) - Number(b.role === null));
     return { unit, category: categories.get(unit) ?? 'unknown', sheetName: names.get(unit) ?? ledgerSheetName(unit, used), rows };
   });
-  return { ledgers, pending: [...pending], keptRows, removedRows, renamed };
+  return { ledgers, pending: [...pending], keptRows, removedRows, renamed, moves, renumbered };
 }
 
 /** A row counts as typed when any fill column holds something other than blanks. */

@@ -1,7 +1,8 @@
 import { cellText, dateSystemOf, type SheetData, type SheetValue, type WorkbookData } from '../../workbook/sheetData';
 import type { DirectoryEntry } from '../units/builtinDirectory';
 import type { UnitCategory } from '../notice/types';
-import { LEDGER_COLUMNS, locateHeader, type LedgerColumnKey } from './columns';
+import { LEDGER_COLUMNS, locateHeader, type HeaderMatch, type LedgerColumnKey } from './columns';
+import { address, columnLetter } from '../../workbook/a1';
 import { fromExcelSerial, type DateSystem } from '../time/isoDate';
 import { ledgerSheets } from '../summary/readSummary';
 import type { Fills, PreviousRow } from './ledgers';
@@ -9,7 +10,14 @@ import { normaliseUnitName } from '../text/normalise';
 import { sheetKey } from './sheetName';
 
 /** A workbook problem that stops a rebuild before anything is written. */
-export type LayoutProblem = { code: 'HEADER_MISSING' | 'HEADER_DUPLICATE' | 'SHEET_MISSING'; sheet: string; column: string; message: string };
+export type LayoutProblem = {
+  code: 'HEADER_MISSING' | 'HEADER_DUPLICATE' | 'SHEET_MISSING' | 'HEADER_UNKNOWN' | 'CONTENT_WOULD_BE_LOST';
+  sheet: string;
+  column: string;
+  message: string;
+  /** For CONTENT_WOULD_BE_LOST: every `sheet!cell` that would be lost. */
+  cells?: string[];
+};
 
 export type PreviousWorkbook = {
   directory: DirectoryEntry[];
@@ -98,15 +106,29 @@ function readLedgerSheet(sheet: SheetData, unit: string, problems: LayoutProblem
     const i = match.columns[key];
     return i === undefined ? null : (row[i] ?? null);
   };
+  problems.push(...unknownColumns(sheet, headerRow, match));
+  const lost: Lost[] = [];
   const out: PreviousRow[] = [];
-  for (const row of sheet.rows.slice(headerRow + 1)) {
+  // A ledger Duban wrote (its headers, in order, at the top) shows each task's own text.
+  const ownLayout = headerRow !== 0 || LEDGER_COLUMNS.some((c, i) => cellText(sheet.rows[0]?.[i] ?? null).replace(/[\s*＊]/g, '') !== c.header);
+  sheet.rows.forEach((row, r) => {
+    if (r <= headerRow) return;
     const taskId = cellText(get(row, 'taskId'));
-    if (taskId.length === 0) continue;
     const fills: Fills = {};
     for (const c of LEDGER_COLUMNS) {
       if (c.role !== 'fill' || match.columns[c.key] === undefined) continue;
       const v = get(row, c.key);
       if (v !== null && v !== '') fills[c.key] = v;
+    }
+    const isTaskRow = taskId.length > 0 && (Object.keys(fills).length > 0 || cellText(get(row, 'text')).length > 0 || TASK_ID.test(taskId));
+    if (!isTaskRow) {
+      // Rows without a 任务编号 (a measure typed under a task, a 填报人 line below the table):
+      // nothing would carry them over.
+      const what = taskId.length === 0 ? '没有任务编号的行中的值' : '表格下方或不是任务的行中的值';
+      row.forEach((v, c) => {
+        if (cellText(v).length > 0 && headerKnown(match, c)) lost.push({ cell: address(r, c), what: `${what}“${preview(v)}”` });
+      });
+      return;
     }
     const due = get(row, 'due');
     out.push({
@@ -121,9 +143,101 @@ function readLedgerSheet(sheet: SheetData, unit: string, problems: LayoutProblem
         deadlineText: cellText(get(row, 'deadlineText')),
         due: typeof due === 'number' ? fromExcelSerial(due, system) : null,
       },
+      ...(ownLayout ? { ownLayout } : {}),
     });
+  });
+  // Cells beside the table: under no header.
+  sheet.rows.forEach((row, r) => {
+    if (r <= headerRow) return;
+    row.forEach((v, c) => {
+      if (cellText(v).length > 0 && cellText(sheet.rows[headerRow]?.[c] ?? null).length === 0) lost.push({ cell: address(r, c), what: `表格右侧（无列名的列）的值“${preview(v)}”` });
+    });
+  });
+  lost.push(...markLosses(sheet, headerRow, match));
+  if (lost.length > 0) problems.push(lostProblem(sheet.name, lost));
+  return out;
+}
+
+/** A task id as Duban writes it: `36`, `36.1`, `3.1.2` (full-width digits and dots too). */
+const TASK_ID = /^[0-9０-９]+(?:[.．][0-9０-９]+)*$/;
+
+type Lost = { cell: string; what: string };
+
+/** Places named in a message before the rest are counted. */
+const PLACES_SHOWN = 10;
+
+const preview = (v: SheetValue): string => {
+  const t = cellText(v);
+  return t.length > 12 ? `${t.slice(0, 12)}…` : t;
+};
+
+/** A column found by its header (cells under no header or an unknown one are reported by column). */
+const headerKnown = (match: HeaderMatch, c: number): boolean => Object.values(match.columns).includes(c);
+
+function lostProblem(sheet: string, lost: Lost[]): LayoutProblem {
+  const places = lost.slice(0, PLACES_SHOWN).map((l) => `${sheet}!${l.cell}（${l.what}）`).join('、') + (lost.length > PLACES_SHOWN ? ` 等 ${lost.length} 处` : '');
+  return {
+    code: 'CONTENT_WOULD_BE_LOST',
+    sheet,
+    column: '',
+    cells: lost.map((l) => `${sheet}!${l.cell}`),
+    message: `工作表“${sheet}”有 ${lost.length} 处内容重建台账时无法保留：${places}。请把这些内容移到任务行的填报列（如“备注”）、给行填上任务编号，或删除后再更新`,
+  };
+}
+
+/** Comments, hyperlink targets and formulas a unit put in the table: the rebuilt sheet has none of them. */
+function markLosses(sheet: SheetData, headerRow: number, match: HeaderMatch): Lost[] {
+  const formulaColumns = new Set(LEDGER_COLUMNS.filter((c) => c.role === 'formula').map((c) => match.columns[c.key]).filter((i): i is number => i !== undefined));
+  const out: Lost[] = [];
+  for (const m of sheet.marks ?? []) {
+    if (m.row < headerRow) continue; // a title above the table is not carried over, with its marks
+    if (m.kind === 'comment') out.push({ cell: m.address, what: `批注“${preview(m.detail)}”` });
+    else if (m.kind === 'hyperlink') out.push({ cell: m.address, what: `超链接 ${m.detail}` });
+    else if (!(m.row > headerRow && formulaColumns.has(m.col))) {
+      const value = sheet.rows[m.row]?.[m.col] ?? null;
+      out.push({ cell: m.address, what: `公式 =${m.detail}${m.cached && cellText(value).length > 0 ? `，只能保留计算结果“${preview(value)}”` : '，文件中没有计算结果'}` });
+    }
   }
   return out;
+}
+
+/** Columns with values whose header names no ledger column: a fill column renamed, or a column a unit added. */
+function unknownColumns(sheet: SheetData, headerRow: number, match: HeaderMatch): LayoutProblem[] {
+  const known = new Set(Object.values(match.columns));
+  for (const d of match.duplicates) for (const i of d.indexes) known.add(i);
+  const header = sheet.rows[headerRow] ?? [];
+  const out: LayoutProblem[] = [];
+  header.forEach((h, c) => {
+    const name = cellText(h);
+    if (name.length === 0 || known.has(c)) return;
+    const filled = sheet.rows.slice(headerRow + 1).filter((row) => cellText(row[c] ?? null).length > 0).length;
+    if (filled === 0) return;
+    const guess = suggestHeader(name);
+    const fillHeaders = LEDGER_COLUMNS.filter((x) => x.role === 'fill').map((x) => `“${x.header}”`).join('、');
+    out.push({
+      code: 'HEADER_UNKNOWN',
+      sheet: sheet.name,
+      column: name,
+      message:
+        `工作表“${sheet.name}”的“${name}”列（${columnLetter(c)} 列）有 ${filled} 个已填写的值，但“${name}”不是台账的列名，重建时会丢失。` +
+        (guess ? `如果它就是“${guess}”，请把列名改为“${guess}”` : `请把列名改为 ${fillHeaders} 之一`) +
+        '，或把内容移到“备注”列后再更新',
+    });
+  });
+  return out;
+}
+
+/** The fill column a renamed header most likely means: the one sharing most characters (at least two). */
+function suggestHeader(name: string): string | null {
+  let best: { header: string; score: number } | null = null;
+  for (const c of LEDGER_COLUMNS) {
+    if (c.role !== 'fill') continue;
+    for (const label of [c.header, ...c.aliases]) {
+      const score = [...new Set(label)].filter((ch) => name.includes(ch)).length;
+      if (score >= 2 && (best === null || score > best.score)) best = { header: c.header, score };
+    }
+  }
+  return best?.header ?? null;
 }
 
 function readTargets(sheet: SheetData | undefined): PreviousWorkbook['targets'] {
