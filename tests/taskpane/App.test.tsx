@@ -1,13 +1,16 @@
 /**
  * @jest-environment jsdom
  */
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import '@testing-library/jest-dom';
 import { webDarkTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
 import { paneTheme } from '../../src/taskpane/theme';
 import { officeThemeKind } from '../../src/adapters/officejs/officeReady';
 import type { WorkbookHost } from '../../src/taskpane/hostTypes';
+
+// CI machines are shared: give the pane time (parsing the 120-task example) rather than fail on load.
+configure({ asyncUtilTimeout: 15000 });
 
 // jsdom has no layout engine and no ResizeObserver, which Fluent's Textarea asks for.
 globalThis.ResizeObserver ??= class {
