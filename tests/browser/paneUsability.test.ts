@@ -112,6 +112,77 @@ it('an error from Excel reads as plain Chinese with the next step, Excel\'s own 
   await page.close();
 });
 
+it('while 生成工作簿 runs: a named progress bar, inputs locked, focus kept, accessible and within 270 px', async () => {
+  const page = await open(270);
+  await page.getByRole('button', { name: '试用示例通知' }).click();
+  await page.getByText('任务 120').waitFor();
+  // Hold every sync of the run until the test lets go, so the running state can be looked at.
+  await page.evaluate(() => {
+    type Ctx = { sync(): Promise<void> };
+    type Batch = (c: Ctx) => Promise<unknown>;
+    const w = window as unknown as { Excel: { run(options: unknown, fn?: Batch): Promise<unknown> }; __release?: () => void };
+    const gate = new Promise<void>((resolve) => (w.__release = resolve));
+    const run = w.Excel.run.bind(w.Excel);
+    // Excel.run(options, batch), as runExcel calls it.
+    w.Excel.run = (options, fn) =>
+      run(options, (ctx: Ctx) => {
+        const sync = ctx.sync.bind(ctx);
+        ctx.sync = async () => {
+          await gate;
+          return sync();
+        };
+        return (fn as Batch)(ctx);
+      });
+  });
+  await page.getByRole('button', { name: '生成工作簿' }).click();
+  await page.getByText('读取工作簿…').waitFor();
+  await page.getByRole('progressbar', { name: '生成进度' }).waitFor();
+  expect(await page.getByRole('textbox').isDisabled()).toBe(true);
+  expect(await page.getByRole('button', { name: '生成工作簿' }).getAttribute('aria-disabled')).toBe('true');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('生成工作簿');
+  await state(page, '9-running', 270);
+  await page.evaluate(() => (window as unknown as { __release: () => void }).__release());
+  await page.getByText(/已生成 58 张工作表/).waitFor();
+  await page.close();
+});
+
+it('in Office\'s dark theme every state read so far is accessible too', async () => {
+  const page = await env.newPage();
+  await page.setViewportSize({ width: 320, height: 720 });
+  await page.addInitScript({ content: fakeExcelScript() });
+  // Office's dark theme, as Office.context.officeTheme reports it inside Excel.
+  await page.addInitScript(() => {
+    let office: { context?: Record<string, unknown> } | undefined;
+    Object.defineProperty(window, 'Office', {
+      configurable: true,
+      get() {
+        if (office) office.context ??= {};
+        if (office?.context && !('officeTheme' in office.context)) office.context.officeTheme = { bodyBackgroundColor: '#262626' };
+        return office;
+      },
+      set(v) {
+        office = v;
+      },
+    });
+  });
+  await page.goto(`${env.url}/taskpane.html`);
+  await page.getByRole('heading', { name: '督办 · 任务分工台账' }).waitFor();
+  const background = await page.locator('.fui-FluentProvider').first().evaluate((e) => getComputedStyle(e).backgroundColor);
+  expect(background).toBe('rgb(41, 41, 41)'); // webDarkTheme's colorNeutralBackground1
+  await state(page, 'dark-1-first-run', 320);
+  await page.getByRole('button', { name: '试用示例通知' }).click();
+  await page.getByText('任务 120').waitFor();
+  await page.getByRole('button', { name: '生成工作簿' }).click();
+  await page.getByText(/已生成 58 张工作表/).waitFor();
+  await state(page, 'dark-3-generated', 320);
+  await page.getByRole('tab', { name: '校验' }).click();
+  await page.getByRole('button', { name: '校验', exact: true }).click();
+  await page.getByText(/校验完成/).waitFor();
+  await page.getByRole('button', { name: /^未填报：/ }).click();
+  await state(page, 'dark-6-findings', 320);
+  await page.close();
+});
+
 /** Press Tab until the focused element has this accessible name; fail after 60 presses. */
 async function tabTo(page: Page, role: string, name: string): Promise<void> {
   for (let i = 0; i < 60; i++) {
