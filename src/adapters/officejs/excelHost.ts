@@ -33,6 +33,8 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
         // A new workbook has a blank Sheet1 and may have the office's own sheets: not a previous generation.
         const previous = isEarlierGeneration(book) ? book : null;
         onProgress({ step: previous ? '计算分工，核对已填写的台账…' : '计算分工与台账…', done: 0, total: 0 });
+        // The computation below is synchronous: let the pane paint this phase first.
+        await letPaint();
         const prepared = prepareWorkbook({ noticeText, previous, asOf: null });
         if (prepared.problems.length > 0) throw new Error(prepared.problems.map((p) => p.message).join('；'));
         const blank = blankDefaultSheets(book);
@@ -92,6 +94,9 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
   // Every action's errors reach the pane explained: plain Chinese first, Excel's text as detail.
   return { ...host, generate: (...a) => explained(() => host.generate(...a)), refreshSummary: (...a) => explained(() => host.refreshSummary(...a)), validate: (...a) => explained(() => host.validate(...a)), fixAndValidate: (...a) => explained(() => host.fixAndValidate(...a)) };
 }
+
+/** One turn of the event loop, so a progress message is on screen before long synchronous work. */
+const letPaint = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function explained<T>(action: () => Promise<T>): Promise<T> {
   try {
