@@ -4,7 +4,9 @@
  * within Node's default heap (measurements in the README), so anything past them is refused at
  * once with one Chinese line (exit 2) instead of running out of memory or hanging.
  */
-export const MB = 1024 * 1024;
+import { MB } from '../domain/text/sizeText';
+
+export { MB, sizeText } from '../domain/text/sizeText';
 
 /** A plain-text notice (.txt, any encoding): read at most this many bytes. */
 export const NOTICE_TEXT_MAX_BYTES = 20 * MB;
@@ -12,8 +14,3 @@ export const NOTICE_TEXT_MAX_BYTES = 20 * MB;
 export const NOTICE_DOCX_MAX_BYTES = 50 * MB;
 /** Rows (all sheets) of a workbook that `build` writes: exceljs holds it in memory (~20 KB a row). */
 export const BUILD_MAX_ROWS = 80_000;
-
-/** Human size for messages: `14.2 MB`. */
-export function sizeText(bytes: number): string {
-  return bytes >= MB ? `${Math.round((bytes / MB) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
-}

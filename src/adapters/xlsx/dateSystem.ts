@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { inflateRawSync } from 'node:zlib';
 import { excelSerial, type DateSystem } from '../../domain/time/isoDate';
+import { centralDirectory, entryData } from './zip';
 
 /** The date system exceljs holds for a workbook (`workbook.properties.date1904`). */
 export function workbookDateSystem(wb: ExcelJS.Workbook): DateSystem {
@@ -69,34 +70,11 @@ export function repairDateSystem(wb: ExcelJS.Workbook, bytes: Buffer): void {
  */
 export function zipEntryText(bytes: Buffer, name: string): string | null {
   try {
-    const floor = Math.max(0, bytes.length - 22 - 0xffff);
-    let eocd = -1;
-    for (let i = bytes.length - 22; i >= floor; i--) {
-      if (bytes.readUInt32LE(i) === 0x06054b50) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) return null;
-    const entries = bytes.readUInt16LE(eocd + 10);
-    let p = bytes.readUInt32LE(eocd + 16);
-    for (let k = 0; k < entries; k++) {
-      if (bytes.readUInt32LE(p) !== 0x02014b50) return null;
-      const method = bytes.readUInt16LE(p + 10);
-      const size = bytes.readUInt32LE(p + 20);
-      const nameLength = bytes.readUInt16LE(p + 28);
-      const skip = nameLength + bytes.readUInt16LE(p + 30) + bytes.readUInt16LE(p + 32);
-      if (bytes.toString('utf8', p + 46, p + 46 + nameLength) === name) {
-        const local = bytes.readUInt32LE(p + 42);
-        if (bytes.readUInt32LE(local) !== 0x04034b50 || size === 0xffffffff) return null;
-        const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-        const data = bytes.subarray(start, start + size);
-        if (method === 0) return data.toString('utf8');
-        if (method === 8) return inflateRawSync(data).toString('utf8');
-        return null;
-      }
-      p += 46 + skip;
-    }
+    const entry = centralDirectory(bytes)?.find((e) => e.name === name);
+    const data = entry ? entryData(bytes, entry) : null;
+    if (!entry || data === null) return null;
+    if (entry.method === 0) return data.toString('utf8');
+    if (entry.method === 8) return inflateRawSync(data).toString('utf8');
     return null;
   } catch {
     return null;

@@ -7,7 +7,7 @@ import { readWorkbookData } from './readWorkbook';
 import { repairDateSystem } from './dateSystem';
 import { writeFileAtomic } from './safeWrite';
 import { WORKBOOK_MAX_BYTES, workbookOverLimit } from './workbookLimits';
-import { sizeText } from '../../cli/limits';
+import { sizeText } from '../../domain/text/sizeText';
 
 /** A workbook file that cannot be used at all: the CLI prints the message and exits 2. */
 export class UnreadableWorkbook extends Error {}

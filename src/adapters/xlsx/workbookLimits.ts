@@ -1,5 +1,6 @@
 import { createInflateRaw } from 'node:zlib';
-import { MB, sizeText } from '../../cli/limits';
+import { MB, sizeText } from '../../domain/text/sizeText';
+import { centralDirectory, entryData } from './zip';
 
 /**
  * Limits for a workbook that exceljs loads whole into memory (about ten times its uncompressed
@@ -31,8 +32,6 @@ export async function workbookOverLimit(
   return null;
 }
 
-type Entry = { name: string; method: number; compressedSize: number; localOffset: number };
-
 /**
  * Uncompressed size of the worksheet and shared-string XML of an .xlsx and the number of `<row`
  * elements of its worksheets, inflating entry by entry and stopping as soon as either passes its
@@ -45,41 +44,13 @@ export async function measureXlsx(bytes: Buffer, maxXmlBytes: number, maxRows: n
   for (const e of entries) {
     const sheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name);
     if (!sheet && !/^xl\/sharedStrings\.xml$/i.test(e.name)) continue;
-    if (e.localOffset + 30 > bytes.length || bytes.readUInt32LE(e.localOffset) !== 0x04034b50) return null;
-    const start = e.localOffset + 30 + bytes.readUInt16LE(e.localOffset + 26) + bytes.readUInt16LE(e.localOffset + 28);
-    const data = bytes.subarray(start, Math.min(bytes.length, start + e.compressedSize));
+    const data = entryData(bytes, e);
+    if (data === null) return null;
     const ok = await scanEntry(data, e.method, sheet, measure, maxXmlBytes, maxRows);
     if (!ok) return null;
     if (measure.xmlBytes > maxXmlBytes || measure.rows > maxRows) break;
   }
   return measure;
-}
-
-/** The zip's central directory entries, or null when there is none (not a zip, or cut short). */
-function centralDirectory(bytes: Buffer): Entry[] | null {
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (bytes.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = bytes.readUInt16LE(eocd + 10);
-  let p = bytes.readUInt32LE(eocd + 16);
-  const entries: Entry[] = [];
-  for (let k = 0; k < count; k++) {
-    if (p + 46 > bytes.length || bytes.readUInt32LE(p) !== 0x02014b50) return null;
-    const nameLength = bytes.readUInt16LE(p + 28);
-    entries.push({
-      method: bytes.readUInt16LE(p + 10),
-      compressedSize: bytes.readUInt32LE(p + 20),
-      localOffset: bytes.readUInt32LE(p + 42),
-      name: bytes.toString('utf8', p + 46, p + 46 + nameLength),
-    });
-    p += 46 + nameLength + bytes.readUInt16LE(p + 30) + bytes.readUInt16LE(p + 32);
-  }
-  return entries;
 }
 
 /** Add one entry's inflated size (and rows, for a worksheet) to `measure`; false when it cannot be inflated. */
