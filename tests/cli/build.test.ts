@@ -3,24 +3,13 @@ import fc from 'fast-check';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/main';
-import { captureIo } from '../support/captureIo';
+import { openXlsx as open, cli } from '../support/captureIo';
 
 const root = join(__dirname, '..', '..');
 const SEED = join(root, 'seeds', 'tianjin-2020-task-division.txt');
 const tmp = () => mkdtempSync(join(tmpdir(), 'duban-build-'));
 
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = captureIo();
-  const code = await runCli(argv, io);
-  return { code, out: io.stdout, err: io.stderr };
-}
 
-async function open(path: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  return wb;
-}
 
 /** Row of a ledger sheet by task id, with cells addressed by header text. */
 function ledgerRow(wb: ExcelJS.Workbook, sheet: string, taskId: string): Map<string, ExcelJS.Cell> | null {

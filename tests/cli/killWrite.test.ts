@@ -7,23 +7,13 @@ import { basename, join } from 'node:path';
 import { runCli } from '../../src/cli/main';
 import { tempPathFor } from '../../src/adapters/xlsx/safeWrite';
 import { scaledNotice } from '../../scripts/bench/parseBench';
-import { captureIo } from '../support/captureIo';
+import { captureIo, measureCell } from '../support/captureIo';
 
 const root = join(__dirname, '..', '..');
 const BIN = join(root, 'bin', 'duban.cjs');
 const MARK = '杀进程前填写的措施';
 const KILLS = 8;
 
-/** 台账-市财政局, row of task 3.1, column 具体措施. */
-function measureCell(wb: ExcelJS.Workbook): ExcelJS.Cell {
-  const ws = wb.getWorksheet('台账-市财政局')!;
-  const col = (ws.getRow(1).values as unknown[]).indexOf('具体措施');
-  let cell: ExcelJS.Cell | undefined;
-  ws.eachRow((row, r) => {
-    if (r > 1 && row.getCell(1).value === '3.1' && cell === undefined) cell = row.getCell(col);
-  });
-  return cell!;
-}
 
 type Run = { code: number | null; signal: NodeJS.Signals | null; err: string };
 

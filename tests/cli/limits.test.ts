@@ -2,21 +2,15 @@ import ExcelJS from 'exceljs';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, ftruncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/main';
 import { BUILD_MAX_ROWS, NOTICE_TEXT_MAX_BYTES } from '../../src/cli/limits';
 import { measureXlsx, WORKBOOK_MAX_BYTES, workbookOverLimit } from '../../src/adapters/xlsx/workbookLimits';
 import { topLevelBrackets } from '../../src/domain/notice/brackets';
 import { parseNotice } from '../../src/domain/notice/parseNotice';
-import { captureIo } from '../support/captureIo';
+import { cli } from '../support/captureIo';
 
 const SEED = join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt');
 const dir = mkdtempSync(join(tmpdir(), 'duban-limits-'));
 
-async function cli(argv: string[]) {
-  const io = captureIo();
-  const code = await runCli(argv, io);
-  return { code, out: io.stdout, err: io.stderr };
-}
 
 /** A file of `size` bytes that costs no disk (sparse). */
 function sparseFile(name: string, size: number): string {

@@ -2,19 +2,13 @@ import ExcelJS from 'exceljs';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/main';
-import { captureIo } from '../support/captureIo';
+import { cli } from '../support/captureIo';
 import { dropAndRenumber } from '../support/renumber';
 
 const root = join(__dirname, '..', '..');
 const SEED = join(root, 'seeds', 'tianjin-2020-task-division.txt');
 const SHEET = '台账-市财政局';
 
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = captureIo();
-  const code = await runCli(argv, io);
-  return { code, out: io.stdout, err: io.stderr };
-}
 
 /** Column letter of a ledger header in row 1. */
 function col(ws: ExcelJS.Worksheet, header: string): string {

@@ -2,17 +2,11 @@ import ExcelJS from 'exceljs';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/main';
-import { captureIo } from '../support/captureIo';
+import { cli } from '../support/captureIo';
 import { recalculate } from '../support/libreoffice';
 
 const SEED = join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt');
 
-async function cli(argv: string[]) {
-  const io = captureIo();
-  const code = await runCli(argv, io);
-  return { code, out: io.stdout, err: io.stderr };
-}
 
 /** Build the seed workbook and fill every ledger row correctly, through exceljs like a unit's Excel would. */
 async function filledBook(): Promise<{ file: string; wb: ExcelJS.Workbook }> {

@@ -10,11 +10,10 @@ import JSZip from 'jszip';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/main';
 import { prepareWorkbook } from '../../src/workbook/prepareWorkbook';
 import { excelSerial, fromExcelSerial, isDateSerial } from '../../src/domain/time/isoDate';
 import { declaredDateSystem, zipEntryText } from '../../src/adapters/xlsx/dateSystem';
-import { captureIo } from '../support/captureIo';
+import { openXlsx as open, cli } from '../support/captureIo';
 import { recalculate, sheetsAsShown } from '../support/libreoffice';
 
 const root = join(__dirname, '..', '..');
@@ -26,17 +25,7 @@ const serial1904 = (iso: string): number => (Date.parse(`${iso}T00:00:00Z`) - Da
 const serial1900 = (iso: string): number => (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
 const isoOf = (d: Date): string => d.toISOString().slice(0, 10);
 
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = captureIo();
-  const code = await runCli(argv, io);
-  return { code, out: io.stdout, err: io.stderr };
-}
 
-async function open(path: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  return wb;
-}
 
 /** A part of the file as stored. */
 async function part(path: string, name: string): Promise<string> {

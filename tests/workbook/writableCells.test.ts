@@ -10,7 +10,6 @@ import JSZip from 'jszip';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/main';
 import { prepareWorkbook } from '../../src/workbook/prepareWorkbook';
 import { writePlanFile } from '../../src/adapters/xlsx/files';
 import { applyPlanToWorkbook } from '../../src/adapters/xlsx/writePlan';
@@ -19,7 +18,7 @@ import { assertWritable, UnwritableCellError } from '../../src/workbook/planValu
 import { date, num, text, type WorkbookPlan } from '../../src/workbook/plan';
 import { localIsoDate } from '../../src/domain/time/isoDate';
 import { FakeContext, FakeWorkbook } from '../support/fakeExcel';
-import { captureIo } from '../support/captureIo';
+import { cli } from '../support/captureIo';
 import { recalculate } from '../support/libreoffice';
 
 const root = join(__dirname, '..', '..');
@@ -28,11 +27,6 @@ const SEED_TEXT = readFileSync(SEED, 'utf8');
 const ALL = { dataValidation: true, conditionalFormats: true, dateSystem: true };
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'duban-finite-'));
 
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = captureIo();
-  const code = await runCli(argv, io);
-  return { code, out: io.stdout, err: io.stderr };
-}
 
 /** Every stored `<v>` of every worksheet, by sheet file and cell, with the cell's type. */
 async function storedValues(path: string): Promise<Array<{ part: string; cell: string; type: string; v: string }>> {
