@@ -3,20 +3,25 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/main';
 import { outputError, pendingWrites, tempPathFor, writeFileAtomic } from '../../src/adapters/xlsx/safeWrite';
-import { captureIo } from '../support/captureIo';
+import { measureCell, cli } from '../support/captureIo';
+import { scaledNotice } from '../../scripts/bench/parseBench';
 
 const root = join(__dirname, '..', '..');
 const SEED = join(root, 'seeds', 'tianjin-2020-task-division.txt');
+
+/**
+ * A notice 10× the seed (in a folder of its own): a build that holds the lock for seconds, so a test that
+ * acts while it writes does not race a run that has already finished on a fast machine.
+ */
+function slowNotice(): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'duban-notice-')), 'notice-x10.txt');
+  writeFileSync(path, scaledNotice(10));
+  return path;
+}
 const BIN = join(root, 'bin', 'duban.cjs');
 const tmp = () => mkdtempSync(join(tmpdir(), 'duban-write-'));
 
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = captureIo();
-  const code = await runCli(argv, io);
-  return { code, out: io.stdout, err: io.stderr };
-}
 
 const oneLine = (text: string) => text.trim().split('\n');
 
@@ -39,16 +44,6 @@ async function filledBook(dir: string, name = 'book.xlsx'): Promise<string> {
   return file;
 }
 
-/** 台账-市财政局, row of task 3.1, column 具体措施. */
-function measureCell(wb: ExcelJS.Workbook): ExcelJS.Cell {
-  const ws = wb.getWorksheet('台账-市财政局')!;
-  const col = (ws.getRow(1).values as unknown[]).indexOf('具体措施');
-  let cell: ExcelJS.Cell | undefined;
-  ws.eachRow((row, r) => {
-    if (r > 1 && row.getCell(1).value === '3.1' && cell === undefined) cell = row.getCell(col);
-  });
-  return cell!;
-}
 
 async function typedValue(file: string): Promise<unknown> {
   const wb = new ExcelJS.Workbook();
@@ -194,7 +189,8 @@ describe('the write lock', () => {
   it('a second writer while a duban process writes: refused with exit 2, and the file is valid after both', async () => {
     const dir = tmp();
     const book = await filledBook(dir);
-    const child = spawn(process.execPath, [BIN, 'build', SEED, '--update', book, '-o', book], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const notice = slowNotice();
+    const child = spawn(process.execPath, [BIN, 'build', notice, '--update', book, '-o', book], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
@@ -236,7 +232,8 @@ describe('the write lock', () => {
     const dir = tmp();
     const book = await filledBook(dir);
     const before = readFileSync(book);
-    const child = spawn(process.execPath, [BIN, 'build', SEED, '--update', book, '-o', book], { stdio: 'ignore' });
+    const notice = slowNotice();
+    const child = spawn(process.execPath, [BIN, 'build', notice, '--update', book, '-o', book], { stdio: 'ignore' });
     const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
     const deadline = Date.now() + 20_000;
     while (!existsSync(`${book}.lock`) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
