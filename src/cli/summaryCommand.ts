@@ -33,7 +33,7 @@ async function summary(file: string, args: Args, io: Io, today: () => Date): Pro
   const report = summarize(readSummary(book).input, asOf, params.warnDays);
   if (args.flags.has('--write')) {
     const { summary, index } = summaryPlan(book, params.year, given ?? params.asOf, params.warnDays);
-    applyPlanToWorkbook(wb, { sheets: [summary, index], names: summaryNames() });
+    applyPlanToWorkbook(wb, { sheets: [summary, index], names: summaryNames(index.rows.length) });
     await writeWorkbookFile(wb, file);
   }
   io.out(args.flags.has('--json') ? JSON.stringify(toSummaryDocument(report), null, 2) : formatSummary(report));

@@ -36,6 +36,17 @@ export function parseAddress(a1: string): { row: number; col: number } {
   return { row: Number(m[2]) - 1, col: columnIndex(m[1] as string) };
 }
 
+/** `B3` → `$B$3`; `M2:M9` → `$M$2:$M$9`: the absolute form a defined name refers to. */
+export function absoluteAddress(a1: string): string {
+  return a1
+    .split(':')
+    .map((part) => {
+      const { row, col } = parseAddress(part);
+      return `$${columnLetter(col)}$${row + 1}`;
+    })
+    .join(':');
+}
+
 /** Quote a sheet name for use in a formula: `'台账-市财政局'!A2`. */
 export function sheetRef(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;

@@ -7,7 +7,7 @@ import { planAsData } from './planValues';
 import { capCellText } from './cellLimit';
 import { ledgerSheets, readSummary } from '../domain/summary/readSummary';
 import { locateHeader } from '../domain/ledger/columns';
-import { indexSheet } from './sheets/indexSheet';
+import { INDEX_SHEET, indexColumnRange, indexSheet } from './sheets/indexSheet';
 import type { PreviousWorkbook } from '../domain/ledger/readBack';
 import { DEFAULT_WARN_DAYS, NAME, SHEET } from './names';
 import { tasksSheet } from './sheets/tasksSheet';
@@ -48,7 +48,7 @@ export function buildWorkbookPlan(model: WorkbookModel): WorkbookPlan {
   // Text over Excel's 32 767 characters a cell (a notice without line breaks) is cut here, so both
   // adapters write what Excel accepts; the caller reports each cut.
   const { sheets, cut } = capCellText([summary, ...body, index]);
-  const plan: WorkbookPlan = { sheets, names: summaryNames() };
+  const plan: WorkbookPlan = { sheets, names: summaryNames(index.rows.length) };
   return cut.length > 0 ? { ...plan, warnings: cut.map((c) => ({ code: 'CELL_TEXT_CUT', ...c })) } : plan;
 }
 
@@ -59,8 +59,11 @@ export function summaryPlan(book: WorkbookData, year: number | null, asOf: strin
   return { summary: summarySheet(layout, year, asOf, warnDays), index: indexSheet(layout, columns) };
 }
 
-export function summaryNames(): WorkbookPlan['names'] {
+/** The defined names 汇总 and 任务清单 read; `indexRows` sizes the ranges over `_台账索引`. */
+export function summaryNames(indexRows: number): WorkbookPlan['names'] {
   return [
+    { name: NAME.indexOrder, sheetKey: INDEX_SHEET.key, address: indexColumnRange('order', indexRows) },
+    { name: NAME.indexOverdueRun, sheetKey: INDEX_SHEET.key, address: indexColumnRange('overdueRun', indexRows) },
     { name: NAME.asOf, sheetKey: SHEET.summary.key, address: SUMMARY_NAME_ADDRESSES.asOf },
     { name: NAME.warnDays, sheetKey: SHEET.summary.key, address: SUMMARY_NAME_ADDRESSES.warnDays },
     { name: NAME.year, sheetKey: SHEET.summary.key, address: SUMMARY_NAME_ADDRESSES.year },

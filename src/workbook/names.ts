@@ -20,6 +20,10 @@ export const NAME = {
   asOf: 'Duban_AsOf',
   warnDays: 'Duban_WarnDays',
   year: 'Duban_Year',
+  /** `_台账索引`'s 任务序 column, filled part only (sorted: 任务清单 finds its task's rows by binary search). */
+  indexOrder: 'Duban_IndexOrder',
+  /** `_台账索引`'s 逾期累计 column, filled part only (non-decreasing: 汇总 finds its k-th 逾期 row by binary search). */
+  indexOverdueRun: 'Duban_IndexOverdueRun',
 } as const;
 
 /** Default warn window W in days (DESIGN §9). */

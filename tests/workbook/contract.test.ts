@@ -62,7 +62,8 @@ describe('one plan, two adapters (contract)', () => {
 
   it('defines the same names', () => {
     expect(office.names).toEqual(xlsx.names);
-    expect(Object.keys(office.names).sort()).toEqual(['Duban_AsOf', 'Duban_WarnDays', 'Duban_Year']);
+    expect(Object.keys(office.names).sort()).toEqual(['Duban_AsOf', 'Duban_IndexOrder', 'Duban_IndexOverdueRun', 'Duban_WarnDays', 'Duban_Year']);
     expect(office.names.Duban_AsOf).toBe("'汇总'!$B$1");
+    expect(office.names.Duban_IndexOrder).toMatch(/^'_台账索引'!\$M\$2:\$M\$\d+$/);
   });
 });

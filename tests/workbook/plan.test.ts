@@ -63,12 +63,47 @@ describe('the seed WorkbookPlan', () => {
     expect(formula).not.toMatch(/XLOOKUP|IFS\(|LET\(|FILTER\(|_xlfn/);
   });
 
-  it('defines Duban_AsOf (=TODAY() by default), Duban_WarnDays (15) and Duban_Year on 汇总', () => {
-    expect(plan.names.map((n) => `${n.name}@${n.address}`)).toEqual(['Duban_AsOf@B1', 'Duban_WarnDays@B2', 'Duban_Year@B3']);
+  it('defines Duban_AsOf (=TODAY() by default), Duban_WarnDays (15) and Duban_Year on 汇总, and the index ranges the binary searches read', () => {
+    const last = sheet('_台账索引').rows.length + 1;
+    expect(last).toBeGreaterThan(364);
+    expect(plan.names.map((n) => `${n.name}@${n.address}`)).toEqual([`Duban_IndexOrder@$M$2:$M$${last}`, `Duban_IndexOverdueRun@$N$2:$N$${last}`, 'Duban_AsOf@B1', 'Duban_WarnDays@B2', 'Duban_Year@B3']);
     const params = sheet('汇总').extraCells ?? [];
     expect(params.find((e) => e.address === 'B1')?.cell).toEqual({ t: 'formula', f: 'TODAY()' });
     expect(params.find((e) => e.address === 'B2')?.cell).toEqual({ t: 'number', v: 15 });
     expect(params.find((e) => e.address === 'B3')?.cell).toEqual({ t: 'number', v: 2020 });
+  });
+});
+
+describe('_台账索引 laid out for linear recalculation', () => {
+  const plan = prepareWorkbook({ noticeText: SEED, previous: null, asOf: null }).plan;
+  const index = plan.sheets.find((s) => s.name === '_台账索引') as SheetPlan;
+  const tasks = plan.sheets.find((s) => s.name === '任务清单') as SheetPlan;
+  const at = (row: Cell[], header: string) => row[index.columns.findIndex((c) => c.header === header)] ?? null;
+
+  it('sorts its rows by the task\'s row in 任务清单, so each task\'s rows are contiguous', () => {
+    const taskRow = new Map(tasks.rows.map((r, i) => [textOf(r[0]), i + 1]));
+    const orders = index.rows.map((r) => at(r, '任务序'));
+    expect(orders.every((o) => o !== null && o.t === 'number')).toBe(true);
+    const values = orders.map((o) => (o as { v: number }).v);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    index.rows.forEach((r, i) => expect(values[i]).toBe(taskRow.get(textOf(at(r, '任务编号')))));
+    const seen = new Set<string>();
+    let previous = '';
+    for (const r of index.rows) {
+      const id = textOf(at(r, '任务编号')) as string;
+      if (id !== previous) {
+        expect(seen.has(id)).toBe(false);
+        seen.add(id);
+        previous = id;
+      }
+    }
+  });
+
+  it('has 任务清单 read a task\'s figures from its last index row, with the whole-index count as the fallback', () => {
+    const status = textOf(tasks.rows[0]?.[tasks.columns.findIndex((c) => c.header === '任务状态')]) as string;
+    expect(status).toContain('MATCH(ROW()-1,Duban_IndexOrder,1)');
+    expect(status).toContain('COUNTIFS(');
+    expect(status).not.toMatch(/OFFSET|INDIRECT|XLOOKUP|_xlfn/);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Cell, ChartPlan, ConditionalFormatPlan, SheetPlan, ValidationPlan, WorkbookPlan } from '../../workbook/plan';
-import { columnLetter, parseAddress, rangeAddress, sheetRef } from '../../workbook/a1';
+import { absoluteAddress, columnLetter, parseAddress, rangeAddress, sheetRef } from '../../workbook/a1';
 import { officeCellValue, POINTS_PER_CHAR } from './cellValues';
 import type { ExcelFeatures } from './requirements';
 import { errorCode, type RunState } from './runExcel';
@@ -145,8 +145,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   for (const n of plan.names) {
     const target = plan.sheets.find((s) => s.key === n.sheetKey);
     if (!target) throw new Error(`defined name ${n.name} points at a sheet the plan does not have: ${n.sheetKey}`);
-    const { row, col } = parseAddress(n.address);
-    const reference = `=${sheetRef(target.name)}!$${columnLetter(col)}$${row + 1}`;
+    const reference = `=${sheetRef(target.name)}!${absoluteAddress(n.address)}`;
     tail.push({
       bytes: sizeOf(reference, 2, 2),
       run: () => {

@@ -59,7 +59,7 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
         const asOf = params.asOf ?? localIsoDate(now);
         const report = summarize(readSummary(book).input, asOf, params.warnDays);
         const { summary, index } = summaryPlan(book, params.year, params.asOf, params.warnDays);
-        await applyPlan(context, { sheets: [summary, index], names: summaryNames() }, features, { onProgress, run });
+        await applyPlan(context, { sheets: [summary, index], names: summaryNames(index.rows.length) }, features, { onProgress, run });
         const o = report.overall;
         return { asOf, tasks: o.tasks, done: o.done, overdue: o.overdue, dueSoon: o.dueSoon, completionRate: o.completionRate };
       }),

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { BlockPlan, Cell, ConditionalFormatPlan, SheetPlan, ValidationPlan, WorkbookPlan } from '../../workbook/plan';
 import { DATE_FORMAT } from '../../workbook/plan';
-import { columnLetter, parseAddress, sheetRef } from '../../workbook/a1';
+import { absoluteAddress, parseAddress, sheetRef } from '../../workbook/a1';
 import { excelSerial, type DateSystem } from '../../domain/time/isoDate';
 import { assertWritable } from '../../workbook/planValues';
 import { dateForSerial1900Writer, workbookDateSystem } from './dateSystem';
@@ -43,9 +43,10 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WorkbookPlan): v
   for (const n of plan.names) {
     const sheet = plan.sheets.find((s) => s.key === n.sheetKey);
     if (!sheet) throw new Error(`defined name ${n.name} points at a sheet the plan does not have: ${n.sheetKey}`);
-    const { row, col } = parseAddress(n.address);
-    wb.definedNames.remove(`${sheetRef(sheet.name)}!$${columnLetter(col)}$${row + 1}`, n.name);
-    wb.definedNames.add(`${sheetRef(sheet.name)}!$${columnLetter(col)}$${row + 1}`, n.name);
+    // A name is redefined, never added to: exceljs keeps every cell a name was ever given, and
+    // its remove() takes one cell, so an earlier range (a shorter index) is dropped whole here.
+    delete (wb.definedNames as unknown as { matrixMap: Record<string, unknown> }).matrixMap[n.name];
+    wb.definedNames.add(`${sheetRef(sheet.name)}!${absoluteAddress(n.address)}`, n.name);
   }
 }
 

@@ -18,6 +18,11 @@ export type SummaryLayout = {
   /** Every current ledger row: its sheet, 1-based row, and what the index needs. */
   rows: Array<{ sheet: string; row: number; taskId: string; unit: string; role: Role; counted: boolean; due: number | null; section: string }>;
   sections: Array<{ no: number; title: string; label: string }>;
+  /**
+   * Each task's place in 任务清单 (its sheet row − 1, the first row holding the id): the index is
+   * laid out in this order so a task's rows are contiguous (see indexSheet).
+   */
+  taskOrder: ReadonlyMap<string, number>;
   /** The date system the `due` serials are in (the workbook's). */
   dateSystem: DateSystem;
 };
@@ -33,18 +38,21 @@ export function readSummary(book: WorkbookData): { input: SummaryInput; layout: 
   const tasksSheet = book.sheets.find((s) => s.name === '任务清单');
   const tasks: SummaryInput['tasks'] = [];
   const sections: SummaryLayout['sections'] = [];
+  const taskOrder = new Map<string, number>();
   if (tasksSheet) {
     const h = (tasksSheet.rows[0] ?? []).map(cellText);
     const [iId, iSec, iLead, iDue] = ['任务编号', '板块', '牵头单位', '截止日期'].map((x) => h.indexOf(x)) as [number, number, number, number];
-    for (const row of tasksSheet.rows.slice(1)) {
+    tasksSheet.rows.forEach((row, i) => {
+      if (i === 0) return;
       const id = cellText(row[iId]);
-      if (id.length === 0) continue;
+      if (id.length === 0) return;
+      if (!taskOrder.has(id)) taskOrder.set(id, i);
       const label = iSec >= 0 ? cellText(row[iSec]) : '';
       const m = SECTION_HEADING.exec(label);
       const no = m ? chineseNumber(m[1] as string) : null;
       if (m && no !== null && !sections.some((s) => s.no === no)) sections.push({ no, title: (m[2] as string).trim(), label });
       tasks.push({ id, sectionNo: no, section: label, due: num(row[iDue]), leads: iLead >= 0 ? cellText(row[iLead]).split('、').filter((x) => x.length > 0) : [] });
-    }
+    });
   }
   const leadsOf = new Map(tasks.map((t) => [t.id, t.leads]));
   const sectionOf = new Map(tasks.map((t) => [t.id, t.section]));
@@ -84,7 +92,7 @@ export function readSummary(book: WorkbookData): { input: SummaryInput; layout: 
 
   return {
     input: { tasks, sections: sections.map(({ no, title }) => ({ no, title })), units: units.map((u) => u.name), rows, targets: readTargets(book.sheets.find((s) => s.name === '量化指标')), dateSystem: dateSystemOf(book) },
-    layout: { units, rows: layoutRows, sections, dateSystem: dateSystemOf(book) },
+    layout: { units, rows: layoutRows, sections, taskOrder, dateSystem: dateSystemOf(book) },
   };
 }
 

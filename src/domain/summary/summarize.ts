@@ -202,8 +202,21 @@ export function summarize(input: SummaryInput, asOf: string, warnDays: number): 
       const acc = sectionAcc.get(s.no) ?? { tasks: 0, done: 0, overdue: 0 };
       return { no: s.no, title: s.title, ...acc, completionRate: rate(acc.done, acc.tasks) };
     }),
-    overdue,
+    overdue: inTaskOrder(overdue, input.tasks),
     taskStatus: taskResults,
     rowWarnings,
   };
+}
+
+/**
+ * The overdue list in 任务清单's order (ledger order within a task), as 汇总 lists it from the
+ * index; rows of a task no longer in the list come last.
+ */
+function inTaskOrder(list: SummaryReport['overdue'], tasks: SummaryInput['tasks']): SummaryReport['overdue'] {
+  const place = new Map<string, number>();
+  tasks.forEach((t, i) => {
+    if (!place.has(t.id)) place.set(t.id, i);
+  });
+  const at = (id: string) => place.get(id) ?? tasks.length;
+  return list.map((o, i) => ({ o, i })).sort((a, b) => at(a.o.task) - at(b.o.task) || a.i - b.i).map(({ o }) => o);
 }

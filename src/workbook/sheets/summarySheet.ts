@@ -112,7 +112,10 @@ function sectionsBlock(layout: SummaryLayout, at: number): BlockPlan {
 
 function overdueBlock(count: number, at: number): BlockPlan {
   const rows = Array.from({ length: count }, (_, k): Cell[] => {
-    const find = `MATCH(${k + 1},${idx('overdueNo')},0)`;
+    // The k-th 逾期 row: the first whose running count reaches k, by binary search over
+    // 逾期累计 (linear recalculation); #N/A when there are fewer than k.
+    const row = `IFERROR(MATCH(${k},${NAME.indexOverdueRun},1),0)+2`;
+    const find = `IF(INDEX(${idx('overdueNo')},${row})=${k + 1},${row},NA())`;
     const pick = (key: keyof typeof IX) => formula(`IFERROR(INDEX(${idx(key)},${find}),"")`);
     return [num(k + 1), pick('task'), pick('unit'), pick('due'), formula(`IFERROR(${NAME.asOf}-INDEX(${idx('due')},${find}),"")`)];
   });

@@ -27,25 +27,46 @@ const COLUMNS: ColumnPlan[] = [
 /** Column letters of 任务清单 that 汇总's formulas count over. */
 export const TASK_COLUMN = { id: 'A', section: 'B', due: 'I', status: 'L', warning: 'M', light: 'N' } as const;
 
+const col = (key: keyof typeof IX): string => `${IDX}$${IX[key]}:$${IX[key]}`;
+
+/**
+ * The task's last row in `_台账索引` (whose rows are sorted by 任务序 = the task's 任务清单 row − 1),
+ * by binary search; 0 when it has none. Linear recalculation depends on it (see indexSheet).
+ */
+const LAST_INDEX_ROW = `IFERROR(MATCH(ROW()-1,${NAME.indexOrder},1),0)+1`;
+const atLast = (key: keyof typeof IX): string => `INDEX(${col(key)},${LAST_INDEX_ROW})`;
+
+/**
+ * True when the index row found is this task's: false for a task with no ledger rows, and when
+ * rows were inserted or moved in 任务清单 since the index was laid out — then the formulas fall
+ * back to counting over the whole index (slower, never wrong) until 更新分工 or 刷新汇总.
+ */
+const fresh = (r: number): string => `AND(${LAST_INDEX_ROW}>1,${atLast('task')}=$A${r})`;
+
+/** 任务状态 from the task's counted rows: k of them, n(s) with 状态 s (DESIGN §9). */
+const statusFrom = (k: string, n: (s: string) => string): string =>
+  `IF(${k}=0,"未填报",IF(${n('已完成')}=${k},"已完成",IF(${n('受阻')}>0,"受阻",IF(${n('已完成')}+${n('推进中')}=0,IF(${n('未启动')}=0,"未填报","未启动"),"推进中"))))`;
+
+const RUNNING_BY_STATUS: Record<string, keyof typeof IX> = { 已完成: 'taskDone', 推进中: 'taskActive', 未启动: 'taskNotStarted', 受阻: 'taskBlocked' };
+
 /**
  * 任务状态 of the task in row r, from its counted rows in `_台账索引` (its lead units' rows, or all
- * rows without a lead): 已完成 / 受阻 / 未启动 / 未填报 / 推进中 (DESIGN §9).
+ * rows without a lead): 已完成 / 受阻 / 未启动 / 未填报 / 推进中 (DESIGN §9). Read from the running
+ * counts on the task's last index row; counted over the whole index when that row is not found.
  */
 export function taskStatusFormula(r: number): string {
   const mine = `${col('task')},$A${r},${col('counted')},1`;
-  const k = `COUNTIFS(${mine})`;
-  const n = (s: string) => `COUNTIFS(${mine},${col('status')},"${s}")`;
-  return `IF(${k}=0,"未填报",IF(${n('已完成')}=${k},"已完成",IF(${n('受阻')}>0,"受阻",IF(${n('已完成')}+${n('推进中')}=0,IF(${n('未启动')}=0,"未填报","未启动"),"推进中"))))`;
+  const slow = statusFrom(`COUNTIFS(${mine})`, (s) => `COUNTIFS(${mine},${col('status')},"${s}")`);
+  const quick = statusFrom(atLast('taskRows'), (s) => atLast(RUNNING_BY_STATUS[s] as keyof typeof IX));
+  return `IF(${fresh(r)},${quick},${slow})`;
 }
 
 /** 预警 of the task in row r: 逾期完成 when any counted row finished after the due date. */
 export function taskWarningFormula(r: number): string {
   const d = `${TASK_COLUMN.due}${r}`;
-  const late = `COUNTIFS(${col('task')},$A${r},${col('counted')},1,${col('lateDone')},1)>0`;
+  const late = `IF(${fresh(r)},${atLast('taskLate')},COUNTIFS(${col('task')},$A${r},${col('counted')},1,${col('lateDone')},1))>0`;
   return `IF(${TASK_COLUMN.status}${r}="已完成",IF(${late},"逾期完成","按时完成"),IF(NOT(ISNUMBER(${d})),"正常",IF(${NAME.asOf}>${d},"逾期",IF(${d}-${NAME.asOf}<=${NAME.warnDays},"临期","正常"))))`;
 }
-
-const col = (key: keyof typeof IX): string => `${IDX}$${IX[key]}:$${IX[key]}`;
 
 const names = (task: Task, role: Task['units'][number]['role']): string =>
   task.units.filter((u) => u.role === role).map((u) => u.name).join('、');
