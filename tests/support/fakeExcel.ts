@@ -170,6 +170,8 @@ export class FakeWorkbook {
   readonly worksheets = new FakeWorksheets(this);
   readonly names = new FakeNames(this);
   readonly tables = new FakeTables(this);
+  /** `workbook.comments` (ExcelApi 1.10): every sheet's comments. */
+  readonly comments = new FakeComments(this);
   /** Syncs over the workbook's life, counted across contexts. */
   totalSyncs = 0;
   /** The workbook's date system, as the file has it. */
@@ -225,6 +227,45 @@ export class FakeWorkbook {
   }
   sheet(name: string): FakeWorksheet | undefined {
     return this.sheets.find((s) => same(s.name, name));
+  }
+  /** A user adds a comment or a hyperlink by hand: immediate, no sync. */
+  userAddsComment(sheet: string, address: string, content: string): void {
+    this.mustHave(sheet).comments.set(address, content);
+  }
+  userAddsHyperlink(sheet: string, address: string, target: string): void {
+    this.mustHave(sheet).hyperlinks.set(address, target);
+  }
+  private mustHave(name: string): FakeWorksheet {
+    const ws = this.sheet(name);
+    if (!ws) throw new Error(`no sheet ${name}`);
+    return ws;
+  }
+}
+
+/** Excel quotes a sheet name in an address when it holds anything but letters, digits and _. */
+const quotedSheet = (name: string): string => (/^[\p{L}\p{N}_]+$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
+
+/** `workbook.comments`: loaded as `items/content`; each comment's getLocation() is a range. */
+class FakeComments extends Loadable {
+  private list: Array<{ content: string; getLocation(): FakeRange }> = [];
+  constructor(private readonly wb: FakeWorkbook) {
+    super(() => wb.context);
+  }
+  override load(props?: string | Record<string, unknown>): this {
+    if (props !== 'items/content') fail('InvalidArgument', `fake Excel: comments.load(${JSON.stringify(props)}) is not modelled`, 'CommentCollection.load');
+    return super.load(props);
+  }
+  protected override snapshot(): void {
+    this.list = this.wb.sheets.flatMap((ws) =>
+      [...ws.comments].map(([address, content]) => ({
+        content,
+        getLocation: () => new FakeRange(ws, parseRange(address), `${quotedSheet(ws.name)}!${address}`),
+      })),
+    );
+  }
+  get items(): Array<{ content: string; getLocation(): FakeRange }> {
+    this.ensureLoaded('comments.items');
+    return this.list;
   }
 }
 
@@ -309,6 +350,9 @@ type TableRecord = { name: string; style: string; address: string; box: Box };
 
 export class FakeWorksheet {
   readonly cells = new Map<string, FakeCell>();
+  /** Comments and hyperlink targets by A1 address, as a user adds them by hand (see userAddsComment). */
+  readonly comments = new Map<string, string>();
+  readonly hyperlinks = new Map<string, string>();
   readonly columnWidths = new Map<number, number>();
   readonly validations: FakeValidation[] = [];
   readonly conditionalFormats: FakeConditionalFormat[] = [];
@@ -711,6 +755,29 @@ export class FakeRange extends Loadable {
 
   set formulas(matrix: Scalar[][]) {
     this.write('Range.formulas', matrix);
+  }
+  /** `getCellProperties({ hyperlink: true })` (ExcelApi 1.9): each cell's link, readable after the sync. */
+  getCellProperties(options: Record<string, unknown>): { readonly value: Array<Array<{ hyperlink?: { address: string } }>> } {
+    if (Object.keys(options).join() !== 'hyperlink') fail('InvalidArgument', `fake Excel: getCellProperties(${JSON.stringify(options)}) is not modelled`, 'Range.getCellProperties');
+    let result: Array<Array<{ hyperlink?: { address: string } }>> | null = null;
+    this.ws.enqueue('Range.getCellProperties', options, () => {
+      const b = this.box;
+      result = [];
+      for (let r = b.r0; r <= b.r1; r++) {
+        const row: Array<{ hyperlink?: { address: string } }> = [];
+        for (let c = b.c0; c <= b.c1; c++) {
+          const link = this.ws.hyperlinks.get(`${columnLetter(c)}${r + 1}`);
+          row.push(link === undefined ? {} : { hyperlink: { address: link } });
+        }
+        result.push(row);
+      }
+    });
+    return {
+      get value() {
+        if (result === null) fail('PropertyNotLoaded', 'PropertyNotLoaded: getCellProperties().value was read before sync()');
+        return result as Array<Array<{ hyperlink?: { address: string } }>>;
+      },
+    };
   }
   set values(matrix: Scalar[][]) {
     this.write('Range.values', matrix);

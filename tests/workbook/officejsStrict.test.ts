@@ -100,8 +100,10 @@ describe('a sync that fails in the middle of 生成工作簿', () => {
     const { host, workbook } = excelWith();
     await host.generate(SEED, noProgress);
     const typed = typeIntoLedgers(workbook);
-    // Syncs of a regeneration: read (3), look (1), lift protection (1), then write batches.
-    workbook.failSync(7, failure);
+    // Syncs of a regeneration: read (as many as its blocks need, with comments, links and
+    // formulas), look (1), lift protection (1), then write batches: fail the second of those.
+    const reading = await readWorkbookInExcel(new FakeContext(workbook) as unknown as Excel.RequestContext, undefined, { marks: true });
+    workbook.failSync(reading.syncs + 4, failure);
     const error = (await host.generate(SEED, noProgress).catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(Error);
     expect(error.message).toMatch(/写入在第 2\/\d+ 批时中断/);

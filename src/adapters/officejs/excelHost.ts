@@ -29,7 +29,8 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
     generate: (noticeText, onProgress) =>
       runExcel(async (context, run) => {
         onProgress({ step: '读取工作簿…', done: 0, total: 0 });
-        const book = await readWorkbookInExcel(context, undefined, { dateSystem: features.dateSystem });
+        // The rebuild reads what it would lose besides values (formulas, comments, links) to stop before losing it.
+        const book = await readWorkbookInExcel(context, undefined, { dateSystem: features.dateSystem, marks: features.cellMarks ?? false });
         // A new workbook has a blank Sheet1 and may have the office's own sheets: not a previous generation.
         const previous = isEarlierGeneration(book) ? book : null;
         onProgress({ step: previous ? '计算分工，核对已填写的台账…' : '计算分工与台账…', done: 0, total: 0 });
