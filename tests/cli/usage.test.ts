@@ -14,6 +14,8 @@ describe('an option given twice or a stray argument is a usage error (exit 2), n
     ['a second workbook to summarise', ['summary', 'a.xlsx', 'b.xlsx'], '多余的参数 b.xlsx'],
     ['a second workbook to split', ['split', 'a.xlsx', 'b.xlsx', '-d', 'out'], '多余的参数 b.xlsx'],
     ['-d twice to split', ['split', 'a.xlsx', '-d', 'x', '-d', 'y'], '-d 只能给一次'],
+    ['-o twice to merge', ['merge', 'a.xlsx', 'b.xlsx', '-o', 'x.xlsx', '-o', 'y.xlsx'], '-o 只能给一次'],
+    ['merge without a returned file', ['merge', 'a.xlsx', '-o', 'x.xlsx'], '用法：duban merge'],
   ])('%s', async (_name, argv, message) => {
     const r = await cli(argv);
     expect(r.code).toBe(2);
