@@ -171,20 +171,20 @@ function newer(returned: LedgerRow, master: LedgerRow): boolean {
 }
 
 /**
- * Whether the unit altered what was assigned: a row's generated cells differ from the split's, or a
- * row names a task that was not sent. A row the unit added may leave them blank.
+ * Whether the unit altered what was assigned: a row's generated cells say something no row of its
+ * task said at the split, or a row names a task that was not sent. Blank generated cells are no
+ * change (a row the unit inserted for a second measure, wherever among its task's rows).
  */
 function assignmentChange(sent: readonly LedgerRow[], back: readonly LedgerRow[]): string | null {
   const before = byTask(sent);
   for (const [task, rows] of byTask(back)) {
     const was = before.get(task);
     if (was === undefined) return `台账中的任务编号 ${task} 不是下发给本单位的任务（分工列不能改动）`;
-    for (const [n, r] of rows.entries()) {
-      const model = (was[n] ?? was[0]) as LedgerRow;
+    for (const r of rows) {
       for (const a of ASSIGNMENT) {
         const v = a.of(r);
-        if (v === a.of(model) || (n >= was.length && v === '')) continue;
-        return `任务 ${task} 的“${headerOf(a.key)}”被改动（下发时为“${a.of(model)}”，回收文件中为“${v}”）：分工列由总表确定，不能在台账中修改`;
+        if (v === '' || was.some((w) => a.of(w) === v)) continue;
+        return `任务 ${task} 的“${headerOf(a.key)}”被改动（下发时为“${a.of(was[0] as LedgerRow)}”，回收文件中为“${v}”）：分工列由总表确定，不能在台账中修改`;
       }
     }
   }
