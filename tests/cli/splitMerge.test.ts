@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { cli, openXlsx } from '../support/captureIo';
 
 const SEED = join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt');
@@ -210,6 +210,40 @@ describe('duban merge', () => {
     const text = await cli(['merge', f.m, altered, '-o', join(d, 'text.xlsx')]);
     expect(text.out).toContain(`拒收 1 份：\n  ${altered}：任务 3.1 的“本单位职责”被改动`);
   }, 120_000);
+
+  it('takes 完成值 and 更新日期 of 量化指标; two units reporting one target differently are a conflict', async () => {
+    const f = copies();
+    const hrs = join(dirname(f.m), '台账-市人社局.xlsx');
+    expect((await cli(['split', f.m, '-d', join(dirname(f.m), 'hrs'), '--unit', '市人社局'])).code).toBe(0);
+    copyFileSync(join(dirname(f.m), 'hrs', '台账-市人社局.xlsx'), hrs);
+    // T011 (task 12.1, 2.5 万人) is reported by 市人社局 and 市教委; T012 by both too.
+    const fill = (file: string, value: number, updated: Date) =>
+      edit(file, '量化指标', (ws) => {
+        ws.eachRow((row, r) => {
+          if (r > 1 && row.getCell(1).value === 'T011') {
+            row.getCell(colOf(ws, '完成值')).value = value;
+            row.getCell(colOf(ws, '更新日期')).value = updated;
+          }
+        });
+      });
+    await fill(hrs, 2.6, new Date(Date.UTC(2020, 10, 20)));
+    await fill(f.edu, 2.4, new Date(Date.UTC(2020, 10, 25)));
+    const r = await cli(['merge', f.m, hrs, f.edu, '-o', f.out, '--json']);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.out);
+    expect(doc.conflicts.filter((c: { sheet: string }) => c.sheet === '量化指标')).toEqual([
+      expect.objectContaining({ task: '12.1', unit: '市教委', master: 2.6, returned: 2.4, applied: 'returned', column: '完成值（帮促就业困难人员就业）' }),
+      expect.objectContaining({ unit: '市教委', column: '更新日期（帮促就业困难人员就业）', applied: 'returned' }),
+    ]);
+    const ws = (await openXlsx(f.out)).getWorksheet('量化指标')!;
+    let value: unknown;
+    ws.eachRow((row, n) => {
+      if (n > 1 && row.getCell(1).value === 'T011') value = row.getCell(colOf(ws, '完成值')).value;
+    });
+    expect(value).toBe(2.4);
+    // The formulas of 量化指标 are kept as built: the sheet is edited in place, not rewritten.
+    expect(ws.getCell(2, colOf(ws, '完成进度')).formula).toBeTruthy();
+  }, 90_000);
 
   it('the same merge twice gives the same workbook, and merging again into its result changes nothing', async () => {
     const f = copies();

@@ -40,6 +40,12 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WorkbookPlan): v
     const at = positions.get(sheet.name);
     if (at !== undefined) (ws as Ordered).orderNo = at;
   }
+  for (const edit of plan.cellEdits ?? []) {
+    const ws = wb.getWorksheet(edit.sheet);
+    if (!ws) throw new Error(`cell edit ${edit.sheet}!${edit.address}: the workbook has no such sheet`);
+    // The cell keeps its style (unlocked, its number format); only its value changes.
+    setCell(ws.getCell(edit.address), edit.cell, system);
+  }
   for (const n of plan.names) {
     const sheet = plan.sheets.find((s) => s.key === n.sheetKey);
     if (!sheet) throw new Error(`defined name ${n.name} points at a sheet the plan does not have: ${n.sheetKey}`);

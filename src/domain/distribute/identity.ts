@@ -9,6 +9,8 @@ import { cellText, type WorkbookData } from '../../workbook/sheetData';
 export const IDENTITY_SHEET = '_督办标识';
 /** In a unit's file: its ledger as it was sent, to tell what the unit changed since. */
 export const SENT_SHEET = '_下发时台账';
+/** In a unit's file: its 量化指标 rows as they were sent. */
+export const SENT_TARGETS_SHEET = '_下发时指标';
 
 export type Identity = {
   kind: 'master' | 'unit';

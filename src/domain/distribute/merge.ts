@@ -3,7 +3,9 @@ import { columnLetter } from '../../workbook/a1';
 import type { LayoutProblem } from '../ledger/readBack';
 import { FILL_KEYS, LEDGER_COLUMNS, headerOf, type LedgerColumnKey } from '../ledger/columns';
 import type { FillValue, Ledger, LedgerRow } from '../ledger/ledgers';
-import { IDENTITY_SHEET, SENT_SHEET, readIdentity, type Identity } from './identity';
+import { IDENTITY_SHEET, SENT_SHEET, SENT_TARGETS_SHEET, readIdentity, type Identity } from './identity';
+import { mergeTargets } from './mergeTargets';
+import type { SheetData } from '../../workbook/sheetData';
 import { ledgersOf } from './ledgerBack';
 
 /** A returned file as read: its workbook, or why it could not be read at all. */
@@ -36,6 +38,8 @@ export type MergeResult = {
   refused: Refusal[];
   /** Files merged. */
   merged: number;
+  /** 量化指标 as merged (the master's rows with the units' 完成值/更新日期), and the cells changed; null when the master has none. */
+  targets: { sheet: SheetData; changed: Array<{ row: number; col: number }> } | null;
   /** Cells that took the unit's value, and rows the units added. */
   cellsTaken: number;
   rowsAdded: number;
@@ -82,7 +86,8 @@ const byTask = (rows: readonly LedgerRow[]): Map<string, LedgerRow[]> => {
 export function mergeReturned(master: WorkbookData, files: readonly ReturnedFile[]): MergeResult {
   const identity = readIdentity(master);
   const { ledgers, problems } = ledgersOf(master);
-  const result: MergeResult = { problems, ledgers, changedUnits: [], conflicts: [], refused: [], merged: 0, cellsTaken: 0, rowsAdded: 0 };
+  const targets = master.sheets.find((s) => s.name === '量化指标');
+  const result: MergeResult = { problems, ledgers, targets: targets ? { sheet: { ...targets, rows: targets.rows.map((r) => [...r]) }, changed: [] } : null, changedUnits: [], conflicts: [], refused: [], merged: 0, cellsTaken: 0, rowsAdded: 0 };
   const taken = new Map<string, string>();
   if (problems.length > 0) return result;
   for (const f of files) {
@@ -156,6 +161,13 @@ function mergeOne(f: ReturnedFile, master: Identity | null, result: MergeResult,
     result.conflicts.push({ ...rest, sheet: ledger.sheetName, cell: cellOf(merged, row, c.column) });
   }
   if (cells + added + conflicts.length > 0) result.changedUnits.push(id.unit);
+  const [sentTargets, backTargets] = [f.book.sheets.find((s) => s.name === SENT_TARGETS_SHEET), f.book.sheets.find((s) => s.name === '量化指标')];
+  if (result.targets && sentTargets && backTargets) {
+    const t = mergeTargets(result.targets.sheet, sentTargets, backTargets, id.unit, f.file);
+    result.targets.changed.push(...t.changed);
+    result.conflicts.push(...t.conflicts);
+    result.cellsTaken += t.changed.length - t.conflicts.filter((c) => c.applied === 'returned').length;
+  }
   result.cellsTaken += cells;
   result.rowsAdded += added;
   result.merged++;

@@ -9,6 +9,7 @@ import { date, text, type Cell, type SheetPlan, type WorkbookPlan } from '../pla
 import type { WorkbookData } from '../sheetData';
 import { summaryNames, summaryPlan } from '../buildWorkbookPlan';
 import { ledgerSheet } from '../sheets/ledgerSheet';
+import { columnLetter } from '../a1';
 import { validationSheet } from '../sheets/validationSheet';
 import { fillCell } from '../sheets/fillCell';
 
@@ -64,7 +65,14 @@ export function mergePlan(master: WorkbookData, result: MergeResult, asOf: strin
   const system = master.dateSystem ?? 1900;
   const ledgers = result.ledgers.map((l, i) => ({ l, plan: ledgerSheet(l, i) })).filter((x) => result.changedUnits.includes(x.l.unit)).map((x) => x.plan);
   const replaced = new Map(ledgers.map((s) => [s.name, sheetAsData(s, system)]));
+  const targets = result.targets;
+  if (targets) replaced.set(targets.sheet.name, targets.sheet);
   const book: WorkbookData = { ...master, sheets: master.sheets.map((s) => replaced.get(s.name) ?? s) };
+  const header = (targets?.sheet.rows[0] ?? []).map((h) => String(h ?? ''));
+  const cellEdits = (targets?.changed ?? []).map(({ row, col }) => {
+    const v = (targets?.sheet.rows[row] ?? [])[col] ?? null;
+    return { sheet: targets?.sheet.name ?? '', address: `${columnLetter(col)}${row + 1}`, cell: valueCell(header[col] === '更新日期' ? '更新日期' : '', v, system) };
+  });
   const params = readSummaryParameters(master);
   const { summary, index } = summaryPlan(book, params.year, params.asOf, params.warnDays);
   const findings = validateWorkbook(book, asOf).findings;
@@ -72,6 +80,7 @@ export function mergePlan(master: WorkbookData, result: MergeResult, asOf: strin
   return {
     sheets: [...ledgers, ...(result.conflicts.length > 0 ? [conflictSheet(result.conflicts, system)] : []), summary, index, validationSheet(findings, asOf)],
     names: summaryNames(),
+    ...(cellEdits.length > 0 ? { cellEdits } : {}),
     ...(result.conflicts.length === 0 && hasConflictSheet ? { removeSheets: [CONFLICT_SHEET] } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { SENT_SHEET, type Identity } from '../../domain/distribute/identity';
+import { SENT_SHEET, SENT_TARGETS_SHEET, type Identity } from '../../domain/distribute/identity';
 import type { Ledger } from '../../domain/ledger/ledgers';
 import { fromExcelSerial, type DateSystem } from '../../domain/time/isoDate';
 import { cellText, type SheetData, type SheetValue, type WorkbookData } from '../sheetData';
@@ -62,14 +62,16 @@ export function unitFilePlan(input: UnitFileInput): WorkbookPlan {
   };
   const sent: SheetPlan = { ...own, key: 'sent', name: SENT_SHEET, rows: own.rows.map((r) => r.map((c) => (c?.t === 'formula' ? null : c))), validations: [], conditionalFormats: [], hidden: true };
   delete sent.table;
+  const targets = copyRows(book.sheets.find((s) => s.name === SHEET.targets.name), SHEET.targets, TARGET_COLUMNS, TARGET_FILL, (row, at) => cellText(row[at('填报单位')]).split('、').includes(ledger.unit), system);
   return {
     sheets: [
       info,
       own,
       copyRows(book.sheets.find((s) => s.name === SHEET.tasks.name), SHEET.tasks, TASK_COLUMNS, new Set(), (row, at) => tasks.has(cellText(row[at('任务编号')])), system),
-      copyRows(book.sheets.find((s) => s.name === SHEET.targets.name), SHEET.targets, TARGET_COLUMNS, TARGET_FILL, (row, at) => cellText(row[at('填报单位')]).split('、').includes(ledger.unit), system),
+      targets,
       identitySheet(identity),
       sent,
+      { ...targets, key: 'sentTargets', name: SENT_TARGETS_SHEET, hidden: true },
     ],
     names: [
       { name: NAME.asOf, sheetKey: 'splitInfo', address: 'B1' },
