@@ -245,6 +245,19 @@ describe('duban merge', () => {
     expect(ws.getCell(2, colOf(ws, '完成进度')).formula).toBeTruthy();
   }, 90_000);
 
+  it('a rebuild (build --update) keeps the master\'s identity, so files sent before it still merge', async () => {
+    const f = copies();
+    expect((await cli(['build', SEED, '-o', f.m, '--update', f.m])).code).toBe(0);
+    expect((await openXlsx(f.m)).getWorksheet('_督办标识')?.state).toBe('hidden');
+    await edit(f.fin, FIN, (ws) => {
+      ws.getCell(rowOf(ws, '3.1'), colOf(ws, '具体措施')).value = '重建后合并';
+    });
+    const r = await cli(['merge', f.m, f.fin, '-o', f.out, '--json']);
+    expect(JSON.parse(r.out)).toMatchObject({ merged: 1, refused: [] });
+    const ws = (await openXlsx(f.out)).getWorksheet(FIN)!;
+    expect(ws.getCell(rowOf(ws, '3.1'), colOf(ws, '具体措施')).value).toBe('重建后合并');
+  }, 90_000);
+
   it('the same merge twice gives the same workbook, and merging again into its result changes nothing', async () => {
     const f = copies();
     await edit(f.edu, EDU, (ws) => {

@@ -5,6 +5,7 @@ import { FILL_KEYS, LEDGER_COLUMNS, headerOf, type LedgerColumnKey } from '../le
 import type { FillValue, Ledger, LedgerRow } from '../ledger/ledgers';
 import { IDENTITY_SHEET, SENT_SHEET, SENT_TARGETS_SHEET, readIdentity, type Identity } from './identity';
 import { mergeTargets } from './mergeTargets';
+import { isBlank, sameValue } from './sameValue';
 import type { SheetData } from '../../workbook/sheetData';
 import { ledgersOf } from './ledgerBack';
 
@@ -55,15 +56,13 @@ const ASSIGNMENT: ReadonlyArray<{ key: LedgerColumnKey; of: (r: LedgerRow) => st
   { key: 'due', of: (r) => r.due ?? '' },
 ];
 
-const blank = (v: FillValue | undefined): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-const same = (a: FillValue | undefined, b: FillValue | undefined): boolean => (blank(a) && blank(b)) || a === b;
 
 /** A column of a row: a fill column by key, or a column the unit added by header. */
 type Column = { key: LedgerColumnKey } | { header: string };
 const valueOf = (row: LedgerRow | undefined, c: Column): FillValue => (row === undefined ? null : 'key' in c ? (row.fills[c.key] ?? null) : (row.extras?.[c.header] ?? null));
 function setValue(row: LedgerRow, c: Column, v: FillValue): void {
   if ('key' in c) {
-    if (blank(v)) delete row.fills[c.key];
+    if (isBlank(v)) delete row.fills[c.key];
     else row.fills[c.key] = v;
   } else row.extras = { ...row.extras, [c.header]: v };
 }
@@ -108,13 +107,17 @@ function mergeOne(f: ReturnedFile, master: Identity | null, result: MergeResult,
   if (!ledger) return `总表中没有单位“${id.unit}”的台账`;
   const earlier = taken.get(id.unit);
   if (earlier !== undefined) return `本次已合并${id.unit}的另一份文件 ${earlier}，同一单位一次只合并一份`;
-  const back = ledgersOf(f.book);
+  // The unit's ledger is the sheet of the master's name for it (单位名录 may name it without `台账-`),
+  // read as `台账-<unit>` whatever it is called.
+  const own = f.book.sheets.find((s) => s.name === ledger.sheetName) ?? f.book.sheets.find((s) => s.name === `台账-${id.unit}`);
+  const asLedger = `台账-${id.unit}`;
+  const back = ledgersOf({ ...f.book, sheets: own ? [{ ...own, name: asLedger }] : [] });
   const returned = back.ledgers.find((l) => l.unit === id.unit);
   if (!returned) return `文件中没有${id.unit}的台账工作表`;
   if (back.problems.length > 0) return (back.problems[0] as { message: string }).message;
   const sentSheet = f.book.sheets.find((s) => s.name === SENT_SHEET);
   if (!sentSheet) return `文件缺少下发时的台账记录（“${SENT_SHEET}”工作表），无法判断哪些内容是本单位改的`;
-  const sent = ledgersOf({ ...f.book, sheets: [{ ...sentSheet, name: returned.sheetName }] }).ledgers[0]?.rows ?? [];
+  const sent = ledgersOf({ ...f.book, sheets: [{ ...sentSheet, name: asLedger }] }).ledgers[0]?.rows ?? [];
   const altered = assignmentChange(sent, returned.rows);
   if (altered !== null) return altered;
 
@@ -142,8 +145,8 @@ function mergeOne(f: ReturnedFile, master: Identity | null, result: MergeResult,
       const applyReturned = newer(r, row);
       for (const c of columns) {
         const [mv, rv, bv] = [valueOf(row, c), valueOf(r, c), valueOf(was[n], c)];
-        if (same(rv, bv) || same(rv, mv)) continue;
-        if (same(mv, bv)) {
+        if (sameValue(rv, bv) || sameValue(rv, mv)) continue;
+        if (sameValue(mv, bv)) {
           setValue(row, c, rv);
           cells++;
           continue;

@@ -2,12 +2,11 @@ import { cellText, type SheetData, type SheetValue } from '../../workbook/sheetD
 import { columnLetter } from '../../workbook/a1';
 import { targetKey } from '../ledger/readBack';
 import type { Conflict } from './merge';
+import { sameValue } from './sameValue';
 
 /** The columns of 量化指标 a unit fills (DESIGN §5). */
 const FILL = ['完成值', '更新日期'] as const;
 
-const blank = (v: SheetValue | undefined): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-const same = (a: SheetValue | undefined, b: SheetValue | undefined): boolean => (blank(a) && blank(b)) || a === b;
 
 /** Rows of a 量化指标 sheet by (任务编号, 指标), with the index of each header. */
 function index(sheet: SheetData): { at: (h: string) => number; rows: Map<string, number> } {
@@ -43,12 +42,12 @@ export function mergeTargets(master: SheetData, sent: SheetData, back: SheetData
     for (const h of FILL) {
       if (b.at(h) < 0) continue;
       const [mv, rv, bv] = [mine[m.at(h)] ?? null, theirs[b.at(h)] ?? null, s.at(h) >= 0 ? (was[s.at(h)] ?? null) : null];
-      if (same(rv, bv) || same(rv, mv)) continue;
+      if (sameValue(rv, bv) || sameValue(rv, mv)) continue;
       const put = (): void => {
         mine[m.at(h)] = rv;
         changed.push({ row: mr, col: m.at(h) });
       };
-      if (same(mv, bv)) {
+      if (sameValue(mv, bv)) {
         put();
         continue;
       }
