@@ -28,6 +28,9 @@ function fakeHost(overrides: Partial<WorkbookHost> = {}, generated = true): Work
     describeWorkbook: async () => ({ generated, ledgers: generated ? [{ unit: '市教育局', sheet: '台账-市教育局' }] : [] }),
     unavailableReason: null,
     warnings: [],
+    distributeUnavailable: null,
+    distribute: async () => ({ round: 1, files: ['台账-市教育局.xlsx'] }),
+    collect: async (files) => ({ merged: files.length, cells: 3, rowsAdded: 1, conflicts: 0, refused: [] }),
     generate: async (text, onProgress) => {
       calls.push(`generate ${text.length}`);
       onProgress({ step: '写入工作表', done: 1, total: 2 });

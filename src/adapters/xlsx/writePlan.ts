@@ -4,7 +4,7 @@ import { DATE_FORMAT } from '../../workbook/plan';
 import { columnLetter, parseAddress, sheetRef } from '../../workbook/a1';
 import { excelSerial, type DateSystem } from '../../domain/time/isoDate';
 import { assertWritable } from '../../workbook/planValues';
-import { dateForSerial1900Writer, workbookDateSystem } from './dateSystem';
+import { dateForSerial1900Writer, workbookDateSystem } from './dateSerials';
 
 /** exceljs wants ARGB; the plan speaks `#RRGGBB`. */
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
