@@ -57,6 +57,8 @@ async function split(file: string, dir: string, wanted: string[], force: boolean
     io.progress(`写入 ${i + 1}/${targets.length}：${t.path}`);
     const out = new ExcelJS.Workbook();
     out.creator = 'Duban 督办';
+    // The unit's file counts dates as the master does: typed dates are carried as the master's serials.
+    out.properties.date1904 = book.dateSystem === 1904;
     applyPlanToWorkbook(out, unitFilePlan({ book, ledger: t.ledger, identity: { ...master, kind: 'unit', unit: t.ledger.unit }, asOf: params.asOf, warnDays: params.warnDays }));
     await writeWorkbookFile(out, t.path);
   }

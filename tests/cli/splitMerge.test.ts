@@ -258,6 +258,30 @@ describe('duban merge', () => {
     expect(ws.getCell(rowOf(ws, '3.1'), colOf(ws, '具体措施')).value).toBe('重建后合并');
   }, 90_000);
 
+  it('a master in the 1904 date system: the unit file counts dates as it does, and merged dates stay the same days', async () => {
+    const f = copies();
+    const mac = await openXlsx(f.m);
+    mac.properties.date1904 = true;
+    const ws0 = mac.getWorksheet(FIN)!;
+    ws0.getCell(rowOf(ws0, '3.1'), colOf(ws0, '计划完成时间')).value = new Date(Date.UTC(2020, 8, 30));
+    await mac.xlsx.writeFile(f.m);
+    const d = join(dirname(f.m), 'mac');
+    expect((await cli(['split', f.m, '-d', d, '--unit', '市财政局'])).code).toBe(0);
+    const unit = join(d, `${FIN}.xlsx`);
+    const sentWb = await openXlsx(unit);
+    expect(sentWb.properties.date1904).toBe(true);
+    const sent = sentWb.getWorksheet(FIN)!;
+    expect(sent.getCell(rowOf(sent, '3.1'), colOf(sent, '计划完成时间')).value).toEqual(new Date(Date.UTC(2020, 8, 30)));
+    await edit(unit, FIN, (ws) => {
+      ws.getCell(rowOf(ws, '9.1'), colOf(ws, '完成日期')).value = new Date(Date.UTC(2020, 10, 15));
+    });
+    expect((await cli(['merge', f.m, unit, '-o', f.out])).code).toBe(0);
+    const out = (await openXlsx(f.out)).getWorksheet(FIN)!;
+    expect(out.getCell(rowOf(out, '3.1'), colOf(out, '计划完成时间')).value).toEqual(new Date(Date.UTC(2020, 8, 30)));
+    expect(out.getCell(rowOf(out, '9.1'), colOf(out, '完成日期')).value).toEqual(new Date(Date.UTC(2020, 10, 15)));
+    expect(out.getCell(rowOf(out, '9.1'), colOf(out, '截止日期')).value).toEqual(sent.getCell(rowOf(sent, '9.1'), colOf(sent, '截止日期')).value);
+  }, 90_000);
+
   it('the same merge twice gives the same workbook, and merging again into its result changes nothing', async () => {
     const f = copies();
     await edit(f.edu, EDU, (ws) => {

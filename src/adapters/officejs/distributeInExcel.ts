@@ -43,7 +43,7 @@ export async function distributeInExcel(context: Excel.RequestContext, features:
   await applyPlan(context, { sheets: [identitySheet(master)], names: [] }, features, { run });
   for (const [i, ledger] of ledgers.entries()) {
     onProgress({ step: `新建${ledger.unit}的台账文件…`, done: i, total: ledgers.length });
-    const bytes = await planToXlsx(unitFilePlan({ book, ledger, identity: { ...master, kind: 'unit', unit: ledger.unit }, asOf: params.asOf, warnDays: params.warnDays }));
+    const bytes = await planToXlsx(unitFilePlan({ book, ledger, identity: { ...master, kind: 'unit', unit: ledger.unit }, asOf: params.asOf, warnDays: params.warnDays }), book.dateSystem ?? 1900);
     await createWorkbook(toBase64(bytes));
   }
   return { round: master.round, files: ledgers.map((l) => `${l.sheetName}.xlsx`) };

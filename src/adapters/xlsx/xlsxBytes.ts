@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { WorkbookPlan } from '../../workbook/plan';
 import type { WorkbookData } from '../../workbook/sheetData';
+import type { DateSystem } from '../../domain/time/isoDate';
 import { applyPlanToWorkbook } from './writePlan';
 import { readWorkbookData } from './readWorkbook';
 
@@ -9,10 +10,11 @@ import { readWorkbookData } from './readWorkbook';
  * (下发) and reads the files they send back (回收) with these, in the browser. The CLI uses files.ts.
  */
 
-/** A plan written as a new .xlsx. */
-export async function planToXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
+/** A plan written as a new .xlsx in the given date system (a unit's file counts dates as its master). */
+export async function planToXlsx(plan: WorkbookPlan, system: DateSystem = 1900): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Duban 督办';
+  wb.properties.date1904 = system === 1904;
   applyPlanToWorkbook(wb, plan);
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
