@@ -60,6 +60,10 @@ describe('下发 and 回收 in Excel (against the in-memory Excel)', () => {
     ws.eachRow((row, r) => {
       if (r > 1 && row.getCell(1).value === '3.1') row.getCell(col).value = '回收的措施';
     });
+    // And the 完成值 of the first target it reports, which merge sets in place in 量化指标.
+    const targets = file.getWorksheet('量化指标')!;
+    const target = String(targets.getCell(2, 1).value);
+    targets.getCell(2, (targets.getRow(1).values as unknown[]).indexOf('完成值')).value = 1234;
     const bytes = new Uint8Array((await file.xlsx.writeBuffer()) as ArrayBuffer);
     const collected = await host.collect(
       [
@@ -68,11 +72,16 @@ describe('下发 and 回收 in Excel (against the in-memory Excel)', () => {
       ],
       noProgress,
     );
-    expect(collected).toMatchObject({ merged: 1, cells: 1, conflicts: 0 });
+    expect(collected).toMatchObject({ merged: 1, cells: 2, conflicts: 0 });
     expect(collected.refused).toHaveLength(1);
     expect(collected.refused[0]).toContain('坏文件.xlsx：无法作为 .xlsx 打开');
     expect(cellOf(fake.workbook, FIN, addressOf(fake.workbook, FIN, '具体措施', '3.1'))).toBe('回收的措施');
     expect(fake.workbook.sheets.some((s) => s.name === '校验结果')).toBe(true);
+    const master = fake.workbook.sheets.find((s) => s.name === '量化指标')!;
+    const row = [...master.cells.entries()].find(([a, c]) => /^A\d+$/.test(a) && shown(c.formula) === target)![0].slice(1);
+    expect(master.cells.get(`I${row}`)?.formula).toBe(1234);
+    // Its 完成进度 formula is still there: the sheet was edited in place, not rewritten.
+    expect(String(master.cells.get(`J${row}`)?.formula)).toMatch(/^=IF\(/);
     // The ledger is protected again, its fill cells unlocked.
     const ledger = fake.workbook.sheets.find((s) => s.name === FIN)!;
     expect(ledger.protection_).not.toBeNull();
