@@ -49,10 +49,11 @@ describe('merge loses nothing over several rounds (seeded random edits on both s
     const master = join(dir, 'master.xlsx');
     expect((await cli(['build', SEED, '-o', master, '--as-of', '2020-12-01'])).code).toBe(0);
     let conflictsSeen = 0;
+    let targetsTyped = 0;
     for (let round = 1; round <= ROUNDS; round++) {
       const sent = join(dir, `round${round}`);
       expect((await cli(['split', master, '-d', sent, ...UNITS.flatMap((u) => ['--unit', u])])).code).toBe(0);
-      const typed = new Map<string, string>(); // token → unit
+      const typed = new Map<string, string>(); // token → its unit, or 量化指标 (or 量化指标)
       const mwb = await openXlsx(master);
       const returned: string[] = [];
       for (const [u, unit] of UNITS.entries()) {
@@ -94,6 +95,23 @@ describe('merge loses nothing over several rounds (seeded random edits on both s
             typed.set(`附加值${round}-${u}-${r.row}`, unit);
           }
         }
+        // A 完成值 the unit reports, and one the office types into a target of the same unit.
+        const targets = wb.getWorksheet('量化指标')!;
+        const mtargets = mwb.getWorksheet('量化指标')!;
+        if (targets.rowCount > 1) {
+          const valueCol = colOf(targets, '完成值');
+          const id = targets.getCell(2 + Math.floor(rnd() * (targets.rowCount - 1)), 1).value;
+          targets.eachRow((row, r) => {
+            if (r > 1 && row.getCell(1).value === id) row.getCell(valueCol).value = round * 1000 + u * 10 + 1;
+          });
+          typed.set(String(round * 1000 + u * 10 + 1), '量化指标');
+          const other = targets.getCell(2 + Math.floor(rnd() * (targets.rowCount - 1)), 1).value;
+          mtargets.eachRow((row, r) => {
+            if (r > 1 && row.getCell(1).value === other) row.getCell(colOf(mtargets, '完成值')).value = round * 1000 + u * 10 + 2;
+          });
+          typed.set(String(round * 1000 + u * 10 + 2), '量化指标');
+          targetsTyped += 2;
+        }
         await wb.xlsx.writeFile(file);
         returned.push(file);
       }
@@ -113,7 +131,7 @@ describe('merge loses nothing over several rounds (seeded random edits on both s
       const sheet = texts(merged.getWorksheet('合并冲突'));
       const inConflict = new Set(doc.conflicts.flatMap((c) => [String(c.master), String(c.returned)]));
       for (const [token, unit] of typed) {
-        const ledger = texts(merged.getWorksheet(`台账-${unit}`));
+        const ledger = texts(merged.getWorksheet(unit === '量化指标' ? unit : `台账-${unit}`));
         expect({ token, kept: ledger.has(token) || (inConflict.has(token) && sheet.has(token)) }).toEqual({ token, kept: true });
         if (!inConflict.has(token)) expect({ token, inLedger: ledger.has(token) }).toEqual({ token, inLedger: true });
       }
@@ -122,5 +140,6 @@ describe('merge loses nothing over several rounds (seeded random edits on both s
     }
     // The edits on both sides must have produced conflicts, or the property says little.
     expect(conflictsSeen).toBeGreaterThan(0);
+    expect(targetsTyped).toBeGreaterThan(0);
   }, 240_000);
 });
