@@ -1,4 +1,4 @@
-// `npm run bench [-- --json] [-- --only parse|build|summary|validate|pane|recalc]`: workloads next to a baseline measured in the same
+// `npm run bench [-- --json] [-- --only parse|build|summary|validate|pane|recalc|merge]`: workloads next to a baseline measured in the same
 // run, never as timing assertions in tests (the machines are shared and noisy).
 import { parseBenchmarks } from './bench/parseBench';
 import { buildBenchmarks } from './bench/buildBench';
@@ -6,6 +6,7 @@ import { summaryBenchmarks } from './bench/summaryBench';
 import { validateBenchmarks } from './bench/validateBench';
 import { paneBenchmarks } from './bench/paneBench';
 import { recalcBenchmarks } from './bench/recalcBench';
+import { mergeBenchmarks } from './bench/mergeBench';
 import type { BenchRow } from './bench/measure';
 
 const SUITES: Record<string, () => Promise<BenchRow[]>> = {
@@ -15,6 +16,7 @@ const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   validate: validateBenchmarks,
   pane: paneBenchmarks,
   recalc: recalcBenchmarks,
+  merge: mergeBenchmarks,
 };
 
 async function main(): Promise<void> {

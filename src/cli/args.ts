@@ -50,3 +50,11 @@ export function checkFlags(args: Args, known: readonly string[]): void {
     if (!known.includes(f)) throw new UsageError(`未知选项 ${f}`);
   }
 }
+
+/** The one file a command reads: none is the usage, more than one is a stray argument (DESIGN §11). */
+export function singleFile(args: Args, usage: string): string {
+  const [file, ...stray] = args.positional;
+  if (file === undefined) throw new UsageError(usage);
+  if (stray.length > 0) throw new UsageError(`多余的参数 ${stray.join(' ')}；${usage}`);
+  return file;
+}

@@ -6,7 +6,7 @@ import { summarize } from '../domain/summary/summarize';
 import { formatSummary, toSummaryDocument } from '../domain/summary/document';
 import { localIsoDate } from '../domain/time/isoDate';
 import { summaryNames, summaryPlan } from '../workbook/buildWorkbookPlan';
-import { checkFlags, UsageError, type Args } from './args';
+import { checkFlags, singleFile, UsageError, type Args } from './args';
 import { readAsOf } from './asOf';
 import { rewriting } from './output';
 import type { Io } from './io';
@@ -14,8 +14,7 @@ import type { Io } from './io';
 /** `duban summary <book.xlsx> [--json] [--as-of YYYY-MM-DD] [--write]` */
 export async function summaryCommand(args: Args, io: Io, today: () => Date = () => new Date()): Promise<number> {
   checkFlags(args, ['--json', '--as-of', '--write']);
-  const file = args.positional[0];
-  if (file === undefined) throw new UsageError('用法：duban summary <工作簿.xlsx> [--json] [--as-of YYYY-MM-DD] [--write]');
+  const file = singleFile(args, '用法：duban summary <工作簿.xlsx> [--json] [--as-of YYYY-MM-DD] [--write]');
   // --write holds the file's lock from reading to writing, so no other duban writer comes between.
   return args.flags.has('--write') ? rewriting('summary', file, io, () => summary(file, args, io, today)) : summary(file, args, io, today);
 }

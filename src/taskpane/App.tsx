@@ -6,6 +6,7 @@ import { useHostAction } from './useHostAction';
 import { useWorkbookState } from './useWorkbookState';
 import { NoticeStage } from './NoticeStage';
 import { CheckStage, LedgerStage, SummaryStage } from './stages';
+import { DistributePanel } from './DistributePanel';
 import { paneTheme, type ThemeKind } from './theme';
 
 const useStyles = makeStyles({
@@ -35,6 +36,8 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
   const refresh = useHostAction(host.refreshSummary);
   const validate = useHostAction(host.validate);
   const fix = useHostAction(host.fixAndValidate);
+  const distribute = useHostAction(host.distribute, refreshWorkbook);
+  const collect = useHostAction(host.collect, refreshWorkbook);
   // A new generation makes earlier findings stale.
   const generateFresh = useCallback(async (text: string) => {
     validate.reset();
@@ -47,7 +50,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
   const [lastCheck, setLastCheck] = useState<'validate' | 'fix'>('validate');
   const check = lastCheck === 'fix' ? fix : validate;
   const findings = check.state.status === 'done' ? check.state.result : null;
-  const running = [generate, refresh, validate, fix].some((a) => a.state.status === 'running');
+  const running = [generate, refresh, validate, fix, distribute, collect].some((a) => a.state.status === 'running');
   const goTo = useCallback((sheet: string, cell: string) => void select.run(sheet, cell), [select]);
   // For `npm run bench -- --only pane`: when the pane is first on screen.
   useEffect(() => void performance.mark?.('duban-pane-rendered'), []);
@@ -79,7 +82,14 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
           </TabList>
           <div role="tabpanel" id={`panel-${stage}`} aria-labelledby={`tab-${stage}`}>
             {stage === 'notice' && <NoticeStage input={input} generate={generate} onGenerate={generateFresh} workbook={workbook} unavailableReason={host.unavailableReason} running={running} />}
-            {stage === 'ledgers' && <LedgerStage workbook={workbook} running={running} onOpen={(sheet) => goTo(sheet, 'A1')} />}
+            {stage === 'ledgers' && (
+              <LedgerStage
+                workbook={workbook}
+                running={running}
+                onOpen={(sheet) => goTo(sheet, 'A1')}
+                distribution={<DistributePanel distribute={distribute} collect={collect} distributeUnavailable={host.distributeUnavailable} running={running} />}
+              />
+            )}
             {stage === 'check' && (
               <CheckStage
                 workbook={workbook}

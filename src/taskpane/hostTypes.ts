@@ -19,6 +19,11 @@ export type ValidateResult = { asOf: string; errors: number; warnings: number; f
 
 export type SummaryResult = { asOf: string; tasks: number; done: number; overdue: number; dueSoon: number; completionRate: number | null };
 
+/** 下发: the round recorded and the files Excel opened, one per unit. */
+export type DistributeResult = { round: number; files: string[] };
+/** 回收: what the merge took, and each refused file with its reason. */
+export type CollectResult = { merged: number; cells: number; rowsAdded: number; conflicts: number; refused: string[] };
+
 /** What the open workbook holds, so each stage can say what to do first. */
 export type WorkbookState = {
   /** An earlier generation is there (单位名录 or a 台账- sheet). */
@@ -53,6 +58,12 @@ export type WorkbookHost = {
   validate(onProgress: (p: Progress) => void): Promise<ValidateResult>;
   /** Turn every fixable text date / text number into a real date / number, then validate again. */
   fixAndValidate(onProgress: (p: Progress) => void): Promise<ValidateResult>;
+  /** Why 下发 cannot open new workbooks here and what to do instead (the CLI), or null. */
+  distributeUnavailable: string | null;
+  /** 下发: one new workbook per unit, opened in Excel; the round recorded in this workbook. */
+  distribute(onProgress: (p: Progress) => void): Promise<DistributeResult>;
+  /** 回收: merge files units sent back (chosen in a file picker) into this workbook. */
+  collect(files: ReadonlyArray<{ name: string; bytes: Uint8Array }>, onProgress: (p: Progress) => void): Promise<CollectResult>;
   /** Go to a finding's cell. */
   selectCell(sheet: string, cell: string): Promise<void>;
   /** What the workbook holds now (one light read). */
@@ -67,5 +78,8 @@ export const NO_EXCEL_HOST: WorkbookHost = {
   validate: () => Promise.reject(new Error('不在 Excel 中')),
   fixAndValidate: () => Promise.reject(new Error('不在 Excel 中')),
   selectCell: () => Promise.reject(new Error('不在 Excel 中')),
+  distributeUnavailable: '当前不在 Excel 中运行。',
+  distribute: () => Promise.reject(new Error('不在 Excel 中')),
+  collect: () => Promise.reject(new Error('不在 Excel 中')),
   describeWorkbook: () => Promise.resolve({ generated: false, ledgers: [] }),
 };

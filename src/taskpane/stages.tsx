@@ -1,4 +1,5 @@
 import { Button, Caption1, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import type { SummaryResult, ValidateResult, WorkbookState } from './hostTypes';
 import type { HostAction } from './useHostAction';
 import { ActionStatus } from './ActionStatus';
@@ -23,8 +24,8 @@ export function NeedsWorkbook({ workbook, children }: { workbook: WorkbookState 
   );
 }
 
-/** 台账: the units' ledger sheets, one click away. */
-export function LedgerStage({ workbook, onOpen, running }: { workbook: WorkbookState | null; onOpen(sheet: string): void; running: boolean }) {
+/** 台账: the units' ledger sheets, one click away; 下发 and 回收. */
+export function LedgerStage({ workbook, onOpen, running, distribution }: { workbook: WorkbookState | null; onOpen(sheet: string): void; running: boolean; distribution: ReactNode }) {
   const styles = useStyles();
   return (
     <div className={styles.stage}>
@@ -43,7 +44,7 @@ export function LedgerStage({ workbook, onOpen, running }: { workbook: WorkbookS
               </li>
             ))}
           </ul>
-          <Caption1>把台账分发给各单位、合并交回的文件（下发、回收）尚未提供：目前请各单位在本工作簿中填写（例如共享在 OneDrive 或 SharePoint 上共同编辑）。</Caption1>
+          {distribution}
         </>
       )}
     </div>

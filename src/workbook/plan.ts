@@ -88,9 +88,16 @@ export type WorkbookPlan = {
   names: DefinedNamePlan[];
   /** Sheets of an earlier generation to delete: ledgers of units no longer assigned, with nothing typed in them. */
   removeSheets?: string[];
+  /**
+   * Single cells of a sheet the plan does not rewrite, set in place, the rest of the sheet untouched:
+   * the 完成值/更新日期 a merge takes into 量化指标 (whose formulas and layout stay as built).
+   */
+  cellEdits?: CellEdit[];
   /** What the plan changed to keep to Excel's rules (text cut to a cell's 32 767 characters). Adapters ignore it; callers report it. */
   warnings?: PlanWarning[];
 };
+
+export type CellEdit = { sheet: string; address: string; cell: Cell };
 
 export type PlanWarning = { code: 'CELL_TEXT_CUT'; sheet: string; cell: string; task: string | null; length: number };
 

@@ -98,4 +98,8 @@ export function assertWritable(plan: WorkbookPlan, system: DateSystem): void {
       }
     }
   }
+  for (const edit of plan.cellEdits ?? []) {
+    const p = problem(edit.cell);
+    if (p !== null) refuse(edit.sheet, edit.address, p);
+  }
 }

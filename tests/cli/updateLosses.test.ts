@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli } from '../support/captureIo';
+import { cli, openXlsx } from '../support/captureIo';
 import { dropAndRenumber } from '../support/renumber';
 
 const root = join(__dirname, '..', '..');
@@ -170,6 +170,54 @@ describe('--update never drops what a unit put in its ledger silently', () => {
     });
     expect(rows.find((x) => x[2] === '3.1 的措施')?.slice(0, 2)).toEqual(['2.1', text31]);
     expect(rows.find((x) => x[2] === '2.1 的措施')?.[3]).toMatch(/^已移出分工/);
+  });
+
+  it('a column a unit added (联系电话) is kept with its values, right of the ledger, unlocked, and counted as typed', async () => {
+    const r = await updateAfter((ws) => {
+      const c = ws.getRow(1).cellCount + 1;
+      ws.getCell(1, c).value = '联系电话';
+      ws.getCell(rowOf(ws, '3.1'), c).value = '23456789';
+      // A row with only the added column typed is a typed row too.
+      ws.getCell(rowOf(ws, '9.1'), c).value = '13800000000';
+    });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('保留已填写 2 行');
+    const ws = (await openXlsx(r.out2)).getWorksheet(SHEET)!;
+    const c = col(ws, '联系电话');
+    expect(c).toBe('S');
+    expect([ws.getCell(`${c}${rowOf(ws, '3.1')}`).value, ws.getCell(`${c}${rowOf(ws, '9.1')}`).value]).toEqual(['23456789', '13800000000']);
+    expect(ws.getCell(`${c}${rowOf(ws, '3.1')}`).protection?.locked).toBe(false);
+    // Another unit's ledger gets no such column.
+    expect(col((await openXlsx(r.out2)).getWorksheet('台账-市教委')!, '联系电话')).toBe('');
+  });
+
+  it('the clerk of the issue: 7 values on 12.1 and a second row inserted under it for a second measure, both kept in order', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-losses-'));
+    const v1 = join(dir, 'v1.xlsx');
+    copyFileSync(base, v1);
+    const wb = await openXlsx(v1);
+    const ws = wb.getWorksheet('台账-市教委')!;
+    const at = rowOf(ws, '12.1');
+    const typed: Record<string, ExcelJS.CellValue> = { 具体措施: '措施一', 责任处室: '就业处', 责任人: '张三', 计划完成时间: new Date(Date.UTC(2020, 10, 1)), 成果形式: '政策文件', 状态: '已完成', 完成日期: new Date(Date.UTC(2020, 10, 1)) };
+    for (const [h, v] of Object.entries(typed)) ws.getCell(`${col(ws, h)}${at}`).value = v;
+    ws.spliceRows(at + 1, 0, []);
+    ws.getCell(`A${at + 1}`).value = '12.1';
+    ws.getCell(`${col(ws, '具体措施')}${at + 1}`).value = '措施二';
+    await wb.xlsx.writeFile(v1);
+    const r = await cli(['build', SEED, '-o', join(dir, 'v2.xlsx'), '--update', v1]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('保留已填写 2 行');
+    const out = (await openXlsx(join(dir, 'v2.xlsx'))).getWorksheet('台账-市教委')!;
+    const row = rowOf(out, '12.1');
+    for (const [h, v] of Object.entries(typed)) expect(out.getCell(`${col(out, h)}${row}`).value).toEqual(v);
+    expect([out.getCell(`A${row + 1}`).value, out.getCell(`${col(out, '具体措施')}${row + 1}`).value]).toEqual(['12.1', '措施二']);
+    // Both rows are counted by 汇总's index.
+    const index = (await openXlsx(join(dir, 'v2.xlsx'))).getWorksheet('_台账索引')!;
+    let rows = 0;
+    index.eachRow((x) => {
+      if (x.getCell(1).value === '12.1' && x.getCell(2).value === '市教委') rows++;
+    });
+    expect(rows).toBe(2);
   });
 
   it('regenerating with nothing changed reports no move and keeps the file\'s values', async () => {

@@ -11,22 +11,9 @@ import { OVERALL_HEADERS, UNIT_HEADERS, SECTION_HEADERS, summaryAnchors } from '
 import { recalculate } from '../support/libreoffice';
 import { summaryCommand } from '../../src/cli/summaryCommand';
 import { captureIo } from '../support/captureIo';
+import { pick, random } from '../support/random';
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt'), 'utf8');
-
-/** mulberry32: a small seeded generator, so every run fills the same way. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
 
 /**
  * Fill every ledger like real units would, boundary cases included: completed on the due date,

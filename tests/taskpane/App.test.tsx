@@ -28,6 +28,9 @@ function fakeHost(overrides: Partial<WorkbookHost> = {}, generated = true): Work
     describeWorkbook: async () => ({ generated, ledgers: generated ? [{ unit: '市教育局', sheet: '台账-市教育局' }] : [] }),
     unavailableReason: null,
     warnings: [],
+    distributeUnavailable: null,
+    distribute: async () => ({ round: 1, files: ['台账-市教育局.xlsx'] }),
+    collect: async (files) => ({ merged: files.length, cells: 3, rowsAdded: 1, conflicts: 0, refused: [] }),
     generate: async (text, onProgress) => {
       calls.push(`generate ${text.length}`);
       onProgress({ step: '写入工作表', done: 1, total: 2 });
@@ -157,6 +160,34 @@ describe('task pane (React, with a fake host)', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: '刷新汇总' })).not.toHaveAttribute('aria-disabled', 'true'));
     fireEvent.click(screen.getByRole('button', { name: '刷新汇总' }));
     expect(await screen.findByText('40%（2/5）')).toBeInTheDocument();
+  });
+
+  it('台账: 下发 asks the host for one workbook per unit; 回收 sends the chosen files\' bytes and says what was merged and refused', async () => {
+    const seen: Array<{ name: string; bytes: number[] }> = [];
+    const host = fakeHost({
+      collect: async (files) => {
+        seen.push(...files.map((f) => ({ name: f.name, bytes: [...f.bytes] })));
+        return { merged: 1, cells: 3, rowsAdded: 1, conflicts: 2, refused: ['旧.xlsx：来自另一份总表'] };
+      },
+    });
+    render(<App host={host} />);
+    tab('台账');
+    fireEvent.click(await screen.findByRole('button', { name: '下发' }));
+    expect(await screen.findByText(/已下发第 1 轮：1 个单位的台账已各自在新工作簿中打开/)).toBeInTheDocument();
+    const file = new File([new Uint8Array([0x50, 0x4b, 3, 4])], '台账-市教育局.xlsx');
+    // jsdom's File has no arrayBuffer(): give it the one browsers have.
+    Object.defineProperty(file, 'arrayBuffer', { value: async () => new Uint8Array([0x50, 0x4b, 3, 4]).buffer });
+    fireEvent.change(screen.getByLabelText('各单位发回的台账文件'), { target: { files: [file] } });
+    expect(await screen.findByText(/已合并 1 份文件：采用单位填写 3 处，新增行 1 行，冲突 2 处/)).toBeInTheDocument();
+    expect(screen.getByText(/旧.xlsx：来自另一份总表/)).toBeInTheDocument();
+    expect(seen).toEqual([{ name: '台账-市教育局.xlsx', bytes: [0x50, 0x4b, 3, 4] }]);
+  });
+
+  it('台账: where Excel cannot open new workbooks, 下发 says how to use the command line', async () => {
+    render(<App host={fakeHost({ distributeUnavailable: '此版本 Excel 不能由加载项新建工作簿（需要 ExcelApi 1.8）。请……运行：duban split 工作簿.xlsx -d 下发目录' })} />);
+    tab('台账');
+    expect(await screen.findByText(/duban split 工作簿.xlsx -d 下发目录/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '下发' })).toHaveAttribute('aria-disabled', 'true');
   });
 
   it('says what an old Excel cannot do', () => {

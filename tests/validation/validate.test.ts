@@ -36,11 +36,13 @@ function filledCorrectly(): WorkbookData {
   return book;
 }
 
-type Plant = { sheet: string; task: string; key: LedgerColumnKey; value: SheetValue; code: string };
+/** A value planted in a task's row; with `copyOf`, the whole row becomes a copy of that task's row first. */
+type Plant = { sheet: string; task: string; key: LedgerColumnKey; value: SheetValue; code: string; copyOf?: string };
 
 function plant(book: WorkbookData, p: Plant): string {
   const sheet = book.sheets.find((s) => s.name === p.sheet) as SheetData;
   const r = sheet.rows.findIndex((row, i) => i > 0 && row[0] === p.task);
+  if (p.copyOf !== undefined) sheet.rows[r] = [...(sheet.rows.find((row, i) => i > 0 && row[0] === p.copyOf) as SheetValue[])];
   (sheet.rows[r] as SheetValue[])[at(p.key)] = p.value;
   return `${columnLetter(at(p.key))}${r + 1}`;
 }
@@ -58,7 +60,8 @@ const PLANTS: Plant[] = [
   { sheet: F, task: '15.1', key: 'updated', value: A + 1, code: 'DATE_IN_FUTURE' },
   { sheet: F, task: '16.1', key: 'taskId', value: '99.9', code: 'UNKNOWN_TASK' },
   { sheet: F, task: '18.1', key: 'taskId', value: '4.1', code: 'NOT_ASSIGNED' },
-  { sheet: F, task: '19.1', key: 'taskId', value: '3.1', code: 'DUPLICATE_ROW' },
+  // A second row of 3.1 filled word for word like the first (a row typed twice); other added rows are fine.
+  { sheet: F, task: '19.1', key: 'taskId', value: '3.1', code: 'DUPLICATE_ROW', copyOf: '3.1' },
   { sheet: F, task: '20.1', key: 'role', value: '牵头', code: 'ASSIGNMENT_CHANGED' },
   { sheet: '台账-市发展改革委', task: '21.1', key: 'leads', value: '市发展改革委', code: 'ASSIGNMENT_CHANGED' },
 ];
@@ -116,6 +119,25 @@ describe('validation: a correctly filled workbook and planted errors', () => {
     const moved = (key: LedgerColumnKey) => columnLetter(LEDGER_COLUMNS.length - 1 - at(key));
     const findings = validateWorkbook(book, AS_OF).findings.filter((f) => f.sheet === F).map((f) => `${f.code} ${f.cell}`);
     expect(findings.sort()).toEqual(planted.map(({ p, row }) => `${p.code} ${moved(p.key)}${row}`).sort());
+  });
+
+  it('rows a unit added for one task are each validated; only word-for-word copies are DUPLICATE_ROW, a warning', () => {
+    const book = filledCorrectly();
+    const sheet = book.sheets.find((s) => s.name === F) as SheetData;
+    const r = sheet.rows.findIndex((row, i) => i > 0 && row[0] === '3.1');
+    const first = sheet.rows[r] as SheetValue[];
+    // Inserted under the first: only 任务编号 and fills typed, the generated cells left blank.
+    const second: SheetValue[] = first.map((v, i) => (LEDGER_COLUMNS[i]?.role === 'generated' && i > 0 ? null : v));
+    second[at('measures')] = '第二项措施';
+    second[at('status')] = '已完成';
+    const copy = [...first];
+    sheet.rows.splice(r + 1, 0, second, copy);
+    const found = validateWorkbook(book, AS_OF).findings.filter((f) => f.sheet === F && f.task === '3.1');
+    expect(found.map((f) => `${f.code} ${f.severity} ${f.cell}`)).toEqual([
+      `DONE_WITHOUT_DATE error ${columnLetter(at('doneDate'))}${r + 2}`,
+      `DUPLICATE_ROW warning A${r + 3}`,
+    ]);
+    expect(found[1]?.message).toContain(`第 ${r + 1} 行`);
   });
 
   it('a missing or duplicated column is itself a finding naming the column', () => {

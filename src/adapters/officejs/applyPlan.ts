@@ -154,6 +154,16 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
       },
     });
   }
+  // Single cells set in place (a merge's 完成值 into 量化指标): unlocked cells, so protection stays.
+  for (const edit of plan.cellEdits ?? []) {
+    const value = officeCellValue(edit.cell, system);
+    tail.push({
+      bytes: sizeOf([[value]], 2, 2),
+      run: () => {
+        sheets.getItem(edit.sheet).getRange(edit.address).formulas = [[value]];
+      },
+    });
+  }
   // Sheets that go (untouched ledgers of units that left, a blank Sheet1) go last: a workbook
   // must always keep a visible sheet, and a failed run should leave them rather than lose them.
   for (const name of plan.removeSheets ?? []) {

@@ -18,11 +18,14 @@ import { withFixes } from '../../domain/validation/fixes';
 import type { Finding } from '../../domain/validation/findings';
 import { validationSheet } from '../../workbook/sheets/validationSheet';
 import { DATE_FORMAT } from '../../workbook/plan';
+import { collectInExcel, distributeInExcel, DISTRIBUTE_BY_CLI, type CreateWorkbook } from './distributeInExcel';
 
 /** The WorkbookHost backed by Excel: the only place the task pane's actions meet Office.js. */
-export function createExcelHost(isSetSupported: (name: string, version: string) => boolean = defaultIsSetSupported): WorkbookHost {
+export function createExcelHost(isSetSupported: (name: string, version: string) => boolean = defaultIsSetSupported, createWorkbook: CreateWorkbook = (base64) => Excel.createWorkbook(base64)): WorkbookHost {
   const features = detectFeatures(isSetSupported);
   const minimum = isSetSupported('ExcelApi', '1.7');
+  // Excel.createWorkbook(base64) is ExcelApi 1.8; without it 下发 says how to split with the CLI.
+  const distributeUnavailable = isSetSupported('ExcelApi', '1.8') ? null : DISTRIBUTE_BY_CLI;
   const host: WorkbookHost = {
     unavailableReason: minimum ? null : '此版本 Excel 过旧（需要 ExcelApi 1.7，即 Excel 2019、Microsoft 365 或网页版 Excel）。',
     warnings: featureWarnings(features),
@@ -80,6 +83,9 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
           throw e;
         }
       }),
+    distributeUnavailable,
+    distribute: (onProgress) => (distributeUnavailable !== null ? Promise.reject(new PaneError(distributeUnavailable, null)) : runExcel((context, run) => distributeInExcel(context, features, createWorkbook, onProgress, run))),
+    collect: (files, onProgress) => runExcel((context, run) => collectInExcel(context, features, files, onProgress, run)),
     describeWorkbook: () =>
       explained(() =>
         runExcel(async (context) => {
@@ -93,7 +99,7 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
       ),
   };
   // Every action's errors reach the pane explained: plain Chinese first, Excel's text as detail.
-  return { ...host, generate: (...a) => explained(() => host.generate(...a)), refreshSummary: (...a) => explained(() => host.refreshSummary(...a)), validate: (...a) => explained(() => host.validate(...a)), fixAndValidate: (...a) => explained(() => host.fixAndValidate(...a)) };
+  return { ...host, generate: (...a) => explained(() => host.generate(...a)), refreshSummary: (...a) => explained(() => host.refreshSummary(...a)), validate: (...a) => explained(() => host.validate(...a)), fixAndValidate: (...a) => explained(() => host.fixAndValidate(...a)), distribute: (...a) => explained(() => host.distribute(...a)), collect: (...a) => explained(() => host.collect(...a)) };
 }
 
 /** One turn of the event loop, so a progress message is on screen before long synchronous work. */

@@ -8,6 +8,7 @@ import { repairDateSystem } from './dateSystem';
 import { writeFileAtomic } from './safeWrite';
 import { WORKBOOK_MAX_BYTES, workbookOverLimit } from './workbookLimits';
 import { sizeText } from '../../domain/text/sizeText';
+import { normaliseProtectionBooleans } from './ooxmlBooleans';
 
 /** A workbook file that cannot be used at all: the CLI prints the message and exits 2. */
 export class UnreadableWorkbook extends Error {}
@@ -38,7 +39,8 @@ export async function openWorkbook(path: string): Promise<ExcelJS.Workbook> {
   if (over !== null) throw new UnreadableWorkbook(over);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    // Protection saved by LibreOffice or WPS (`sheet="true"`, `locked="false"`) read as it is meant.
+    await wb.xlsx.load((await normaliseProtectionBooleans(bytes)) as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw new UnreadableWorkbook(`${path} 无法作为 .xlsx 打开：${(e as Error).message}`);
   }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { FORMULA_AWARE_SHEETS, type CellMark, type SheetData, type SheetValue, type WorkbookData } from '../../workbook/sheetData';
 import type { DateSystem } from '../../domain/time/isoDate';
-import { serialOfDate, workbookDateSystem } from './dateSystem';
+import { serialOfDate, workbookDateSystem } from './dateSerials';
 
 /**
  * Turn whatever exceljs holds in a cell into a plain value. exceljs makes Dates of date-formatted

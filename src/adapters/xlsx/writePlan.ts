@@ -4,7 +4,7 @@ import { DATE_FORMAT } from '../../workbook/plan';
 import { absoluteAddress, parseAddress, sheetRef } from '../../workbook/a1';
 import { excelSerial, type DateSystem } from '../../domain/time/isoDate';
 import { assertWritable } from '../../workbook/planValues';
-import { dateForSerial1900Writer, workbookDateSystem } from './dateSystem';
+import { dateForSerial1900Writer, workbookDateSystem } from './dateSerials';
 
 /** exceljs wants ARGB; the plan speaks `#RRGGBB`. */
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
@@ -39,6 +39,12 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WorkbookPlan): v
     const ws = writeSheet(wb, sheet, system);
     const at = positions.get(sheet.name);
     if (at !== undefined) (ws as Ordered).orderNo = at;
+  }
+  for (const edit of plan.cellEdits ?? []) {
+    const ws = wb.getWorksheet(edit.sheet);
+    if (!ws) throw new Error(`cell edit ${edit.sheet}!${edit.address}: the workbook has no such sheet`);
+    // The cell keeps its style (unlocked, its number format); only its value changes.
+    setCell(ws.getCell(edit.address), edit.cell, system);
   }
   for (const n of plan.names) {
     const sheet = plan.sheets.find((s) => s.key === n.sheetKey);

@@ -10,6 +10,8 @@ import { matchTasks, previousTaskKey, type TaskMove } from './matchTasks';
 /** A value as a unit typed it: text, a number (dates arrive as Excel serials), a boolean. */
 export type FillValue = string | number | boolean | null;
 export type Fills = Partial<Record<LedgerColumnKey, FillValue>>;
+/** Columns a unit added to its ledger (联系电话…), by header: kept with their values (DESIGN §6). */
+export type Extras = Record<string, FillValue>;
 
 export { ROLE_LABEL };
 
@@ -26,15 +28,26 @@ export type LedgerRow = {
   deadlineText: string;
   due: string | null;
   fills: Fills;
+  /** Values of the columns the unit added, by header. */
+  extras?: Extras;
 };
 
-export type Ledger = { unit: string; category: UnitCategory; sheetName: string; rows: LedgerRow[] };
+export type Ledger = {
+  unit: string;
+  category: UnitCategory;
+  sheetName: string;
+  rows: LedgerRow[];
+  /** Headers of the columns the unit added, in their order; written right of the ledger's own columns. */
+  extraColumns?: string[];
+};
 
 /** A row read back from an existing workbook: its key, what the unit typed, and what was shown. */
 export type PreviousRow = {
   taskId: string;
   unit: string;
   fills: Fills;
+  /** The row's cells under columns the unit added, by header (blank ones included, so every added column is known). */
+  extras?: Extras;
   shown: Pick<LedgerRow, 'roleLabel' | 'section' | 'text' | 'leads' | 'deadlineText' | 'due'>;
   /** Read from a ledger in a unit's own layout: its 任务内容 may be the unit's wording, so only the id identifies the task. */
   ownLayout?: boolean;
@@ -116,9 +129,15 @@ export function buildLedgers(
   // Carry over typed values by task (id and text, DESIGN §6); keep rows whose task or assignment is gone.
   const matchKey = (p: PreviousRow): string => previousTaskKey(p.taskId, p.ownLayout === true ? '' : p.shown.text);
   const seen = new Map<string, { id: string; text: string }>();
+  const extraColumns = new Map<string, string[]>();
+  for (const p of previous) {
+    const known = extraColumns.get(p.unit) ?? [];
+    for (const h of Object.keys(p.extras ?? {})) if (!known.includes(h)) known.push(h);
+    extraColumns.set(p.unit, known);
+  }
   for (const p of previous) if (!seen.has(matchKey(p))) seen.set(matchKey(p), { id: p.taskId, text: p.ownLayout === true ? '' : p.shown.text });
   const { mapping } = matchTasks([...seen.values()], notice.tasks);
-  const typedKeys = new Set(previous.filter((p) => hasTypedValue(p.fills)).map(matchKey));
+  const typedKeys = new Set(previous.filter(isTyped).map(matchKey));
   const moves: TaskMove[] = [];
   const renumbered = new Map<string, string>();
   for (const [key, to] of mapping) {
@@ -132,14 +151,15 @@ export function buildLedgers(
   let keptRows = 0;
   let removedRows = 0;
   const filled = new Set<LedgerRow>();
+  const carried = (prev: PreviousRow): Pick<LedgerRow, 'fills' | 'extras'> => ({ fills: { ...prev.fills }, ...(prev.extras ? { extras: { ...prev.extras } } : {}) });
   for (const prev of previous) {
-    if (!hasTypedValue(prev.fills)) continue;
+    if (!isTyped(prev)) continue;
     const target = mapping.get(matchKey(prev)) ?? null;
     const rows = byUnit.get(prev.unit) ?? [];
     const live = target === null ? [] : rows.filter((r) => r.taskId === target && r.role !== null);
     const free = live.find((r) => !filled.has(r));
     if (free) {
-      free.fills = { ...prev.fills };
+      Object.assign(free, carried(prev));
       filled.add(free);
       keptRows++;
       continue;
@@ -147,7 +167,7 @@ export function buildLedgers(
     if (live.length > 0) {
       // Another row of the same task (a unit's several measures): kept under the task's last row.
       const last = live[live.length - 1] as LedgerRow;
-      const copy: LedgerRow = { ...last, fills: { ...prev.fills } };
+      const copy: LedgerRow = { ...last, ...carried(prev) };
       rows.splice(rows.indexOf(last) + 1, 0, copy);
       filled.add(copy);
       keptRows++;
@@ -156,7 +176,7 @@ export function buildLedgers(
     byUnit.set(prev.unit, rows);
     if (!categories.has(prev.unit)) categories.set(prev.unit, categoryOf(prev.unit));
     const formerLabel = prev.shown.roleLabel.startsWith(REMOVED_MARK) ? prev.shown.roleLabel : `${REMOVED_MARK}（原：${prev.shown.roleLabel || '—'}）`;
-    rows.push({ taskId: target ?? prev.taskId, unit: prev.unit, role: null, ...prev.shown, roleLabel: formerLabel, fills: { ...prev.fills } });
+    rows.push({ taskId: target ?? prev.taskId, unit: prev.unit, role: null, ...prev.shown, roleLabel: formerLabel, ...carried(prev) });
     removedRows++;
   }
 
@@ -176,15 +196,20 @@ export function buildLedgers(
   const ledgers = units.map((unit) => {
     const rows = byUnit.get(unit) as LedgerRow[];
     rows.sort((a, b) => Number(a.role === null) - Number(b.role === null));
-    return { unit, category: categories.get(unit) ?? 'unknown', sheetName: names.get(unit) ?? ledgerSheetName(unit, used), rows };
+    const extra = extraColumns.get(unit) ?? [];
+    return { unit, category: categories.get(unit) ?? 'unknown', sheetName: names.get(unit) ?? ledgerSheetName(unit, used), rows, ...(extra.length > 0 ? { extraColumns: extra } : {}) };
   });
   return { ledgers, pending: [...pending], keptRows, removedRows, renamed, moves, renumbered };
 }
 
+const isFilled = (v: FillValue | undefined): boolean => v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '');
+
 /** A row counts as typed when any fill column holds something other than blanks. */
 export function hasTypedValue(fills: Fills): boolean {
-  return FILL_KEYS.some((k) => {
-    const v = fills[k];
-    return v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '');
-  });
+  return FILL_KEYS.some((k) => isFilled(fills[k]));
+}
+
+/** A previous row with something typed: in a fill column or in a column the unit added. */
+export function isTyped(row: Pick<PreviousRow, 'fills' | 'extras'>): boolean {
+  return hasTypedValue(row.fills) || Object.values(row.extras ?? {}).some(isFilled);
 }

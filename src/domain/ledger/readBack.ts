@@ -5,7 +5,7 @@ import { LEDGER_COLUMNS, locateHeader, type HeaderMatch, type LedgerColumnKey } 
 import { address, columnLetter } from '../../workbook/a1';
 import { fromExcelSerial, type DateSystem } from '../time/isoDate';
 import { ledgerSheets } from '../summary/readSummary';
-import type { Fills, PreviousRow } from './ledgers';
+import type { Extras, Fills, PreviousRow } from './ledgers';
 import { normaliseUnitName } from '../text/normalise';
 import { sheetKey } from './sheetName';
 
@@ -106,7 +106,9 @@ function readLedgerSheet(sheet: SheetData, unit: string, problems: LayoutProblem
     const i = match.columns[key];
     return i === undefined ? null : (row[i] ?? null);
   };
-  problems.push(...unknownColumns(sheet, headerRow, match));
+  const { problems: renamed, extras } = unknownColumns(sheet, headerRow, match);
+  problems.push(...renamed);
+  const kept = (c: number): boolean => headerKnown(match, c) || extras.some((e) => e.index === c);
   const lost: Lost[] = [];
   const out: PreviousRow[] = [];
   // A ledger Duban wrote (its headers, in order, at the top) shows each task's own text.
@@ -120,13 +122,15 @@ function readLedgerSheet(sheet: SheetData, unit: string, problems: LayoutProblem
       const v = get(row, c.key);
       if (v !== null && v !== '') fills[c.key] = v;
     }
-    const isTaskRow = taskId.length > 0 && (Object.keys(fills).length > 0 || cellText(get(row, 'text')).length > 0 || TASK_ID.test(taskId));
+    const added: Extras = {};
+    for (const e of extras) added[e.header] = row[e.index] ?? null;
+    const isTaskRow = taskId.length > 0 && (Object.keys(fills).length > 0 || Object.values(added).some((v) => cellText(v).length > 0) || cellText(get(row, 'text')).length > 0 || TASK_ID.test(taskId));
     if (!isTaskRow) {
       // Rows without a 任务编号 (a measure typed under a task, a 填报人 line below the table):
       // nothing would carry them over.
       const what = taskId.length === 0 ? '没有任务编号的行中的值' : '表格下方或不是任务的行中的值';
       row.forEach((v, c) => {
-        if (cellText(v).length > 0 && headerKnown(match, c)) lost.push({ cell: address(r, c), what: `${what}“${preview(v)}”` });
+        if (cellText(v).length > 0 && kept(c)) lost.push({ cell: address(r, c), what: `${what}“${preview(v)}”` });
       });
       return;
     }
@@ -135,6 +139,7 @@ function readLedgerSheet(sheet: SheetData, unit: string, problems: LayoutProblem
       taskId,
       unit,
       fills,
+      ...(extras.length > 0 ? { extras: added } : {}),
       shown: {
         roleLabel: cellText(get(row, 'role')),
         section: cellText(get(row, 'section')),
@@ -201,30 +206,41 @@ function markLosses(sheet: SheetData, headerRow: number, match: HeaderMatch): Lo
   return out;
 }
 
-/** Columns with values whose header names no ledger column: a fill column renamed, or a column a unit added. */
-function unknownColumns(sheet: SheetData, headerRow: number, match: HeaderMatch): LayoutProblem[] {
+/**
+ * Columns whose header names no ledger column. A column a unit added (联系电话) is kept with its
+ * values (DESIGN §6): it comes back right of the ledger's own columns. A header that most likely is
+ * a fill column renamed (措施内容 where 具体措施 is missing) stops the rebuild instead, naming the
+ * header to use: kept as an added column, its values would sit beside an empty 具体措施.
+ */
+function unknownColumns(sheet: SheetData, headerRow: number, match: HeaderMatch): { problems: LayoutProblem[]; extras: Array<{ index: number; header: string }> } {
   const known = new Set(Object.values(match.columns));
   for (const d of match.duplicates) for (const i of d.indexes) known.add(i);
   const header = sheet.rows[headerRow] ?? [];
-  const out: LayoutProblem[] = [];
+  const problems: LayoutProblem[] = [];
+  const extras: Array<{ index: number; header: string }> = [];
   header.forEach((h, c) => {
     const name = cellText(h);
     if (name.length === 0 || known.has(c)) return;
-    const filled = sheet.rows.slice(headerRow + 1).filter((row) => cellText(row[c] ?? null).length > 0).length;
-    if (filled === 0) return;
     const guess = suggestHeader(name);
-    const fillHeaders = LEDGER_COLUMNS.filter((x) => x.role === 'fill').map((x) => `“${x.header}”`).join('、');
-    out.push({
+    const missing = guess !== null && match.columns[LEDGER_COLUMNS.find((x) => x.header === guess)?.key ?? 'taskId'] === undefined;
+    const filled = sheet.rows.slice(headerRow + 1).filter((row) => cellText(row[c] ?? null).length > 0).length;
+    if (!missing || filled === 0) {
+      // Two added columns of one header stay two columns.
+      let unique = name;
+      for (let k = 2; extras.some((e) => e.header === unique); k++) unique = `${name}（${k}）`;
+      extras.push({ index: c, header: unique });
+      return;
+    }
+    problems.push({
       code: 'HEADER_UNKNOWN',
       sheet: sheet.name,
       column: name,
       message:
-        `工作表“${sheet.name}”的“${name}”列（${columnLetter(c)} 列）有 ${filled} 个已填写的值，但“${name}”不是台账的列名，重建时会丢失。` +
-        (guess ? `如果它就是“${guess}”，请把列名改为“${guess}”` : `请把列名改为 ${fillHeaders} 之一`) +
-        '，或把内容移到“备注”列后再更新',
+        `工作表“${sheet.name}”的“${name}”列（${columnLetter(c)} 列）有 ${filled} 个已填写的值，而台账缺少“${guess}”列：` +
+        `如果“${name}”就是“${guess}”，请把列名改为“${guess}”；如果是本单位另加的列，请补回“${guess}”列后再更新`,
     });
   });
-  return out;
+  return { problems, extras };
 }
 
 /** The fill column a renamed header most likely means: the one sharing most characters (at least two). */

@@ -57,7 +57,7 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   UNKNOWN_TASK: 'error',
   UNKNOWN_UNIT: 'error',
   NOT_ASSIGNED: 'error',
-  DUPLICATE_ROW: 'error',
+  DUPLICATE_ROW: 'warning',
   NOT_REPORTED: 'warning',
   ASSIGNMENT_CHANGED: 'error',
   MERGED_CELLS: 'warning',

@@ -89,7 +89,8 @@ type RowContext = {
   asOf: number;
   system: DateSystem;
   out: Finding[];
-  seen: Map<string, number>;
+  /** Rows of each task seen so far: 1-based row and the fill values as one key. */
+  seen: Map<string, Array<{ row: number; fills: string }>>;
 };
 
 /** Locked cells compared with 任务清单 (本单位职责 with the unit's role there). */
@@ -116,12 +117,17 @@ function checkRow(ctx: RowContext, row: SheetValue[], r: number): void {
   }
   const roleCell = get('role');
   if (typeof roleCell === 'string' && roleCell.startsWith(REMOVED_MARK)) return; // kept for the record, no longer assigned
-  const first = ctx.seen.get(task);
-  if (first !== undefined) {
-    add('DUPLICATE_ROW', 'taskId', `任务 ${task} 在本台账中重复（第 ${first + 1} 行已有）`);
+  // A unit may add rows for one task (several measures, DESIGN §6): each is checked like any row.
+  // Only a row whose fill values repeat an earlier row of the task word for word is a duplicate.
+  const earlier = ctx.seen.get(task) ?? [];
+  const fills = JSON.stringify(ctx.fill.map((i) => (blank(row[i]) ? null : row[i])));
+  const twin = ctx.fill.some((i) => !blank(row[i])) ? earlier.find((e) => e.fills === fills) : undefined;
+  if (twin !== undefined) {
+    add('DUPLICATE_ROW', 'taskId', `任务 ${task} 的这一行与第 ${twin.row} 行填写的内容完全相同，是否重复填报？`);
     return;
   }
-  ctx.seen.set(task, r);
+  ctx.seen.set(task, [...earlier, { row: r + 1, fills }]);
+  const added = earlier.length > 0;
 
   const m = master?.tasks.get(task);
   if (master && !m) add('UNKNOWN_TASK', 'taskId', `任务编号 ${task} 不在任务清单中`);
@@ -134,9 +140,11 @@ function checkRow(ctx: RowContext, row: SheetValue[], r: number): void {
       const expected = key === 'role' ? ROLE_LABEL[role] : m[key];
       const actual = get(key);
       if (actual === expected || cellText(actual) === expected) continue;
+      // A row a unit inserted for a second measure may leave the generated cells blank.
+      if (added && blank(actual)) continue;
       add('ASSIGNMENT_CHANGED', key, `${LABEL[key]}与任务清单不一致：台账为“${cellText(actual)}”，应为“${expected}”`);
     }
-    if (col.due !== undefined && get('due') !== m.due) add('ASSIGNMENT_CHANGED', 'due', '截止日期与任务清单不一致');
+    if (col.due !== undefined && get('due') !== m.due && !(added && blank(get('due')))) add('ASSIGNMENT_CHANGED', 'due', '截止日期与任务清单不一致');
   }
 
   // Nothing filled in at all: one NOT_REPORTED for the row, not one REQUIRED_EMPTY per cell. A row

@@ -30,8 +30,11 @@ export function ledgerColumns(): ColumnPlan[] {
   }));
 }
 
-function rowCells(row: LedgerRow, r: number): Cell[] {
-  return LEDGER_COLUMNS.map((c): Cell => {
+/** Columns a unit added (联系电话…), right of the ledger's own: filled by the unit, so unlocked. */
+const extraColumn = (header: string): ColumnPlan => ({ header, width: 14, role: 'fill', wrap: true });
+
+function rowCells(row: LedgerRow, r: number, extras: readonly string[]): Cell[] {
+  const own = LEDGER_COLUMNS.map((c): Cell => {
     switch (c.key) {
       case 'taskId':
         return text(row.taskId);
@@ -53,6 +56,7 @@ function rowCells(row: LedgerRow, r: number): Cell[] {
         return fillCell(row.fills[c.key] ?? null);
     }
   });
+  return extras.length === 0 ? own : [...own, ...extras.map((h) => fillCell(row.extras?.[h] ?? null))];
 }
 
 export function ledgerSheet(ledger: Ledger, index: number): SheetPlan {
@@ -67,19 +71,21 @@ export function ledgerSheet(ledger: Ledger, index: number): SheetPlan {
     ),
   ];
   const warn = `${col('warning')}2`;
+  const extras = ledger.extraColumns ?? [];
+  const width = LEDGER_COLUMNS.length + extras.length;
   return {
     key: ledgerKey(ledger.unit),
     name: ledger.sheetName,
-    columns: ledgerColumns(),
-    rows: ledger.rows.map((row, i) => rowCells(row, i + 2)),
+    columns: [...ledgerColumns(), ...extras.map(extraColumn)],
+    rows: ledger.rows.map((row, i) => rowCells(row, i + 2, extras)),
     freeze: { rows: 1, columns: 1 },
     table: { name: `Duban_Ledger_${index + 1}`, style: 'TableStyleLight9' },
     validations: n > 0 ? validations : [],
     conditionalFormats:
       n > 0
         ? [
-            { range: rangeAddress(1, 0, n, LEDGER_COLUMNS.length), type: 'expression', formula: `$${warn}="逾期"`, fill: '#F8D7DA', fontColor: '#842029' },
-            { range: rangeAddress(1, 0, n, LEDGER_COLUMNS.length), type: 'expression', formula: `$${warn}="临期"`, fill: '#FFF3CD', fontColor: '#664D03' },
+            { range: rangeAddress(1, 0, n, width), type: 'expression', formula: `$${warn}="逾期"`, fill: '#F8D7DA', fontColor: '#842029' },
+            { range: rangeAddress(1, 0, n, width), type: 'expression', formula: `$${warn}="临期"`, fill: '#FFF3CD', fontColor: '#664D03' },
           ]
         : [],
     protect: true,

@@ -1,0 +1,40 @@
+import ExcelJS from 'exceljs';
+import type { WorkbookPlan } from '../../workbook/plan';
+import type { WorkbookData } from '../../workbook/sheetData';
+import type { DateSystem } from '../../domain/time/isoDate';
+import { applyPlanToWorkbook } from './writePlan';
+import { readWorkbookData } from './readWorkbook';
+
+/*
+ * .xlsx files as bytes, without the file system: the task pane builds the files it sends units
+ * (下发) and reads the files they send back (回收) with these, in the browser. The CLI uses files.ts.
+ */
+
+/** A plan written as a new .xlsx in the given date system (a unit's file counts dates as its master). */
+export async function planToXlsx(plan: WorkbookPlan, system: DateSystem = 1900): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Duban 督办';
+  wb.properties.date1904 = system === 1904;
+  applyPlanToWorkbook(wb, plan);
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** The values of an .xlsx; throws with a plain reason when the bytes are not one. */
+export async function readXlsx(bytes: Uint8Array): Promise<WorkbookData> {
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new Error('不是 .xlsx 工作簿（加密或旧版 .xls 文件请在 Excel 中另存为 .xlsx）');
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw new Error(`无法作为 .xlsx 打开：${(e as Error).message}`);
+  }
+  return readWorkbookData(wb);
+}
+
+/** Bytes as base64, as `Excel.createWorkbook` takes a file (btoa exists in browsers and Node 16+). */
+export function toBase64(bytes: Uint8Array): string {
+  let text = '';
+  // In slices: String.fromCharCode with a whole file would pass too many arguments.
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}

@@ -1,0 +1,80 @@
+import { openWorkbook, UnreadableWorkbook, writeWorkbookFile } from '../adapters/xlsx/files';
+import { readWorkbookData } from '../adapters/xlsx/readWorkbook';
+import { applyPlanToWorkbook } from '../adapters/xlsx/writePlan';
+import { mergeReturned, type MergeResult, type ReturnedFile } from '../domain/distribute/merge';
+import { readSummaryParameters } from '../domain/summary/readSummary';
+import { localIsoDate } from '../domain/time/isoDate';
+import { mergePlan, CONFLICT_SHEET } from '../workbook/distribute/mergePlan';
+import { withWriteLock } from '../adapters/xlsx/safeWrite';
+import { checkFlags, UsageError, type Args } from './args';
+import { makeOutputDir, refuseOverwrite, samePath } from './output';
+import type { Io } from './io';
+
+const USAGE = '用法：duban merge <工作簿.xlsx> <回收文件.xlsx…> -o <合并后.xlsx> [--json]';
+
+/**
+ * `duban merge <book.xlsx> <returned.xlsx…> -o <merged.xlsx> [--json]` (DESIGN §10–§11): exit 1 when
+ * a cell conflicts or a file is refused (the others are merged and written), 0 otherwise. `-o` may be
+ * the master itself (updated in place); another existing Duban workbook is never replaced.
+ */
+export async function mergeCommand(args: Args, io: Io, today: () => Date = () => new Date()): Promise<number> {
+  checkFlags(args, ['-o', '--out', '--json']);
+  const [book, ...returned] = args.positional;
+  const out = args.values.get('-o') ?? args.values.get('--out');
+  if (book === undefined || returned.length === 0 || out === undefined) throw new UsageError(USAGE);
+  await makeOutputDir(out);
+  return withWriteLock(out, (note) => io.err(`duban merge: ${note}`), async () => {
+    if (!(await samePath(book, out))) await refuseOverwrite(out, false);
+    return merge(book, returned, out, args.flags.has('--json'), io, today());
+  });
+}
+
+async function merge(file: string, returned: string[], out: string, json: boolean, io: Io, now: Date): Promise<number> {
+  const wb = await openWorkbook(file);
+  const master = readWorkbookData(wb);
+  if (!master.sheets.some((s) => s.name === '任务清单')) throw new UsageError(`${file} 不是督办工作簿：缺少“任务清单”工作表`);
+  const files: ReturnedFile[] = [];
+  for (const [i, path] of returned.entries()) {
+    io.progress(`读取 ${i + 1}/${returned.length}：${path}`);
+    if (await samePath(path, file)) {
+      files.push({ file: path, book: null, unreadable: '这是总表本身，不是回收的文件' });
+      continue;
+    }
+    try {
+      files.push({ file: path, book: readWorkbookData(await openWorkbook(path)) });
+    } catch (e) {
+      if (!(e instanceof UnreadableWorkbook)) throw e;
+      files.push({ file: path, book: null, unreadable: e.message });
+    }
+  }
+  io.progress('合并…');
+  const result = mergeReturned(master, files);
+  if (result.problems.length > 0) throw new UsageError(`${(result.problems[0] as { message: string }).message}；未写入任何内容`);
+  const asOf = readSummaryParameters(master).asOf ?? localIsoDate(now);
+  applyPlanToWorkbook(wb, mergePlan(master, result, asOf));
+  await writeWorkbookFile(wb, out);
+  io.progress('');
+  io.out(json ? JSON.stringify(toMergeDocument(result), null, 2) : formatMerge(result, out));
+  return result.conflicts.length > 0 || result.refused.length > 0 ? 1 : 0;
+}
+
+/** `duban.merge/1` (README). */
+export function toMergeDocument(r: MergeResult): object {
+  return {
+    schema: 'duban.merge/1',
+    merged: r.merged,
+    cells: r.cellsTaken,
+    rowsAdded: r.rowsAdded,
+    conflicts: r.conflicts.map((c) => ({ sheet: c.sheet, cell: c.cell, task: c.task, unit: c.unit, column: c.column, master: c.master, returned: c.returned, applied: c.applied, file: c.file })),
+    refused: r.refused.map((x) => ({ file: x.file, reason: x.reason })),
+  };
+}
+
+function formatMerge(r: MergeResult, out: string): string {
+  const lines = [`已合并 ${r.merged} 份回收文件到 ${out}：采用单位填写 ${r.cellsTaken} 处，新增行 ${r.rowsAdded} 行，冲突 ${r.conflicts.length} 处${r.conflicts.length > 0 ? `（见“${CONFLICT_SHEET}”工作表，已按更新日期采用较新的一方）` : ''}`];
+  if (r.refused.length > 0) {
+    lines.push(`拒收 ${r.refused.length} 份：`);
+    for (const x of r.refused) lines.push(`  ${x.file}：${x.reason}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,86 @@
+import type { Conflict, MergeResult } from '../../domain/distribute/merge';
+import { LEDGER_COLUMNS } from '../../domain/ledger/columns';
+import type { FillValue } from '../../domain/ledger/ledgers';
+import { readSummaryParameters } from '../../domain/summary/readSummary';
+import { fromExcelSerial, type DateSystem } from '../../domain/time/isoDate';
+import { validateWorkbook } from '../../domain/validation/validate';
+import { sheetAsData } from '../planValues';
+import { date, text, type Cell, type SheetPlan, type WorkbookPlan } from '../plan';
+import type { WorkbookData } from '../sheetData';
+import { summaryNames, summaryPlan } from '../buildWorkbookPlan';
+import { ledgerSheet } from '../sheets/ledgerSheet';
+import { columnLetter } from '../a1';
+import { validationSheet } from '../sheets/validationSheet';
+import { fillCell } from '../sheets/fillCell';
+
+export const CONFLICT_SHEET = '合并冲突';
+
+const DATE_COLUMNS = new Set(LEDGER_COLUMNS.filter((c) => c.kind === 'date').map((c) => c.header));
+
+/** A value of a conflict as it reads: dates of date columns as dates. */
+function valueCell(column: string, v: FillValue, system: DateSystem): Cell {
+  const iso = typeof v === 'number' && DATE_COLUMNS.has(column) ? fromExcelSerial(v, system) : null;
+  return iso !== null ? date(iso) : fillCell(v);
+}
+
+/** `合并冲突`: every cell both sides changed since the split, both values, and which one the ledger now holds. */
+export function conflictSheet(conflicts: readonly Conflict[], system: DateSystem): SheetPlan {
+  return {
+    key: 'conflicts',
+    name: CONFLICT_SHEET,
+    columns: [
+      { header: '工作表', width: 18, role: 'generated' },
+      { header: '单元格', width: 8, role: 'generated' },
+      { header: '任务编号', width: 9, role: 'generated', numberFormat: '@' },
+      { header: '单位', width: 16, role: 'generated' },
+      { header: '列', width: 12, role: 'generated' },
+      { header: '总表的值', width: 30, role: 'generated', wrap: true },
+      { header: '回收的值', width: 30, role: 'generated', wrap: true },
+      { header: '采用', width: 10, role: 'generated' },
+      { header: '回收文件', width: 30, role: 'generated', wrap: true },
+    ],
+    rows: conflicts.map((c) => [
+      text(c.sheet),
+      text(c.cell),
+      text(c.task),
+      text(c.unit),
+      text(c.column),
+      valueCell(c.column, c.master, system),
+      valueCell(c.column, c.returned, system),
+      text(c.applied === 'returned' ? '回收的值' : '总表的值'),
+      text(c.file),
+    ]),
+    freeze: { rows: 1, columns: 0 },
+    validations: [],
+    conditionalFormats: [],
+    protect: false,
+  };
+}
+
+/**
+ * What a merge writes into the master: the merged ledgers, `合并冲突` (removed when there is none),
+ * and 汇总, its index and 校验结果 computed again over the merged ledgers (as of `asOf`).
+ */
+export function mergePlan(master: WorkbookData, result: MergeResult, asOf: string): WorkbookPlan {
+  const system = master.dateSystem ?? 1900;
+  const ledgers = result.ledgers.map((l, i) => ({ l, plan: ledgerSheet(l, i) })).filter((x) => result.changedUnits.includes(x.l.unit)).map((x) => x.plan);
+  const replaced = new Map(ledgers.map((s) => [s.name, sheetAsData(s, system)]));
+  const targets = result.targets;
+  if (targets) replaced.set(targets.sheet.name, targets.sheet);
+  const book: WorkbookData = { ...master, sheets: master.sheets.map((s) => replaced.get(s.name) ?? s) };
+  const header = (targets?.sheet.rows[0] ?? []).map((h) => String(h ?? ''));
+  const cellEdits = (targets?.changed ?? []).map(({ row, col }) => {
+    const v = (targets?.sheet.rows[row] ?? [])[col] ?? null;
+    return { sheet: targets?.sheet.name ?? '', address: `${columnLetter(col)}${row + 1}`, cell: valueCell(header[col] === '更新日期' ? '更新日期' : '', v, system) };
+  });
+  const params = readSummaryParameters(master);
+  const { summary, index } = summaryPlan(book, params.year, params.asOf, params.warnDays);
+  const findings = validateWorkbook(book, asOf).findings;
+  const hasConflictSheet = master.sheets.some((s) => s.name === CONFLICT_SHEET);
+  return {
+    sheets: [...ledgers, ...(result.conflicts.length > 0 ? [conflictSheet(result.conflicts, system)] : []), summary, index, validationSheet(findings, asOf)],
+    names: summaryNames(index.rows.length),
+    ...(cellEdits.length > 0 ? { cellEdits } : {}),
+    ...(result.conflicts.length === 0 && hasConflictSheet ? { removeSheets: [CONFLICT_SHEET] } : {}),
+  };
+}
