@@ -1,6 +1,6 @@
 import { parseNotice } from '../domain/notice/parseNotice';
 import type { Issue, ParseOptions, ParsedNotice } from '../domain/notice/types';
-import { createDirectory } from '../domain/units/directory';
+import { createDirectory, type UnitDirectory } from '../domain/units/directory';
 import { buildLedgers, type LedgerBook } from '../domain/ledger/ledgers';
 import { readPreviousWorkbook, targetKey, type LayoutProblem, type PreviousWorkbook } from '../domain/ledger/readBack';
 import type { WorkbookData } from './sheetData';
@@ -30,6 +30,11 @@ export type PrepareInput = {
   previous: WorkbookData | null;
   asOf: string | null;
   options?: ParseOptions;
+  /**
+   * Where the tasks come from instead of `noticeText`: the workbook's own 任务清单
+   * (prepareFromTaskList). Gets the directory the rebuild uses and the previous workbook as read.
+   */
+  readNotice?: (directory: UnitDirectory, previous: PreviousWorkbook | null) => ParsedNotice;
 };
 
 /**
@@ -39,7 +44,7 @@ export type PrepareInput = {
 export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
   const previous = input.previous ? readPreviousWorkbook(input.previous) : null;
   const directory = createDirectory(previous?.directory ?? []);
-  const parsed = parseNotice(input.noticeText, input.options ?? {}, directory);
+  const parsed = input.readNotice ? input.readNotice(directory, previous) : parseNotice(input.noticeText, input.options ?? {}, directory);
   const notice = { ...parsed, issues: [...(input.fileIssues ?? []), ...parsed.issues] };
   // Every sheet the workbook will have besides the ledgers: ours, and an office's own sheets (kept).
   const ours = new Set(DUBAN_SHEET_NAMES.map(sheetKey));
