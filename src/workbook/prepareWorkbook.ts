@@ -14,6 +14,8 @@ import { DEFAULT_WARN_DAYS, DUBAN_SHEET_NAMES } from './names';
 export type PreparedWorkbook = {
   /** The notice as parsed; its issues end with `warnings`. */
   notice: ParsedNotice;
+  /** The directory the rebuild used: the workbook's 单位名录 over the built-in one. */
+  directory: UnitDirectory;
   ledgers: LedgerBook;
   plan: WorkbookPlan;
   /** Non-empty means: stop, write nothing, show these. */
@@ -71,6 +73,7 @@ export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
   const warnings = [...moveWarnings(ledgers), ...asOfWarnings, ...renameWarnings(ledgers), ...cutWarnings(plan.warnings ?? [], notice)];
   return {
     notice: warnings.length > 0 ? { ...notice, issues: [...notice.issues, ...warnings] } : notice,
+    directory,
     ledgers,
     plan: stale.length > 0 ? { ...plan, removeSheets: stale } : plan,
     problems: previous?.problems ?? [],
