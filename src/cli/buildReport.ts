@@ -1,6 +1,6 @@
 import type { PreparedWorkbook } from '../workbook/prepareWorkbook';
 import type { TaskDiff } from '../domain/diff/diffTasks';
-import { describeDiff, describeRowMove } from '../domain/diff/describeDiff';
+import { describeDiff, describeTaskListUpdate } from '../domain/diff/describeDiff';
 import type { TaskListFinding } from '../domain/tasklist/readTaskList';
 import { SEVERITY_LABEL } from '../domain/notice/labels';
 import type { Io } from './io';
@@ -19,7 +19,5 @@ export function printChanges(changes: TaskDiff | null, prepared: PreparedWorkboo
     for (const line of describeDiff(changes)) io.out(line);
     return;
   }
-  const moves = prepared.ledgers.rowMoves;
-  io.out(`按任务清单更新分工：任务 ${prepared.notice.tasks.length} 项；已填写的台账行移动 ${moves.length} 行（内容随之保留，不会丢失）`);
-  for (const m of moves) io.out(`  ${describeRowMove(m)}`);
+  for (const line of describeTaskListUpdate(prepared.notice.tasks.length, prepared.ledgers.rowMoves)) io.out(line);
 }

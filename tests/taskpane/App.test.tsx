@@ -33,6 +33,14 @@ function fakeHost(overrides: Partial<WorkbookHost> = {}, generated = true): Work
       onProgress({ step: '写入工作表', done: 1, total: 2 });
       return { sheets: 9, ledgers: 1, syncs: 4, keptRows: 0, removedRows: 0 };
     },
+    previewUpdate: async (text) => {
+      calls.push(`preview ${text === null ? '任务清单' : text.length}`);
+      return { headline: '新增任务 1 项，修改 1 项，移出 0 项；已填写的台账行移动 2 行（内容随之保留，不会丢失）', lines: ['新增：', '  2.1 新建图书馆1座（牵头：市文化和旅游局）'], movedRows: 2, findings: [], blocked: null };
+    },
+    updateFromTaskList: async () => {
+      calls.push('update');
+      return { sheets: 9, ledgers: 1, syncs: 4, keptRows: 3, removedRows: 1 };
+    },
     refreshSummary: async () => ({ asOf: '2023-02-01', tasks: 1, done: 0, overdue: 0, dueSoon: 0, completionRate: 0 }),
     validate: async () => ({
       asOf: '2023-02-01',
