@@ -104,7 +104,8 @@ export function readTaskList(sheet: SheetData, options: TaskListOptions): TaskLi
     return next;
   };
   const rows = sheet.rows.map((row, r) => ({ row, r })).filter(({ row, r }) => r > headerRow && (Object.keys(READ) as Column[]).some((k) => cellText(get(row, k)).length > 0));
-  let nextItem = Math.max(0, ...rows.map(({ row }) => itemOf(cellText(get(row, 'id')), get(row, 'item')) ?? 0)) + 1;
+  // A row without 任务编号 gets the next item number after every 事项 and id prefix in the sheet.
+  let nextItem = Math.max(0, ...rows.flatMap(({ row }) => [itemOf('', get(row, 'item')) ?? 0, itemOf(cellText(get(row, 'id')), null) ?? 0])) + 1;
   const tasks: Task[] = [];
   const seenAt = new Map<string, number>();
   for (const { row, r } of rows) {
