@@ -2,7 +2,7 @@ import type { WorkbookData } from '../../workbook/sheetData';
 import type { WorkbookHost } from '../../taskpane/hostTypes';
 import { blankDefaultSheets, isEarlierGeneration, prepareWorkbook } from '../../workbook/prepareWorkbook';
 import { applyPlan, isProtectionRefusal, SheetProtectedError } from './applyPlan';
-import { readWorkbookInExcel } from './readWorkbook';
+import { GENERATED_ONLY, TASKLIST_AND_FILLED, readWorkbookInExcel } from './readWorkbook';
 import { readSummary, readSummaryParameters } from '../../domain/summary/readSummary';
 import { summarize } from '../../domain/summary/summarize';
 import { localIsoDate } from '../../domain/time/isoDate';
@@ -32,10 +32,10 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
     unavailableReason: minimum ? null : '此版本 Excel 过旧（需要 ExcelApi 1.7，即 Excel 2019、Microsoft 365 或网页版 Excel）。',
     warnings: featureWarnings(features),
     generate: (noticeText, onProgress) =>
-      runExcel((context, run) => rebuildInExcel(context, run, features, onProgress, (previous) => prepareWorkbook({ noticeText, previous, asOf: null }))),
+      runExcel((context, run) => rebuildInExcel(context, run, features, onProgress, GENERATED_ONLY, (previous) => prepareWorkbook({ noticeText, previous, asOf: null }))),
     updateFromTaskList: (onProgress) =>
       runExcel((context, run) =>
-        rebuildInExcel(context, run, features, onProgress, (previous) => {
+        rebuildInExcel(context, run, features, onProgress, TASKLIST_AND_FILLED, (previous) => {
           if (previous === null) throw new Error(NOT_GENERATED);
           return prepareFromTaskList(previous, null);
         }),
@@ -43,7 +43,7 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
     previewUpdate: (noticeText, onProgress) =>
       runExcel(async (context) => {
         onProgress({ step: '读取工作簿…', done: 0, total: 0 });
-        const book = await readWorkbookInExcel(context, undefined, { dateSystem: features.dateSystem });
+        const book = await readWorkbookInExcel(context, TASKLIST_AND_FILLED, { dateSystem: features.dateSystem });
         if (!isEarlierGeneration(book)) throw new Error(NOT_GENERATED);
         onProgress({ step: '比较分工的变化…', done: 0, total: 0 });
         await letPaint();
@@ -106,10 +106,11 @@ async function rebuildInExcel(
   run: RunState,
   features: ExcelFeatures,
   onProgress: (p: Progress) => void,
+  skip: ReadonlySet<string>,
   prepare: (previous: WorkbookData | null) => PreparedWorkbook & { findings?: TaskListFinding[] },
 ): Promise<GenerateResult> {
   onProgress({ step: '读取工作簿…', done: 0, total: 0 });
-  const book = await readWorkbookInExcel(context, undefined, { dateSystem: features.dateSystem });
+  const book = await readWorkbookInExcel(context, skip, { dateSystem: features.dateSystem });
   // A new workbook has a blank Sheet1 and may have the office's own sheets: not a previous generation.
   const previous = isEarlierGeneration(book) ? book : null;
   onProgress({ step: previous ? '计算分工，核对已填写的台账…' : '计算分工与台账…', done: 0, total: 0 });

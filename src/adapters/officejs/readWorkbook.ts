@@ -2,8 +2,11 @@ import { FORMULA_AWARE_SHEETS, type SheetValue, type WorkbookData } from '../../
 import { columnLetter, parseAddress, rangeAddress } from '../../workbook/a1';
 import { loadDateSystem } from './dateSystem';
 
-/** Sheets a regeneration never needs to read: they are rebuilt from the notice alone (汇总 is read for its parameters). */
+/** Sheets a regeneration from a notice never needs to read: they are rebuilt from the notice alone (汇总 is read for its parameters). */
 export const GENERATED_ONLY: ReadonlySet<string> = new Set(['任务清单', '责任矩阵', '校验结果', '_台账索引']);
+
+/** 更新分工 and the changes preview read 任务清单 too: the office's master, and what the workbook holds now. */
+export const TASKLIST_AND_FILLED: ReadonlySet<string> = new Set(['责任矩阵', '校验结果', '_台账索引']);
 
 /**
  * Cells read in one response. Excel on the web limits responses to 5 MB as it does requests; a
