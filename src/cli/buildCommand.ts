@@ -23,7 +23,7 @@ const USAGE =
  * `duban build [<notice>] -o <book.xlsx> [--update <book.xlsx>] [--dry-run] [--json] …`.
  * With `--update` and no notice, the workbook is rebuilt from its own 任务清单 (更新分工). A notice
  * applied with `--update` prints what changes (tasks added, changed, removed; ledger rows that
- * move); `--dry-run` prints only that and writes nothing, `--json` prints it as `duban.diff/1`.
+ * move; from 任务清单, against the last generation); `--dry-run` prints only that and writes nothing, `--json` prints it as `duban.diff/1`.
  * Giving `--update` is the confirmation (DESIGN §5). The output is written holding
  * `<book.xlsx>.lock`, through a temporary file renamed over it. An existing Duban workbook at `-o`
  * is only ever updated; another existing file is replaced only with `--force`.
@@ -38,7 +38,6 @@ export async function buildCommand(args: Args, io: Io): Promise<number> {
   if (out === undefined && !dryRun) throw new UsageError(USAGE);
   if (args.positional.length > 1) throw new UsageError(`多余的参数 ${args.positional.slice(1).join(' ')}；${USAGE}`);
   if (updatePath === undefined && (dryRun || args.flags.has('--json'))) throw new UsageError(`${dryRun ? '--dry-run' : '--json'} 预览对已有工作簿的变更，需要 --update <已有工作簿.xlsx>`);
-  if (file === undefined && args.flags.has('--json')) throw new UsageError('--json 输出新通知带来的变更（duban.diff/1），需要给出通知；按任务清单更新分工时请去掉 --json');
   if (file === undefined && args.flags.has('--lead-first')) throw new UsageError('--lead-first 用于读取通知；按任务清单更新分工时请去掉它');
   const asOf = readAsOf(args);
   if (dryRun) return preview(file, updatePath as string, asOf, args, io);
@@ -70,7 +69,7 @@ async function prepare(file: string | undefined, updatePath: string | undefined,
   const previous = base ? readWorkbookData(base) : null;
   if (file === undefined) {
     const fromList = prepareFromTaskList(previous as NonNullable<typeof previous>, asOf);
-    return { prepared: fromList, base, changes: null, findings: fromList.findings, source: `${updatePath as string} 的任务清单` };
+    return { prepared: fromList, base, changes: fromList.changes, findings: fromList.findings, source: `${updatePath as string} 的任务清单` };
   }
   const prepared = prepareWorkbook({ noticeText: text, fileIssues: issues, previous, asOf, options: { leadFirst: args.flags.has('--lead-first') } });
   const changes = previous !== null && prepared.problems.length === 0 ? previewChanges(previous, prepared) : null;
@@ -96,7 +95,7 @@ async function preview(file: string | undefined, updatePath: string, asOf: strin
     return 0;
   }
   printFindings(findings, io);
-  printChanges(changes, prepared, io);
+  if (changes !== null) printChanges(changes, file === undefined, io);
   io.out('（预览，未写入任何内容；去掉 --dry-run 即按此更新）');
   return 0;
 }
@@ -124,7 +123,7 @@ async function build(file: string | undefined, out: string, updatePath: string |
     }
   }
   if (args.flags.has('--json')) io.out(JSON.stringify(changes, null, 2));
-  else if (updatePath !== undefined) printChanges(changes, prepared, io);
+  else if (changes !== null) printChanges(changes, file === undefined, io);
   const { ledgers, keptRows, removedRows, pending } = prepared.ledgers;
   const done =
     `已生成 ${out}：${prepared.plan.sheets.length} 张工作表，任务 ${prepared.notice.tasks.length} 项，单位台账 ${ledgers.length} 张` +

@@ -1,6 +1,5 @@
-import type { PreparedWorkbook } from '../workbook/prepareWorkbook';
 import type { TaskDiff } from '../domain/diff/diffTasks';
-import { describeDiff, describeTaskListUpdate } from '../domain/diff/describeDiff';
+import { describeDiff } from '../domain/diff/describeDiff';
 import type { TaskListFinding } from '../domain/tasklist/readTaskList';
 import { SEVERITY_LABEL } from '../domain/notice/labels';
 import type { Io } from './io';
@@ -10,14 +9,8 @@ export function printFindings(findings: readonly TaskListFinding[], io: Io): voi
   for (const f of findings) io.err(`${SEVERITY_LABEL[f.severity]} ${f.sheet}!${f.cell}：${f.message}`);
 }
 
-/**
- * What the update changes, on stdout: the task diff of a new notice, or — from 任务清单, whose
- * edits are the change — the ledger rows that move.
- */
-export function printChanges(changes: TaskDiff | null, prepared: PreparedWorkbook, io: Io): void {
-  if (changes !== null) {
-    for (const line of describeDiff(changes)) io.out(line);
-    return;
-  }
-  for (const line of describeTaskListUpdate(prepared.notice.tasks.length, prepared.ledgers.rowMoves)) io.out(line);
+/** What the update changes, on stdout: tasks added, changed, removed, and the ledger rows that move. */
+export function printChanges(changes: TaskDiff, fromTaskList: boolean, io: Io): void {
+  if (fromTaskList) io.out('按任务清单更新分工（与上次生成相比）：');
+  for (const line of describeDiff(changes)) io.out(line);
 }

@@ -6,8 +6,14 @@ import type { LayoutProblem, PreviousWorkbook } from '../domain/ledger/readBack'
 import { readSummaryParameters } from '../domain/summary/readSummary';
 import { SHEET } from './names';
 import { REMOVED_MARK } from '../domain/ledger/columns';
+import { lastGeneration } from '../domain/tasklist/lastGeneration';
+import { diffTasks, type TaskDiff } from '../domain/diff/diffTasks';
 
-export type TaskListPrepared = PreparedWorkbook & { findings: TaskListFinding[] };
+export type TaskListPrepared = PreparedWorkbook & {
+  findings: TaskListFinding[];
+  /** What the office's edits change against the last generation (its 责任矩阵 and ledgers), with the rows that move. */
+  changes: TaskDiff;
+};
 
 /**
  * 更新分工 (`duban build --update BOOK` with no input): the workbook rebuilt from its own 任务清单,
@@ -18,18 +24,22 @@ export type TaskListPrepared = PreparedWorkbook & { findings: TaskListFinding[] 
 export function prepareFromTaskList(book: WorkbookData, asOf: string | null): TaskListPrepared {
   const sheet = book.sheets.find((s) => s.name === SHEET.tasks.name);
   let reading: TaskListReading | null = null;
+  let rows: PreviousWorkbook['rows'] = [];
   const prepared = prepareWorkbook({
     noticeText: '',
     previous: book,
     asOf,
     readNotice: (directory, previous) => {
+      rows = previous?.rows ?? [];
       reading = readTaskList(sheet ?? { name: SHEET.tasks.name, rows: [] }, { directory, year: readSummaryParameters(book).year, dateSystem: dateSystemOf(book), shown: shownDeadlines(previous) });
       return reading.notice;
     },
   });
   const read = reading as TaskListReading | null;
   const findings = read?.findings ?? [];
-  return { ...prepared, problems: [...taskListProblems(sheet !== undefined, read), ...prepared.problems], findings };
+  const before = lastGeneration(book.sheets.find((s) => s.name === SHEET.matrix.name), rows, prepared.notice.tasks);
+  const changes = diffTasks(before, prepared.notice.tasks, prepared.ledgers.rowMoves);
+  return { ...prepared, problems: [...taskListProblems(sheet !== undefined, read), ...prepared.problems], findings, changes };
 }
 
 /** What stops 更新分工 before anything is written. */

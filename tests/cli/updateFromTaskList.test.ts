@@ -74,7 +74,10 @@ describe('duban build --update BOOK with no input: 更新分工 from 任务清�
     const before = readFileSync(book);
     const r = await cli(['build', '--update', book, '--dry-run']);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('按任务清单更新分工：任务 120 项；已填写的台账行移动 2 行');
+    expect(r.out).toContain('新增任务 1 项，修改 2 项，移出 1 项；已填写的台账行移动 2 行');
+    expect(r.out).toContain('51.1 建设全市督办信息平台。（牵头：市财政局；负责：市科技局；10月底前完成）');
+    expect(r.out).toContain('牵头单位：市财政局 → 市审计局');
+    expect(r.out).toContain('完成时限不变，截止日期 2020-12-31 → 2020-09-30');
     expect(r.out).toContain('市财政局 任务 3.1 的已填内容标为已移出分工');
     expect(r.out).toContain('市应急局 任务 42.1 的已填内容标为已移出分工');
     expect(r.out).toContain('未写入任何内容');
@@ -119,8 +122,14 @@ describe('duban build --update BOOK with no input: 更新分工 from 任务清�
     expect(readFileSync(dup).equals(before)).toBe(true);
   });
 
-  it('usage: --json needs a notice, --dry-run needs --update', async () => {
-    expect((await cli(['build', '--update', book, '--dry-run', '--json'])).code).toBe(2);
+  it('--json prints the same changes as duban.diff/1', async () => {
+    const r = await cli(['build', '--update', book, '--dry-run', '--json']);
+    expect(r.code).toBe(0);
+    const diff = JSON.parse(r.out) as TaskDiff;
+    expect([diff.added.map((t) => t.id), diff.removed.map((t) => t.id), diff.changed.map((c) => [c.task, c.fields]), diff.movedRows]).toEqual([['51.1'], ['42.1'], [['2.1', ['deadline']], ['3.1', ['units']]], 2]);
+  });
+
+  it('usage: --dry-run needs --update, -o is needed to write', async () => {
     expect((await cli(['build', SEED, '--dry-run'])).code).toBe(2);
     expect((await cli(['build', '-o', book])).code).toBe(2);
   });

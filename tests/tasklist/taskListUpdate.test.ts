@@ -43,6 +43,17 @@ describe('更新分工 from the edited 任务清单', () => {
     expect(second.notice.tasks.map((t) => t.id)).not.toContain('42.1');
   });
 
+  it('the preview names each edit against the last generation', () => {
+    const d = second.changes;
+    expect(d.added.map((t) => [t.id, t.units])).toEqual([['51.1', [{ name: '市政务服务办', role: 'lead' }, { name: '市财政局', role: 'support' }, { name: '市科技局', role: 'support' }]]]);
+    expect(d.removed.map((t) => t.id)).toEqual(['42.1']);
+    expect(d.changed.map((c) => [c.task, c.fields, c.before.due, c.after.due])).toEqual([
+      ['2.1', ['deadline'], '2020-12-31', '2020-09-30'],
+      ['3.1', ['units'], '2020-12-31', '2020-12-31'],
+    ]);
+    expect([d.unchanged, d.movedRows]).toEqual([117, 12]);
+  });
+
   it('责任矩阵 shows each edit', () => {
     const m = sheetOf(rebuilt, '责任矩阵');
     const at = (id: string, unit: string) => m.rows.find((r) => r[0] === id)?.[m.rows[0]!.indexOf(unit)] ?? null;
@@ -105,6 +116,7 @@ describe('更新分工 from the edited 任务清单', () => {
   it('a second 更新分工 changes nothing', () => {
     const third = prepareFromTaskList(rebuilt, null);
     expect(third.ledgers.rowMoves).toEqual([]);
+    expect([third.changes.added, third.changes.removed, third.changes.changed, third.changes.unchanged]).toEqual([[], [], [], 120]);
     expect(third.plan.sheets.map((s) => [s.name, s.rows])).toEqual(second.plan.sheets.map((s) => [s.name, s.rows]));
   });
 });

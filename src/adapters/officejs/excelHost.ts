@@ -2,7 +2,7 @@ import type { WorkbookData } from '../../workbook/sheetData';
 import type { WorkbookHost } from '../../taskpane/hostTypes';
 import { blankDefaultSheets, isEarlierGeneration, prepareWorkbook } from '../../workbook/prepareWorkbook';
 import { applyPlan, isProtectionRefusal, SheetProtectedError } from './applyPlan';
-import { GENERATED_ONLY, TASKLIST_AND_FILLED, readWorkbookInExcel } from './readWorkbook';
+import { GENERATED_ONLY, PREVIEW_READ, TASKLIST_AND_FILLED, readWorkbookInExcel } from './readWorkbook';
 import { readSummary, readSummaryParameters } from '../../domain/summary/readSummary';
 import { summarize } from '../../domain/summary/summarize';
 import { localIsoDate } from '../../domain/time/isoDate';
@@ -14,10 +14,10 @@ import { PaneError } from '../../taskpane/hostTypes';
 import type { ExcelFeatures } from './requirements';
 import type { GenerateResult, Progress, UpdatePreview, ValidateResult } from '../../taskpane/hostTypes';
 import type { PreparedWorkbook } from '../../workbook/prepareWorkbook';
-import { prepareFromTaskList, type TaskListPrepared } from '../../workbook/prepareFromTaskList';
+import { prepareFromTaskList } from '../../workbook/prepareFromTaskList';
 import { previewChanges } from '../../workbook/previewChanges';
 import type { TaskListFinding } from '../../domain/tasklist/readTaskList';
-import { describeDiff, describeTaskListUpdate, diffHeadline } from '../../domain/diff/describeDiff';
+import { describeDiff, diffHeadline } from '../../domain/diff/describeDiff';
 import { validateWorkbook } from '../../domain/validation/validate';
 import { withFixes } from '../../domain/validation/fixes';
 import type { Finding } from '../../domain/validation/findings';
@@ -43,7 +43,7 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
     previewUpdate: (noticeText, onProgress) =>
       runExcel(async (context) => {
         onProgress({ step: '读取工作簿…', done: 0, total: 0 });
-        const book = await readWorkbookInExcel(context, TASKLIST_AND_FILLED, { dateSystem: features.dateSystem });
+        const book = await readWorkbookInExcel(context, PREVIEW_READ, { dateSystem: features.dateSystem });
         if (!isEarlierGeneration(book)) throw new Error(NOT_GENERATED);
         onProgress({ step: '比较分工的变化…', done: 0, total: 0 });
         await letPaint();
@@ -133,16 +133,11 @@ async function rebuildInExcel(
 
 /** The changes preview of a notice (or of 任务清单, with null) applied to a generated workbook. */
 function previewOf(book: WorkbookData, noticeText: string | null): UpdatePreview {
-  const prepared = noticeText === null ? prepareFromTaskList(book, null) : prepareWorkbook({ noticeText, previous: book, asOf: null });
-  const findings = 'findings' in prepared ? (prepared as TaskListPrepared).findings : [];
+  const fromList = noticeText === null ? prepareFromTaskList(book, null) : null;
+  const prepared = fromList ?? prepareWorkbook({ noticeText: noticeText as string, previous: book, asOf: null });
+  const diff = fromList?.changes ?? previewChanges(book, prepared);
   const blocked = prepared.problems.length > 0 ? prepared.problems.map((p) => p.message).join('；') : null;
-  if (noticeText === null || blocked !== null) {
-    const lines = describeTaskListUpdate(prepared.notice.tasks.length, prepared.ledgers.rowMoves);
-    return { headline: lines[0] as string, lines: lines.slice(1), movedRows: prepared.ledgers.rowMoves.length, findings, blocked };
-  }
-  const diff = previewChanges(book, prepared);
-  const lines = describeDiff(diff);
-  return { headline: diffHeadline(diff), lines: lines.slice(1), movedRows: diff.movedRows, findings, blocked };
+  return { headline: diffHeadline(diff), lines: describeDiff(diff).slice(1), movedRows: diff.movedRows, findings: fromList?.findings ?? [], blocked };
 }
 
 /** One turn of the event loop, so a progress message is on screen before long synchronous work. */

@@ -70,10 +70,3 @@ export function describeDiff(d: TaskDiff): string[] {
   return lines;
 }
 
-/**
- * 更新分工 from 任务清单, whose edits are themselves the change: the rows that move.
- * @example describeTaskListUpdate(120, [])[0] //=> '按任务清单更新分工：任务 120 项；已填写的台账行移动 0 行（内容随之保留，不会丢失）'
- */
-export function describeTaskListUpdate(tasks: number, moves: readonly RowMove[]): string[] {
-  return [`按任务清单更新分工：任务 ${tasks} 项；已填写的台账行移动 ${moves.length} 行（内容随之保留，不会丢失）`, ...moves.map((m) => `  ${describeRowMove(m)}`)];
-}
