@@ -6,6 +6,9 @@ import { cli, openXlsx } from '../support/captureIo';
 import { readWorkbookData } from '../../src/adapters/xlsx/readWorkbook';
 import { REMOVED_MARK } from '../../src/domain/ledger/columns';
 import type { TaskDiff } from '../../src/domain/diff/diffTasks';
+import { readSummary } from '../../src/domain/summary/readSummary';
+import { summarize } from '../../src/domain/summary/summarize';
+import { recalculate } from '../support/libreoffice';
 import { col as colOf, lostValues, sheetOf, type Typed } from '../tasklist/support';
 
 const root = join(__dirname, '..', '..');
@@ -63,6 +66,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'duban-tasklist-'));
   book = join(dir, 'book.xlsx');
   expect((await cli(['build', SEED, '-o', book])).code).toBe(0);
+  copyFileSync(book, join(dir, 'original.xlsx'));
   const wb = await openXlsx(book);
   typed = typeLedgers(wb);
   editTaskList(wb);
@@ -105,7 +109,29 @@ describe('duban build --update BOOK with no input: 更新分工 from 任务清�
     // 汇总 counts over _台账索引, which now has the new task's rows.
     expect(sheetOf(data, '_台账索引').rows.some((x) => x.includes('51.1'))).toBe(true);
     expect(sheetOf(data, '任务清单').rows.find((x) => x[0] === '51.1')).toBeDefined();
-  });
+
+    // 汇总 as LibreOffice computes it: each unit's 牵头/负责 counts follow the edits.
+    const engine = summarize(readSummary(data).input, '2020-10-01', 15);
+    const before = summarize(readSummary(readWorkbookData(await openXlsx(join(dir, 'original.xlsx')))).input, '2020-10-01', 15);
+    const [computed] = recalculate([out]);
+    const summary = (await openXlsx(computed!)).getWorksheet('汇总')!;
+    const figures = (unit: string): number[] => {
+      let row: ExcelJS.Row | undefined;
+      summary.eachRow((r) => {
+        if (row === undefined && r.getCell(1).value === unit) row = r;
+      });
+      return [2, 3, 4].map((c) => Number(row?.getCell(c).result ?? row?.getCell(c).value));
+    };
+    const counts = (r: typeof engine, unit: string): [number, number, number] => {
+      const u = r.units.find((x) => x.name === unit);
+      return [u?.lead ?? 0, u?.joint ?? 0, u?.support ?? 0];
+    };
+    for (const unit of ['市审计局', '市财政局', '市科技局', '市应急局']) expect(figures(unit)).toEqual(counts(engine, unit));
+    expect(counts(engine, '市审计局')[0]).toBe(counts(before, '市审计局')[0] + 1);
+    expect(counts(engine, '市财政局')[0]).toBe(counts(before, '市财政局')[0]); // lost 3.1, gained 51.1
+    expect(counts(engine, '市科技局')[1]).toBe(counts(before, '市科技局')[1] + 1);
+    expect(counts(engine, '市应急局')[1]).toBe(counts(before, '市应急局')[1] - 1);
+  }, 120_000);
 
   it('a duplicated 任务编号 stops the update with the cell named, nothing written', async () => {
     const dup = join(dir, 'dup.xlsx');
