@@ -50,6 +50,10 @@ function taskListProblems(present: boolean, reading: TaskListReading | null): La
   const out: LayoutProblem[] = reading.findings
     .filter((f) => f.severity === 'error')
     .map((f) => ({ code: f.code === 'TASK_ID_DUPLICATE' ? 'TASK_ID_DUPLICATE' : 'HEADER_MISSING', sheet: name, column: '任务编号', message: `${name}!${f.cell}：${f.message}` }));
+  if (out.length === 0 && reading.notice.tasks.length === 0) {
+    // Every task deleted is more likely a mistake than a division of work: every ledger row would leave it.
+    out.push({ code: 'HEADER_MISSING', sheet: name, column: '任务内容', message: `“${name}”中没有任何任务，无法更新分工；如果要重新开始，请用通知重新生成工作簿` });
+  }
   for (const u of reading.unknownColumns) {
     out.push({
       code: 'HEADER_UNKNOWN',

@@ -120,3 +120,30 @@ describe('更新分工 from the edited 任务清单', () => {
     expect(third.plan.sheets.map((s) => [s.name, s.rows])).toEqual(second.plan.sheets.map((s) => [s.name, s.rows]));
   });
 });
+
+describe('更新分工 that stops before anything is written', () => {
+  const book = planAsData(first.plan);
+  const tasks = (edit: (rows: WorkbookData['sheets'][number]['rows']) => void) => {
+    const copy = copyBook(book);
+    edit(sheetOf(copy, '任务清单').rows);
+    return prepareFromTaskList(copy, null).problems.map((p) => [p.code, p.message]);
+  };
+
+  it('a 任务清单 with every task deleted', () => {
+    expect(tasks((rows) => rows.splice(1))).toEqual([['HEADER_MISSING', expect.stringContaining('没有任何任务')]]);
+  });
+
+  it('a column the office added with values in it', () => {
+    const problems = tasks((rows) => {
+      rows[0]!.push('督办意见');
+      rows[3]!.push('请加快');
+    });
+    expect(problems).toEqual([['HEADER_UNKNOWN', expect.stringContaining('“督办意见”列（O 列）有 1 个值')]]);
+  });
+
+  it('a workbook without 任务清单', () => {
+    const copy = copyBook(book);
+    copy.sheets = copy.sheets.filter((s) => s.name !== '任务清单');
+    expect(prepareFromTaskList(copy, null).problems.map((p) => p.code)).toEqual(['SHEET_MISSING']);
+  });
+});
