@@ -29,6 +29,7 @@ export function prepareFromTaskList(book: WorkbookData, asOf: string | null): Ta
     noticeText: '',
     previous: book,
     asOf,
+    matchById: true,
     readNotice: (directory, previous) => {
       rows = previous?.rows ?? [];
       reading = readTaskList(sheet ?? { name: SHEET.tasks.name, rows: [] }, { directory, year: readSummaryParameters(book).year, dateSystem: dateSystemOf(book), shown: shownDeadlines(previous) });
@@ -38,7 +39,7 @@ export function prepareFromTaskList(book: WorkbookData, asOf: string | null): Ta
   const read = reading as TaskListReading | null;
   const findings = read?.findings ?? [];
   const before = lastGeneration(book.sheets.find((s) => s.name === SHEET.matrix.name), rows, prepared.notice.tasks);
-  const changes = diffTasks(before, prepared.notice.tasks, prepared.ledgers.rowMoves);
+  const changes = diffTasks(before, prepared.notice.tasks, prepared.ledgers.rowMoves, { byId: true });
   return { ...prepared, problems: [...taskListProblems(sheet !== undefined, read), ...prepared.problems], findings, changes };
 }
 

@@ -6,6 +6,7 @@ import { readPreviousWorkbook, targetKey, type LayoutProblem, type PreviousWorkb
 import type { WorkbookData } from './sheetData';
 import type { PlanWarning, WorkbookPlan } from './plan';
 import { MAX_CELL_TEXT } from './cellLimit';
+import { rowsKeyedById } from '../domain/tasklist/keyById';
 import { sheetKey } from '../domain/ledger/sheetName';
 import { buildWorkbookPlan } from './buildWorkbookPlan';
 import { readSummaryParameters } from '../domain/summary/readSummary';
@@ -37,6 +38,8 @@ export type PrepareInput = {
    * (prepareFromTaskList). Gets the directory the rebuild uses and the previous workbook as read.
    */
   readNotice?: (directory: UnitDirectory, previous: PreviousWorkbook | null) => ParsedNotice;
+  /** Ledger rows follow their task's id even when its text was rewritten (任务清单's ids are the office's keys). @default false */
+  matchById?: boolean;
 };
 
 /**
@@ -52,7 +55,8 @@ export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
   const ours = new Set(DUBAN_SHEET_NAMES.map(sheetKey));
   const ledgerSheets = new Set(previous?.ledgerSheets ?? []);
   const foreign = (input.previous?.sheets ?? []).map((s) => s.name).filter((name) => !ours.has(sheetKey(name)) && !ledgerSheets.has(name));
-  const ledgers = buildLedgers(notice, directory.entries, previous?.rows ?? [], previous?.sheetNames ?? new Map(), [...DUBAN_SHEET_NAMES, ...foreign]);
+  const rows = input.matchById ? rowsKeyedById(previous?.rows ?? [], notice.tasks) : (previous?.rows ?? []);
+  const ledgers = buildLedgers(notice, directory.entries, rows, previous?.sheetNames ?? new Map(), [...DUBAN_SHEET_NAMES, ...foreign]);
   // A rebuild keeps what the office set on 汇总: a typed 统计日期 and its 预警天数.
   const params = input.previous ? readSummaryParameters(input.previous) : null;
   // 统计日期 holding no date (20231231 typed over =TODAY()) goes back to =TODAY(), never to a made-up year.

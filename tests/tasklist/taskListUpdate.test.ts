@@ -147,3 +147,18 @@ describe('更新分工 that stops before anything is written', () => {
     expect(prepareFromTaskList(copy, null).problems.map((p) => p.code)).toEqual(['SHEET_MISSING']);
   });
 });
+
+describe('in 任务清单 the id is the key', () => {
+  it('a task whose text the office rewrote keeps its ledger rows and is shown as changed', () => {
+    const book = copyBook(planAsData(first.plan));
+    const typed = fillLedgers(book);
+    setTask(book, '3.1', { 任务内容: '全面推进财政资金直达机制，确保惠企利民资金及时足额到位。' });
+    const update = prepareFromTaskList(book, null);
+    const rebuilt = planAsData(update.plan);
+    expect(lostValues(rebuilt, typed)).toEqual([]);
+    expect(update.ledgers.rowMoves).toEqual([]);
+    expect(rowsOf(rebuilt, '台账-市财政局', '3.1').map((r) => r[col(rebuilt, '台账-市财政局', '任务内容')])).toEqual(['全面推进财政资金直达机制，确保惠企利民资金及时足额到位。']);
+    expect(update.changes.changed.map((c) => [c.task, c.fields])).toEqual([['3.1', ['text']]]);
+    expect([update.changes.added, update.changes.removed]).toEqual([[], []]);
+  });
+});

@@ -44,15 +44,18 @@ const ORDER: ChangedField[] = ['id', 'text', 'units', 'roles', 'deadline'];
  * Compare the tasks a workbook holds with the tasks it will hold. Tasks are paired as the
  * rebuild pairs ledger rows with tasks (`matchTasks`: same id and text, then the same text under
  * another id, then a lightly edited text), so a renumbered task is a change of id, not a removal
- * and an addition.
+ * and an addition. `byId` pairs tasks of the same id first, whatever their text (更新分工).
  * @example diffTasks([t('1.1', 'A')], [t('1.1', 'A'), t('2.1', 'B')], []).added.map((x) => x.id) //=> ['2.1']
  */
-export function diffTasks(before: readonly Task[], after: readonly Task[], rowMoves: readonly RowMove[]): TaskDiff {
-  const { mapping } = matchTasks(
-    before.map((t) => ({ id: t.id, text: t.text })),
-    after,
-  );
+export function diffTasks(before: readonly Task[], after: readonly Task[], rowMoves: readonly RowMove[], options: { byId?: boolean } = {}): TaskDiff {
   const afterById = new Map(after.map((t) => [t.id, t]));
+  // 更新分工: an id still in 任务清单 is the same task whatever its text became (the rebuild pairs its rows so too).
+  const kept = options.byId === true ? before.filter((t) => afterById.has(t.id)) : [];
+  const { mapping } = matchTasks(
+    before.filter((t) => !kept.includes(t)).map((t) => ({ id: t.id, text: t.text })),
+    after.filter((t) => !kept.some((k) => k.id === t.id)),
+  );
+  for (const t of kept) mapping.set(previousTaskKey(t.id, t.text), t.id);
   const claimed = new Set<string>();
   const removed: DiffTask[] = [];
   const changed: TaskChange[] = [];
