@@ -87,7 +87,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
             ))}
           </TabList>
           <div role="tabpanel" id={`panel-${stage}`} aria-labelledby={`tab-${stage}`}>
-            {stage === 'notice' && <NoticeStage input={input} generate={generate} onGenerate={generateFresh} preview={preview} update={update} onUpdate={updateFresh} workbook={workbook} unavailableReason={host.unavailableReason} running={running} />}
+            {stage === 'notice' && <NoticeStage input={input} generate={generate} onGenerate={generateFresh} preview={preview} update={update} onUpdate={updateFresh} onSelect={goTo} workbook={workbook} unavailableReason={host.unavailableReason} running={running} />}
             {stage === 'ledgers' && <LedgerStage workbook={workbook} running={running} onOpen={(sheet) => goTo(sheet, 'A1')} />}
             {stage === 'check' && (
               <CheckStage

@@ -1,43 +1,18 @@
-import { useRef, useState } from "react";
-import {
-  Button,
-  Caption1,
-  Field,
-  Text,
-  Textarea,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import type { GenerateResult, UpdatePreview, WorkbookState } from "./hostTypes";
-import type { NoticeInput } from "./useNoticeInput";
-import type { HostAction } from "./useHostAction";
-import { ActionStatus } from "./ActionStatus";
-import { NoticeSummary } from "./NoticeSummary";
-import { loadExampleNotice } from "./exampleNotice";
-import { ChangesDialog } from "./ChangesDialog";
+import { useRef, useState } from 'react';
+import { Button, Caption1, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import type { GenerateResult, UpdatePreview, WorkbookState } from './hostTypes';
+import type { NoticeInput } from './useNoticeInput';
+import type { HostAction } from './useHostAction';
+import { ActionStatus } from './ActionStatus';
+import { NoticeSummary } from './NoticeSummary';
+import { loadExampleNotice } from './exampleNotice';
+import { ChangesDialog } from './ChangesDialog';
 
 const useStyles = makeStyles({
-  stage: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalM,
-    minWidth: 0,
-  },
-  row: {
-    display: "flex",
-    flexWrap: "wrap",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-  },
-  hidden: { display: "none" },
-  intro: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
+  stage: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  hidden: { display: 'none' },
+  intro: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalM, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2 },
   steps: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
@@ -51,30 +26,20 @@ type Props = {
   update: HostAction<[], GenerateResult>;
   /** Start 更新分工 from 任务清单. */
   onUpdate(): Promise<void>;
+  /** Go to a cell (a finding in 任务清单). */
+  onSelect(sheet: string, cell: string): void;
   workbook: WorkbookState | null;
   unavailableReason: string | null;
   running: boolean;
 };
 
 /** 分工: the notice in (pasted, a file, or the bundled example), what was read, and 生成工作簿. */
-export function NoticeStage({
-  input,
-  generate,
-  onGenerate,
-  preview,
-  update,
-  onUpdate,
-  workbook,
-  unavailableReason,
-  running,
-}: Props) {
+export function NoticeStage({ input, generate, onGenerate, preview, update, onUpdate, onSelect, workbook, unavailableReason, running }: Props) {
   const styles = useStyles();
   const fileRef = useRef<HTMLInputElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   // Which update the changes dialog previews; nothing is applied until it is confirmed there.
-  const [previewing, setPreviewing] = useState<"notice" | "tasklist" | null>(
-    null,
-  );
+  const [previewing, setPreviewing] = useState<'notice' | 'tasklist' | null>(null);
   const [exampleError, setExampleError] = useState<string | null>(null);
   const loadExample = (): void => {
     setExampleError(null);
@@ -84,27 +49,27 @@ export function NoticeStage({
         // The button goes with the intro: focus moves to the notice instead of being lost.
         textRef.current?.focus();
       },
-      () =>
-        setExampleError(
-          "示例通知没有加载成功：请关闭任务窗格后重新打开，或直接粘贴通知全文。",
-        ),
+      () => setExampleError('示例通知没有加载成功：请关闭任务窗格后重新打开，或直接粘贴通知全文。'),
     );
   };
   const blocked = generateBlocked(input, unavailableReason);
-  const showPreview = (kind: "notice" | "tasklist"): void => {
+  const showPreview = (kind: 'notice' | 'tasklist'): void => {
     setPreviewing(kind);
-    void preview.run(kind === "notice" ? input.text : null);
+    void preview.run(kind === 'notice' ? input.text : null);
+  };
+  const closePreview = (): void => {
+    setPreviewing(null);
+    preview.reset();
   };
   const start = (): void => {
-    if (workbook?.generated) showPreview("notice");
+    if (workbook?.generated) showPreview('notice');
     else void onGenerate(input.text);
   };
   const confirm = (): void => {
     const kind = previewing;
-    setPreviewing(null);
-    preview.reset();
-    if (kind === "notice") void onGenerate(input.text);
-    else if (kind === "tasklist") void onUpdate();
+    closePreview();
+    if (kind === 'notice') void onGenerate(input.text);
+    else if (kind === 'tasklist') void onUpdate();
   };
   return (
     <div className={styles.stage}>
@@ -135,10 +100,7 @@ export function NoticeStage({
         />
       </Field>
       <div className={styles.row}>
-        <Button
-          disabledFocusable={running}
-          onClick={() => fileRef.current?.click()}
-        >
+        <Button disabledFocusable={running} onClick={() => fileRef.current?.click()}>
           选择文件…
         </Button>
         <input
@@ -151,61 +113,45 @@ export function NoticeStage({
           onChange={(e) => {
             const f = e.target.files?.[0];
             if (f) void input.loadFile(f);
-            e.target.value = "";
+            e.target.value = '';
           }}
         />
-        <Button
-          appearance="primary"
-          disabledFocusable={blocked !== null || running}
-          aria-describedby={blocked ? "generate-blocked" : undefined}
-          onClick={start}
-        >
-          {workbook?.generated ? "重新生成工作簿" : "生成工作簿"}
+        <Button appearance="primary" disabledFocusable={blocked !== null || running} aria-describedby={blocked ? 'generate-blocked' : undefined} onClick={start}>
+          {workbook?.generated ? '重新生成工作簿' : '生成工作簿'}
         </Button>
       </div>
       {workbook?.generated && (
         <section className={styles.intro} aria-label="更新分工">
           <Text weight="semibold">按任务清单更新分工</Text>
-          <Caption1>
-            在“任务清单”中增删任务、修改单位或完成时限后，点此重建责任矩阵、各单位台账和汇总；会先列出变化，确认后才写入。
-          </Caption1>
+          <Caption1>在“任务清单”中增删任务、修改单位或完成时限后，点此重建责任矩阵、各单位台账和汇总；会先列出变化，确认后才写入。</Caption1>
           <div className={styles.row}>
-            <Button
-              disabledFocusable={unavailableReason !== null || running}
-              onClick={() => showPreview("tasklist")}
-            >
+            <Button disabledFocusable={unavailableReason !== null || running} onClick={() => showPreview('tasklist')}>
               更新分工…
             </Button>
           </div>
         </section>
       )}
-      {blocked && <Caption1 id="generate-blocked">{blocked}</Caption1>}
+      {blocked && (
+        <Caption1 id="generate-blocked">
+          {blocked}
+        </Caption1>
+      )}
       {input.source && <Caption1>已读取：{input.source}</Caption1>}
       {input.loadError && <Caption1 role="alert">{input.loadError}</Caption1>}
       {exampleError && <Caption1 role="alert">{exampleError}</Caption1>}
-      <ActionStatus
-        label="生成"
-        state={generate.state}
-        success={generatedMessage}
-      />
-      <ActionStatus
-        label="更新分工"
-        state={update.state}
-        success={generatedMessage}
-      />
+      <ActionStatus label="生成" state={generate.state} success={generatedMessage} />
+      <ActionStatus label="更新分工" state={update.state} success={generatedMessage} />
       {input.parsed && <NoticeSummary notice={input.parsed} />}
-      <Caption1>
-        生成时会保护各台账工作表（只留填报列可编辑），Excel
-        的撤销记录会被清空；已填写的内容不会丢失。
-      </Caption1>
+      <Caption1>生成时会保护各台账工作表（只留填报列可编辑），Excel 的撤销记录会被清空；已填写的内容不会丢失。</Caption1>
       {previewing && (
         <ChangesDialog
           kind={previewing}
           state={preview.state}
           onConfirm={confirm}
-          onCancel={() => {
-            setPreviewing(null);
-            preview.reset();
+          onCancel={closePreview}
+          onSelect={(sheet, cell) => {
+            closePreview();
+            onSelect(sheet, cell);
           }}
         />
       )}
@@ -214,20 +160,15 @@ export function NoticeStage({
 }
 
 /** Why 生成工作簿 cannot run yet, in words; null when it can. */
-function generateBlocked(
-  input: NoticeInput,
-  unavailableReason: string | null,
-): string | null {
+function generateBlocked(input: NoticeInput, unavailableReason: string | null): string | null {
   // The reason itself is shown at the top of the pane.
-  if (unavailableReason)
-    return "生成工作簿需要在 Excel 中打开本加载项（见上方提示）。";
-  if (!input.parsed) return "先粘贴通知全文，或选择通知文件。";
-  if (input.parsed.tasks.length === 0)
-    return "没有识别出任务：通知中的每项任务应以括号注明责任单位，例如“（市财政局牵头，12月底前完成）”。";
+  if (unavailableReason) return '生成工作簿需要在 Excel 中打开本加载项（见上方提示）。';
+  if (!input.parsed) return '先粘贴通知全文，或选择通知文件。';
+  if (input.parsed.tasks.length === 0) return '没有识别出任务：通知中的每项任务应以括号注明责任单位，例如“（市财政局牵头，12月底前完成）”。';
   return null;
 }
 
 function generatedMessage(r: GenerateResult): string {
-  const notes = (r.notes ?? []).map((n) => `\n注意：${n}`).join("");
-  return `已生成 ${r.sheets} 张工作表（其中台账 ${r.ledgers} 张），保留已填写的台账行 ${r.keptRows} 行${r.removedRows > 0 ? `，已移出分工 ${r.removedRows} 行` : ""}。${notes}`;
+  const notes = (r.notes ?? []).map((n) => `\n注意：${n}`).join('');
+  return `已生成 ${r.sheets} 张工作表（其中台账 ${r.ledgers} 张），保留已填写的台账行 ${r.keptRows} 行${r.removedRows > 0 ? `，已移出分工 ${r.removedRows} 行` : ''}。${notes}`;
 }
