@@ -5,6 +5,7 @@ import { prepareFromTaskList } from '../../src/workbook/prepareFromTaskList';
 import { planAsData } from '../../src/workbook/planValues';
 import { readSummary } from '../../src/domain/summary/readSummary';
 import { summarize } from '../../src/domain/summary/summarize';
+import { validateWorkbook } from '../../src/domain/validation/validate';
 import { REMOVED_MARK } from '../../src/domain/ledger/columns';
 import type { WorkbookData } from '../../src/workbook/sheetData';
 import { addTask, col, copyBook, deleteTask, fillLedgers, lostValues, serial, setTask, sheetOf } from './support';
@@ -111,6 +112,14 @@ describe('更新分工 from the edited 任务清单', () => {
     const row = tasks.rows.find((r) => r[0]?.t === 'text' && r[0].v === '51.1')!;
     expect(row.slice(11).map((c) => c?.t)).toEqual(['formula', 'formula', 'formula']);
     expect(sheetOf(rebuilt, '任务清单').rows.find((r) => r[0] === '51.1')![col(rebuilt, '任务清单', '截止日期')]).toBe(serial('2020-10-31'));
+  });
+
+  it('校验 before 更新分工 points to it; after it, ledgers and 任务清单 agree', () => {
+    const codes = ['ASSIGNMENT_CHANGED', 'NOT_ASSIGNED', 'UNKNOWN_TASK'];
+    const pending = validateWorkbook(edited, '2020-10-01').findings.filter((f) => codes.includes(f.code));
+    expect(pending.map((f) => [f.code, f.task, f.unit])).toEqual(expect.arrayContaining([['NOT_ASSIGNED', '3.1', '市财政局'], ['UNKNOWN_TASK', '42.1', '市应急局']]));
+    expect(pending.every((f) => f.message.includes('请先“更新分工”'))).toBe(true);
+    expect(validateWorkbook(rebuilt, '2020-10-01').findings.filter((f) => codes.includes(f.code))).toEqual([]);
   });
 
   it('a second 更新分工 changes nothing', () => {
