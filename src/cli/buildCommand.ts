@@ -90,11 +90,11 @@ async function preview(file: string | undefined, updatePath: string, asOf: strin
   const { prepared, changes, findings, source } = await prepare(file, updatePath, asOf, args, io);
   io.progress('');
   refuse(prepared, source);
+  printFindings(findings, io);
   if (args.flags.has('--json')) {
-    io.out(JSON.stringify(changes, null, 2));
+    io.out(diffJson(changes, file === undefined ? findings : null));
     return 0;
   }
-  printFindings(findings, io);
   if (changes !== null) printChanges(changes, file === undefined, io);
   io.out('（预览，未写入任何内容；去掉 --dry-run 即按此更新）');
   return 0;
@@ -122,7 +122,7 @@ async function build(file: string | undefined, out: string, updatePath: string |
       for (const m of moves) io.err(`  任务 ${m.from} → ${m.to}`);
     }
   }
-  if (args.flags.has('--json')) io.out(JSON.stringify(changes, null, 2));
+  if (args.flags.has('--json')) io.out(diffJson(changes, file === undefined ? findings : null));
   else if (changes !== null) printChanges(changes, file === undefined, io);
   const { ledgers, keptRows, removedRows, pending } = prepared.ledgers;
   const done =
@@ -133,4 +133,9 @@ async function build(file: string | undefined, out: string, updatePath: string |
   if (args.flags.has('--json')) io.err(done);
   else io.out(done);
   return 0;
+}
+
+/** `duban.diff/1`; from 任务清单 with its findings as well (each with its cell). */
+function diffJson(changes: TaskDiff | null, findings: TaskListFinding[] | null): string {
+  return JSON.stringify(findings === null ? changes : { ...changes, findings }, null, 2);
 }

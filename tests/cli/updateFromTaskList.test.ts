@@ -151,8 +151,25 @@ describe('duban build --update BOOK with no input: 更新分工 from 任务清�
   it('--json prints the same changes as duban.diff/1', async () => {
     const r = await cli(['build', '--update', book, '--dry-run', '--json']);
     expect(r.code).toBe(0);
-    const diff = JSON.parse(r.out) as TaskDiff;
+    const diff = JSON.parse(r.out) as TaskDiff & { findings: unknown[] };
     expect([diff.added.map((t) => t.id), diff.removed.map((t) => t.id), diff.changed.map((c) => [c.task, c.fields]), diff.movedRows]).toEqual([['51.1'], ['42.1'], [['2.1', ['deadline']], ['3.1', ['units']]], 2]);
+    expect(diff.findings).toEqual([]);
+  });
+
+  it('findings in 任务清单 are printed with their cells (stderr) and listed in the JSON', async () => {
+    const typo = join(dir, 'typo.xlsx');
+    copyFileSync(book, typo);
+    const wb = await openXlsx(typo);
+    const ws = wb.getWorksheet('任务清单')!;
+    const r5 = rowOf(ws, '5.1');
+    ws.getRow(r5).getCell(col(ws, '牵头单位')).value = '市财正局';
+    await wb.xlsx.writeFile(typo);
+    const r = await cli(['build', '--update', typo, '--dry-run', '--json']);
+    expect(r.code).toBe(0);
+    const cell = `E${r5}`;
+    expect(r.err).toContain(`警告 任务清单!${cell}：任务 5.1 的单位“市财正局”不在单位名录中，是否应为“市财政局”？`);
+    const findings = (JSON.parse(r.out) as { findings: Array<{ code: string; cell: string; task: string }> }).findings;
+    expect(findings.map((f) => [f.code, f.cell, f.task])).toEqual([['UNKNOWN_UNIT', cell, '5.1']]);
   });
 
   it('usage: --dry-run needs --update, -o is needed to write', async () => {
