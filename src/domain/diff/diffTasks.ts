@@ -50,10 +50,11 @@ const ORDER: ChangedField[] = ['id', 'text', 'units', 'roles', 'deadline'];
 export function diffTasks(before: readonly Task[], after: readonly Task[], rowMoves: readonly RowMove[], options: { byId?: boolean } = {}): TaskDiff {
   const afterById = new Map(after.map((t) => [t.id, t]));
   // 更新分工: an id still in 任务清单 is the same task whatever its text became (the rebuild pairs its rows so too).
-  const kept = options.byId === true ? before.filter((t) => afterById.has(t.id)) : [];
+  const kept = new Set(options.byId === true ? before.filter((t) => afterById.has(t.id)) : []);
+  const keptIds = new Set([...kept].map((t) => t.id));
   const { mapping } = matchTasks(
-    before.filter((t) => !kept.includes(t)).map((t) => ({ id: t.id, text: t.text })),
-    after.filter((t) => !kept.some((k) => k.id === t.id)),
+    before.filter((t) => !kept.has(t)).map((t) => ({ id: t.id, text: t.text })),
+    after.filter((t) => !keptIds.has(t.id)),
   );
   for (const t of kept) mapping.set(previousTaskKey(t.id, t.text), t.id);
   const claimed = new Set<string>();

@@ -99,13 +99,13 @@ export function readTaskList(sheet: SheetData, options: TaskListOptions): TaskLi
     const known = sections.find((s) => (Number.isFinite(no) ? s.no === no : s.title === title));
     if (known) return known.no;
     // A 板块 typed without its （N） gets the next number, so it reads as a section in 汇总.
-    const next = Number.isFinite(no) ? no : Math.max(0, ...sections.map((s) => s.no), ...labelsAhead) + 1;
+    const next = Number.isFinite(no) ? no : largest([...sections.map((s) => s.no), ...labelsAhead]) + 1;
     sections.push({ no: next, title });
     return next;
   };
   const rows = sheet.rows.map((row, r) => ({ row, r })).filter(({ row, r }) => r > headerRow && (Object.keys(READ) as Column[]).some((k) => cellText(get(row, k)).length > 0));
   // A row without 任务编号 gets the next item number after every 事项 and id prefix in the sheet.
-  let nextItem = Math.max(0, ...rows.flatMap(({ row }) => [itemOf('', get(row, 'item')) ?? 0, itemOf(cellText(get(row, 'id')), null) ?? 0])) + 1;
+  let nextItem = largest(rows.flatMap(({ row }) => [itemOf('', get(row, 'item')) ?? 0, itemOf(cellText(get(row, 'id')), null) ?? 0])) + 1;
   const tasks: Task[] = [];
   const seenAt = new Map<string, number>();
   for (const { row, r } of rows) {
@@ -156,6 +156,9 @@ export function readTaskList(sheet: SheetData, options: TaskListOptions): TaskLi
   const notice: ParsedNotice = { ...empty, sections: [...sections].sort((a, b) => a.no - b.no), itemCount: new Set(tasks.map((t) => t.item)).size, tasks, units: unitLoads(tasks, options.directory, scratch), issues: findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message, line: Number(/\d+$/.exec(f.cell)?.[0] ?? 0) })) };
   return { notice, findings, unknownColumns };
 }
+
+/** The largest of many numbers, 0 for none (Math.max(...xs) fails past ~100 000 arguments). */
+const largest = (xs: readonly number[]): number => xs.reduce((a, b) => Math.max(a, b), 0);
 
 /** 事项 of a row: the 事项 cell, else the number before the first dot of its id (`11.3` → 11). */
 function itemOf(id: string, cell: SheetValue): number | null {
