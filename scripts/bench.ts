@@ -1,4 +1,4 @@
-// `npm run bench [-- --json] [-- --only parse|build|summary|validate|pane|recalc|merge]`: workloads next to a baseline measured in the same
+// `npm run bench [-- --json] [-- --only parse|build|summary|validate|pane|recalc|merge|update]`: workloads next to a baseline measured in the same
 // run, never as timing assertions in tests (the machines are shared and noisy).
 import { parseBenchmarks } from './bench/parseBench';
 import { buildBenchmarks } from './bench/buildBench';
@@ -7,6 +7,7 @@ import { validateBenchmarks } from './bench/validateBench';
 import { paneBenchmarks } from './bench/paneBench';
 import { recalcBenchmarks } from './bench/recalcBench';
 import { mergeBenchmarks } from './bench/mergeBench';
+import { updateBenchmarks } from './bench/updateBench';
 import type { BenchRow } from './bench/measure';
 
 const SUITES: Record<string, () => Promise<BenchRow[]>> = {
@@ -17,6 +18,7 @@ const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   pane: paneBenchmarks,
   recalc: recalcBenchmarks,
   merge: mergeBenchmarks,
+  update: updateBenchmarks,
 };
 
 async function main(): Promise<void> {

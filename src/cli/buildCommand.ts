@@ -1,5 +1,9 @@
 import type ExcelJS from 'exceljs';
-import { prepareWorkbook } from '../workbook/prepareWorkbook';
+import { prepareWorkbook, type PreparedWorkbook } from '../workbook/prepareWorkbook';
+import { prepareFromTaskList } from '../workbook/prepareFromTaskList';
+import { previewChanges } from '../workbook/previewChanges';
+import type { TaskDiff } from '../domain/diff/diffTasks';
+import type { TaskListFinding } from '../domain/tasklist/readTaskList';
 import { openWorkbook, writePlanFile } from '../adapters/xlsx/files';
 import { readWorkbookData } from '../adapters/xlsx/readWorkbook';
 import { readNoticeFile } from './readNotice';
@@ -9,61 +13,106 @@ import { makeOutputDir, refuseOverwrite, samePath } from './output';
 import { withWriteLock } from '../adapters/xlsx/safeWrite';
 import type { Io } from './io';
 import { BUILD_MAX_ROWS } from './limits';
+import { printChanges, printFindings } from './buildReport';
 
-const USAGE = '用法：duban build <通知.txt|.docx> -o <工作簿.xlsx> [--as-of YYYY-MM-DD] [--update <已有工作簿.xlsx>] [--lead-first] [--force]';
+const USAGE =
+  '用法：duban build <通知.txt|.docx> -o <工作簿.xlsx> [--as-of YYYY-MM-DD] [--update <已有工作簿.xlsx>] [--dry-run] [--json] [--lead-first] [--force]；' +
+  '按任务清单更新分工：duban build --update <工作簿.xlsx> -o <工作簿.xlsx>';
 
 /**
- * `duban build <notice> -o <book.xlsx> [--as-of YYYY-MM-DD] [--update <book.xlsx>] [--lead-first] [--force]`.
- * The output is written holding `<book.xlsx>.lock`, through a temporary file renamed over it. An
- * existing Duban workbook at `-o` is only ever updated (`--update` it); another existing file is
- * replaced only with `--force`.
+ * `duban build [<notice>] -o <book.xlsx> [--update <book.xlsx>] [--dry-run] [--json] …`.
+ * With `--update` and no notice, the workbook is rebuilt from its own 任务清单 (更新分工). A notice
+ * applied with `--update` prints what changes (tasks added, changed, removed; ledger rows that
+ * move; from 任务清单, against the last generation); `--dry-run` prints only that and writes nothing, `--json` prints it as `duban.diff/1`.
+ * Giving `--update` is the confirmation (DESIGN §5). The output is written holding
+ * `<book.xlsx>.lock`, through a temporary file renamed over it. An existing Duban workbook at `-o`
+ * is only ever updated; another existing file is replaced only with `--force`.
  */
 export async function buildCommand(args: Args, io: Io): Promise<number> {
-  checkFlags(args, ['-o', '--out', '--as-of', '--update', '--lead-first', '--force']);
+  checkFlags(args, ['-o', '--out', '--as-of', '--update', '--lead-first', '--force', '--dry-run', '--json']);
   const file = args.positional[0];
   const out = args.values.get('-o') ?? args.values.get('--out');
-  if (file === undefined || out === undefined) throw new UsageError(USAGE);
-  if (args.positional.length > 1) throw new UsageError(`多余的参数 ${args.positional.slice(1).join(' ')}；${USAGE}`);
-  const asOf = readAsOf(args);
   const updatePath = args.values.get('--update');
-  await makeOutputDir(out);
-  return withWriteLock(out, (note) => io.err(`duban build: ${note}`), async () => {
-    const inPlace = updatePath !== undefined && (await samePath(updatePath, out));
-    if (!inPlace) await refuseOverwrite(out, args.flags.has('--force'));
-    return build(file, out, updatePath, asOf, args, io);
+  const dryRun = args.flags.has('--dry-run');
+  if (file === undefined && updatePath === undefined) throw new UsageError(USAGE);
+  if (out === undefined && !dryRun) throw new UsageError(USAGE);
+  if (args.positional.length > 1) throw new UsageError(`多余的参数 ${args.positional.slice(1).join(' ')}；${USAGE}`);
+  if (updatePath === undefined && (dryRun || args.flags.has('--json'))) throw new UsageError(`${dryRun ? '--dry-run' : '--json'} 预览对已有工作簿的变更，需要 --update <已有工作簿.xlsx>`);
+  if (file === undefined && args.flags.has('--lead-first')) throw new UsageError('--lead-first 用于读取通知；按任务清单更新分工时请去掉它');
+  const asOf = readAsOf(args);
+  if (dryRun) return preview(file, updatePath as string, asOf, args, io);
+  const target = out as string;
+  await makeOutputDir(target);
+  return withWriteLock(target, (note) => io.err(`duban build: ${note}`), async () => {
+    const inPlace = updatePath !== undefined && (await samePath(updatePath, target));
+    if (!inPlace) await refuseOverwrite(target, args.flags.has('--force'));
+    return build(file, target, updatePath, asOf, args, io);
   });
 }
 
-async function build(file: string, out: string, updatePath: string | undefined, asOf: string | null, args: Args, io: Io): Promise<number> {
-  io.progress('读取通知…');
-  const { text, issues } = await readNoticeFile(file);
+type Prepared = { prepared: PreparedWorkbook; base: ExcelJS.Workbook | undefined; changes: TaskDiff | null; findings: TaskListFinding[]; source: string };
+
+/** Read the input (a notice, or the workbook's 任务清单) and compute the plan; nothing is written. */
+async function prepare(file: string | undefined, updatePath: string | undefined, asOf: string | null, args: Args, io: Io): Promise<Prepared> {
   let base: ExcelJS.Workbook | undefined;
+  let text = '';
+  let issues: Awaited<ReturnType<typeof readNoticeFile>>['issues'] = [];
+  if (file !== undefined) {
+    io.progress('读取通知…');
+    ({ text, issues } = await readNoticeFile(file));
+  }
   if (updatePath !== undefined) {
     io.progress('读取已有工作簿…');
     base = await openWorkbook(updatePath);
   }
   io.progress('生成工作簿…');
-  const prepared = prepareWorkbook({
-    noticeText: text,
-    fileIssues: issues,
-    previous: base ? readWorkbookData(base) : null,
-    asOf,
-    options: { leadFirst: args.flags.has('--lead-first') },
-  });
+  const previous = base ? readWorkbookData(base) : null;
+  if (file === undefined) {
+    const fromList = prepareFromTaskList(previous as NonNullable<typeof previous>, asOf);
+    return { prepared: fromList, base, changes: fromList.changes, findings: fromList.findings, source: `${updatePath as string} 的任务清单` };
+  }
+  const prepared = prepareWorkbook({ noticeText: text, fileIssues: issues, previous, asOf, options: { leadFirst: args.flags.has('--lead-first') } });
+  const changes = previous !== null && prepared.problems.length === 0 ? previewChanges(previous, prepared) : null;
+  return { prepared, base, changes, findings: [], source: file };
+}
+
+/** The first problem that stops a rebuild, as a usage error (exit 2), nothing written. */
+function refuse(prepared: PreparedWorkbook, source: string): void {
   if (prepared.problems.length > 0) {
     const first = prepared.problems[0] as (typeof prepared.problems)[number];
     throw new UsageError(`${first.message}${prepared.problems.length > 1 ? `（另有 ${prepared.problems.length - 1} 处问题）` : ''}；未写入任何内容`);
   }
-  if (prepared.notice.tasks.length === 0) throw new UsageError(`${file} 中没有读到任何任务，未生成工作簿`);
+  if (prepared.notice.tasks.length === 0) throw new UsageError(`${source} 中没有读到任何任务，未生成工作簿`);
+}
+
+/** `--dry-run`: the changes (or, from 任务清单, its findings and the rows that move), nothing written. */
+async function preview(file: string | undefined, updatePath: string, asOf: string | null, args: Args, io: Io): Promise<number> {
+  const { prepared, changes, findings, source } = await prepare(file, updatePath, asOf, args, io);
+  io.progress('');
+  refuse(prepared, source);
+  printFindings(findings, io);
+  if (args.flags.has('--json')) {
+    io.out(diffJson(changes, file === undefined ? findings : null));
+    return 0;
+  }
+  if (changes !== null) printChanges(changes, file === undefined, io);
+  io.out('（预览，未写入任何内容；去掉 --dry-run 即按此更新）');
+  return 0;
+}
+
+async function build(file: string | undefined, out: string, updatePath: string | undefined, asOf: string | null, args: Args, io: Io): Promise<number> {
+  const { prepared, base, changes, findings, source } = await prepare(file, updatePath, asOf, args, io);
+  refuse(prepared, source);
   const rows = prepared.plan.sheets.reduce((n, s) => n + s.rows.length + 1, 0);
   if (rows > BUILD_MAX_ROWS) {
     throw new UsageError(
-      `${file} 生成的工作簿有 ${rows} 行（任务 ${prepared.notice.tasks.length} 项），超过上限 ${BUILD_MAX_ROWS} 行，未写入任何内容；请把通知分成几份分别生成`,
+      `${source} 生成的工作簿有 ${rows} 行（任务 ${prepared.notice.tasks.length} 项），超过上限 ${BUILD_MAX_ROWS} 行，未写入任何内容；请把通知分成几份分别生成`,
     );
   }
   io.progress('写入文件…');
   await writePlanFile(prepared.plan, out, base);
   io.progress('');
+  printFindings(findings, io);
   for (const w of prepared.warnings) {
     if (w.code !== 'TASK_RENUMBERED') io.err(`注意：${w.message}`);
     else {
@@ -73,11 +122,20 @@ async function build(file: string, out: string, updatePath: string | undefined, 
       for (const m of moves) io.err(`  任务 ${m.from} → ${m.to}`);
     }
   }
+  if (args.flags.has('--json')) io.out(diffJson(changes, file === undefined ? findings : null));
+  else if (changes !== null) printChanges(changes, file === undefined, io);
   const { ledgers, keptRows, removedRows, pending } = prepared.ledgers;
-  io.out(
+  const done =
     `已生成 ${out}：${prepared.plan.sheets.length} 张工作表，任务 ${prepared.notice.tasks.length} 项，单位台账 ${ledgers.length} 张` +
-      (updatePath ? `；保留已填写 ${keptRows} 行，已移出分工 ${removedRows} 行` : '') +
-      (pending.length > 0 ? `；待明确：${pending.join('、')}` : ''),
-  );
+    (updatePath ? `；保留已填写 ${keptRows} 行，已移出分工 ${removedRows} 行` : '') +
+    (pending.length > 0 ? `；待明确：${pending.join('、')}` : '');
+  // Under --json, stdout is the JSON document alone.
+  if (args.flags.has('--json')) io.err(done);
+  else io.out(done);
   return 0;
+}
+
+/** `duban.diff/1`; from 任务清单 with its findings as well (each with its cell). */
+function diffJson(changes: TaskDiff | null, findings: TaskListFinding[] | null): string {
+  return JSON.stringify(findings === null ? changes : { ...changes, findings }, null, 2);
 }

@@ -14,14 +14,15 @@ import { OutputError } from '../adapters/xlsx/safeWrite';
 const USAGE = `duban — 督办：任务分工通知 → 工作台账工作簿
 
   duban parse    <通知.txt|.docx> [--json] [--lead-first]
-  duban build    <通知.txt|.docx> -o <工作簿.xlsx> [--as-of YYYY-MM-DD] [--update <工作簿.xlsx>] [--lead-first] [--force]
+  duban build    <通知.txt|.docx> -o <工作簿.xlsx> [--as-of YYYY-MM-DD] [--update <工作簿.xlsx>] [--dry-run] [--json] [--lead-first] [--force]
+  duban build    --update <工作簿.xlsx> -o <工作簿.xlsx> [--dry-run]   按工作簿中编辑过的任务清单更新分工
   duban validate <工作簿.xlsx> [--json] [--as-of YYYY-MM-DD] [--unit 单位]… [--write] [--fix]
   duban summary  <工作簿.xlsx> [--json] [--as-of YYYY-MM-DD] [--write]
   duban split    <工作簿.xlsx> -d <目录> [--unit 单位]… [--force]      每个单位一个台账文件，供下发
   duban merge    <工作簿.xlsx> <回收文件.xlsx…> -o <合并后.xlsx> [--json]   合并各单位发回的文件
   duban demo     解析示例通知 seeds/tianjin-2020-task-division.txt，打印概览并生成 out/tianjin-2020.xlsx
 
-已有的督办工作簿只能更新（-o 工作簿.xlsx --update 工作簿.xlsx），不会被整个替换；其他已有文件要加 --force 才覆盖。
+已有的督办工作簿只能更新（-o 工作簿.xlsx --update 工作簿.xlsx，先用 --dry-run 看变更），不会被整个替换；其他已有文件要加 --force 才覆盖。
 退出码：0 成功，1 有校验问题、合并冲突或拒收的文件，2 用法错误、无法读取输入或无法写入输出`;
 
 const COMMANDS: Record<string, (args: ReturnType<typeof readArgs>, io: Io) => Promise<number>> = {

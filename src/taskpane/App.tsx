@@ -33,6 +33,8 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
   const input = useNoticeInput();
   const { workbook, refresh: refreshWorkbook } = useWorkbookState(host);
   const generate = useHostAction(host.generate, refreshWorkbook);
+  const preview = useHostAction(host.previewUpdate);
+  const update = useHostAction(host.updateFromTaskList, refreshWorkbook);
   const refresh = useHostAction(host.refreshSummary);
   const validate = useHostAction(host.validate);
   const fix = useHostAction(host.fixAndValidate);
@@ -42,15 +44,22 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
   const generateFresh = useCallback(async (text: string) => {
     validate.reset();
     fix.reset();
+    update.reset();
     await generate.run(text);
-  }, [generate, validate, fix]);
+  }, [generate, update, validate, fix]);
+  const updateFresh = useCallback(async () => {
+    validate.reset();
+    fix.reset();
+    generate.reset();
+    await update.run();
+  }, [generate, update, validate, fix]);
   const selectCell = useCallback((sheet: string, cell: string, _progress: unknown) => host.selectCell(sheet, cell), [host]);
   const select = useHostAction(selectCell);
   // 校验 and its fix share one list: whichever ran last is what the workbook holds now.
   const [lastCheck, setLastCheck] = useState<'validate' | 'fix'>('validate');
   const check = lastCheck === 'fix' ? fix : validate;
   const findings = check.state.status === 'done' ? check.state.result : null;
-  const running = [generate, refresh, validate, fix, distribute, collect].some((a) => a.state.status === 'running');
+  const running = [generate, update, refresh, validate, fix, distribute, collect].some((a) => a.state.status === 'running');
   const goTo = useCallback((sheet: string, cell: string) => void select.run(sheet, cell), [select]);
   // For `npm run bench -- --only pane`: when the pane is first on screen.
   useEffect(() => void performance.mark?.('duban-pane-rendered'), []);
@@ -81,7 +90,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
             ))}
           </TabList>
           <div role="tabpanel" id={`panel-${stage}`} aria-labelledby={`tab-${stage}`}>
-            {stage === 'notice' && <NoticeStage input={input} generate={generate} onGenerate={generateFresh} workbook={workbook} unavailableReason={host.unavailableReason} running={running} />}
+            {stage === 'notice' && <NoticeStage input={input} generate={generate} onGenerate={generateFresh} preview={preview} update={update} onUpdate={updateFresh} onSelect={goTo} workbook={workbook} unavailableReason={host.unavailableReason} running={running} />}
             {stage === 'ledgers' && (
               <LedgerStage
                 workbook={workbook}

@@ -1,25 +1,12 @@
 import { useRef, useState } from 'react';
-import {
-  Button,
-  Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Text,
-  Textarea,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import type { GenerateResult, WorkbookState } from './hostTypes';
+import { Button, Caption1, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import type { GenerateResult, UpdatePreview, WorkbookState } from './hostTypes';
 import type { NoticeInput } from './useNoticeInput';
 import type { HostAction } from './useHostAction';
 import { ActionStatus } from './ActionStatus';
 import { NoticeSummary } from './NoticeSummary';
 import { loadExampleNotice } from './exampleNotice';
+import { ChangesDialog } from './ChangesDialog';
 
 const useStyles = makeStyles({
   stage: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -34,17 +21,25 @@ type Props = {
   generate: HostAction<[string], GenerateResult>;
   /** Start 生成工作簿 (the app clears what it makes stale). */
   onGenerate(text: string): Promise<void>;
+  /** The changes preview of a notice (text) or of the edited 任务清单 (null). */
+  preview: HostAction<[string | null], UpdatePreview>;
+  update: HostAction<[], GenerateResult>;
+  /** Start 更新分工 from 任务清单. */
+  onUpdate(): Promise<void>;
+  /** Go to a cell (a finding in 任务清单). */
+  onSelect(sheet: string, cell: string): void;
   workbook: WorkbookState | null;
   unavailableReason: string | null;
   running: boolean;
 };
 
 /** 分工: the notice in (pasted, a file, or the bundled example), what was read, and 生成工作簿. */
-export function NoticeStage({ input, generate, onGenerate, workbook, unavailableReason, running }: Props) {
+export function NoticeStage({ input, generate, onGenerate, preview, update, onUpdate, onSelect, workbook, unavailableReason, running }: Props) {
   const styles = useStyles();
   const fileRef = useRef<HTMLInputElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
-  const [confirming, setConfirming] = useState(false);
+  // Which update the changes dialog previews; nothing is applied until it is confirmed there.
+  const [previewing, setPreviewing] = useState<'notice' | 'tasklist' | null>(null);
   const [exampleError, setExampleError] = useState<string | null>(null);
   const loadExample = (): void => {
     setExampleError(null);
@@ -58,9 +53,23 @@ export function NoticeStage({ input, generate, onGenerate, workbook, unavailable
     );
   };
   const blocked = generateBlocked(input, unavailableReason);
+  const showPreview = (kind: 'notice' | 'tasklist'): void => {
+    setPreviewing(kind);
+    void preview.run(kind === 'notice' ? input.text : null);
+  };
+  const closePreview = (): void => {
+    setPreviewing(null);
+    preview.reset();
+  };
   const start = (): void => {
-    if (workbook?.generated) setConfirming(true);
+    if (workbook?.generated) showPreview('notice');
     else void onGenerate(input.text);
+  };
+  const confirm = (): void => {
+    const kind = previewing;
+    closePreview();
+    if (kind === 'notice') void onGenerate(input.text);
+    else if (kind === 'tasklist') void onUpdate();
   };
   return (
     <div className={styles.stage}>
@@ -111,6 +120,17 @@ export function NoticeStage({ input, generate, onGenerate, workbook, unavailable
           {workbook?.generated ? '重新生成工作簿' : '生成工作簿'}
         </Button>
       </div>
+      {workbook?.generated && (
+        <section className={styles.intro} aria-label="更新分工">
+          <Text weight="semibold">按任务清单更新分工</Text>
+          <Caption1>在“任务清单”中增删任务、修改单位或完成时限后，点此重建责任矩阵、各单位台账和汇总；会先列出变化，确认后才写入。</Caption1>
+          <div className={styles.row}>
+            <Button disabledFocusable={unavailableReason !== null || running} onClick={() => showPreview('tasklist')}>
+              更新分工…
+            </Button>
+          </div>
+        </section>
+      )}
       {blocked && (
         <Caption1 id="generate-blocked">
           {blocked}
@@ -120,30 +140,21 @@ export function NoticeStage({ input, generate, onGenerate, workbook, unavailable
       {input.loadError && <Caption1 role="alert">{input.loadError}</Caption1>}
       {exampleError && <Caption1 role="alert">{exampleError}</Caption1>}
       <ActionStatus label="生成" state={generate.state} success={generatedMessage} />
+      <ActionStatus label="更新分工" state={update.state} success={generatedMessage} />
       {input.parsed && <NoticeSummary notice={input.parsed} />}
       <Caption1>生成时会保护各台账工作表（只留填报列可编辑），Excel 的撤销记录会被清空；已填写的内容不会丢失。</Caption1>
-      <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
-        <DialogSurface aria-describedby="regenerate-what">
-          <DialogBody>
-            <DialogTitle>重新生成工作簿？</DialogTitle>
-            <DialogContent id="regenerate-what">
-              工作簿中已有督办生成的工作表（台账 {workbook?.ledgers.length ?? 0} 张）。重新生成会按这份通知重建任务清单、责任矩阵和各单位台账；各单位已填写的内容都会保留（任务移出分工的行标为“已移出分工”）。台账会重新保护，Excel 的撤销记录会被清空。
-            </DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  setConfirming(false);
-                  void onGenerate(input.text);
-                }}
-              >
-                重新生成
-              </Button>
-              <Button onClick={() => setConfirming(false)}>取消</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      {previewing && (
+        <ChangesDialog
+          kind={previewing}
+          state={preview.state}
+          onConfirm={confirm}
+          onCancel={closePreview}
+          onSelect={(sheet, cell) => {
+            closePreview();
+            onSelect(sheet, cell);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -13,6 +13,22 @@ export type GenerateResult = {
   notes?: string[];
 };
 
+/**
+ * What an update would change, shown before anything is applied (DESIGN §5): a new notice's task
+ * diff, or for 更新分工 the findings in 任务清单 and the ledger rows that move.
+ */
+export type UpdatePreview = {
+  /** `新增任务 1 项，修改 2 项，移出 1 项；已填写的台账行移动 3 行…` */
+  headline: string;
+  /** The whole preview as lines of text. */
+  lines: string[];
+  movedRows: number;
+  /** Problems found in 任务清单, each at its cell. */
+  findings: Array<{ code: string; severity: Finding['severity']; sheet: string; cell: string; task: string; message: string }>;
+  /** Why the update cannot be applied (a duplicated 任务编号, a ledger column that would be lost), or null. */
+  blocked: string | null;
+};
+
 /** A validation finding as the pane lists it. */
 export type PaneFinding = Omit<Finding, 'fix'> & { fixable: boolean };
 export type ValidateResult = { asOf: string; errors: number; warnings: number; findings: PaneFinding[] };
@@ -52,6 +68,10 @@ export type WorkbookHost = {
   warnings: string[];
   /** Build or regenerate the workbook from the notice text; typed ledger values are kept. */
   generate(noticeText: string, onProgress: (p: Progress) => void): Promise<GenerateResult>;
+  /** What applying this notice (or, with null, the edited 任务清单) to the open workbook would change; writes nothing. */
+  previewUpdate(noticeText: string | null, onProgress: (p: Progress) => void): Promise<UpdatePreview>;
+  /** 更新分工: rebuild matrix, ledgers and 汇总 from the workbook's edited 任务清单; typed ledger values are kept. */
+  updateFromTaskList(onProgress: (p: Progress) => void): Promise<GenerateResult>;
   /** 刷新汇总: rebuild 汇总 and its row index from the workbook as it is now, in one run. */
   refreshSummary(onProgress: (p: Progress) => void): Promise<SummaryResult>;
   /** 校验: read the workbook once, write 校验结果, return the findings. */
@@ -74,6 +94,8 @@ export const NO_EXCEL_HOST: WorkbookHost = {
   unavailableReason: '当前不在 Excel 中运行：可以解析通知，生成工作簿需要在 Excel 中打开本加载项。',
   warnings: [],
   generate: () => Promise.reject(new Error('不在 Excel 中')),
+  previewUpdate: () => Promise.reject(new Error('不在 Excel 中')),
+  updateFromTaskList: () => Promise.reject(new Error('不在 Excel 中')),
   refreshSummary: () => Promise.reject(new Error('不在 Excel 中')),
   validate: () => Promise.reject(new Error('不在 Excel 中')),
   fixAndValidate: () => Promise.reject(new Error('不在 Excel 中')),

@@ -1,11 +1,12 @@
 import { parseNotice } from '../domain/notice/parseNotice';
 import type { Issue, ParseOptions, ParsedNotice } from '../domain/notice/types';
-import { createDirectory } from '../domain/units/directory';
+import { createDirectory, type UnitDirectory } from '../domain/units/directory';
 import { buildLedgers, type LedgerBook } from '../domain/ledger/ledgers';
 import { readPreviousWorkbook, targetKey, type LayoutProblem, type PreviousWorkbook } from '../domain/ledger/readBack';
 import type { WorkbookData } from './sheetData';
 import type { PlanWarning, WorkbookPlan } from './plan';
 import { MAX_CELL_TEXT } from './cellLimit';
+import { rowsKeyedById } from '../domain/tasklist/keyById';
 import { sheetKey } from '../domain/ledger/sheetName';
 import { buildWorkbookPlan } from './buildWorkbookPlan';
 import { readSummaryParameters } from '../domain/summary/readSummary';
@@ -14,6 +15,8 @@ import { DEFAULT_WARN_DAYS, DUBAN_SHEET_NAMES } from './names';
 export type PreparedWorkbook = {
   /** The notice as parsed; its issues end with `warnings`. */
   notice: ParsedNotice;
+  /** The directory the rebuild used: the workbook's 单位名录 over the built-in one. */
+  directory: UnitDirectory;
   ledgers: LedgerBook;
   plan: WorkbookPlan;
   /** Non-empty means: stop, write nothing, show these. */
@@ -30,6 +33,13 @@ export type PrepareInput = {
   previous: WorkbookData | null;
   asOf: string | null;
   options?: ParseOptions;
+  /**
+   * Where the tasks come from instead of `noticeText`: the workbook's own 任务清单
+   * (prepareFromTaskList). Gets the directory the rebuild uses and the previous workbook as read.
+   */
+  readNotice?: (directory: UnitDirectory, previous: PreviousWorkbook | null) => ParsedNotice;
+  /** Ledger rows follow their task's id even when its text was rewritten (任务清单's ids are the office's keys). @default false */
+  matchById?: boolean;
 };
 
 /**
@@ -39,13 +49,14 @@ export type PrepareInput = {
 export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
   const previous = input.previous ? readPreviousWorkbook(input.previous) : null;
   const directory = createDirectory(previous?.directory ?? []);
-  const parsed = parseNotice(input.noticeText, input.options ?? {}, directory);
+  const parsed = input.readNotice ? input.readNotice(directory, previous) : parseNotice(input.noticeText, input.options ?? {}, directory);
   const notice = { ...parsed, issues: [...(input.fileIssues ?? []), ...parsed.issues] };
   // Every sheet the workbook will have besides the ledgers: ours, and an office's own sheets (kept).
   const ours = new Set(DUBAN_SHEET_NAMES.map(sheetKey));
   const ledgerSheets = new Set(previous?.ledgerSheets ?? []);
   const foreign = (input.previous?.sheets ?? []).map((s) => s.name).filter((name) => !ours.has(sheetKey(name)) && !ledgerSheets.has(name));
-  const ledgers = buildLedgers(notice, directory.entries, previous?.rows ?? [], previous?.sheetNames ?? new Map(), [...DUBAN_SHEET_NAMES, ...foreign]);
+  const rows = input.matchById ? rowsKeyedById(previous?.rows ?? [], notice.tasks) : (previous?.rows ?? []);
+  const ledgers = buildLedgers(notice, directory.entries, rows, previous?.sheetNames ?? new Map(), [...DUBAN_SHEET_NAMES, ...foreign]);
   // A rebuild keeps what the office set on 汇总: a typed 统计日期 and its 预警天数.
   const params = input.previous ? readSummaryParameters(input.previous) : null;
   // 统计日期 holding no date (20231231 typed over =TODAY()) goes back to =TODAY(), never to a made-up year.
@@ -66,6 +77,7 @@ export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
   const warnings = [...moveWarnings(ledgers), ...asOfWarnings, ...renameWarnings(ledgers), ...cutWarnings(plan.warnings ?? [], notice)];
   return {
     notice: warnings.length > 0 ? { ...notice, issues: [...notice.issues, ...warnings] } : notice,
+    directory,
     ledgers,
     plan: stale.length > 0 ? { ...plan, removeSheets: stale } : plan,
     problems: previous?.problems ?? [],

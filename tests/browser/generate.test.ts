@@ -36,8 +36,9 @@ describe('生成工作簿 in Chromium, against the in-memory Excel injected into
     // + look (1) + write (2).
     expect(first.syncs).toEqual([1, 5, 1]);
 
-    // Regenerating asks first (protection clears Excel's undo history; filled rows are kept).
+    // Regenerating shows what changes first (here nothing), and applies only when confirmed.
     await page.getByRole('button', { name: '重新生成工作簿' }).click();
+    await page.getByRole('dialog', { name: '重新生成工作簿？' }).getByText('分工没有变化').waitFor();
     await page.getByRole('dialog', { name: '重新生成工作簿？' }).getByRole('button', { name: '重新生成' }).click();
     await page.getByText('保留已填写的台账行 1 行').waitFor();
     const kept = await page.evaluate(() => {
@@ -55,8 +56,9 @@ describe('生成工作簿 in Chromium, against the in-memory Excel injected into
       const sheets = fake.workbook.sheets;
       return { charts: sheets.find((s) => s.name === '汇总')?.chartList.map((c) => `${c.type} ${c.title}`), index: sheets.find((s) => s.name === '_台账索引')?.visibility, runs: fake.contexts.length, count: sheets.length };
     });
-    // Runs: the pane's look at the workbook on opening and after each generate, two generates, one refresh.
-    expect(summary).toEqual({ charts: ['BarClustered 各单位完成率', 'Pie 任务状态'], index: 'Hidden', runs: 6, count: 58 });
+    // Runs: the pane's look at the workbook on opening and after each generate, two generates, the
+    // changes preview before the second (it writes nothing), one refresh.
+    expect(summary).toEqual({ charts: ['BarClustered 各单位完成率', 'Pie 任务状态'], index: 'Hidden', runs: 7, count: 58 });
 
     // 校验: findings listed, a click goes to the cell, text dates fixed in one more run.
     await page.evaluate(() => {

@@ -36,6 +36,14 @@ function fakeHost(overrides: Partial<WorkbookHost> = {}, generated = true): Work
       onProgress({ step: '写入工作表', done: 1, total: 2 });
       return { sheets: 9, ledgers: 1, syncs: 4, keptRows: 0, removedRows: 0 };
     },
+    previewUpdate: async (text) => {
+      calls.push(`preview ${text === null ? '任务清单' : text.length}`);
+      return { headline: '新增任务 1 项，修改 1 项，移出 0 项；已填写的台账行移动 2 行（内容随之保留，不会丢失）', lines: ['新增：', '  2.1 新建图书馆1座（牵头：市文化和旅游局）'], movedRows: 2, findings: [], blocked: null };
+    },
+    updateFromTaskList: async () => {
+      calls.push('update');
+      return { sheets: 9, ledgers: 1, syncs: 4, keptRows: 3, removedRows: 1 };
+    },
     refreshSummary: async () => ({ asOf: '2023-02-01', tasks: 1, done: 0, overdue: 0, dueSoon: 0, completionRate: 0 }),
     validate: async () => ({
       asOf: '2023-02-01',
@@ -86,21 +94,72 @@ describe('task pane (React, with a fake host)', () => {
     await waitFor(() => expect(document.body.textContent).toMatch(/注意：单位名录中“市财政局”的台账工作表“财政\/局”/));
   });
 
-  it('asks before regenerating a workbook Duban already made, and does nothing on 取消', async () => {
+  it('shows what a notice changes before regenerating a workbook Duban already made, and does nothing on 取消', async () => {
     const host = fakeHost();
     render(<App host={host} />);
     fireEvent.change(screen.getByRole('textbox'), { target: { value: NOTICE } });
     fireEvent.click(await screen.findByRole('button', { name: '重新生成工作簿' }));
     const dialog = await screen.findByRole('dialog', { name: '重新生成工作簿？' });
+    await waitFor(() => expect(dialog).toHaveTextContent('新增任务 1 项，修改 1 项，移出 0 项；已填写的台账行移动 2 行'));
+    expect(dialog).toHaveTextContent('2.1 新建图书馆1座（牵头：市文化和旅游局）');
     expect(dialog).toHaveTextContent('撤销记录会被清空');
     // On a busy machine tabster's modalizer in jsdom can mark the open surface itself aria-hidden
     // for a moment (seen 1 run in 3 under load); the real browser's scan is paneUsability.test.ts.
     fireEvent.click(within(dialog).getByRole('button', { name: '取消', hidden: true }));
-    expect(host.calls).toEqual([]);
-    fireEvent.click(await screen.findByRole('button', { name: '重新生成工作簿' }));
-    fireEvent.click(await screen.findByRole('button', { name: '重新生成' }));
+    expect(host.calls).toEqual([`preview ${NOTICE.length}`]);
+    fireEvent.click(screen.getByRole('button', { name: '重新生成工作簿' }));
+    const confirm = await screen.findByRole('button', { name: '重新生成' });
+    await waitFor(() => expect(confirm).not.toHaveAttribute('aria-disabled', 'true'));
+    fireEvent.click(confirm);
     await screen.findByText(/已生成 9 张工作表/);
-    expect(host.calls).toEqual([`generate ${NOTICE.length}`]);
+    expect(host.calls).toEqual([`preview ${NOTICE.length}`, `preview ${NOTICE.length}`, `generate ${NOTICE.length}`]);
+  });
+
+  it('更新分工: previews the edited 任务清单, applies only on confirm', async () => {
+    const host = fakeHost({
+      previewUpdate: async () => ({
+        headline: '按任务清单更新分工：任务 120 项；已填写的台账行移动 1 行（内容随之保留，不会丢失）',
+        lines: ['  市财政局 任务 3.1 的已填内容标为已移出分工'],
+        movedRows: 1,
+        findings: [{ code: 'UNKNOWN_UNIT', severity: 'warning', sheet: '任务清单', cell: 'E4', task: '3.1', message: '任务 3.1 的单位“市财正局”不在单位名录中，是否应为“市财政局”？' }],
+        blocked: null,
+      }),
+    });
+    render(<App host={host} />);
+    fireEvent.change(screen.getByRole('textbox'), { target: { value: NOTICE } });
+    fireEvent.click(await screen.findByRole('button', { name: '更新分工…' }));
+    const dialog = await screen.findByRole('dialog', { name: '按任务清单更新分工？' });
+    await waitFor(() => expect(dialog).toHaveTextContent('已填写的台账行移动 1 行'));
+    expect(screen.getByRole('list', { name: '任务清单中的问题' })).toHaveTextContent('任务清单!E4：任务 3.1 的单位“市财正局”不在单位名录中，是否应为“市财政局”？');
+    // A finding goes to its cell; the dialog closes so the office can fix it.
+    fireEvent.click(screen.getByRole('button', { name: '任务清单!E4' }));
+    await waitFor(() => expect(host.calls).toEqual(['select 任务清单!E4']));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    host.calls.length = 0;
+    fireEvent.click(screen.getByRole('button', { name: '更新分工…' }));
+    const again = await screen.findByRole('dialog', { name: '按任务清单更新分工？' });
+    fireEvent.click(within(again).getByRole('button', { name: '取消', hidden: true }));
+    expect(host.calls).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: '更新分工…' }));
+    const confirm = await screen.findByRole('button', { name: '确认更新分工' });
+    await waitFor(() => expect(confirm).not.toHaveAttribute('aria-disabled', 'true'));
+    fireEvent.click(confirm);
+    await screen.findByText(/保留已填写的台账行 3 行，已移出分工 1 行/);
+    expect(host.calls).toEqual(['update']);
+  });
+
+  it('更新分工 that cannot be applied says why and cannot be confirmed', async () => {
+    const host = fakeHost({
+      previewUpdate: async () => ({ headline: '按任务清单更新分工：任务 2 项；已填写的台账行移动 0 行（内容随之保留，不会丢失）', lines: [], movedRows: 0, findings: [], blocked: '任务清单!A3：任务编号 1.1 在第 2 行和第 3 行重复出现' }),
+    });
+    render(<App host={host} />);
+    fireEvent.click(await screen.findByRole('button', { name: '更新分工…' }));
+    const dialog = await screen.findByRole('dialog', { name: '按任务清单更新分工？' });
+    await waitFor(() => expect(dialog).toHaveTextContent('无法更新：任务清单!A3：任务编号 1.1 在第 2 行和第 3 行重复出现'));
+    const confirm = screen.getByRole('button', { name: '确认更新分工' });
+    expect(confirm).toHaveAttribute('aria-disabled', 'true');
+    fireEvent.click(confirm);
+    expect(host.calls).toEqual([]);
   });
 
   it('groups findings by unit and goes to a cell on click', async () => {

@@ -2,7 +2,7 @@ import type { WorkbookData } from '../../workbook/sheetData';
 import type { WorkbookHost } from '../../taskpane/hostTypes';
 import { blankDefaultSheets, isEarlierGeneration, prepareWorkbook } from '../../workbook/prepareWorkbook';
 import { applyPlan, isProtectionRefusal, SheetProtectedError } from './applyPlan';
-import { readWorkbookInExcel } from './readWorkbook';
+import { GENERATED_ONLY, PREVIEW_READ, TASKLIST_AND_FILLED, readWorkbookInExcel } from './readWorkbook';
 import { readSummary, readSummaryParameters } from '../../domain/summary/readSummary';
 import { summarize } from '../../domain/summary/summarize';
 import { localIsoDate } from '../../domain/time/isoDate';
@@ -12,7 +12,12 @@ import { errorCode, runExcel, type RunState } from './runExcel';
 import { explainError } from './errors';
 import { PaneError } from '../../taskpane/hostTypes';
 import type { ExcelFeatures } from './requirements';
-import type { Progress, ValidateResult } from '../../taskpane/hostTypes';
+import type { GenerateResult, Progress, UpdatePreview, ValidateResult } from '../../taskpane/hostTypes';
+import type { PreparedWorkbook } from '../../workbook/prepareWorkbook';
+import { prepareFromTaskList } from '../../workbook/prepareFromTaskList';
+import { previewChanges } from '../../workbook/previewChanges';
+import type { TaskListFinding } from '../../domain/tasklist/readTaskList';
+import { describeDiff, diffHeadline } from '../../domain/diff/describeDiff';
 import { validateWorkbook } from '../../domain/validation/validate';
 import { withFixes } from '../../domain/validation/fixes';
 import type { Finding } from '../../domain/validation/findings';
@@ -30,28 +35,22 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
     unavailableReason: minimum ? null : '此版本 Excel 过旧（需要 ExcelApi 1.7，即 Excel 2019、Microsoft 365 或网页版 Excel）。',
     warnings: featureWarnings(features),
     generate: (noticeText, onProgress) =>
-      runExcel(async (context, run) => {
+      runExcel((context, run) => rebuildInExcel(context, run, features, onProgress, GENERATED_ONLY, (previous) => prepareWorkbook({ noticeText, previous, asOf: null }))),
+    updateFromTaskList: (onProgress) =>
+      runExcel((context, run) =>
+        rebuildInExcel(context, run, features, onProgress, TASKLIST_AND_FILLED, (previous) => {
+          if (previous === null) throw new Error(NOT_GENERATED);
+          return prepareFromTaskList(previous, null);
+        }),
+      ),
+    previewUpdate: (noticeText, onProgress) =>
+      runExcel(async (context) => {
         onProgress({ step: '读取工作簿…', done: 0, total: 0 });
-        // The rebuild reads what it would lose besides values (formulas, comments, links) to stop before losing it.
-        const book = await readWorkbookInExcel(context, undefined, { dateSystem: features.dateSystem, marks: features.cellMarks ?? false });
-        // A new workbook has a blank Sheet1 and may have the office's own sheets: not a previous generation.
-        const previous = isEarlierGeneration(book) ? book : null;
-        onProgress({ step: previous ? '计算分工，核对已填写的台账…' : '计算分工与台账…', done: 0, total: 0 });
-        // The computation below is synchronous: let the pane paint this phase first.
+        const book = await readWorkbookInExcel(context, PREVIEW_READ, { dateSystem: features.dateSystem });
+        if (!isEarlierGeneration(book)) throw new Error(NOT_GENERATED);
+        onProgress({ step: '比较分工的变化…', done: 0, total: 0 });
         await letPaint();
-        const prepared = prepareWorkbook({ noticeText, previous, asOf: null });
-        if (prepared.problems.length > 0) throw new Error(prepared.problems.map((p) => p.message).join('；'));
-        const blank = blankDefaultSheets(book);
-        const plan = blank.length > 0 ? { ...prepared.plan, removeSheets: [...(prepared.plan.removeSheets ?? []), ...blank] } : prepared.plan;
-        const stats = await applyPlan(context, plan, features, { onProgress, run, newWorkbook: previous === null });
-        return {
-          sheets: prepared.plan.sheets.length,
-          ledgers: prepared.ledgers.ledgers.length,
-          syncs: stats.syncs + book.syncs,
-          keptRows: prepared.ledgers.keptRows,
-          removedRows: prepared.ledgers.removedRows,
-          notes: prepared.warnings.map((w) => w.message),
-        };
+        return previewOf(book, noticeText);
       }),
     refreshSummary: (onProgress) =>
       runExcel(async (context, run) => {
@@ -99,7 +98,53 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
       ),
   };
   // Every action's errors reach the pane explained: plain Chinese first, Excel's text as detail.
-  return { ...host, generate: (...a) => explained(() => host.generate(...a)), refreshSummary: (...a) => explained(() => host.refreshSummary(...a)), validate: (...a) => explained(() => host.validate(...a)), fixAndValidate: (...a) => explained(() => host.fixAndValidate(...a)), distribute: (...a) => explained(() => host.distribute(...a)), collect: (...a) => explained(() => host.collect(...a)) };
+  return { ...host, generate: (...a) => explained(() => host.generate(...a)), updateFromTaskList: (...a) => explained(() => host.updateFromTaskList(...a)), previewUpdate: (...a) => explained(() => host.previewUpdate(...a)), refreshSummary: (...a) => explained(() => host.refreshSummary(...a)), validate: (...a) => explained(() => host.validate(...a)), fixAndValidate: (...a) => explained(() => host.fixAndValidate(...a)), distribute: (...a) => explained(() => host.distribute(...a)), collect: (...a) => explained(() => host.collect(...a)) };
+}
+
+const NOT_GENERATED = '当前工作簿还没有督办工作表，请先点击“生成工作簿”。';
+
+/**
+ * Read the workbook, prepare the rebuild, write it in batches: 生成工作簿 (from a notice) and
+ * 更新分工 (from 任务清单) alike, in the one Excel.run of the action.
+ */
+async function rebuildInExcel(
+  context: Excel.RequestContext,
+  run: RunState,
+  features: ExcelFeatures,
+  onProgress: (p: Progress) => void,
+  skip: ReadonlySet<string>,
+  prepare: (previous: WorkbookData | null) => PreparedWorkbook & { findings?: TaskListFinding[] },
+): Promise<GenerateResult> {
+  onProgress({ step: '读取工作簿…', done: 0, total: 0 });
+  // The rebuild reads what it would lose besides values (formulas, comments, links) to stop before losing it.
+  const book = await readWorkbookInExcel(context, skip, { dateSystem: features.dateSystem, marks: features.cellMarks ?? false });
+  // A new workbook has a blank Sheet1 and may have the office's own sheets: not a previous generation.
+  const previous = isEarlierGeneration(book) ? book : null;
+  onProgress({ step: previous ? '计算分工，核对已填写的台账…' : '计算分工与台账…', done: 0, total: 0 });
+  // The computation below is synchronous: let the pane paint this phase first.
+  await letPaint();
+  const prepared = prepare(previous);
+  if (prepared.problems.length > 0) throw new Error(prepared.problems.map((p) => p.message).join('；'));
+  const blank = blankDefaultSheets(book);
+  const plan = blank.length > 0 ? { ...prepared.plan, removeSheets: [...(prepared.plan.removeSheets ?? []), ...blank] } : prepared.plan;
+  const stats = await applyPlan(context, plan, features, { onProgress, run, newWorkbook: previous === null });
+  return {
+    sheets: prepared.plan.sheets.length,
+    ledgers: prepared.ledgers.ledgers.length,
+    syncs: stats.syncs + book.syncs,
+    keptRows: prepared.ledgers.keptRows,
+    removedRows: prepared.ledgers.removedRows,
+    notes: [...(prepared.findings ?? []).filter((f) => f.severity !== 'info').map((f) => `${f.sheet}!${f.cell}：${f.message}`), ...prepared.warnings.map((w) => w.message)],
+  };
+}
+
+/** The changes preview of a notice (or of 任务清单, with null) applied to a generated workbook. */
+function previewOf(book: WorkbookData, noticeText: string | null): UpdatePreview {
+  const fromList = noticeText === null ? prepareFromTaskList(book, null) : null;
+  const prepared = fromList ?? prepareWorkbook({ noticeText: noticeText as string, previous: book, asOf: null });
+  const diff = fromList?.changes ?? previewChanges(book, prepared);
+  const blocked = prepared.problems.length > 0 ? prepared.problems.map((p) => p.message).join('；') : null;
+  return { headline: diffHeadline(diff), lines: describeDiff(diff).slice(1), movedRows: diff.movedRows, findings: fromList?.findings ?? [], blocked };
 }
 
 /** One turn of the event loop, so a progress message is on screen before long synchronous work. */

@@ -2,8 +2,14 @@ import { FORMULA_AWARE_SHEETS, type CellMark, type SheetValue, type WorkbookData
 import { columnLetter, parseAddress, rangeAddress } from '../../workbook/a1';
 import { loadDateSystem } from './dateSystem';
 
-/** Sheets a regeneration never needs to read: they are rebuilt from the notice alone (汇总 is read for its parameters). */
+/** Sheets a regeneration from a notice never needs to read: they are rebuilt from the notice alone (汇总 is read for its parameters). */
 export const GENERATED_ONLY: ReadonlySet<string> = new Set(['任务清单', '责任矩阵', '校验结果', '_台账索引']);
+
+/** 更新分工 reads 任务清单 too: the office's master. */
+export const TASKLIST_AND_FILLED: ReadonlySet<string> = new Set(['责任矩阵', '校验结果', '_台账索引']);
+
+/** The changes preview also reads 责任矩阵: the assignments of the last generation, which 更新分工's edits are compared with. */
+export const PREVIEW_READ: ReadonlySet<string> = new Set(['校验结果', '_台账索引']);
 
 /**
  * Cells read in one response. Excel on the web limits responses to 5 MB as it does requests; a

@@ -63,11 +63,19 @@ export type LedgerBook = {
   keptRows: number;
   /** Tasks with typed values whose id changed (the notice was renumbered): the values followed the task's text. */
   moves: TaskMove[];
+  /**
+   * Every row with typed values that does not stay where it was: carried to another task id
+   * (renumbered), newly kept as 已移出分工 (its task or the unit's assignment left), or back from
+   * 已移出分工 to a task of the notice. What the changes preview counts as rows that move.
+   */
+  rowMoves: RowMove[];
   /** Previous task id → new id, for ids of tasks found again under another id (one task per id only). */
   renumbered: Map<string, string>;
   /** Sheet names asked for (单位名录's 台账工作表) that could not be used as written, and the name used instead. */
   renamed: Array<{ unit: string; wanted: string; sheetName: string; reason: string }>;
 };
+
+export type RowMove = { unit: string; from: string; to: string; kind: 'renumbered' | 'removed' | 'restored' };
 
 /** The group whose `分别负责` gives every municipal unit a row (DESIGN §3, issue 3). */
 export const ALL_MUNICIPAL: ReadonlySet<string> = new Set(['市政府各部门']);
@@ -150,6 +158,7 @@ export function buildLedgers(
   moves.sort((a, b) => (taskOrder.get(a.to) ?? 0) - (taskOrder.get(b.to) ?? 0));
   let keptRows = 0;
   let removedRows = 0;
+  const rowMoves: RowMove[] = [];
   const filled = new Set<LedgerRow>();
   const carried = (prev: PreviousRow): Pick<LedgerRow, 'fills' | 'extras'> => ({ fills: { ...prev.fills }, ...(prev.extras ? { extras: { ...prev.extras } } : {}) });
   for (const prev of previous) {
@@ -157,6 +166,9 @@ export function buildLedgers(
     const target = mapping.get(matchKey(prev)) ?? null;
     const rows = byUnit.get(prev.unit) ?? [];
     const live = target === null ? [] : rows.filter((r) => r.taskId === target && r.role !== null);
+    const wasRemoved = prev.shown.roleLabel.startsWith(REMOVED_MARK);
+    if (live.length > 0 && (wasRemoved || target !== prev.taskId)) rowMoves.push({ unit: prev.unit, from: prev.taskId, to: target as string, kind: wasRemoved ? 'restored' : 'renumbered' });
+    if (live.length === 0 && !wasRemoved) rowMoves.push({ unit: prev.unit, from: prev.taskId, to: target ?? prev.taskId, kind: 'removed' });
     const free = live.find((r) => !filled.has(r));
     if (free) {
       Object.assign(free, carried(prev));
@@ -199,7 +211,7 @@ export function buildLedgers(
     const extra = extraColumns.get(unit) ?? [];
     return { unit, category: categories.get(unit) ?? 'unknown', sheetName: names.get(unit) ?? ledgerSheetName(unit, used), rows, ...(extra.length > 0 ? { extraColumns: extra } : {}) };
   });
-  return { ledgers, pending: [...pending], keptRows, removedRows, renamed, moves, renumbered };
+  return { ledgers, pending: [...pending], keptRows, removedRows, renamed, moves, rowMoves, renumbered };
 }
 
 const isFilled = (v: FillValue | undefined): boolean => v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '');

@@ -74,7 +74,7 @@ function resolveUnits(draft: DraftTask, directory: UnitDirectory, issues: Issue[
   return { ...draft, units };
 }
 
-function unitLoads(tasks: Task[], directory: UnitDirectory, issues: Issue[]): UnitLoad[] {
+export function unitLoads(tasks: Task[], directory: UnitDirectory, issues: Issue[]): UnitLoad[] {
   const loads = new Map<string, UnitLoad>();
   for (const task of tasks) {
     for (const u of task.units) {

@@ -23,6 +23,9 @@ export type ValidationResult = { asOf: string; findings: Finding[]; errors: numb
  * prefix, its columns found by header text with aliases, and 量化指标's 完成值 and 更新日期.
  * Reads the workbook as data once; `asOf` is the date 完成日期/更新日期 may not pass.
  */
+/** 任务清单 is the office's master (DESIGN §5): a ledger that differs from it may just await 更新分工. */
+const AFTER_EDIT = '（如刚修改过任务清单，请先“更新分工”）';
+
 export function validateWorkbook(book: WorkbookData, asOf: string): ValidationResult {
   const master = readMaster(book);
   const findings: Finding[] = [];
@@ -130,9 +133,9 @@ function checkRow(ctx: RowContext, row: SheetValue[], r: number): void {
   const added = earlier.length > 0;
 
   const m = master?.tasks.get(task);
-  if (master && !m) add('UNKNOWN_TASK', 'taskId', `任务编号 ${task} 不在任务清单中`);
+  if (master && !m) add('UNKNOWN_TASK', 'taskId', `任务编号 ${task} 不在任务清单中${AFTER_EDIT}`);
   const role = master?.roles.get(`${task}|${unit}`);
-  if (m && master?.units.has(unit) && role === undefined) add('NOT_ASSIGNED', 'taskId', `任务 ${task} 没有分工给${unit}`);
+  if (m && master?.units.has(unit) && role === undefined) add('NOT_ASSIGNED', 'taskId', `任务 ${task} 没有分工给${unit}${AFTER_EDIT}`);
   // A row that should not be here at all is one finding, not one per differing cell.
   if (m && role !== undefined) {
     for (const key of LOCKED_KEYS) {
@@ -142,9 +145,9 @@ function checkRow(ctx: RowContext, row: SheetValue[], r: number): void {
       if (actual === expected || cellText(actual) === expected) continue;
       // A row a unit inserted for a second measure may leave the generated cells blank.
       if (added && blank(actual)) continue;
-      add('ASSIGNMENT_CHANGED', key, `${LABEL[key]}与任务清单不一致：台账为“${cellText(actual)}”，应为“${expected}”`);
+      add('ASSIGNMENT_CHANGED', key, `${LABEL[key]}与任务清单不一致：台账为“${cellText(actual)}”，应为“${expected}”${AFTER_EDIT}`);
     }
-    if (col.due !== undefined && get('due') !== m.due && !(added && blank(get('due')))) add('ASSIGNMENT_CHANGED', 'due', '截止日期与任务清单不一致');
+    if (col.due !== undefined && get('due') !== m.due && !(added && blank(get('due')))) add('ASSIGNMENT_CHANGED', 'due', `截止日期与任务清单不一致${AFTER_EDIT}`);
   }
 
   // Nothing filled in at all: one NOT_REPORTED for the row, not one REQUIRED_EMPTY per cell. A row

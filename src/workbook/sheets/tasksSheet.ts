@@ -109,6 +109,8 @@ export function tasksSheet(notice: ParsedNotice): SheetPlan {
             { range: `${TASK_COLUMN.warning}2:${TASK_COLUMN.warning}${notice.tasks.length + 1}`, type: 'expression', formula: `${TASK_COLUMN.warning}2="逾期"`, fill: '#F8D7DA', fontColor: '#842029' },
           ]
         : [],
-    protect: true,
+    // The office's master (DESIGN §5): edited in place, read back by 更新分工. Its formula columns
+    // reach a row the office adds when 更新分工 rewrites the sheet.
+    protect: false,
   };
 }
