@@ -74,7 +74,7 @@ export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
   // delete it rather than leave a stale sheet behind.
   const planned = new Set(plan.sheets.map((s) => s.name));
   const stale = [...ledgerSheets].filter((name) => !planned.has(name));
-  const warnings = [...moveWarnings(ledgers), ...asOfWarnings, ...renameWarnings(ledgers), ...cutWarnings(plan.warnings ?? [], notice)];
+  const warnings = [...moveWarnings(ledgers), ...asOfWarnings, ...renameWarnings(ledgers), ...cutWarnings(plan.warnings ?? [], notice), ...aboveHeaderWarnings(previous?.aboveHeader ?? [])];
   return {
     notice: warnings.length > 0 ? { ...notice, issues: [...notice.issues, ...warnings] } : notice,
     directory,
@@ -108,6 +108,21 @@ function renumberTargets(targets: PreviousWorkbook['targets'], renumbered: Reado
   }
   for (const [key, value] of moved) out.set(key, value);
   return out;
+}
+
+/**
+ * Text a unit put above its ledger's header (a title, a 填报单位 line): the rebuilt ledger starts
+ * at its header, so each sheet's lines are named rather than dropped silently.
+ */
+function aboveHeaderWarnings(cells: NonNullable<PreviousWorkbook['aboveHeader']>): Issue[] {
+  const bySheet = new Map<string, string[]>();
+  for (const c of cells) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), `${c.cell}“${c.text.length > 20 ? `${c.text.slice(0, 20)}…` : c.text}”`]);
+  return [...bySheet].map(([sheet, places]) => ({
+    severity: 'warning',
+    code: 'TITLE_NOT_KEPT',
+    message: `工作表“${sheet}”表头上方的内容重建后不再保留：${places.slice(0, PLACES_SHOWN).join('、')}${places.length > PLACES_SHOWN ? ` 等 ${places.length} 处` : ''}（标题和说明可在重建后重新加上，填报内容请写在表格的行中）`,
+    line: 0,
+  }));
 }
 
 function renameWarnings(book: LedgerBook): Issue[] {

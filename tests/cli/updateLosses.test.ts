@@ -191,6 +191,18 @@ describe('--update never drops what a unit put in its ledger silently', () => {
     expect(col((await openXlsx(r.out2)).getWorksheet('台账-市教委')!, '联系电话')).toBe('');
   });
 
+  it('a title a unit put above its ledger header does not stop the rebuild, and the warning names it', async () => {
+    const r = await updateAfter((ws) => {
+      ws.getCell(`${col(ws, '具体措施')}${rowOf(ws, '3.1')}`).value = '制定专项方案';
+      ws.spliceRows(1, 0, ['市财政局2020年重点工作台账']);
+    });
+    expect(r.code).toBe(0);
+    expect(r.out + r.err).toMatch(/台账-市财政局.*表头上方.*A1“市财政局2020年重点工作台账”/);
+    const ws = (await openXlsx(r.out2)).getWorksheet(SHEET)!;
+    expect(ws.getCell('A1').value).toBe('任务编号');
+    expect(ws.getCell(`${col(ws, '具体措施')}${rowOf(ws, '3.1')}`).value).toBe('制定专项方案');
+  });
+
   it('the clerk of the issue: 7 values on 12.1 and a second row inserted under it for a second measure, both kept in order', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-losses-'));
     const v1 = join(dir, 'v1.xlsx');

@@ -31,6 +31,11 @@ export type PreviousWorkbook = {
   rows: PreviousRow[];
   targets: Map<string, { value: SheetValue; updated: SheetValue }>;
   problems: LayoutProblem[];
+  /**
+   * Text above a ledger's header row (a title, a 填报单位 line a unit added): not data, so it does
+   * not stop a rebuild, but the rebuilt sheet starts at its header and the caller says so.
+   */
+  aboveHeader?: Array<{ sheet: string; cell: string; text: string }>;
 };
 
 const CATEGORY_BY_LABEL: Record<string, UnitCategory> = {
@@ -66,7 +71,8 @@ export function readPreviousWorkbook(book: WorkbookData, directorySheet = '单�
   if (!book.sheets.some((s) => s.name === directorySheet) && !book.sheets.some((s) => s.name.startsWith('台账-'))) {
     problems.push({ code: 'SHEET_MISSING', sheet: directorySheet, column: '', message: `这不是督办生成的工作簿：没有“${directorySheet}”工作表，也没有“台账-”工作表` });
   }
-  return { directory, sheetNames, ledgerSheets: ledgers.map((l) => l.sheet.name), rows, targets: readTargets(book.sheets.find((s) => s.name === targetsSheet)), problems };
+  const aboveHeader = ledgers.flatMap((l) => textAboveHeader(l.sheet));
+  return { directory, sheetNames, ledgerSheets: ledgers.map((l) => l.sheet.name), rows, targets: readTargets(book.sheets.find((s) => s.name === targetsSheet)), problems, ...(aboveHeader.length > 0 ? { aboveHeader } : {}) };
 }
 
 function readDirectory(sheet: SheetData | undefined): { directory: DirectoryEntry[]; sheetNames: Map<string, string> } {
@@ -91,6 +97,18 @@ function readDirectory(sheet: SheetData | undefined): { directory: DirectoryEntr
     if (chosen.length > 0) sheetNames.set(name, chosen);
   });
   return { directory, sheetNames };
+}
+
+/** Non-empty cells above a ledger's header row, with their text. */
+function textAboveHeader(sheet: SheetData): Array<{ sheet: string; cell: string; text: string }> {
+  const { row: headerRow } = locateHeader(sheet.rows);
+  const out: Array<{ sheet: string; cell: string; text: string }> = [];
+  sheet.rows.slice(0, headerRow).forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (cellText(v).length > 0) out.push({ sheet: sheet.name, cell: address(r, c), text: cellText(v) });
+    }),
+  );
+  return out;
 }
 
 function readLedgerSheet(sheet: SheetData, unit: string, problems: LayoutProblem[], system: DateSystem): PreviousRow[] {
