@@ -35,7 +35,7 @@ export function cutItem(item: ItemBlock, year: number | null, leadFirst: boolean
   const rest = item.raw.slice(from).replace(SEPARATORS, '');
   if (tasks.length === 0) {
     issues.push({ severity: 'warning', code: 'NO_RESPONSIBILITY', message: `第${item.no}项没有分工括号（牵头/负责单位），作为无责任单位的任务保留`, line: lineAt(item, 0) });
-    tasks.push(draft(item, 1, rest, { mentions: [], deadlines: [], hasRole: false }, year, leadFirst, lineAt(item, 0), issues));
+    tasks.push(draft(item, 1, rest, readParenthetical('', year), year, leadFirst, lineAt(item, 0), issues));
   } else if (rest.length > 0) {
     issues.push({ severity: 'warning', code: 'TRAILING_TEXT', message: `第${item.no}项最后一个分工括号之后还有文字，未归入任务：${rest.slice(0, 40)}`, line: lineAt(item, from) });
   }

@@ -1,0 +1,67 @@
+import type { Line } from './header';
+import { firstResponsibilityBracket } from './brackets';
+import { ITEM_GLUED, ITEM_START, SECTION_HEADING, TAIL_HEADING, TOP_HEADING, chineseNumber } from './patterns';
+
+export type LineKind = {
+  kind: 'blank' | 'top' | 'section' | 'item' | 'text';
+  /** The heading's or item's own number; 0 for text. */
+  no: number;
+  /** The text after the number (canonical), or the whole trimmed line. */
+  rest: string;
+  /** The line (or the heading's text) holds a responsibility parenthetical. */
+  hasBracket: boolean;
+  /** Number of the next numbered item after this line that will be read as an item, or null. */
+  nextItemNo: number | null;
+};
+
+/**
+ * Classify every line once, before the walk: headings, numbered items (a glued `11.121人才…` only
+ * when 11 is the next number), and whether a line assigns work. The walk needs to look ahead at the
+ * next numbered item to place paragraphs the notice did not number without shifting its numbers.
+ */
+export function classifyLines(lines: Line[]): LineKind[] {
+  const kinds: LineKind[] = [];
+  let last = 0;
+  let inTail = false;
+  for (const line of lines) {
+    const t = line.text.trim();
+    if (t.length === 0) {
+      kinds.push({ kind: 'blank', no: 0, rest: '', hasBracket: false, nextItemNo: null });
+      continue;
+    }
+    const top = TOP_HEADING.exec(t);
+    if (top) {
+      const rest = top[3] as string;
+      inTail = TAIL_HEADING.test(rest);
+      kinds.push({ kind: 'top', no: chineseNumber((top[1] ?? top[2]) as string), rest, hasBracket: firstResponsibilityBracket(rest) >= 0, nextItemNo: null });
+      continue;
+    }
+    const sec = SECTION_HEADING.exec(t);
+    if (sec) {
+      const rest = sec[2] as string;
+      kinds.push({ kind: 'section', no: chineseNumber(sec[1] as string), rest, hasBracket: firstResponsibilityBracket(rest) >= 0, nextItemNo: null });
+      continue;
+    }
+    const strict = ITEM_START.exec(t);
+    const glued = strict ? null : ITEM_GLUED.exec(t);
+    const num = strict ?? (glued && Number(glued[1]) === last + 1 ? glued : null);
+    if (num) {
+      const rest = num[2] as string;
+      const hasBracket = firstResponsibilityBracket(rest) >= 0;
+      kinds.push({ kind: 'item', no: Number(num[1]), rest, hasBracket, nextItemNo: null });
+      if (!inTail || hasBracket) last = Number(num[1]);
+      continue;
+    }
+    kinds.push({ kind: 'text', no: 0, rest: t, hasBracket: firstResponsibilityBracket(t) >= 0, nextItemNo: null });
+  }
+  // Look-ahead, filled backwards in one pass (linear).
+  let next: number | null = null;
+  inTail = false;
+  const tailAt = kinds.map((k) => (k.kind === 'top' ? (inTail = TAIL_HEADING.test(k.rest)) : inTail));
+  for (let i = kinds.length - 1; i >= 0; i--) {
+    const k = kinds[i] as LineKind;
+    k.nextItemNo = next;
+    if (k.kind === 'item' && (!tailAt[i] || k.hasBracket)) next = k.no;
+  }
+  return kinds;
+}
