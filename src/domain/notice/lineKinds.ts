@@ -12,6 +12,8 @@ export type LineKind = {
   hasBracket: boolean;
   /** Number of the next numbered item after this line that will be read as an item, or null. */
   nextItemNo: number | null;
+  /** The line stands under a tail heading (`二、工作要求`, `三、保障措施`). */
+  inTail: boolean;
 };
 
 /**
@@ -26,20 +28,20 @@ export function classifyLines(lines: Line[]): LineKind[] {
   for (const line of lines) {
     const t = line.text.trim();
     if (t.length === 0) {
-      kinds.push({ kind: 'blank', no: 0, rest: '', hasBracket: false, nextItemNo: null });
+      kinds.push({ kind: 'blank', no: 0, rest: '', hasBracket: false, nextItemNo: null, inTail });
       continue;
     }
     const top = TOP_HEADING.exec(t);
     if (top) {
       const rest = top[3] as string;
       inTail = TAIL_HEADING.test(rest);
-      kinds.push({ kind: 'top', no: chineseNumber((top[1] ?? top[2]) as string), rest, hasBracket: firstResponsibilityBracket(rest) >= 0, nextItemNo: null });
+      kinds.push({ kind: 'top', no: chineseNumber((top[1] ?? top[2]) as string), rest, hasBracket: firstResponsibilityBracket(rest) >= 0, nextItemNo: null, inTail });
       continue;
     }
     const sec = SECTION_HEADING.exec(t);
     if (sec) {
       const rest = sec[2] as string;
-      kinds.push({ kind: 'section', no: chineseNumber(sec[1] as string), rest, hasBracket: firstResponsibilityBracket(rest) >= 0, nextItemNo: null });
+      kinds.push({ kind: 'section', no: chineseNumber(sec[1] as string), rest, hasBracket: firstResponsibilityBracket(rest) >= 0, nextItemNo: null, inTail });
       continue;
     }
     const strict = ITEM_START.exec(t);
@@ -48,20 +50,18 @@ export function classifyLines(lines: Line[]): LineKind[] {
     if (num) {
       const rest = num[2] as string;
       const hasBracket = firstResponsibilityBracket(rest) >= 0;
-      kinds.push({ kind: 'item', no: Number(num[1]), rest, hasBracket, nextItemNo: null });
+      kinds.push({ kind: 'item', no: Number(num[1]), rest, hasBracket, nextItemNo: null, inTail });
       if (!inTail || hasBracket) last = Number(num[1]);
       continue;
     }
-    kinds.push({ kind: 'text', no: 0, rest: t, hasBracket: firstResponsibilityBracket(t) >= 0, nextItemNo: null });
+    kinds.push({ kind: 'text', no: 0, rest: t, hasBracket: firstResponsibilityBracket(t) >= 0, nextItemNo: null, inTail });
   }
   // Look-ahead, filled backwards in one pass (linear).
   let next: number | null = null;
-  inTail = false;
-  const tailAt = kinds.map((k) => (k.kind === 'top' ? (inTail = TAIL_HEADING.test(k.rest)) : inTail));
   for (let i = kinds.length - 1; i >= 0; i--) {
     const k = kinds[i] as LineKind;
     k.nextItemNo = next;
-    if (k.kind === 'item' && (!tailAt[i] || k.hasBracket)) next = k.no;
+    if (k.kind === 'item' && (!k.inTail || k.hasBracket)) next = k.no;
   }
   return kinds;
 }

@@ -179,7 +179,9 @@ export function assignRoles(mentions: UnitMention[], leadFirst: boolean): Array<
   let hasLead = mentions.some((m) => m.clauseRole === 'lead' || m.clauseRole === 'eachLead');
   let promoted = -1;
   if (!hasLead && leadFirst) {
-    promoted = mentions.findIndex((m) => m.clauseRole === 'byDuty' || m.clauseRole === 'joint' || m.clauseRole === 'co');
+    // Only a list that opens the parenthetical: in `（X指导，Y负责）` nobody is listed first as a plain list.
+    const first = mentions[0];
+    promoted = first && (first.clauseRole === 'byDuty' || first.clauseRole === 'joint') ? 0 : -1;
     hasLead = promoted >= 0;
   }
   return mentions.map((m, i) => ({ name: m.name, role: i === promoted ? 'lead' : finalRole(m.clauseRole, hasLead) }));

@@ -14,6 +14,8 @@ export type ItemBlock = {
   text: string;
   /** Offsets in `text` where each source line begins, with that line's number. */
   lineStarts: Array<{ offset: number; line: number }>;
+  /** Where a paragraph of a later section was joined to this item: tasks from `offset` on stand in that section. */
+  sectionAt?: Array<{ offset: number; section: number | null; sectionIndex: number }>;
   /** True while the text ends with a bracket built from own-line labels (`牵头单位：X`), so the next label joins it. */
   labelsOpen?: boolean;
 };
@@ -40,7 +42,8 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
   const header: Line[] = [];
   const sections: Section[] = [];
   const items: ItemBlock[] = [];
-  const hasSections = kinds.some((k) => k.kind === 'section');
+  // `（一）` headings of the tail (`三、保障措施（一）加强组织领导`) do not make a level of 板块.
+  const hasSections = kinds.some((k) => k.kind === 'section' && !k.inTail);
   const numbering = new Numbering(kinds, issues);
   let inBody = false;
   let inTail = false;
@@ -187,7 +190,9 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
       append(item, line, lead);
       continue;
     }
-    if (pending && pending.hasBracket && pending.depth === 0) settle();
+    // A finished paragraph ends the pending one: one with its bracket closed is a task; one without a
+    // bracket that ends its sentence is prose (`各地要因地制宜出台支持措施。`). A line broken mid-sentence continues.
+    if (pending && pending.depth === 0 && (pending.hasBracket || PARAGRAPH_END.test(pending.block.text))) settle();
     if (pending) {
       append(pending.block, line, lead);
     } else {
@@ -200,7 +205,7 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
   settle();
   // Sections after the last one with tasks are the tail (`（一）加强组织领导` under a heading we
   // did not recognise as the tail): they are not 板块 of this division of work.
-  const lastUsed = items.reduce((m, it) => Math.max(m, it.sectionIndex), -1);
+  const lastUsed = items.reduce((m, it) => Math.max(m, it.sectionIndex, ...(it.sectionAt ?? []).map((s) => s.sectionIndex)), -1);
   if (items.length > 0 && lastUsed < sections.length - 1) {
     const dropped = sections.splice(lastUsed + 1);
     issues.push({ severity: 'info', code: 'TAIL_SECTIONS', message: `最后 ${dropped.length} 个板块（${dropped.map((s) => s.title).join('、').slice(0, 40)}）之后没有任务，按工作要求等结尾部分处理`, line: 0 });
@@ -245,6 +250,9 @@ function addLabel(block: ItemBlock, line: Line, lead: number): void {
   }
   block.labelsOpen = true;
 }
+
+/** A paragraph that ends its sentence: `。`, `！`, `？`, `：`, `；`. */
+const PARAGRAPH_END = /[。！？：；]$/;
 
 /** A heading's title ends at its full stop or at a responsibility parenthetical; other brackets are title text. */
 function titleOf(rest: string): string {
@@ -304,6 +312,7 @@ class Numbering {
       const prev = items[items.length - 1];
       if (prev) {
         prev.lineStarts.push(...block.lineStarts.map((s) => ({ offset: s.offset + prev.text.length, line: s.line })));
+        (prev.sectionAt ??= []).push({ offset: prev.text.length, section: block.section, sectionIndex: block.sectionIndex });
         prev.raw += block.raw;
         prev.text += block.text;
         prev.labelsOpen = block.labelsOpen ?? false;

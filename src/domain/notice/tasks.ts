@@ -29,7 +29,9 @@ export function cutItem(item: ItemBlock, year: number | null, leadFirst: boolean
       issues.push({ severity: 'warning', code: 'UNCLOSED_BRACKET', message: `第${item.no}项括号未闭合，已按分工括号读取：（${inner.slice(0, 30)}`, line });
     }
     const text = item.raw.slice(from, span.open).replace(SEPARATORS, '');
-    tasks.push(draft(item, tasks.length + 1, text, reading, year, leadFirst, line, issues));
+    const task = draft(item, tasks.length + 1, text, reading, year, leadFirst, line, issues);
+    const joined = item.sectionAt?.filter((s) => s.offset <= from).pop();
+    tasks.push(joined ? { ...task, section: joined.section } : task);
     from = span.closed ? span.close + 1 : item.text.length;
   }
   const rest = item.raw.slice(from).replace(SEPARATORS, '');
