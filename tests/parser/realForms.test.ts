@@ -12,7 +12,7 @@ import { scoreFixtures } from '../../scripts/parserScore';
 const fixture = (name: string): string => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
 const parse = (name: string): ParsedNotice => parseNotice(fixture(name));
 const roles = (p: ParsedNotice, id: string): string[] => p.tasks.find((t) => t.id === id)?.units.map((u) => `${u.name}:${u.role}`) ?? [];
-const FIXTURES = ['sc-lead-first-2019', 'office-measures-web', 'district-own-line-labels', 'city-labelled', 'unnumbered-paragraphs', 'section-labels'];
+const FIXTURES = ['sc-lead-first-2019', 'office-measures-web', 'district-own-line-labels', 'city-labelled', 'unnumbered-paragraphs', 'section-labels', 'web-square-brackets'];
 
 describe('notices of the forms real offices receive (issue 9)', () => {
   it.each(FIXTURES)('%s matches its golden digest', (name) => {
@@ -150,5 +150,21 @@ describe('titles of web copies and masthead documents', () => {
   it('a site name above the page furniture is not part of the title', () => {
     const p = parseNotice(['某某区人民政府', '首页 > 政务公开 > 政府文件', '某某区人民政府关于印发重点工作分工的通知', '', '1．做好工作。（区财政局牵头）', '2023年1月1日'].join('\n'));
     expect(p.notice.title).toBe('某某区人民政府关于印发重点工作分工的通知');
+  });
+});
+
+describe('brackets as web copies render them', () => {
+  it('[责任单位:…] and 【牵头单位：…　配合单位：…】 are responsibility brackets; 国发[2022]9号 stays text', () => {
+    const p = parse('web-square-brackets.txt');
+    expect(roles(p, '1.1')).toEqual(['区临空办:joint', '区招商服务中心:joint', '区城投公司:joint']);
+    expect(roles(p, '2.1')).toEqual(['区住建局:lead', '区自然资源分局:support', '区城投公司:support']);
+    expect(p.tasks[0]?.text).toBe('依托机场运营优势，引进跨境电商龙头企业入驻，年内实现一期核心区运营。');
+    const q = parseNotice('1．落实国发[2022]9号文件。（市财政局牵头）\n2022年1月1日');
+    expect(q.tasks[0]?.text).toBe('落实国发[2022]9号文件。');
+  });
+  it('a task under 二、工作要求 with no （一） below it stands in a 板块 of that name', () => {
+    const p = parse('web-square-brackets.txt');
+    expect(p.tasks.at(-1)).toMatchObject({ id: '5.1', section: 3 });
+    expect(p.sections.at(-1)).toEqual({ no: 3, title: '工作要求' });
   });
 });

@@ -70,6 +70,9 @@ export type ParentheticalReading = {
   scope: string[];
 };
 
+/** `牵头单位：市商务局　　责任单位：市财政局`: labels on one line separated only by spaces. */
+const SPACE_BEFORE_LABEL = /\s+(?=(?:牵头|主责|主办|责任|负责|配合|参与|协办|协同|协助)(?:单位|部门|处室|科室)\s*[：:]|(?:完成时限|完成时间|时间节点|时限要求)\s*[：:])/g;
+
 /** Clause separators: `，`, `；`, and `。` between a unit clause and a declaration. */
 const CLAUSE_SEPARATOR = /[，；。]/;
 
@@ -88,7 +91,7 @@ const CLAUSE_SEPARATOR = /[，；。]/;
 export function readParenthetical(inner: string, year: number | null): ParentheticalReading {
   const reading: ParentheticalReading = { mentions: [], deadlines: [], hasRole: false, declarations: [], declaresLeadFirst: false, scope: [] };
   let label: ClauseRole | null = null;
-  for (const raw of inner.split(CLAUSE_SEPARATOR)) {
+  for (const raw of inner.replace(SPACE_BEFORE_LABEL, '；').split(CLAUSE_SEPARATOR)) {
     // `由市财政局牵头`: the 由 is grammar, not part of the name.
     const clause = raw.trim().replace(/[.]$/, '').replace(/^由/, '');
     if (clause.length === 0 || PERSON_CLAUSE.test(clause)) continue;

@@ -54,10 +54,13 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
   let lastHeading: { no: number; line: Line; rest: number } | null = null;
 
   const useTailSection = (): void => {
-    // A tail section (`（一）加强组织领导`) is a 板块 only once a task stands under it.
+    // A tail section (`（一）加强组织领导`, or `二、工作要求` itself) is a 板块 only once a task stands under
+    // it, numbered after the body's 板块 so 板块 numbers stay unique.
     if (tailSection) {
-      sections.push(tailSection);
-      section = tailSection.no;
+      const last = sections[sections.length - 1];
+      const no = last && tailSection.no <= last.no ? last.no + 1 : tailSection.no;
+      sections.push({ no, title: tailSection.title });
+      section = no;
       tailSection = null;
     }
   };
@@ -108,6 +111,11 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
       inBody = true;
       inTail = TAIL_HEADING.test(info.rest);
       lastHeading = null;
+      if (inTail) {
+        // Tasks under `二、工作要求` stand in no body 板块: the heading is theirs until a `（一）` follows.
+        tailSection = { no: info.no, title: titleOf(info.rest) };
+        section = null;
+      }
       if (info.hasBracket) {
         // `三、强化财政金融支持。（财政部、人民银行牵头）`: a measure numbered at the top level.
         if (inTail) useTailSection();
@@ -130,7 +138,7 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
       const no = sections.length > 0 && info.no <= (sections[sections.length - 1] as Section).no ? (sections[sections.length - 1] as Section).no + 1 : info.no;
       const title = titleOf(info.rest);
       if (inTail) {
-        tailSection = { no, title };
+        tailSection = { no: info.no, title };
       } else {
         section = no;
         sections.push({ no, title });
