@@ -70,7 +70,7 @@ export type ParentheticalReading = {
   scope: string[];
 };
 
-/** `牵头单位：市商务局　　责任单位：市财政局`: labels on one line separated only by spaces. */
+/** `牵头单位：市商务局  责任单位：市财政局`: labels on one line separated only by (ideographic) spaces. */
 const SPACE_BEFORE_LABEL = /\s+(?=(?:牵头|主责|主办|责任|负责|配合|参与|协办|协同|协助)(?:单位|部门|处室|科室)\s*[：:]|(?:完成时限|完成时间|时间节点|时限要求)\s*[：:])/g;
 
 /** Clause separators: `，`, `；`, and `。` between a unit clause and a declaration. */
