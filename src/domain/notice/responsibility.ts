@@ -24,10 +24,12 @@ const PERSON_CLAUSE = /^(?:牵头|分管|责任|联系)?(?:市|省|区|县)?领�
 const EACH = /^(.+?)分别(?:负责|落实)$/;
 /** `市发展改革委、市人社局等按职责分工负责`, `有关部门按职责负责` */
 const BY_DUTY = /^(.+?)(?:按照?职责分工负责|按照?职责负责|按照?职能分工负责|按照?职责分工落实|按职责分工负责落实)$/;
-/** `市统计局负责`, `X负责落实`, `X等和各有关省级人民政府负责` */
-const JOINT = /^(.+?)(?:共同)?负责(?:落实|实施)?$/;
-/** `Y参与`, `Y配合`, `Y协助`, `Y协同` */
-const SUPPORT = /^(.+?)(?:参与|配合|协助|协同|协办)$/;
+/** `市统计局负责`, `X负责落实`, `X具体负责`, `X等和各有关省级人民政府负责`, `X为责任单位` */
+const JOINT = /^(.+?)(?:(?:共同|具体)?负责(?:落实|实施)?|为责任(?:单位|部门))$/;
+/** `Y参与`, `Y参加`, `Y配合`, `Y配合落实`, `Y协助`, `Y协同`, `Y为配合单位` */
+const SUPPORT = /^(.+?)(?:(?:参与|参加|配合|协助|协同|协办)(?:落实|实施|推进)?|为配合(?:单位|部门))$/;
+/** `（含市直部门）`, `（包括各区政府）`: a bracket that qualifies the text, never a list of responsible units. */
+const QUALIFIER = /^(?:含|包括|包含|不含|如|即|指|除)/;
 /**
  * A bare list of unit names with no role word, as notices that declare 列第一位者为牵头单位 write
  * them: `（省财政厅、省税务局、省发展改革委，6月底前完成）`. Names must end like an organisation;
@@ -151,7 +153,7 @@ function readRoleClause(clause: string): UnitMention[] | null {
   const guide = GUIDE.exec(clause);
   if (guide && allUnitNames(guide[1] as string)) return names(guide[1] as string, 'co');
   const bare = names(clause, 'byDuty');
-  if (bare.length > 0 && !/简称/.test(clause) && bare.every((u) => UNIT_NAME.test(u.name))) return bare;
+  if (bare.length > 0 && !/简称/.test(clause) && !QUALIFIER.test(clause) && bare.every((u) => UNIT_NAME.test(u.name))) return bare;
   return null;
 }
 
