@@ -8,7 +8,7 @@ export type LineKind = {
   no: number;
   /** The text after the number (canonical), or the whole trimmed line. */
   rest: string;
-  /** The line (or the heading's text) holds a responsibility parenthetical. */
+  /** The line (or the heading's text) holds a responsibility parenthetical; for items, known only under a tail heading. */
   hasBracket: boolean;
   /** Number of the next numbered item after this line that will be read as an item, or null. */
   nextItemNo: number | null;
@@ -49,7 +49,9 @@ export function classifyLines(lines: Line[]): LineKind[] {
     const num = strict ?? (glued && Number(glued[1]) === last + 1 ? glued : null);
     if (num) {
       const rest = num[2] as string;
-      const hasBracket = firstResponsibilityBracket(rest) >= 0;
+      // Only a tail item needs to know now (it is a task only with a bracket); a body item is one anyway,
+      // and its brackets are read once, when it is cut into tasks.
+      const hasBracket = inTail && firstResponsibilityBracket(rest) >= 0;
       kinds.push({ kind: 'item', no: Number(num[1]), rest, hasBracket, nextItemNo: null, inTail });
       if (!inTail || hasBracket) last = Number(num[1]);
       continue;

@@ -126,9 +126,13 @@ function scopeNotes(lines: Line[]): Array<{ line: number; units: string[] }> {
 /** Each scope unit joins every task from its note's line on, `joint` (DESIGN §3), unless the task names it already. */
 function addScopeUnits(drafts: DraftTask[], notes: Array<{ line: number; units: string[] }>): DraftTask[] {
   if (notes.length === 0) return drafts;
+  // Tasks come in line order: the notes in force grow as we walk (linear, however many notes).
+  const inForce = new Set<string>();
+  let next = 0;
   return drafts.map((d) => {
-    const extra = notes.filter((n) => n.line <= d.line).flatMap((n) => n.units).filter((name) => !d.units.some((u) => u.name === name));
-    return extra.length === 0 ? d : { ...d, units: [...d.units, ...[...new Set(extra)].map((name) => ({ name, role: 'joint' as const }))] };
+    for (; next < notes.length && (notes[next] as { line: number }).line <= d.line; next++) for (const u of (notes[next] as { units: string[] }).units) inForce.add(u);
+    const extra = [...inForce].filter((name) => !d.units.some((u) => u.name === name));
+    return extra.length === 0 ? d : { ...d, units: [...d.units, ...extra.map((name) => ({ name, role: 'joint' as const }))] };
   });
 }
 

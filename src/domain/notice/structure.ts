@@ -16,7 +16,9 @@ export type ItemBlock = {
   lineStarts: Array<{ offset: number; line: number }>;
   /** Where a paragraph of a later section was joined to this item: tasks from `offset` on stand in that section. */
   sectionAt?: Array<{ offset: number; section: number | null; sectionIndex: number }>;
-  /** True while the text ends with a bracket built from own-line labels (`牵头单位：X`), so the next label joins it. */
+  /** Own-line labels (`牵头单位：X`) read but not yet written into the text as one bracket. */
+  labels?: Array<{ raw: string; text: string; line: number }>;
+  /** True while the text ends with a bracket built from own-line labels, so a late label can still join it. */
   labelsOpen?: boolean;
 };
 
@@ -73,7 +75,7 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
     lineStarts: [{ offset: 0, line: line.no }],
   });
   const close = (): void => {
-    if (item) items.push(item);
+    if (item) items.push(flushLabels(item));
     item = null;
   };
   const settle = (): void => {
@@ -81,6 +83,7 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
     const p: Pending | null = pending;
     pending = null;
     if (!p || !p.hasBracket) return;
+    flushLabels(p.block);
     if (inTail) useTailSection();
     p.block.section = section;
     p.block.sectionIndex = sections.length - 1;
@@ -88,6 +91,7 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
     if (placed) items.push(p.block);
   };
   const append = (block: ItemBlock, line: Line, lead: number): void => {
+    flushLabels(block);
     block.lineStarts.push({ offset: block.text.length, line: line.no });
     block.raw += line.raw.slice(lead).trimEnd();
     block.text += line.text.slice(lead).trimEnd();
@@ -200,7 +204,7 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
     }
     // A finished paragraph ends the pending one: one with its bracket closed is a task; one without a
     // bracket that ends its sentence is prose (`各地要因地制宜出台支持措施。`). A line broken mid-sentence continues.
-    if (pending && pending.depth === 0 && (pending.hasBracket || PARAGRAPH_END.test(pending.block.text))) settle();
+    if (pending && pending.depth === 0 && (pending.hasBracket || endsSentence(pending.block.text))) settle();
     if (pending) {
       append(pending.block, line, lead);
     } else {
@@ -237,30 +241,41 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
       return pending.block;
     }
     const last = items[items.length - 1];
-    return last && last.labelsOpen ? last : null;
+    return last && (last.labelsOpen || last.labels) ? last : null;
   }
 }
 
 /**
  * Own-line labels become one bracket closing the paragraph: `牵头单位：X` + `责任单位：Y、Z` reads as
- * `（牵头单位：X；责任单位：Y、Z）`. Raw and canonical text grow by the same characters, so indices stay shared.
+ * `（牵头单位：X；责任单位：Y、Z）`. They are collected and written once (linear however many lines), raw and
+ * canonical text growing by the same characters, so indices stay shared.
  */
 function addLabel(block: ItemBlock, line: Line, lead: number): void {
-  const raw = line.raw.slice(lead).trim();
-  const text = line.text.slice(lead).trim();
-  if (block.labelsOpen) {
-    block.raw = `${block.raw.slice(0, -1)}；${raw}）`;
-    block.text = `${block.text.slice(0, -1)}；${text}）`;
+  const label = { raw: line.raw.slice(lead).trim(), text: line.text.slice(lead).trim(), line: line.no };
+  if (block.labels) {
+    block.labels.push(label);
+  } else if (block.labelsOpen) {
+    // A label after the item was closed (rare): join the bracket already written.
+    block.raw = `${block.raw.slice(0, -1)}；${label.raw}）`;
+    block.text = `${block.text.slice(0, -1)}；${label.text}）`;
   } else {
-    block.lineStarts.push({ offset: block.text.length, line: line.no });
-    block.raw += `（${raw}）`;
-    block.text += `（${text}）`;
+    block.labels = [label];
   }
-  block.labelsOpen = true;
 }
 
-/** A paragraph that ends its sentence: `。`, `！`, `？`, `：`, `；`. */
-const PARAGRAPH_END = /[。！？：；]$/;
+function flushLabels(block: ItemBlock): ItemBlock {
+  const labels = block.labels;
+  if (!labels) return block;
+  block.lineStarts.push({ offset: block.text.length, line: (labels[0] as { line: number }).line });
+  block.raw += `（${labels.map((l) => l.raw).join('；')}）`;
+  block.text += `（${labels.map((l) => l.text).join('；')}）`;
+  delete block.labels;
+  block.labelsOpen = true;
+  return block;
+}
+
+/** A paragraph that ends its sentence: `。`, `！`, `？`, `：`, `；` (its last character only: no scan of a long text). */
+const endsSentence = (text: string): boolean => text.length > 0 && '。！？：；'.includes(text.charAt(text.length - 1));
 
 /** A heading's title ends at its full stop or at a responsibility parenthetical; other brackets are title text. */
 function titleOf(rest: string): string {
