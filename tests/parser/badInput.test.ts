@@ -95,6 +95,14 @@ describe('text that assigns work outside any item', () => {
   });
 });
 
+describe('a paragraph whose bracket cannot be read', () => {
+  it('is reported with its line, never dropped silently; a citation is not reported', () => {
+    const p = parseNotice(['（一）稳定经济', '落实国务院部署（国发〔2020〕6号）。', '推进重点项目建设。（市发展改革委领衔，年底前完成）', '扩大有效投资。（市发展改革委牵头）', '2020年1月1日'].join('\n'));
+    expect(p.tasks.map((t) => t.text)).toEqual(['扩大有效投资。']);
+    expect(p.issues.filter((i) => i.code === 'UNREAD_PARAGRAPH').map((i) => `${i.line} ${i.message}`)).toEqual(['3 这一段的括号像是分工，但读不出责任单位，未作为任务读取：（市发展改革委领衔，年底前完成）']);
+  });
+});
+
 describe('the end of the task part', () => {
   it('sections after the last task are the tail even under a heading not named like one', () => {
     const p = parseNotice(['一、重点任务', '（一）稳定经济', '1．做好工作。（市财政局牵头）', '二、推进落实', '（一）压实责任', '各单位要落实责任。', '（二）强化督办', '督查室要跟踪督办。', '2020年1月1日'].join('\n'));

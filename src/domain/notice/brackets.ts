@@ -44,3 +44,26 @@ export function firstResponsibilityBracket(text: string): number {
   }
   return -1;
 }
+
+const CITATION = /〔|［|\[|《|号$/;
+
+/** Words a bracket naming units would hold: `（市财政局领衔）`, `（各街道办理）`. */
+const ORGANISATION_WORD = /局|委|办|厅|部|署|院|政府|中心|单位|部门|街道|乡镇/;
+
+/**
+ * The first bracket of a text that looks like an assignment the grammar could not read (it names an
+ * organisation, or holds a deadline we know), or null: a paragraph holding one is reported, never dropped silently.
+ *
+ * @example unreadAssignment('推进工作。（市财政局领衔，年底前完成）') //=> '市财政局领衔，年底前完成'
+ * @example unreadAssignment('推进工作（试行）。') //=> null
+ */
+export function unreadAssignment(text: string): string | null {
+  for (const span of topLevelBrackets(text)) {
+    const inner = text.slice(span.open + 1, span.closed ? span.close : text.length);
+    // Citations are not assignments: `（国发〔2020〕6号）`, `（《优化营商环境条例》）`.
+    if (inner.length > 120 || CITATION.test(inner)) continue;
+    const reading = readParenthetical(inner, null);
+    if (ORGANISATION_WORD.test(inner) || reading.deadlines.some((d) => d.kind !== 'unknown')) return inner;
+  }
+  return null;
+}

@@ -1,6 +1,6 @@
 import type { Issue, Section } from './types';
 import type { Line } from './header';
-import { firstResponsibilityBracket } from './brackets';
+import { firstResponsibilityBracket, unreadAssignment } from './brackets';
 import { DATE_LINE, ISSUER_LINE, LABEL_LINE, NOT_BODY, TAIL_HEADING } from './patterns';
 import { classifyLines, type LineKind } from './lineKinds';
 
@@ -82,7 +82,14 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
     // A pending paragraph without a responsibility bracket is prose (an intro, a requirement): not a task.
     const p: Pending | null = pending;
     pending = null;
-    if (!p || !p.hasBracket) return;
+    if (!p) return;
+    if (!p.hasBracket) {
+      const unread = p.block.text.includes('（') ? unreadAssignment(p.block.text) : null;
+      if (unread !== null) {
+        issues.push({ severity: 'warning', code: 'UNREAD_PARAGRAPH', message: `这一段的括号像是分工，但读不出责任单位，未作为任务读取：（${unread.slice(0, 40)}）`, line: p.block.lineStarts[0]?.line ?? 0 });
+      }
+      return;
+    }
     flushLabels(p.block);
     if (inTail) useTailSection();
     p.block.section = section;
@@ -274,8 +281,8 @@ function flushLabels(block: ItemBlock): ItemBlock {
   return block;
 }
 
-/** A paragraph that ends its sentence: `。`, `！`, `？`, `：`, `；` (its last character only: no scan of a long text). */
-const endsSentence = (text: string): boolean => text.length > 0 && '。！？：；'.includes(text.charAt(text.length - 1));
+/** A paragraph that ends its sentence or a closed bracket: `。`, `！`, `？`, `：`, `；`, `）` (its last character only: no scan of a long text). */
+const endsSentence = (text: string): boolean => text.length > 0 && '。！？：；）'.includes(text.charAt(text.length - 1));
 
 /** A heading's title ends at its full stop or at a responsibility parenthetical; other brackets are title text. */
 function titleOf(rest: string): string {
