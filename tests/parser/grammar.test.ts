@@ -290,3 +290,24 @@ describe('forms of issue 9 (DESIGN §3 "Real notices vary far beyond the seed")'
     }
   });
 });
+
+describe('deadline wordings of district and city notices (issue 9)', () => {
+  it.each([
+    ['完成时限：2023年12月', 'by', '2020-12-31'.replace('2020', '2023')],
+    ['2021年6月', 'by', '2021-06-30'],
+    ['12月', 'by', '2020-12-31'],
+    ['完成时限：2021年', 'by', '2021-12-31'],
+    ['年内', 'by', '2020-12-31'],
+    ['6月中旬前完成', 'by', '2020-06-20'],
+    ['9月上旬', 'by', '2020-09-10'],
+    ['9月下旬', 'by', '2020-09-30'],
+    ['每季度', 'ongoing', '2020-12-31'],
+    ['逐年推进', 'ongoing', '2020-12-31'],
+  ])('%s → %s %s', (text, kind, due) => {
+    expect(parseDeadlineClause(text, 2020)).toEqual({ text, kind, due });
+  });
+  it('a bare date in a bracket is text, not a deadline-only parenthetical', () => {
+    const p = parseNotice('1．制定实施方案（2023年），推进落实。（市发展改革委牵头，12月）\n2023年1月1日');
+    expect(p.tasks.map((t) => `${t.id} ${t.text} ${t.deadline.due}`)).toEqual(['1.1 制定实施方案（2023年），推进落实。 2023-12-31']);
+  });
+});

@@ -2,10 +2,16 @@ import { readParenthetical, type ParentheticalReading } from './responsibility';
 
 export type Span = { open: number; close: number; closed: boolean };
 
+/**
+ * Words a deadline-only parenthetical holds (`（12月底前完成）`, `（年内持续推进）`); a bare date in a bracket
+ * (`（2023年）`, `（12月）`) is text, as in `实施方案（2023年）`.
+ */
+const DEADLINE_WORD = /完成|前|底|末|内|旬|持续|长期|出台|推进|坚持|适时|逐月|每月|季度|时限|时间|节点|时点/;
+
 /** A bracket is a responsibility parenthetical when it names units with a role or is all deadline phrases. */
 export function isResponsibility(reading: ParentheticalReading): boolean {
   if (reading.hasRole) return true;
-  return reading.deadlines.length > 0 && reading.deadlines.every((d) => d.kind !== 'unknown');
+  return reading.deadlines.length > 0 && reading.deadlines.every((d) => d.kind !== 'unknown') && reading.deadlines.some((d) => DEADLINE_WORD.test(d.text));
 }
 
 /**
