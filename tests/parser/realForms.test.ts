@@ -75,6 +75,17 @@ describe('labels, declarations, lists and role words', () => {
     expect(roles(p, '1.1')).toEqual(['区发改局:lead', '区统计局:support', '各街道办事处:support']);
   });
 
+  it('under a tail heading, a numbered paragraph followed by its labels is a task; one without is not', () => {
+    const p = parseNotice(['一、重点任务', '1．做好工作。', '牵头单位：区财政局', '二、保障措施', '1．加强组织领导。', '2．强化督查考核。', '牵头单位：区政府办', '配合单位：区政府督查室', '2023年1月1日'].join('\n'));
+    expect(p.tasks.map((t) => `${t.id} ${t.text} ${t.units.map((u) => `${u.name}:${u.role}`).join()}`)).toEqual(['1.1 做好工作。 区财政局:lead', '2.1 强化督查考核。 区政府办:lead,区政府督查室:support']);
+  });
+
+  it('a label line with no paragraph before it is reported with its line', () => {
+    const p = parseNotice(['一、重点任务', '1．做好工作。（区财政局牵头）', '某区人民政府', '2023年1月1日', '牵头单位：区财政局'].join('\n'));
+    expect(p.tasks).toHaveLength(1);
+    expect(p.issues.find((i) => i.code === 'LABEL_WITHOUT_TASK')?.line).toBe(5);
+  });
+
   it('a （一） heading followed by its labels is the task', () => {
     const p = parse('section-labels.txt');
     expect(p.tasks.map((t) => `${t.id} ${t.text}`)).toEqual(['1.1 地区生产总值增长7%以上', '2.1 规上工业增加值增长10%以上', '3.1 加快建设临空产业园，年内引进项目15个', '4.1 推进城乡供水一体化']);

@@ -1,6 +1,6 @@
 import type { Line } from './header';
 import { firstResponsibilityBracket } from './brackets';
-import { ITEM_GLUED, ITEM_START, SECTION_HEADING, TAIL_HEADING, TOP_HEADING, chineseNumber } from './patterns';
+import { ITEM_GLUED, ITEM_START, LABEL_LINE, SECTION_HEADING, TAIL_HEADING, TOP_HEADING, chineseNumber } from './patterns';
 
 export type LineKind = {
   kind: 'blank' | 'top' | 'section' | 'item' | 'text';
@@ -8,7 +8,7 @@ export type LineKind = {
   no: number;
   /** The text after the number (canonical), or the whole trimmed line. */
   rest: string;
-  /** The line (or the heading's text) holds a responsibility parenthetical; for items, known only under a tail heading. */
+  /** The line (or the heading's text) holds a responsibility parenthetical (or, for a tail item, own-line labels follow); for items, known only under a tail heading. */
   hasBracket: boolean;
   /** Number of the next numbered item after this line that will be read as an item, or null. */
   nextItemNo: number | null;
@@ -58,10 +58,14 @@ export function classifyLines(lines: Line[]): LineKind[] {
     }
     kinds.push({ kind: 'text', no: 0, rest: t, hasBracket: firstResponsibilityBracket(t) >= 0, nextItemNo: null, inTail });
   }
-  // Look-ahead, filled backwards in one pass (linear).
+  // Look-ahead, filled backwards in one pass (linear): the next numbered item, and whether own-line
+  // labels follow a tail item (`1．加强组织领导。` / `牵头单位：区政府办`): then it assigns work.
   let next: number | null = null;
+  let labelsNext = false;
   for (let i = kinds.length - 1; i >= 0; i--) {
     const k = kinds[i] as LineKind;
+    if (k.kind === 'item' && k.inTail && labelsNext) k.hasBracket = true;
+    if (k.kind !== 'blank') labelsNext = k.kind === 'text' && LABEL_LINE.test(k.rest);
     k.nextItemNo = next;
     if (k.kind === 'item' && (!k.inTail || k.hasBracket)) next = k.no;
   }

@@ -18,8 +18,6 @@ export type ItemBlock = {
   sectionAt?: Array<{ offset: number; section: number | null; sectionIndex: number }>;
   /** Own-line labels (`牵头单位：X`) read but not yet written into the text as one bracket. */
   labels?: Array<{ raw: string; text: string; line: number }>;
-  /** True while the text ends with a bracket built from own-line labels, so a late label can still join it. */
-  labelsOpen?: boolean;
 };
 
 export type Structure = {
@@ -102,7 +100,6 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
     block.lineStarts.push({ offset: block.text.length, line: line.no });
     block.raw += line.raw.slice(lead).trimEnd();
     block.text += line.text.slice(lead).trimEnd();
-    block.labelsOpen = false;
   };
 
   for (let i = 0; i < lines.length; i++) {
@@ -247,8 +244,7 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
       lastHeading = null;
       return pending.block;
     }
-    const last = items[items.length - 1];
-    return last && (last.labelsOpen || last.labels) ? last : null;
+    return null;
   }
 }
 
@@ -259,15 +255,7 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
  */
 function addLabel(block: ItemBlock, line: Line, lead: number): void {
   const label = { raw: line.raw.slice(lead).trim(), text: line.text.slice(lead).trim(), line: line.no };
-  if (block.labels) {
-    block.labels.push(label);
-  } else if (block.labelsOpen) {
-    // A label after the item was closed (rare): join the bracket already written.
-    block.raw = `${block.raw.slice(0, -1)}；${label.raw}）`;
-    block.text = `${block.text.slice(0, -1)}；${label.text}）`;
-  } else {
-    block.labels = [label];
-  }
+  (block.labels ??= []).push(label);
 }
 
 function flushLabels(block: ItemBlock): ItemBlock {
@@ -277,7 +265,6 @@ function flushLabels(block: ItemBlock): ItemBlock {
   block.raw += `（${labels.map((l) => l.raw).join('；')}）`;
   block.text += `（${labels.map((l) => l.text).join('；')}）`;
   delete block.labels;
-  block.labelsOpen = true;
   return block;
 }
 
@@ -345,7 +332,6 @@ class Numbering {
         (prev.sectionAt ??= []).push({ offset: prev.text.length, section: block.section, sectionIndex: block.sectionIndex });
         prev.raw += block.raw;
         prev.text += block.text;
-        prev.labelsOpen = block.labelsOpen ?? false;
         this.placed.push({ line, no: prev.no, joined: true });
         return false;
       }
