@@ -62,6 +62,12 @@ describe('structure', () => {
     expect(p.issues.map((i) => i.code)).not.toContain('ITEM_NUMBER_GAP');
   });
 
+  it('the cover letter\'s own 一、二、三、 points are not 板块 of the division of work', () => {
+    const p = parseNotice(['某区人民政府办公室关于印发责任分解方案的通知', '各街道办事处，区政府各部门：', '一、各责任单位要高度重视，切实加强领导。', '二、各责任单位要按季度报送进展情况。', '某区人民政府办公室', '2023年1月3日', '一、主要预期目标', '1.地区生产总值增长7%以上。', '责任单位：区发展和改革局', '二、重点任务', '2.加快建设产业园。', '牵头单位：区招商服务中心'].join('\n'));
+    expect(p.sections).toEqual([{ no: 1, title: '主要预期目标' }, { no: 2, title: '重点任务' }]);
+    expect(p.tasks.map((t) => `${t.id} §${t.section}`)).toEqual(['1.1 §1', '2.1 §2']);
+  });
+
   it('a decimal at a line start is not a glued item number', () => {
     const p = parseNotice(['1．做好就业工作，', '1.5万人次培训任务按季度分解。（市人社局负责）', '2．做好社保工作。（市人社局负责）', '2020年1月1日'].join('\n'));
     expect(p.tasks.map((t) => `${t.id} ${t.text}`)).toEqual(['1.1 做好就业工作，1.5万人次培训任务按季度分解。', '2.1 做好社保工作。']);

@@ -64,6 +64,20 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
       tailSection = null;
     }
   };
+  /**
+   * A 板块 number that stays unique: numbering that restarts (`二、…（一）`) continues after the last one,
+   * unless no task has been read yet — then the 板块 before were the cover letter's points
+   * (`一、各责任单位要高度重视…`), and the notice's own 板块 start here.
+   */
+  const sectionNo = (no: number): number => {
+    const last = sections[sections.length - 1];
+    if (!last || no > last.no) return no;
+    if (items.length === 0 && item === null && pending === null) {
+      sections.length = 0;
+      return no;
+    }
+    return last.no + 1;
+  };
   const newBlock = (no: number, line: Line, from: number): ItemBlock => ({
     no,
     section,
@@ -131,8 +145,8 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
         settle();
       } else if (!hasSections && !inTail) {
         // Without a （一） level, `一、…` headings are the 板块.
-        section = info.no;
-        sections.push({ no: info.no, title: titleOf(info.rest) });
+        section = sectionNo(info.no);
+        sections.push({ no: section, title: titleOf(info.rest) });
         lastHeading = { no: info.no, line, rest: lead + t.length - info.rest.length };
       } else {
         lastHeading = { no: info.no, line, rest: lead + t.length - info.rest.length };
@@ -143,7 +157,7 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
       close();
       settle();
       inBody = true;
-      const no = sections.length > 0 && info.no <= (sections[sections.length - 1] as Section).no ? (sections[sections.length - 1] as Section).no + 1 : info.no;
+      const no = inTail ? info.no : sectionNo(info.no);
       const title = titleOf(info.rest);
       if (inTail) {
         tailSection = { no: info.no, title };
