@@ -274,6 +274,9 @@ describe('forms of issue 9 (DESIGN §3 "Real notices vary far beyond the seed")'
     expect(roles('各区、县级市负责')).toEqual(['各区、县级市:joint']);
     expect(roles('各市（州）人民政府负责')).toEqual(['各市（州）人民政府:joint']);
     expect(roles('区教育和体育局、市文化和旅游局负责')).toEqual(['区教育和体育局:joint', '市文化和旅游局:joint']);
+    expect(roles('各县（市、区）人民政府负责，年底前完成')).toEqual(['各县（市、区）人民政府:joint']);
+    expect(roles('市商务局牵头，各市、县（区）人民政府负责')).toEqual(['市商务局:lead', '各市、县（区）人民政府:support']);
+    expect(roles('外交部、商务部等按职责分工负责；国务院港澳办、国务院台办负责港澳台有关工作')).toEqual(['外交部:joint', '商务部:joint', '国务院港澳办:joint', '国务院台办:joint']);
   });
   it('role words: 会同, 分别牵头, 指导, 主责, 协同, 参加, 配合落实, 具体负责, 负责落实', () => {
     expect(roles('国家发展改革委会同有关部门负责')).toEqual(['国家发展改革委:lead', '有关部门:joint']);

@@ -18,6 +18,8 @@ const EACH_LEAD = /^(.+?)分别牵头(?:负责|落实)?$/;
 const CO = /^(.+?)会同(.+?)(?:共同)?(?:负责|落实|推进|实施)?$/;
 /** `国家发展改革委、财政部指导` — guidance is joint responsibility (DESIGN §3). */
 const GUIDE = /^(.+?)(?:负责)?指导$/;
+/** `国务院扶贫办负责脱贫攻坚方面工作`, `X牵头港澳台有关工作`: a unit for a named part of the task. */
+const PART = /^(.+?)(负责|牵头)[^，；。]{1,24}工作$/;
 /** `牵头领导：张副市长` names a person, not a unit: kept out of the units. */
 const PERSON_CLAUSE = /^(?:牵头|分管|责任|联系)?(?:市|省|区|县)?领导\s*[：:]/;
 /** `市政府各部门分别负责`, `各区人民政府分别落实` */
@@ -149,6 +151,9 @@ function readRoleClause(clause: string): UnitMention[] | null {
     const m = pattern.exec(clause);
     if (m && looksLikeUnitList(m[1] as string)) return names(m[1] as string, role);
   }
+  // `国务院港澳办、国务院台办负责港澳台有关工作`: units responsible for a named part of the task.
+  const part = PART.exec(clause);
+  if (part && allUnitNames(part[1] as string)) return names(part[1] as string, part[2] === '牵头' ? 'lead' : 'joint');
   // `（加强指导）` is text: a guiding unit must be named like an organisation.
   const guide = GUIDE.exec(clause);
   if (guide && allUnitNames(guide[1] as string)) return names(guide[1] as string, 'co');

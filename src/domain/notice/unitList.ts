@@ -22,7 +22,21 @@ const ETC_BEFORE_SEPARATOR = /等(?=和|与|及)/g;
 
 /** `各区、县级市`, `各市、县`: the part after the `、` is a level of the same group, not a unit of its own. */
 const GROUP_HEAD = /^各[\u4e00-\u9fff]{1,3}$/;
-const GROUP_LEVEL = /^(?:县级市|县（市、区）|县（市）|县区|县|区|市|旗|州|乡镇|乡|镇|街道|街|园区|开发区)(?:人民政府|政府)?$/;
+const GROUP_LEVEL = /^(?:县级市|县区|县|区|市|旗|州|乡镇|乡|镇|街道|街|园区|开发区)(?:（[^（）]{1,6}）)?(?:人民政府|政府)?$/;
+
+/** A separator inside a nested bracket (`各县（市、区）`) is part of the name: hidden while splitting. */
+const NESTED_SEPARATOR = '\u0001';
+function hideNestedSeparators(list: string): string {
+  if (!list.includes('（')) return list;
+  let depth = 0;
+  let out = '';
+  for (const ch of list) {
+    if (ch === '（') depth++;
+    else if (ch === '）' && depth > 0) depth--;
+    out += depth > 0 && ch === '、' ? NESTED_SEPARATOR : ch;
+  }
+  return out;
+}
 
 /**
  * The names of a list, in order, as written.
@@ -35,8 +49,8 @@ const GROUP_LEVEL = /^(?:县级市|县（市、区）|县（市）|县区|县|�
 export function splitUnitList(list: string): string[] {
   const out: string[] = [];
   let placeholderAt = -1;
-  for (const part of list.replace(ETC_BEFORE_SEPARATOR, '').split(LIST_SEPARATOR)) {
-    let name = part.trim();
+  for (const part of hideNestedSeparators(list).replace(ETC_BEFORE_SEPARATOR, '').split(LIST_SEPARATOR)) {
+    let name = part.replaceAll(NESTED_SEPARATOR, '、').trim();
     if (name.length === 0) continue;
     const prev = out[out.length - 1];
     if (prev !== undefined && out.length - 1 === placeholderAt && PLACEHOLDER_REST.test(name)) {
