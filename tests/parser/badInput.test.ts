@@ -76,7 +76,7 @@ describe('section-level notices', () => {
   it('a bracket in a section title is title text when numbered items follow', () => {
     const p = parseNotice(['（一）稳健的货币政策（含金融支持）', '1．做好工作。（市财政局牵头）', '2020年1月1日'].join('\n'));
     expect(p.sections[0]?.title).toBe('稳健的货币政策（含金融支持）');
-    expect(p.issues.map((i) => i.code)).not.toContain('SECTION_HAS_TASK');
+    expect(p.tasks.map((t) => `${t.id} ${t.text}`)).toEqual(['1.1 做好工作。']);
   });
 });
 

@@ -66,12 +66,12 @@ export type ParentheticalReading = {
   deadlines: DeadlineClause[];
   /** True when at least one clause names units with a role marker. */
   hasRole: boolean;
-  /** Clauses read as rules of the notice (`列第一位者为牵头单位`, `下同`), in order. */
-  declarations: string[];
+  /** Clauses read as rules of the notice (`列第一位者为牵头单位`, `下同`), in order. Optional so readings built elsewhere stay valid. */
+  declarations?: string[];
   /** True when a declaration switches the lead-first convention on. */
-  declaresLeadFirst: boolean;
+  declaresLeadFirst?: boolean;
   /** Units a scope note adds to this and every later task (`以下均需试点城市政府落实`). */
-  scope: string[];
+  scope?: string[];
 };
 
 /** `牵头单位：市商务局  责任单位：市财政局`: labels on one line separated only by (ideographic) spaces. */
@@ -92,8 +92,8 @@ const CLAUSE_SEPARATOR = /[，；。]/;
  * readParenthetical('国家发展改革委、财政部负责。列第一位者为牵头单位，下同', 2019)
  * //=> mentions: 国家发展改革委 joint, 财政部 joint; declarations: [列第一位者为牵头单位, 下同]; declaresLeadFirst
  */
-export function readParenthetical(inner: string, year: number | null): ParentheticalReading {
-  const reading: ParentheticalReading = { mentions: [], deadlines: [], hasRole: false, declarations: [], declaresLeadFirst: false, scope: [] };
+export function readParenthetical(inner: string, year: number | null): Required<ParentheticalReading> {
+  const reading: Required<ParentheticalReading> = { mentions: [], deadlines: [], hasRole: false, declarations: [], declaresLeadFirst: false, scope: [] };
   let label: ClauseRole | null = null;
   for (const raw of inner.replace(SPACE_BEFORE_LABEL, '；').split(CLAUSE_SEPARATOR)) {
     // `由市财政局牵头`: the 由 is grammar, not part of the name.
