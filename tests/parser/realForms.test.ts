@@ -12,7 +12,7 @@ import { scoreFixtures } from '../../scripts/parserScore';
 const fixture = (name: string): string => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
 const parse = (name: string): ParsedNotice => parseNotice(fixture(name));
 const roles = (p: ParsedNotice, id: string): string[] => p.tasks.find((t) => t.id === id)?.units.map((u) => `${u.name}:${u.role}`) ?? [];
-const FIXTURES = ['sc-lead-first-2019', 'office-measures-web', 'district-own-line-labels', 'city-labelled', 'unnumbered-paragraphs', 'section-labels', 'web-square-brackets'];
+const FIXTURES = ['sc-lead-first-2019', 'office-measures-web', 'district-own-line-labels', 'city-labelled', 'unnumbered-paragraphs', 'section-labels', 'web-square-brackets', 'sc-2018-mixed', 'city-2024-masthead'];
 
 describe('notices of the forms real offices receive (issue 9)', () => {
   it.each(FIXTURES)('%s matches its golden digest', (name) => {

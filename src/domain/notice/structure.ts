@@ -149,6 +149,8 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
         sections.push({ no: section, title: titleOf(info.rest) });
         lastHeading = { no: info.no, line, rest: lead + t.length - info.rest.length };
       } else {
+        // Items right under `二、…` stand in none of the `（一）` 板块 of the heading before it.
+        if (!inTail) section = null;
         lastHeading = { no: info.no, line, rest: lead + t.length - info.rest.length };
       }
       continue;
