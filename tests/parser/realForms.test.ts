@@ -12,7 +12,7 @@ import { scoreFixtures } from '../../scripts/parserScore';
 const fixture = (name: string): string => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
 const parse = (name: string): ParsedNotice => parseNotice(fixture(name));
 const roles = (p: ParsedNotice, id: string): string[] => p.tasks.find((t) => t.id === id)?.units.map((u) => `${u.name}:${u.role}`) ?? [];
-const FIXTURES = ['sc-lead-first-2019', 'office-measures-web', 'district-own-line-labels', 'city-labelled', 'unnumbered-paragraphs', 'section-labels', 'web-square-brackets', 'sc-2018-mixed', 'city-2024-masthead'];
+const FIXTURES = ['sc-lead-first-2019', 'office-measures-web', 'district-own-line-labels', 'city-labelled', 'unnumbered-paragraphs', 'section-labels', 'web-square-brackets', 'sc-2018-mixed', 'city-2024-masthead', 'county-half-width'];
 
 describe('notices of the forms real offices receive (issue 9)', () => {
   it.each(FIXTURES)('%s matches its golden digest', (name) => {
@@ -66,6 +66,13 @@ describe('structure', () => {
     const p = parseNotice(['某区人民政府办公室关于印发责任分解方案的通知', '各街道办事处，区政府各部门：', '一、各责任单位要高度重视，切实加强领导。', '二、各责任单位要按季度报送进展情况。', '某区人民政府办公室', '2023年1月3日', '一、主要预期目标', '1.地区生产总值增长7%以上。', '责任单位：区发展和改革局', '二、重点任务', '2.加快建设产业园。', '牵头单位：区招商服务中心'].join('\n'));
     expect(p.sections).toEqual([{ no: 1, title: '主要预期目标' }, { no: 2, title: '重点任务' }]);
     expect(p.tasks.map((t) => `${t.id} §${t.section}`)).toEqual(['1.1 §1', '2.1 §2']);
+  });
+
+  it('items numbered (1)(2)… are items when the notice has no 1. level, their number is not text', () => {
+    const p = parse('county-half-width.txt');
+    expect(p.tasks.map((t) => `${t.id} ${t.text}`)).toEqual(['1.1 全年争取专项债券资金5亿元。', '2.1 开工建设重点项目30个。', '3.1 举办汽车家电促销活动。', '4.1 城镇新增就业2000人。']);
+    const nested = parseNotice(['1．做好就业工作。', '（1）稳岗。（市人社局负责）', '（2）扩岗。（市人社局负责）', '2020年1月1日'].join('\n'));
+    expect(nested.tasks.map((t) => `${t.id} ${t.text}`)).toEqual(['1.1 做好就业工作。（1）稳岗。', '1.2 （2）扩岗。']);
   });
 
   it('a decimal at a line start is not a glued item number', () => {

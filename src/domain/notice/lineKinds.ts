@@ -1,6 +1,6 @@
 import type { Line } from './header';
 import { firstResponsibilityBracket } from './brackets';
-import { ITEM_GLUED, ITEM_START, LABEL_LINE, SECTION_HEADING, TAIL_HEADING, TOP_HEADING, chineseNumber } from './patterns';
+import { ITEM_GLUED, ITEM_IN_BRACKETS, ITEM_START, LABEL_LINE, SECTION_HEADING, TAIL_HEADING, TOP_HEADING, chineseNumber } from './patterns';
 
 export type LineKind = {
   kind: 'blank' | 'top' | 'section' | 'item' | 'text';
@@ -23,6 +23,8 @@ export type LineKind = {
  */
 export function classifyLines(lines: Line[]): LineKind[] {
   const kinds: LineKind[] = [];
+  // `（1）` numbers items only where nothing is numbered `1．`; otherwise it is a sub-point inside an item.
+  const bracketItems = !lines.some((l) => ITEM_START.test(l.text.trim()));
   let last = 0;
   let inTail = false;
   for (const line of lines) {
@@ -46,7 +48,7 @@ export function classifyLines(lines: Line[]): LineKind[] {
     }
     const strict = ITEM_START.exec(t);
     const glued = strict ? null : ITEM_GLUED.exec(t);
-    const num = strict ?? (glued && Number(glued[1]) === last + 1 ? glued : null);
+    const num = strict ?? (glued && Number(glued[1]) === last + 1 ? glued : null) ?? (bracketItems ? ITEM_IN_BRACKETS.exec(t) : null);
     if (num) {
       const rest = num[2] as string;
       // Only a tail item needs to know now (it is a task only with a bracket); a body item is one anyway,

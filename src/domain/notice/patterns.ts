@@ -19,6 +19,9 @@ export const ITEM_START = /^(\d{1,5})\s*[．.、](?!\d)\s*(.*)$/;
  */
 export const ITEM_GLUED = /^(\d{1,3})\s*[．.、](?=\d+(?![\d.．万亿千百%‰％倍]))(.*)$/;
 
+/** `（1）全年争取专项债券资金5亿元。（…）`: items numbered in brackets, read as items when the notice has no `1．` level. */
+export const ITEM_IN_BRACKETS = /^（(\d{1,3})）\s*(.*)$/;
+
 /**
  * A label on a line of its own after a task's paragraph, as district and city notices write them:
  * `牵头单位：区发改局`, `责任单位:立山经济开发区,各街道`, `配合单位：…`, `完成时限：6月底前`.
