@@ -275,6 +275,8 @@ describe('forms of issue 9 (DESIGN §3 "Real notices vary far beyond the seed")'
     expect(roles('各市（州）人民政府负责')).toEqual(['各市（州）人民政府:joint']);
     expect(roles('区教育和体育局、市文化和旅游局负责')).toEqual(['区教育和体育局:joint', '市文化和旅游局:joint']);
     expect(roles('各县（市、区）人民政府负责，年底前完成')).toEqual(['各县（市、区）人民政府:joint']);
+    expect(roles('市发展改革委、市财政局等10个部门按职责分工负责')).toEqual(['市发展改革委:joint', '市财政局:joint']);
+    expect(roles('责任单位：市发展改革委（牵头）、市财政局、市商务局')).toEqual(['市发展改革委:lead', '市财政局:support', '市商务局:support']);
     expect(roles('市商务局牵头，各市、县（区）人民政府负责')).toEqual(['市商务局:lead', '各市、县（区）人民政府:support']);
     expect(roles('外交部、商务部等按职责分工负责；国务院港澳办、国务院台办负责港澳台有关工作')).toEqual(['外交部:joint', '商务部:joint', '国务院港澳办:joint', '国务院台办:joint']);
   });

@@ -176,8 +176,16 @@ function looksLikeUnitList(list: string): boolean {
   );
 }
 
+/** `责任单位：市发展改革委（牵头）、市财政局`: a role marked in brackets after one name of a list. */
+const INLINE_ROLE = /（(牵头|主责|负责|配合)(?:单位|部门)?）$/;
+
 function names(list: string, clauseRole: ClauseRole): UnitMention[] {
-  return splitUnitList(list).map((name) => ({ name, clauseRole }));
+  return splitUnitList(list).map((written) => {
+    const inline = INLINE_ROLE.exec(written);
+    if (!inline) return { name: written, clauseRole };
+    const marked = inline[1] === '牵头' || inline[1] === '主责' ? 'lead' : inline[1] === '配合' ? 'support' : 'joint';
+    return { name: written.slice(0, inline.index).trim(), clauseRole: marked };
+  });
 }
 
 /**

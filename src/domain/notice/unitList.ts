@@ -14,8 +14,8 @@ export const LIST_SEPARATOR = /[、／/]|(?<=[局委办会行厅部署院府处�
 const PLACEHOLDER_TAIL = /等((?:各)?(?:有关|相关)(?:部门|单位|方面|地区|机构))$/;
 const PLACEHOLDER_REST = /^(?:部门|单位)$/;
 
-/** `市发展改革委等部门`, `X等单位`, `X等`: the trailing 等(部门|单位) closes the list and names nothing. */
-const LIST_END = /等(?:部门|单位)?$/;
+/** `市发展改革委等部门`, `X等单位`, `X等`, `X等10个部门`: the trailing 等(部门|单位) closes the list and names nothing. */
+const LIST_END = /等(?:\d{1,3}个|[一二三四五六七八九十]{1,3}个)?(?:部门|单位)?$/;
 
 /** `X等和各有关省级人民政府`, `X等与Y`: the 等 closes the first list; the separator follows. */
 const ETC_BEFORE_SEPARATOR = /等(?=和|与|及)/g;
