@@ -75,6 +75,12 @@ describe('structure', () => {
     expect(nested.tasks.map((t) => `${t.id} ${t.text}`)).toEqual(['1.1 做好就业工作。（1）稳岗。', '1.2 （2）扩岗。']);
   });
 
+  it('outside numbered items a paragraph is a task by the units it names, not by a date in brackets', () => {
+    const p = parseNotice(['某区人民政府办公室关于印发分工方案的通知', '各街道办事处：', '请各单位于3月底前报送工作方案（3月31日前）。', '一、重点任务', '1．做好工作。（区财政局牵头）', '二、工作要求', '1．各单位按季度报送进展（每季度末前）。', '2023年1月1日'].join('\n'));
+    expect(p.tasks.map((t) => `${t.id} ${t.text}`)).toEqual(['1.1 做好工作。']);
+    expect(p.notice.title).toBe('某区人民政府办公室关于印发分工方案的通知');
+  });
+
   it('a decimal at a line start is not a glued item number', () => {
     const p = parseNotice(['1．做好就业工作，', '1.5万人次培训任务按季度分解。（市人社局负责）', '2．做好社保工作。（市人社局负责）', '2020年1月1日'].join('\n'));
     expect(p.tasks.map((t) => `${t.id} ${t.text}`)).toEqual(['1.1 做好就业工作，1.5万人次培训任务按季度分解。', '2.1 做好社保工作。']);

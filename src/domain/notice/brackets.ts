@@ -42,11 +42,16 @@ export function topLevelBrackets(text: string, steps?: { n: number }): Span[] {
 const OPEN = '（'.charCodeAt(0);
 const CLOSE = '）'.charCodeAt(0);
 
-/** Where the first responsibility parenthetical of a canonical text opens, or -1. */
-export function firstResponsibilityBracket(text: string): number {
+/**
+ * Where the first responsibility parenthetical of a canonical text opens, or -1. With `namingUnits`,
+ * only one that names units counts: a paragraph outside the numbered items is a task by its units, not by
+ * a date in brackets (`请于3月底前报送（3月31日前）`).
+ */
+export function firstResponsibilityBracket(text: string, namingUnits = false): number {
   for (const span of topLevelBrackets(text)) {
     const inner = text.slice(span.open + 1, span.closed ? span.close : text.length);
-    if (isResponsibility(readParenthetical(inner, null))) return span.open;
+    const reading = readParenthetical(inner, null);
+    if (namingUnits ? reading.hasRole : isResponsibility(reading)) return span.open;
   }
   return -1;
 }

@@ -37,13 +37,13 @@ export function classifyLines(lines: Line[]): LineKind[] {
     if (top) {
       const rest = top[3] as string;
       inTail = TAIL_HEADING.test(rest);
-      kinds.push({ kind: 'top', no: chineseNumber((top[1] ?? top[2]) as string), rest, hasBracket: firstResponsibilityBracket(rest) >= 0, nextItemNo: null, inTail });
+      kinds.push({ kind: 'top', no: chineseNumber((top[1] ?? top[2]) as string), rest, hasBracket: firstResponsibilityBracket(rest, true) >= 0, nextItemNo: null, inTail });
       continue;
     }
     const sec = SECTION_HEADING.exec(t);
     if (sec) {
       const rest = sec[2] as string;
-      kinds.push({ kind: 'section', no: chineseNumber(sec[1] as string), rest, hasBracket: firstResponsibilityBracket(rest) >= 0, nextItemNo: null, inTail });
+      kinds.push({ kind: 'section', no: chineseNumber(sec[1] as string), rest, hasBracket: firstResponsibilityBracket(rest, true) >= 0, nextItemNo: null, inTail });
       continue;
     }
     const strict = ITEM_START.exec(t);
@@ -53,12 +53,12 @@ export function classifyLines(lines: Line[]): LineKind[] {
       const rest = num[2] as string;
       // Only a tail item needs to know now (it is a task only with a bracket); a body item is one anyway,
       // and its brackets are read once, when it is cut into tasks.
-      const hasBracket = inTail && firstResponsibilityBracket(rest) >= 0;
+      const hasBracket = inTail && firstResponsibilityBracket(rest, true) >= 0;
       kinds.push({ kind: 'item', no: Number(num[1]), rest, hasBracket, nextItemNo: null, inTail });
       if (!inTail || hasBracket) last = Number(num[1]);
       continue;
     }
-    kinds.push({ kind: 'text', no: 0, rest: t, hasBracket: firstResponsibilityBracket(t) >= 0, nextItemNo: null, inTail });
+    kinds.push({ kind: 'text', no: 0, rest: t, hasBracket: firstResponsibilityBracket(t, true) >= 0, nextItemNo: null, inTail });
   }
   // Look-ahead, filled backwards in one pass (linear): the next numbered item, and whether own-line
   // labels follow a tail item (`1．加强组织领导。` / `牵头单位：区政府办`): then it assigns work.
