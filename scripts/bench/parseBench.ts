@@ -49,5 +49,28 @@ export async function parseBenchmarks(): Promise<BenchRow[]> {
     row.msPerMChar = Math.round((row.ms / text.length) * 1e6 * 100) / 100;
     rows.push(row);
   }
+  // Issue 9's forms at scale: unnumbered paragraphs each closed by a bracket (every one a task, joined
+  // between numbered items or numbered in order), and own-line labels. ms per million characters must
+  // stay flat from ×10 000 to ×100 000.
+  for (const n of [10_000, 100_000]) {
+    for (const [label, text] of [
+      [`paragraphs ×${n}`, unnumberedNotice(n, false)],
+      [`joined paragraphs ×${n}`, unnumberedNotice(n, true)],
+      [`label lines ×${n}`, `（一）测试\n1．做好就业工作。\n${'牵头单位：市人社局\n'.repeat(n)}2020年1月1日\n`],
+    ] as const) {
+      let tasks = 0;
+      const row = await compare(`parse ${label}`, () => (tasks = parseNotice(text).tasks.length), () => text.match(ONE_REGEX_PASS)?.length ?? 0, 3, { chars: text.length, tasks: 0 });
+      row.tasks = tasks;
+      row.msPerMChar = Math.round((row.ms / text.length) * 1e6 * 100) / 100;
+      rows.push(row);
+    }
+  }
   return rows;
+}
+
+/** `n` unnumbered paragraphs under （一）; with `between`, a numbered item follows, so they join item 1. */
+function unnumberedNotice(n: number, between: boolean): string {
+  const head = between ? '（一）稳定经济\n1．做好工作。（市财政局牵头）\n（二）扩大开放\n' : '（一）稳定经济\n';
+  const body = Array.from({ length: n }, (_, i) => `推进第${i}项工作。（市商务局牵头，市财政局配合，12月底前完成）\n`).join('');
+  return `${head}${body}${between ? '2．稳住外资。（市商务局牵头）\n' : ''}2020年1月1日\n`;
 }

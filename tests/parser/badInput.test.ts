@@ -76,15 +76,30 @@ describe('section-level notices', () => {
   it('a bracket in a section title is title text when numbered items follow', () => {
     const p = parseNotice(['（一）稳健的货币政策（含金融支持）', '1．做好工作。（市财政局牵头）', '2020年1月1日'].join('\n'));
     expect(p.sections[0]?.title).toBe('稳健的货币政策（含金融支持）');
-    expect(p.issues.map((i) => i.code)).not.toContain('SECTION_HAS_TASK');
+    expect(p.tasks.map((t) => `${t.id} ${t.text}`)).toEqual(['1.1 做好工作。']);
   });
 });
 
 describe('text that assigns work outside any item', () => {
-  it('is reported with its line rather than dropped silently', () => {
+  // DESIGN §3: a paragraph with a responsibility clause is a task wherever it stands. Before the
+  // first numbered item it cannot take a number of the notice's own without shifting them: item 0.
+  it('is a task (item 0 before the first numbered item), reported with its line', () => {
     const p = parseNotice(['一、重点任务', '（一）稳定经济', '推进重点项目建设。（市发展改革委牵头，年内持续推进）', '1．做好工作。（市财政局牵头）', '2020年1月1日'].join('\n'));
-    expect(p.tasks.map((t) => t.id)).toEqual(['1.1']);
-    expect(p.issues.find((i) => i.code === 'TEXT_OUTSIDE_ITEMS')?.line).toBe(3);
+    expect(p.tasks.map((t) => `${t.id} ${t.text} ${t.units.map((u) => u.name).join()}`)).toEqual(['0.1 推进重点项目建设。 市发展改革委', '1.1 做好工作。 市财政局']);
+    expect(p.issues.find((i) => i.code === 'UNNUMBERED_TASKS')?.message).toContain('第 3 行');
+  });
+  it('between numbered items it joins the item before, so the notice\'s numbers do not shift', () => {
+    const p = parseNotice(['（一）稳定经济', '1．做好工作。（市财政局牵头）', '（二）扩大开放', '推进开放平台建设。（市商务局负责）', '2．稳住外资。（市商务局牵头）', '2020年1月1日'].join('\n'));
+    expect(p.tasks.map((t) => `${t.id} ${t.text}`)).toEqual(['1.1 做好工作。', '1.2 推进开放平台建设。', '2.1 稳住外资。']);
+    expect(p.issues.find((i) => i.code === 'UNNUMBERED_JOINED')?.message).toContain('第 4 行');
+  });
+});
+
+describe('a paragraph whose bracket cannot be read', () => {
+  it('is reported with its line, never dropped silently; a citation is not reported', () => {
+    const p = parseNotice(['（一）稳定经济', '落实国务院部署（国发〔2020〕6号）。', '推进重点项目建设。（市发展改革委领衔，年底前完成）', '扩大有效投资。（市发展改革委牵头）', '2020年1月1日'].join('\n'));
+    expect(p.tasks.map((t) => t.text)).toEqual(['扩大有效投资。']);
+    expect(p.issues.filter((i) => i.code === 'UNREAD_PARAGRAPH').map((i) => `${i.line} ${i.message}`)).toEqual(['3 这一段的括号像是分工，但读不出责任单位，未作为任务读取：（市发展改革委领衔，年底前完成）']);
   });
 });
 
@@ -95,7 +110,16 @@ describe('the end of the task part', () => {
     expect(p.issues.find((i) => i.code === 'TAIL_SECTIONS')?.message).toContain('压实责任');
   });
   it('第二部分 headings are recognised like 二、', () => {
-    const p = parseNotice(['第一部分 主要任务', '（一）稳定经济', '1．做好工作。（市财政局牵头）', '第二部分 工作要求', '（一）加强组织领导', '2．这不是任务。（各单位负责）', '2020年1月1日'].join('\n'));
+    const p = parseNotice(['第一部分 主要任务', '（一）稳定经济', '1．做好工作。（市财政局牵头）', '第二部分 工作要求', '（一）加强组织领导', '2．各单位要落实责任，这不是任务。', '2020年1月1日'].join('\n'));
     expect(p.tasks.map((t) => t.id)).toEqual(['1.1']);
+  });
+  // DESIGN §3: the tail is what follows the last task; a bracket under 保障措施 still assigns work.
+  it('a responsibility bracket under 保障措施 is a task; the tail section it stands in becomes its 板块', () => {
+    const p = parseNotice(['一、重点任务', '（一）稳定经济', '1．做好工作。（市财政局牵头）', '二、保障措施', '（一）加强组织领导。各单位要落实责任。', '（二）强化督查考核。将任务纳入绩效考核。（市政府督查室牵头，各单位配合，年底前完成）', '（三）营造良好氛围。', '2020年1月1日'].join('\n'));
+    expect(p.tasks.map((t) => `${t.id} §${t.section} ${t.text} ${t.units.map((u) => `${u.name}:${u.role}`).join()}`)).toEqual([
+      '1.1 §1 做好工作。 市财政局:lead',
+      '2.1 §2 强化督查考核。将任务纳入绩效考核。 市政府督查室:lead,各单位:support',
+    ]);
+    expect(p.sections).toEqual([{ no: 1, title: '稳定经济' }, { no: 2, title: '强化督查考核' }]);
   });
 });

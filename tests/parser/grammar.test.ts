@@ -242,3 +242,77 @@ describe('the lead-first declaration in its usual wordings', () => {
     expect(p.tasks[0]?.units.map((u) => u.role)).toEqual(['joint', 'joint']);
   });
 });
+
+describe('forms of issue 9 (DESIGN §3 "Real notices vary far beyond the seed")', () => {
+  it('declarations inside the first bracket are rules, never units or deadlines', () => {
+    const r = readParenthetical('国家发展改革委、财政部负责。列第一位者为牵头单位，下同', 2019);
+    expect(r.mentions.map((m) => m.name)).toEqual(['国家发展改革委', '财政部']);
+    expect(r.deadlines).toEqual([]);
+    expect(r.declarations).toEqual(['列第一位者为牵头单位', '下同']);
+    expect(r.declaresLeadFirst).toBe(true);
+    expect(readParenthetical('市场监管总局、公安部。除标注“分别牵头”外，列第一位为牵头或汇总单位', 2019).declarations).toEqual(['除标注“分别牵头”外', '列第一位为牵头或汇总单位']);
+    expect(roles('国家发展改革委、财政部负责。列第一位者为牵头单位，下同', true)).toEqual(['国家发展改革委:lead', '财政部:support']);
+  });
+  it('a scope note is read as a rule naming its unit', () => {
+    const r = readParenthetical('财政部牵头；以下均需试点城市人民政府落实，不再列出', 2019);
+    expect(r.scope).toEqual(['试点城市人民政府']);
+    expect(r.mentions.map((m) => `${m.name}:${m.clauseRole}`)).toEqual(['财政部:lead']);
+    expect(r.deadlines).toEqual([]);
+  });
+  it('labels: 负责部门, 牵头单位…；配合单位…, a continued list after a label, labels separated by spaces only', () => {
+    expect(roles('负责部门：市人力资源和社会保障局')).toEqual(['市人力资源和社会保障局:joint']);
+    expect(roles('牵头单位：市住房城乡建设局；配合单位：市财政局、市自然资源和规划局')).toEqual(['市住房城乡建设局:lead', '市财政局:support', '市自然资源和规划局:support']);
+    expect(roles('牵头单位：市人社局，配合单位：市财政局，各区、县级市')).toEqual(['市人社局:lead', '市财政局:support', '各区、县级市:support']);
+    expect(roles('责任单位：立山经济开发区，全区经济运行各专班')).toEqual(['立山经济开发区:joint', '全区经济运行各专班:joint']);
+    expect(roles('牵头单位：区商务局  责任单位：区大数据中心')).toEqual(['区商务局:lead', '区大数据中心:support']);
+    expect(readParenthetical('牵头单位：市人社局，配合单位：市财政局，各区、县级市', 2020).deadlines).toEqual([]);
+  });
+  it('lists: 等和各…, 等有关部门, 等有关部门和单位, 各区、县级市, 各市（州）', () => {
+    expect(roles('国家发展改革委、工业和信息化部等和各有关省级人民政府负责')).toEqual(['国家发展改革委:joint', '工业和信息化部:joint', '各有关省级人民政府:joint']);
+    expect(roles('市财政局、市商务局等有关部门按职责分工负责')).toEqual(['市财政局:joint', '市商务局:joint', '有关部门:joint']);
+    expect(roles('省住房城乡建设厅等有关部门和单位负责')).toEqual(['省住房城乡建设厅:joint', '有关部门和单位:joint']);
+    expect(roles('各区、县级市负责')).toEqual(['各区、县级市:joint']);
+    expect(roles('各市（州）人民政府负责')).toEqual(['各市（州）人民政府:joint']);
+    expect(roles('区教育和体育局、市文化和旅游局负责')).toEqual(['区教育和体育局:joint', '市文化和旅游局:joint']);
+    expect(roles('各县（市、区）人民政府负责，年底前完成')).toEqual(['各县（市、区）人民政府:joint']);
+    expect(roles('市发展改革委、市财政局等10个部门按职责分工负责')).toEqual(['市发展改革委:joint', '市财政局:joint']);
+    expect(roles('责任单位：市发展改革委（牵头）、市财政局、市商务局')).toEqual(['市发展改革委:lead', '市财政局:support', '市商务局:support']);
+    expect(roles('市商务局牵头，各市、县（区）人民政府负责')).toEqual(['市商务局:lead', '各市、县（区）人民政府:support']);
+    expect(roles('外交部、商务部等按职责分工负责；国务院港澳办、国务院台办负责港澳台有关工作')).toEqual(['外交部:joint', '商务部:joint', '国务院港澳办:joint', '国务院台办:joint']);
+  });
+  it('role words: 会同, 分别牵头, 指导, 主责, 协同, 参加, 配合落实, 具体负责, 负责落实', () => {
+    expect(roles('国家发展改革委会同有关部门负责')).toEqual(['国家发展改革委:lead', '有关部门:joint']);
+    expect(roles('教育部、人力资源社会保障部分别牵头，财政部等按职责分工负责')).toEqual(['教育部:each', '人力资源社会保障部:each', '财政部:support']);
+    expect(roles('国家发展改革委指导，各省级人民政府负责')).toEqual(['国家发展改革委:joint', '各省级人民政府:joint']);
+    expect(roles('市教育局主责，市财政局协同')).toEqual(['市教育局:lead', '市财政局:support']);
+    expect(roles('市教育局牵头，市财政局参加，市民政局配合落实')).toEqual(['市教育局:lead', '市财政局:support', '市民政局:support']);
+    expect(roles('市民政局具体负责')).toEqual(['市民政局:joint']);
+    expect(roles('市民政局负责落实')).toEqual(['市民政局:joint']);
+  });
+  it('brackets that qualify the text or guide nothing stay text', () => {
+    for (const inner of ['含市直部门', '包括各区政府', '加强指导', '以下简称市发展改革委', '2023—2025年']) {
+      expect({ inner, hasRole: readParenthetical(inner, 2020).hasRole }).toEqual({ inner, hasRole: false });
+    }
+  });
+});
+
+describe('deadline wordings of district and city notices (issue 9)', () => {
+  it.each([
+    ['完成时限：2023年12月', 'by', '2023-12-31'],
+    ['2021年6月', 'by', '2021-06-30'],
+    ['12月', 'by', '2020-12-31'],
+    ['完成时限：2021年', 'by', '2021-12-31'],
+    ['年内', 'by', '2020-12-31'],
+    ['6月中旬前完成', 'by', '2020-06-20'],
+    ['9月上旬', 'by', '2020-09-10'],
+    ['9月下旬', 'by', '2020-09-30'],
+    ['每季度', 'ongoing', '2020-12-31'],
+    ['逐年推进', 'ongoing', '2020-12-31'],
+  ])('%s → %s %s', (text, kind, due) => {
+    expect(parseDeadlineClause(text, 2020)).toEqual({ text, kind, due });
+  });
+  it('a bare date in a bracket is text, not a deadline-only parenthetical', () => {
+    const p = parseNotice('1．制定实施方案（2023年），推进落实。（市发展改革委牵头，12月）\n2023年1月1日');
+    expect(p.tasks.map((t) => `${t.id} ${t.text} ${t.deadline.due}`)).toEqual(['1.1 制定实施方案（2023年），推进落实。 2023-12-31']);
+  });
+});

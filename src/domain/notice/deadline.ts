@@ -13,6 +13,14 @@ const IN_MONTH = /(?:(\d{4})年)?(\d{1,2})月份?(?:完成|出台|实现|建成|
 const BEFORE_MONTH = /(?:(\d{4})年)?(\d{1,2})月(?:前|之前|以前)/;
 /** `年底前完成`, `年底完成`, `年内完成`, `2021年底前`, `2022年内完成` (not `年内持续推进`) */
 const BY_YEAR_END = /(?:(\d{4})年(?:底|末|内(?=完成|出台|建成|实现|前|$))|年底|年末|年内(?:完成|出台|建成|实现))/;
+/** `6月中旬前完成`, `2023年9月下旬`: the 10th, the 20th or the month's last day. */
+const BY_TEN_DAYS = /(?:(\d{4})年)?(\d{1,2})月(上|中|下)旬/;
+/** `完成时限：2023年12月`, `2024年6月`, `12月`: a month named alone is its last day. */
+const MONTH_ONLY = /^(?:(?:完成时限|完成时间|时间节点|时限要求)\s*[：:])?(?:(\d{4})年)?(\d{1,2})月份?$/;
+/** `完成时限：2023年`, `年内`, `全年完成`: the year's last day. */
+const YEAR_ONLY = /^(?:(?:完成时限|完成时间|时间节点|时限要求)\s*[：:])?(?:(\d{4})年|年内|全年(?:完成|实现)?)$/;
+/** `每季度`, `按季度推进`, `逐年推进`, `每半年`: recurring work through the year. */
+const RECURRING = /每季度?|按季度?|逐季|每半年|逐年/;
 /** `上半年`, `下半年`, `一季度`/`第三季度` */
 const BY_HALF = /上半年/;
 const BY_SECOND_HALF = /下半年/;
@@ -21,8 +29,8 @@ const BY_QUARTER = /(?:第)?([一二三四1-4])季度/;
 const TIMELY = /适时/;
 /** `逐月调度通报清欠情况`, `每月报送` */
 const MONTHLY = /逐月|每月|按月/;
-/** `年内持续推进`, `持续推进`, `长期坚持`, `持续实施`, `持续开展`, `常态化推进`, `长期` */
-const ONGOING = /持续(?:推进|实施|开展|落实|抓好)|长期|常态化/;
+/** `年内持续推进`, `持续推进`, `长期坚持`, `持续实施`, `持续开展`, `常态化推进`, `长期`, `全年推进`, `年内实施` */
+const ONGOING = /持续(?:推进|实施|开展|落实|抓好)|长期|常态化|(?:全年|年内)(?:推进|实施|开展|落实)/;
 const NO_DUE_ONGOING = /长期/;
 /** `出台相关政策`, `出台实施方案`: a policy deadline when it carries a date. */
 const POLICY = /出台/;
@@ -50,6 +58,16 @@ export function parseDeadlineClause(text: string, year: number | null): Deadline
   const policyOrBy: DeadlineKind = POLICY.test(text) ? 'policy' : 'by';
   m = BY_DAY.exec(text);
   if (m) return clause(policyOrBy, dayOf(y(m[1]), Number(m[2]), Number(m[3])));
+  m = BY_TEN_DAYS.exec(text);
+  if (m) {
+    const yy = y(m[1]);
+    const month = Number(m[2]);
+    return clause(policyOrBy, m[3] === '下' ? monthEnd(yy, month) : yy === null ? null : dayOf(yy, month, m[3] === '上' ? 10 : 20));
+  }
+  m = MONTH_ONLY.exec(text);
+  if (m) return clause('by', monthEnd(y(m[1]), Number(m[2])));
+  m = YEAR_ONLY.exec(text);
+  if (m) return clause('by', dayOf(y(m[1]), 12, 31));
   m = BY_MONTH_END.exec(text);
   if (m) return clause(policyOrBy, monthEnd(y(m[1]), Number(m[2])));
   m = BEFORE_MONTH.exec(text);
@@ -67,7 +85,7 @@ export function parseDeadlineClause(text: string, year: number | null): Deadline
   m = BY_YEAR_END.exec(text);
   if (m) return clause(policyOrBy, dayOf(y(m[1]), 12, 31));
 
-  if (ONGOING.test(text)) return clause('ongoing', NO_DUE_ONGOING.test(text) ? null : dayOf(base, 12, 31));
+  if (ONGOING.test(text) || RECURRING.test(text)) return clause('ongoing', NO_DUE_ONGOING.test(text) ? null : dayOf(base, 12, 31));
   return clause('unknown', null);
 }
 

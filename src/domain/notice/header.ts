@@ -29,8 +29,17 @@ export function readHeader(header: Line[], all: Line[], issues: Issue[]): Notice
   return { title, issuer, date, year, docNumber };
 }
 
+/** The red masthead of an official document: `某某区人民政府文件`, `国务院办公厅文件`. */
+const MASTHEAD = /^[\u4e00-\u9fff（）]{2,30}文件$/;
+/**
+ * Web page furniture before a notice copied from a government site: breadcrumbs (`首页 > 政务公开`),
+ * `当前位置：`, `设为首页`, `索引号`, `发布机构`, `发布日期`, `来源：`, `浏览次数`, `字体：大 中 小`, `打印`.
+ */
+const PAGE_FURNITURE =
+  /当前位置|所在位置|您的位置|网站首页|设为首页|加入收藏|无障碍|长辈版|长者版|索引号|发布机构|发文机关|发文日期|发布日期|发布时间|成文日期|来源[：:]|浏览次数|访问量|字体[：:]|打印本页|关闭窗口|分享到|主题分类|组配分类|效力状态|有效性|发文字号|文号[：:]|名称[：:]|标题[：:]|[>＞»]|^[•·|]/;
+
 function readTitle(header: Line[]): string {
-  const parts: string[] = [];
+  let parts: string[] = [];
   let blankRun = 0;
   for (const line of header) {
     const t = line.text.trim();
@@ -40,6 +49,12 @@ function readTitle(header: Line[]): string {
       continue;
     }
     blankRun = 0;
+    if (MASTHEAD.test(t.replace(/\s+/g, ''))) continue;
+    if (PAGE_FURNITURE.test(t)) {
+      // What came before the page's furniture was the site's name, not the title.
+      parts = [];
+      continue;
+    }
     if (ADDRESSEE.test(t)) break;
     if (DOC_NUMBER_LINE.test(t) || DATE_LINE.test(t) || /^（此件|^（此页/.test(t)) {
       if (parts.length > 0) break;

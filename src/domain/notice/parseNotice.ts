@@ -4,6 +4,8 @@ import { readHeader, type Line } from './header';
 import { readStructure } from './structure';
 import { cutItem, type DraftTask } from './tasks';
 import { LEAD_FIRST_DECLARATION } from './patterns';
+import { SCOPE_NOTE } from './responsibility';
+import { splitUnitList } from './unitList';
 import { categoryByForm, createDirectory, type UnitDirectory } from '../units/directory';
 
 /**
@@ -31,8 +33,12 @@ export function parseNotice(text: string, options: ParseOptions = {}, directory:
   const leadFirst = declared || options.leadFirst === true;
   if (declared) issues.push({ severity: 'info', code: 'LEAD_FIRST', message: '通知声明“列第一位者为牵头单位”，无牵头标注的任务以第一个单位为牵头', line: 0 });
 
-  const drafts: DraftTask[] = structure.items.flatMap((item) => cutItem(item, year, leadFirst, issues));
-  const tasks = drafts.map((d) => resolveUnits(d, directory, issues));
+  const drafts: DraftTask[] = addScopeUnits(
+    structure.items.flatMap((item) => cutItem(item, year, leadFirst, issues)),
+    scopeNotes(lines),
+  );
+  const issuer = notice.issuer ?? (notice.title || null);
+  const tasks = drafts.map((d) => resolveUnits(d, directory, issuer, issues));
   if (structure.sections.length === 0 && tasks.length > 0) {
     issues.push({ severity: 'info', code: 'NO_SECTIONS', message: '通知没有（一）（二）…板块标题，任务不分板块', line: 0 });
   }
@@ -44,7 +50,7 @@ export function parseNotice(text: string, options: ParseOptions = {}, directory:
     sections: structure.sections,
     itemCount: structure.items.length,
     tasks,
-    units: unitLoads(tasks, directory, issues),
+    units: unitLoads(tasks, directory, issuer, issues),
     issues: dedupeIssues(issues),
   };
 }
@@ -55,11 +61,11 @@ const ROLE_STRENGTH: Record<Role, number> = { lead: 3, each: 2, joint: 1, suppor
  * Canonical names from the directory, looked up in one spelling (`市 财政局`, `市财政局\u200b` and
  * full-width letters are one unit, known or not); a unit named twice in one task keeps its strongest role.
  */
-function resolveUnits(draft: DraftTask, directory: UnitDirectory, issues: Issue[]): Task {
+function resolveUnits(draft: DraftTask, directory: UnitDirectory, issuer: string | null, issues: Issue[]): Task {
   const units: TaskUnit[] = [];
   for (const u of draft.units) {
     const written = normaliseUnitName(u.name);
-    const name = directory.resolve(written)?.name ?? written;
+    const name = directory.resolve(written, issuer)?.name ?? written;
     const existing = units.find((x) => x.name === name);
     if (existing) {
       issues.push({ severity: 'info', code: 'DUPLICATE_UNIT', message: `任务 ${draft.id} 中 ${name} 出现两次，按 ${ROLE_STRENGTH[existing.role] >= ROLE_STRENGTH[u.role] ? existing.role : u.role} 计`, line: draft.line });
@@ -74,26 +80,60 @@ function resolveUnits(draft: DraftTask, directory: UnitDirectory, issues: Issue[
   return { ...draft, units };
 }
 
-export function unitLoads(tasks: Task[], directory: UnitDirectory, issues: Issue[]): UnitLoad[] {
+export function unitLoads(tasks: Task[], directory: UnitDirectory, issuer: string | null, issues: Issue[]): UnitLoad[] {
   const loads = new Map<string, UnitLoad>();
+  const unknown: Array<{ name: string; task: Task }> = [];
   for (const task of tasks) {
     for (const u of task.units) {
       let load = loads.get(u.name);
       if (!load) {
-        load = { name: u.name, category: categoryOf(u.name, directory), lead: 0, joint: 0, support: 0, each: 0 };
+        load = { name: u.name, category: categoryOf(u.name, directory, issuer), lead: 0, joint: 0, support: 0, each: 0 };
         loads.set(u.name, load);
-        if (load.category === 'unknown') {
-          issues.push({ severity: 'warning', code: 'UNKNOWN_UNIT', message: `单位“${u.name}”不在单位名录中，请在单位名录中补充或更正（首次出现于任务 ${task.id}）`, line: task.line });
-        }
+        if (load.category === 'unknown') unknown.push({ name: u.name, task });
       }
       load[u.role]++;
     }
   }
+  // One warning listing them all (DESIGN §4): one per name buried the real warnings under dozens.
+  const first = unknown[0];
+  if (first) {
+    const list = unknown.map((u) => `${u.name}（任务 ${u.task.id}）`).join('、');
+    issues.push({ severity: 'warning', code: 'UNKNOWN_UNIT', message: `${unknown.length} 个单位不在单位名录中，请在单位名录中补充或更正：${list}`, line: first.task.line });
+  }
   return [...loads.values()];
 }
 
-function categoryOf(name: string, directory: UnitDirectory): UnitCategory {
-  return directory.resolve(name)?.category ?? categoryByForm(name) ?? 'unknown';
+function categoryOf(name: string, directory: UnitDirectory, issuer: string | null): UnitCategory {
+  return directory.resolve(name, issuer)?.category ?? categoryByForm(name) ?? 'unknown';
+}
+
+/**
+ * Scope notes (`以下均需试点城市政府落实，不再列出`), wherever written: the units they name, from their line on.
+ * A note inside a task's own bracket covers that task too — it is written there to cover it and every later one.
+ */
+function scopeNotes(lines: Line[]): Array<{ line: number; units: string[] }> {
+  const notes: Array<{ line: number; units: string[] }> = [];
+  for (const line of lines) {
+    if (!line.text.includes('以下')) continue;
+    for (const clause of line.text.split(/[（），；。]/)) {
+      const m = SCOPE_NOTE.exec(clause.trim());
+      if (m) notes.push({ line: line.no, units: splitUnitList(m[1] as string) });
+    }
+  }
+  return notes;
+}
+
+/** Each scope unit joins every task from its note's line on, `joint` (DESIGN §3), unless the task names it already. */
+function addScopeUnits(drafts: DraftTask[], notes: Array<{ line: number; units: string[] }>): DraftTask[] {
+  if (notes.length === 0) return drafts;
+  // Tasks come in line order: the notes in force grow as we walk (linear, however many notes).
+  const inForce = new Set<string>();
+  let next = 0;
+  return drafts.map((d) => {
+    for (; next < notes.length && (notes[next] as { line: number }).line <= d.line; next++) for (const u of (notes[next] as { units: string[] }).units) inForce.add(u);
+    const extra = [...inForce].filter((name) => !d.units.some((u) => u.name === name));
+    return extra.length === 0 ? d : { ...d, units: [...d.units, ...extra.map((name) => ({ name, role: 'joint' as const }))] };
+  });
 }
 
 /** The same problem reported twice on one line is one problem. */

@@ -12,6 +12,22 @@ export const SECTION_HEADING = /^（([一二三四五六七八九十百零〇]{1
 /** `11．中小微企业…`, `1. …` (half-width repost), `3、…`; not `1.5万人…` */
 export const ITEM_START = /^(\d{1,5})\s*[．.、](?!\d)\s*(.*)$/;
 
+/**
+ * An item number glued to text that starts with a digit: `11.121人才梯队项目建设…` is item 11.
+ * Read so only when 11 is the next number expected (a decimal such as `1.5万人` at a line's start
+ * is not an item), and never before a magnitude or percent (`2.5亿元`, `3.5%`).
+ */
+export const ITEM_GLUED = /^(\d{1,3})\s*[．.、](?=\d+(?![\d.．万亿千百%‰％倍]))(.*)$/;
+
+/** `（1）全年争取专项债券资金5亿元。（…）`: items numbered in brackets, read as items when the notice has no `1．` level. */
+export const ITEM_IN_BRACKETS = /^（(\d{1,3})）\s*(.*)$/;
+
+/**
+ * A label on a line of its own after a task's paragraph, as district and city notices write them:
+ * `牵头单位：区发改局`, `责任单位:立山经济开发区,各街道`, `配合单位：…`, `完成时限：6月底前`.
+ */
+export const LABEL_LINE = /^(?:牵头|主责|主办|责任|负责|配合|参与|协办|协同|协助)(?:单位|部门|处室|科室)\s*[：:]|^(?:完成时限|完成时间|时间节点|时限要求)\s*[：:]|^(?:牵头|责任|分管)领导\s*[：:]/;
+
 /** Lines after the body that belong to no task: `（此件主动公开）`, `抄送：…`, `附件：…`. */
 export const NOT_BODY = /^(（此件|抄送|附件|主送|（联系人|联系人|联系电话|（信息公开)/;
 

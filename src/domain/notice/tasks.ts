@@ -20,22 +20,29 @@ const SEPARATORS = /^[\s。；，、]+|[\s；，、]+$/g;
 export function cutItem(item: ItemBlock, year: number | null, leadFirst: boolean, issues: Issue[]): DraftTask[] {
   const tasks: DraftTask[] = [];
   let from = 0;
+  // Paragraphs of later sections joined to this item, walked once alongside the brackets.
+  const joins = item.sectionAt ?? [];
+  let join = -1;
+  const lines = lineCursor(item);
   for (const span of topLevelBrackets(item.text)) {
     const inner = item.text.slice(span.open + 1, span.closed ? span.close : item.text.length);
     const reading = readParenthetical(inner, year);
     if (!isResponsibility(reading)) continue;
-    const line = lineAt(item, span.open);
+    const line = lines(span.open);
     if (!span.closed) {
       issues.push({ severity: 'warning', code: 'UNCLOSED_BRACKET', message: `第${item.no}项括号未闭合，已按分工括号读取：（${inner.slice(0, 30)}`, line });
     }
     const text = item.raw.slice(from, span.open).replace(SEPARATORS, '');
-    tasks.push(draft(item, tasks.length + 1, text, reading, year, leadFirst, line, issues));
+    const task = draft(item, tasks.length + 1, text, reading, year, leadFirst, line, issues);
+    while (join + 1 < joins.length && (joins[join + 1] as { offset: number }).offset <= from) join++;
+    const joined = joins[join];
+    tasks.push(joined ? { ...task, section: joined.section } : task);
     from = span.closed ? span.close + 1 : item.text.length;
   }
   const rest = item.raw.slice(from).replace(SEPARATORS, '');
   if (tasks.length === 0) {
     issues.push({ severity: 'warning', code: 'NO_RESPONSIBILITY', message: `第${item.no}项没有分工括号（牵头/负责单位），作为无责任单位的任务保留`, line: lineAt(item, 0) });
-    tasks.push(draft(item, 1, rest, { mentions: [], deadlines: [], hasRole: false }, year, leadFirst, lineAt(item, 0), issues));
+    tasks.push(draft(item, 1, rest, readParenthetical('', year), year, leadFirst, lineAt(item, 0), issues));
   } else if (rest.length > 0) {
     issues.push({ severity: 'warning', code: 'TRAILING_TEXT', message: `第${item.no}项最后一个分工括号之后还有文字，未归入任务：${rest.slice(0, 40)}`, line: lineAt(item, from) });
   }
@@ -75,10 +82,15 @@ function draft(
 }
 
 function lineAt(item: ItemBlock, offset: number): number {
-  let line = item.lineStarts[0]?.line ?? 0;
-  for (const start of item.lineStarts) {
-    if (start.offset > offset) break;
-    line = start.line;
-  }
-  return line;
+  return lineCursor(item)(offset);
+}
+
+/** Source line of an offset, for offsets asked in increasing order: one walk over the item's lines (linear in a long item). */
+function lineCursor(item: ItemBlock): (offset: number) => number {
+  const starts = item.lineStarts;
+  let i = 0;
+  return (offset) => {
+    while (i + 1 < starts.length && (starts[i + 1] as { offset: number }).offset <= offset) i++;
+    return starts[i]?.line ?? 0;
+  };
 }

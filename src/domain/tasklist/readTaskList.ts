@@ -153,7 +153,7 @@ export function readTaskList(sheet: SheetData, options: TaskListOptions): TaskLi
     });
   }
   const scratch: ParsedNotice['issues'] = []; // unknown names are findings above, with the cell and a suggestion
-  const notice: ParsedNotice = { ...empty, sections: [...sections].sort((a, b) => a.no - b.no), itemCount: new Set(tasks.map((t) => t.item)).size, tasks, units: unitLoads(tasks, options.directory, scratch), issues: findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message, line: Number(/\d+$/.exec(f.cell)?.[0] ?? 0) })) };
+  const notice: ParsedNotice = { ...empty, sections: [...sections].sort((a, b) => a.no - b.no), itemCount: new Set(tasks.map((t) => t.item)).size, tasks, units: unitLoads(tasks, options.directory, null, scratch), issues: findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message, line: Number(/\d+$/.exec(f.cell)?.[0] ?? 0) })) };
   return { notice, findings, unknownColumns };
 }
 

@@ -11,7 +11,7 @@ export function canonical(text: string): string {
   return text.replace(HALF_WIDTH, (ch: string, offset: number) => mapChar(ch, text[offset - 1], text[offset + 1]));
 }
 
-const HALF_WIDTH = /[(),;:\u3000\u00a0\t０-９]/g;
+const HALF_WIDTH = /[(),;:\u3000\u00a0\t０-９【】［］[\]]/g;
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 
@@ -21,6 +21,16 @@ function mapChar(ch: string, prev: string | undefined, next: string | undefined)
       return '（';
     case ')':
       return '）';
+    // `[责任单位:老街办、区招商服务中心]`, `【牵头单位：X】`: square brackets as some sites render the
+    // parenthetical; around digits they stay (`国发[2022]9号` is a 文号, `[1]` a note mark).
+    case '[':
+    case '［':
+    case '【':
+      return isDigit(next) ? ch : '（';
+    case ']':
+    case '］':
+    case '】':
+      return isDigit(prev) ? ch : '）';
     case ',':
       // 1,000 keeps its comma: thousands separators are not clause separators.
       return isDigit(prev) && isDigit(next) ? ch : '，';

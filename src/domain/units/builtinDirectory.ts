@@ -8,6 +8,11 @@ export type DirectoryEntry = {
   category: UnitCategory;
   /** Display order (the usual order of a Tianjin notice: government departments, then central units, then people's organisations). */
   order: number;
+  /**
+   * The place whose notices use this entry's full name and aliases (`天津`): another city's
+   * `市人力资源和社会保障局` keeps its name (DESIGN §4). Absent: the entry applies to every notice.
+   */
+  scope?: string;
 };
 
 type Row = [name: string, fullName: string, aliases: string[], category: UnitCategory];
@@ -74,10 +79,14 @@ const ROWS: Row[] = [
   ['市红十字会', '天津市红十字会', [], 'other'],
 ];
 
+/** The seed's city: its short forms (`市人社局`, `市城市管理委`) are Tianjin's, not every city's. */
+export const BUILTIN_SCOPE = '天津';
+
 export const BUILTIN_DIRECTORY: readonly DirectoryEntry[] = ROWS.map(([name, fullName, aliases, category], order) => ({
   name,
   fullName,
   aliases,
   category,
   order,
+  scope: BUILTIN_SCOPE,
 }));

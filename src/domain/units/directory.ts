@@ -1,17 +1,25 @@
 import type { UnitCategory } from '../notice/types';
 import { BUILTIN_DIRECTORY, type DirectoryEntry } from './builtinDirectory';
 import { normaliseUnitName } from '../text/normalise';
+import { isCentralDepartment } from './centralDepartments';
 
 export type UnitDirectory = {
   entries: readonly DirectoryEntry[];
-  /** Canonical entry for a name as written, or null when unknown. */
-  resolve(name: string): DirectoryEntry | null;
+  /**
+   * Canonical entry for a name as written, or null when unknown. With `issuer`, an entry scoped to
+   * another place (the built-in 天津 units) is found only by its own name, never renamed to
+   * (`市人力资源和社会保障局` of another city stays as written). Without it, every alias applies.
+   */
+  resolve(name: string, issuer?: string | null): DirectoryEntry | null;
 };
 
-/** Names that stand for several units (市政府各部门, 各区人民政府, 国务院各部门). */
-const GROUP_NAME = /^(.{0,8}各.{0,8}(部门|单位|政府|委、办、局|委办局|直属机构))$/;
-/** Names that defer the choice of unit (有关部门, 相关单位, 各有关部门, 省直有关部门, 市有关单位). */
-const PLACEHOLDER_NAME = /^(各)?[\u4e00-\u9fff]{0,3}?(有关|相关)(部门|单位|方面|地区|机构)$/;
+/**
+ * Names that stand for several units (市政府各部门, 各区人民政府, 国务院各部门), and any name that starts
+ * with 各 (各区、县级市, 各区县, 各市（州）, 各街道, 各有关省级人民政府).
+ */
+const GROUP_NAME = /^(.{0,8}各.{0,8}(部门|单位|政府|委、办、局|委办局|直属机构))$|^各[\u4e00-\u9fff（）、]{1,16}$/;
+/** Names that defer the choice of unit (有关部门, 相关单位, 各有关部门, 省直有关部门, 市有关单位, 有关部门和单位). */
+const PLACEHOLDER_NAME = /^(各)?[\u4e00-\u9fff]{0,3}?(有关|相关)(部门|单位|方面|地区|机构)(?:和|及)?(?:部门|单位)?$/;
 
 /**
  * Build a directory; later entries with the same name replace earlier ones, so a workbook's
@@ -19,7 +27,13 @@ const PLACEHOLDER_NAME = /^(各)?[\u4e00-\u9fff]{0,3}?(有关|相关)(部门|单
  */
 export function createDirectory(extra: readonly DirectoryEntry[] = [], base: readonly DirectoryEntry[] = BUILTIN_DIRECTORY): UnitDirectory {
   const byName = new Map<string, DirectoryEntry>();
-  for (const entry of [...base, ...extra]) byName.set(entry.name, entry);
+  for (const entry of base) byName.set(entry.name, entry);
+  for (const entry of extra) {
+    // A built-in row read back unchanged from a workbook's 单位名录 keeps its scope; a row the user edited is theirs, for every notice.
+    const builtin = byName.get(entry.name);
+    const unchanged = builtin?.scope !== undefined && entry.scope === undefined && builtin.fullName === entry.fullName && builtin.aliases.join('、') === entry.aliases.join('、');
+    byName.set(entry.name, unchanged ? { ...entry, scope: builtin.scope as string } : entry);
+  }
   const entries = [...byName.values()];
   const lookup = new Map<string, DirectoryEntry>();
   for (const entry of entries) {
@@ -27,22 +41,30 @@ export function createDirectory(extra: readonly DirectoryEntry[] = [], base: rea
   }
   return {
     entries,
-    resolve(name: string): DirectoryEntry | null {
+    resolve(name: string, issuer?: string | null): DirectoryEntry | null {
       const key = compact(name);
       const hit = lookup.get(key);
-      if (hit) return hit;
-      // 天津市财政局 ⇐ 市财政局: the city prefix is often written in full.
-      const m = /^[\u4e00-\u9fff]{2,3}市(.+)$/.exec(key);
-      if (m) return lookup.get(`市${m[1] as string}`) ?? null;
-      return null;
+      if (hit && (inScope(hit, issuer) || key === compact(hit.name))) return hit;
+      // 天津市财政局 ⇐ 市财政局: the city prefix is often written in full — the entry's own city only.
+      const m = /^([\u4e00-\u9fff]{2,3})市(.+)$/.exec(key);
+      if (!m) return null;
+      const city = lookup.get(`市${m[2] as string}`);
+      if (!city || (city.scope !== undefined && city.scope !== m[1])) return null;
+      return inScope(city, issuer) ? city : null;
     },
   };
+}
+
+/** True when the entry's aliases hold for a notice of this issuer: unscoped entries, unknown issuers, the entry's own place. */
+function inScope(entry: DirectoryEntry, issuer: string | null | undefined): boolean {
+  return entry.scope === undefined || issuer === undefined || issuer === null || issuer.includes(entry.scope);
 }
 
 /** Category of a name the directory does not know: groups and placeholders are recognised by form. */
 export function categoryByForm(name: string): UnitCategory | null {
   if (PLACEHOLDER_NAME.test(name)) return 'placeholder';
   if (GROUP_NAME.test(name)) return 'group';
+  if (isCentralDepartment(name)) return 'central';
   return null;
 }
 
