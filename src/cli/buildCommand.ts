@@ -2,7 +2,8 @@ import type ExcelJS from 'exceljs';
 import { prepareWorkbook } from '../workbook/prepareWorkbook';
 import { openWorkbook, writePlanFile } from '../adapters/xlsx/files';
 import { readWorkbookData } from '../adapters/xlsx/readWorkbook';
-import { readNoticeFile } from './readNotice';
+import { readInputFile } from './readInput';
+import { tableSourceLines } from '../domain/table/overview';
 import { checkFlags, UsageError, type Args } from './args';
 import { readAsOf } from './asOf';
 import { makeOutputDir, refuseOverwrite, samePath } from './output';
@@ -10,7 +11,7 @@ import { withWriteLock } from '../adapters/xlsx/safeWrite';
 import type { Io } from './io';
 import { BUILD_MAX_ROWS } from './limits';
 
-const USAGE = '用法：duban build <通知.txt|.docx> -o <工作簿.xlsx> [--as-of YYYY-MM-DD] [--update <已有工作簿.xlsx>] [--lead-first] [--force]';
+const USAGE = '用法：duban build <通知.txt|.docx 或 分工表.xlsx|.csv|.docx> -o <工作簿.xlsx> [--as-of YYYY-MM-DD] [--update <已有工作簿.xlsx>] [--lead-first] [--force]';
 
 /**
  * `duban build <notice> -o <book.xlsx> [--as-of YYYY-MM-DD] [--update <book.xlsx>] [--lead-first] [--force]`.
@@ -36,7 +37,7 @@ export async function buildCommand(args: Args, io: Io): Promise<number> {
 
 async function build(file: string, out: string, updatePath: string | undefined, asOf: string | null, args: Args, io: Io): Promise<number> {
   io.progress('读取通知…');
-  const { text, issues } = await readNoticeFile(file);
+  const input = await readInputFile(file);
   let base: ExcelJS.Workbook | undefined;
   if (updatePath !== undefined) {
     io.progress('读取已有工作簿…');
@@ -44,8 +45,8 @@ async function build(file: string, out: string, updatePath: string | undefined, 
   }
   io.progress('生成工作簿…');
   const prepared = prepareWorkbook({
-    noticeText: text,
-    fileIssues: issues,
+    ...(input.kind === 'prose' ? { noticeText: input.text } : { table: input.table }),
+    fileIssues: input.issues,
     previous: base ? readWorkbookData(base) : null,
     asOf,
     options: { leadFirst: args.flags.has('--lead-first') },
@@ -54,7 +55,11 @@ async function build(file: string, out: string, updatePath: string | undefined, 
     const first = prepared.problems[0] as (typeof prepared.problems)[number];
     throw new UsageError(`${first.message}${prepared.problems.length > 1 ? `（另有 ${prepared.problems.length - 1} 处问题）` : ''}；未写入任何内容`);
   }
-  if (prepared.notice.tasks.length === 0) throw new UsageError(`${file} 中没有读到任何任务，未生成工作簿`);
+  if (prepared.notice.tasks.length === 0) {
+    // A table says why nothing was read (no header, no task column, only a header).
+    const reason = prepared.source === null ? undefined : prepared.notice.issues.find((i) => i.severity === 'error');
+    throw new UsageError(`${file} 中没有读到任何任务${reason ? `：${reason.message}` : ''}，未生成工作簿`);
+  }
   const rows = prepared.plan.sheets.reduce((n, s) => n + s.rows.length + 1, 0);
   if (rows > BUILD_MAX_ROWS) {
     throw new UsageError(
@@ -73,6 +78,7 @@ async function build(file: string, out: string, updatePath: string | undefined, 
       for (const m of moves) io.err(`  任务 ${m.from} → ${m.to}`);
     }
   }
+  if (prepared.source !== null) for (const line of tableSourceLines(prepared.source)) io.out(line);
   const { ledgers, keptRows, removedRows, pending } = prepared.ledgers;
   io.out(
     `已生成 ${out}：${prepared.plan.sheets.length} 张工作表，任务 ${prepared.notice.tasks.length} 项，单位台账 ${ledgers.length} 张` +

@@ -23,7 +23,7 @@ export type TableOptions = ParseOptions & {
 export type TableNotice = { parsed: ParsedNotice; source: TableSource };
 
 /** `一、稳就业`, `（三）保市场主体`, `第二部分 …`: a heading row inside a table opens a 板块. */
-const HEADING = /^(?:[一二三四五六七八九十百]+[、.．]|（[一二三四五六七八九十百]+）|第[一二三四五六七八九十百\d]+(?:部分|章|节))\s*/;
+const HEADING = /^(?:[一二三四五六七八九十百]+[、.．]|（[一二三四五六七八九十百\d]+）|第[一二三四五六七八九十百\d]+(?:部分|章|节))\s*/;
 /** An id cell that numbers a heading, not a task: `一`, `（二）`. */
 const HEADING_NUMBER = /^(?:[一二三四五六七八九十百]+[、.．]?|（[一二三四五六七八九十百]+）)$/;
 /** `附件1`, `附件`: the line above an attachment's title. */
