@@ -135,7 +135,7 @@ const rowNo = (grid: Grid, r: number): number => (grid.firstRow ?? 1) + r;
 
 /** The title row(s) above the header: the first line that is not `附件1`. */
 function titleAbove(c: Candidate | undefined): string | null {
-  if (c?.header == null) return null;
+  if (c === undefined || c.header === null) return null;
   for (const row of c.rows.slice(0, c.header.row)) {
     const text = [...new Set(row.filter((v) => v !== ''))].join(' ');
     if (text !== '' && !ATTACHMENT.test(text)) return text;

@@ -20,6 +20,7 @@ const NAME_SEPARATOR = /[、／/]+/;
 const ROLE_WORDS = /牵头|主办|主责|负责|配合|参与|协助|协同|协办|分别|落实|[：:]/;
 /** `市财政局（牵头）`: a role after a name in a list, as many tables write the lead. */
 const MARKED_NAME = /^(.+?)（(牵头|主办|主责|负责|配合|协办)）$/;
+const MARK_IN_LIST = /（(?:牵头|主办|主责|负责|配合|协办)）/;
 const MARK_ROLE: Record<string, ClauseRole> = { 牵头: 'lead', 主办: 'lead', 主责: 'lead', 负责: 'joint', 配合: 'support', 协办: 'support' };
 /** `市发展改革委等`, `有关部门等单位`: the closing 等 is not part of the name. */
 const LIST_END = /等(?:部门|单位)?$/;
@@ -52,7 +53,7 @@ export function readUnitCell(text: string, column: UnitColumn, year: number | nu
     const deadline = parseDeadlineClause(clause, year);
     if (deadline.kind !== 'unknown') {
       reading.deadlines.push(deadline);
-    } else if (ROLE_WORDS.test(clause) && !MARKED_NAME.test(clause)) {
+    } else if (ROLE_WORDS.test(clause) && !MARK_IN_LIST.test(clause)) {
       readProse(clause, reading);
     } else {
       readList(clause, COLUMN_ROLE[column], reading);
