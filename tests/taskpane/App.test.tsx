@@ -33,6 +33,12 @@ function fakeHost(overrides: Partial<WorkbookHost> = {}, generated = true): Work
       onProgress({ step: '写入工作表', done: 1, total: 2 });
       return { sheets: 9, ledgers: 1, syncs: 4, keptRows: 0, removedRows: 0 };
     },
+    readSheetTable: async () => {
+      throw new Error('not used');
+    },
+    generateFromTable: async () => {
+      throw new Error('not used');
+    },
     refreshSummary: async () => ({ asOf: '2023-02-01', tasks: 1, done: 0, overdue: 0, dueSoon: 0, completionRate: 0 }),
     validate: async () => ({
       asOf: '2023-02-01',

@@ -12,7 +12,10 @@ import { errorCode, runExcel, type RunState } from './runExcel';
 import { explainError } from './errors';
 import { PaneError } from '../../taskpane/hostTypes';
 import type { ExcelFeatures } from './requirements';
-import type { Progress, ValidateResult } from '../../taskpane/hostTypes';
+import type { GenerateResult, Progress, ValidateResult } from '../../taskpane/hostTypes';
+import type { TableInput } from '../../workbook/prepareWorkbook';
+import { DUBAN_SHEET_NAMES } from '../../workbook/names';
+import { readSheetGrid } from './readSheetTable';
 import { validateWorkbook } from '../../domain/validation/validate';
 import { withFixes } from '../../domain/validation/fixes';
 import type { Finding } from '../../domain/validation/findings';
@@ -23,32 +26,21 @@ import { DATE_FORMAT } from '../../workbook/plan';
 export function createExcelHost(isSetSupported: (name: string, version: string) => boolean = defaultIsSetSupported): WorkbookHost {
   const features = detectFeatures(isSetSupported);
   const minimum = isSetSupported('ExcelApi', '1.7');
+  // Range.getMergedAreasOrNullObject: a task-list table's merged 板块 and unit cells.
+  const mergedAreas = isSetSupported('ExcelApi', '1.13');
   const host: WorkbookHost = {
     unavailableReason: minimum ? null : '此版本 Excel 过旧（需要 ExcelApi 1.7，即 Excel 2019、Microsoft 365 或网页版 Excel）。',
     warnings: featureWarnings(features),
-    generate: (noticeText, onProgress) =>
-      runExcel(async (context, run) => {
-        onProgress({ step: '读取工作簿…', done: 0, total: 0 });
-        const book = await readWorkbookInExcel(context, undefined, { dateSystem: features.dateSystem });
-        // A new workbook has a blank Sheet1 and may have the office's own sheets: not a previous generation.
-        const previous = isEarlierGeneration(book) ? book : null;
-        onProgress({ step: previous ? '计算分工，核对已填写的台账…' : '计算分工与台账…', done: 0, total: 0 });
-        // The computation below is synchronous: let the pane paint this phase first.
-        await letPaint();
-        const prepared = prepareWorkbook({ noticeText, previous, asOf: null });
-        if (prepared.problems.length > 0) throw new Error(prepared.problems.map((p) => p.message).join('；'));
-        const blank = blankDefaultSheets(book);
-        const plan = blank.length > 0 ? { ...prepared.plan, removeSheets: [...(prepared.plan.removeSheets ?? []), ...blank] } : prepared.plan;
-        const stats = await applyPlan(context, plan, features, { onProgress, run, newWorkbook: previous === null });
-        return {
-          sheets: prepared.plan.sheets.length,
-          ledgers: prepared.ledgers.ledgers.length,
-          syncs: stats.syncs + book.syncs,
-          keptRows: prepared.ledgers.keptRows,
-          removedRows: prepared.ledgers.removedRows,
-          notes: prepared.warnings.map((w) => w.message),
-        };
-      }),
+    generate: (noticeText, onProgress) => runExcel((context, run) => generateIn(context, run, features, { noticeText }, onProgress)),
+    generateFromTable: (table, onProgress) => runExcel((context, run) => generateIn(context, run, features, { table }, onProgress)),
+    readSheetTable: (from) =>
+      explained(() =>
+        runExcel(async (context) => {
+          const read = await readSheetGrid(context, from, mergedAreas);
+          refuseOwnSheet(read.sheet);
+          return { sheet: read.sheet, address: read.address, grid: read.grid, mergeNote: read.mergesRead ? null : MERGES_UNREAD };
+        }),
+      ),
     refreshSummary: (onProgress) =>
       runExcel(async (context, run) => {
         onProgress({ step: '读取台账…', done: 0, total: 0 });
@@ -92,7 +84,45 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
       ),
   };
   // Every action's errors reach the pane explained: plain Chinese first, Excel's text as detail.
-  return { ...host, generate: (...a) => explained(() => host.generate(...a)), refreshSummary: (...a) => explained(() => host.refreshSummary(...a)), validate: (...a) => explained(() => host.validate(...a)), fixAndValidate: (...a) => explained(() => host.fixAndValidate(...a)) };
+  return { ...host, generate: (...a) => explained(() => host.generate(...a)), generateFromTable: (...a) => explained(() => host.generateFromTable(...a)), refreshSummary: (...a) => explained(() => host.refreshSummary(...a)), validate: (...a) => explained(() => host.validate(...a)), fixAndValidate: (...a) => explained(() => host.fixAndValidate(...a)) };
+}
+
+/**
+ * 生成工作簿 from a notice or a task-list table, in one Excel.run. Sheets Duban does not make (the
+ * office's own, and the sheet the table was read from) are kept: prepareWorkbook counts them as
+ * foreign, and only blank default sheets are removed.
+ */
+async function generateIn(context: Excel.RequestContext, run: RunState, features: ExcelFeatures, source: { noticeText: string } | { table: TableInput }, onProgress: (p: Progress) => void): Promise<GenerateResult> {
+  onProgress({ step: '读取工作簿…', done: 0, total: 0 });
+  const book = await readWorkbookInExcel(context, undefined, { dateSystem: features.dateSystem });
+  // A new workbook has a blank Sheet1 and may have the office's own sheets: not a previous generation.
+  const previous = isEarlierGeneration(book) ? book : null;
+  onProgress({ step: previous ? '计算分工，核对已填写的台账…' : '计算分工与台账…', done: 0, total: 0 });
+  // The computation below is synchronous: let the pane paint this phase first.
+  await letPaint();
+  const prepared = prepareWorkbook({ ...source, previous, asOf: null });
+  if (prepared.problems.length > 0) throw new Error(prepared.problems.map((p) => p.message).join('；'));
+  if (prepared.notice.tasks.length === 0) throw new Error('没有读到任何任务，未写入任何内容。');
+  const blank = blankDefaultSheets(book);
+  const plan = blank.length > 0 ? { ...prepared.plan, removeSheets: [...(prepared.plan.removeSheets ?? []), ...blank] } : prepared.plan;
+  const stats = await applyPlan(context, plan, features, { onProgress, run, newWorkbook: previous === null });
+  return {
+    sheets: prepared.plan.sheets.length,
+    ledgers: prepared.ledgers.ledgers.length,
+    syncs: stats.syncs + book.syncs,
+    keptRows: prepared.ledgers.keptRows,
+    removedRows: prepared.ledgers.removedRows,
+    notes: prepared.warnings.map((w) => w.message),
+  };
+}
+
+const MERGES_UNREAD = '此版本 Excel 无法读取合并单元格（需要 ExcelApi 1.13）：合并的单元格只有第一行有内容，请核对板块和单位。';
+
+/** A sheet Duban generates is no task-list table to build from (任务清单 is rebuilt from the notice or table). */
+function refuseOwnSheet(sheet: string): void {
+  if (DUBAN_SHEET_NAMES.includes(sheet) || sheet.startsWith('台账-')) {
+    throw new Error(`工作表“${sheet}”是督办生成的工作表，不能作为分工表读取。请切换到存放分工表的工作表（或选中分工表所在区域）后再读取。`);
+  }
 }
 
 /** One turn of the event loop, so a progress message is on screen before long synchronous work. */
