@@ -4,6 +4,8 @@ import type { WorkbookHost } from './hostTypes';
 import { useNoticeInput } from './useNoticeInput';
 import { useHostAction } from './useHostAction';
 import { useWorkbookState } from './useWorkbookState';
+import { useSheetTable } from './useSheetTable';
+import type { TableInput } from '../workbook/prepareWorkbook';
 import { NoticeStage } from './NoticeStage';
 import { CheckStage, LedgerStage, SummaryStage } from './stages';
 import { paneTheme, type ThemeKind } from './theme';
@@ -32,6 +34,8 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
   const input = useNoticeInput();
   const { workbook, refresh: refreshWorkbook } = useWorkbookState(host);
   const generate = useHostAction(host.generate, refreshWorkbook);
+  const sheetTable = useSheetTable(host);
+  const generateTable = useHostAction(host.generateFromTable, refreshWorkbook);
   const refresh = useHostAction(host.refreshSummary);
   const validate = useHostAction(host.validate);
   const fix = useHostAction(host.fixAndValidate);
@@ -41,13 +45,18 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
     fix.reset();
     await generate.run(text);
   }, [generate, validate, fix]);
+  const generateTableFresh = useCallback(async (table: TableInput) => {
+    validate.reset();
+    fix.reset();
+    await generateTable.run(table);
+  }, [generateTable, validate, fix]);
   const selectCell = useCallback((sheet: string, cell: string, _progress: unknown) => host.selectCell(sheet, cell), [host]);
   const select = useHostAction(selectCell);
   // 校验 and its fix share one list: whichever ran last is what the workbook holds now.
   const [lastCheck, setLastCheck] = useState<'validate' | 'fix'>('validate');
   const check = lastCheck === 'fix' ? fix : validate;
   const findings = check.state.status === 'done' ? check.state.result : null;
-  const running = [generate, refresh, validate, fix].some((a) => a.state.status === 'running');
+  const running = [generate, generateTable, sheetTable.read, refresh, validate, fix].some((a) => a.state.status === 'running');
   const goTo = useCallback((sheet: string, cell: string) => void select.run(sheet, cell), [select]);
   // For `npm run bench -- --only pane`: when the pane is first on screen.
   useEffect(() => void performance.mark?.('duban-pane-rendered'), []);
@@ -78,7 +87,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
             ))}
           </TabList>
           <div role="tabpanel" id={`panel-${stage}`} aria-labelledby={`tab-${stage}`}>
-            {stage === 'notice' && <NoticeStage input={input} generate={generate} onGenerate={generateFresh} workbook={workbook} unavailableReason={host.unavailableReason} running={running} />}
+            {stage === 'notice' && <NoticeStage input={input} generate={generate} onGenerate={generateFresh} sheetTable={sheetTable} generateTable={generateTable} onGenerateTable={generateTableFresh} workbook={workbook} unavailableReason={host.unavailableReason} running={running} />}
             {stage === 'ledgers' && <LedgerStage workbook={workbook} running={running} onOpen={(sheet) => goTo(sheet, 'A1')} />}
             {stage === 'check' && (
               <CheckStage

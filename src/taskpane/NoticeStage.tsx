@@ -20,6 +20,9 @@ import type { HostAction } from './useHostAction';
 import { ActionStatus } from './ActionStatus';
 import { NoticeSummary } from './NoticeSummary';
 import { loadExampleNotice } from './exampleNotice';
+import { SheetTablePanel } from './SheetTablePanel';
+import type { SheetTable } from './useSheetTable';
+import type { TableInput } from '../workbook/prepareWorkbook';
 
 const useStyles = makeStyles({
   stage: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -34,17 +37,23 @@ type Props = {
   generate: HostAction<[string], GenerateResult>;
   /** Start 生成工作簿 (the app clears what it makes stale). */
   onGenerate(text: string): Promise<void>;
+  /** 从当前工作表读取: the office's 分工表 in the workbook, previewed, and 生成 from it. */
+  sheetTable: SheetTable;
+  generateTable: HostAction<[TableInput], GenerateResult>;
+  onGenerateTable(table: TableInput): Promise<void>;
   workbook: WorkbookState | null;
   unavailableReason: string | null;
   running: boolean;
 };
 
 /** 分工: the notice in (pasted, a file, or the bundled example), what was read, and 生成工作簿. */
-export function NoticeStage({ input, generate, onGenerate, workbook, unavailableReason, running }: Props) {
+export function NoticeStage({ input, generate, onGenerate, sheetTable, generateTable, onGenerateTable, workbook, unavailableReason, running }: Props) {
   const styles = useStyles();
   const fileRef = useRef<HTMLInputElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const [confirming, setConfirming] = useState(false);
+  // The generation waiting for 重新生成 to be confirmed: from the notice or from a table.
+  const pending = useRef<() => void>(() => undefined);
   const [exampleError, setExampleError] = useState<string | null>(null);
   const loadExample = (): void => {
     setExampleError(null);
@@ -58,17 +67,19 @@ export function NoticeStage({ input, generate, onGenerate, workbook, unavailable
     );
   };
   const blocked = generateBlocked(input, unavailableReason);
-  const start = (): void => {
-    if (workbook?.generated) setConfirming(true);
-    else void onGenerate(input.text);
+  const ask = (go: () => void): void => {
+    if (!workbook?.generated) return go();
+    pending.current = go;
+    setConfirming(true);
   };
+  const start = (): void => ask(() => void onGenerate(input.text));
   return (
     <div className={styles.stage}>
       {!input.text && !workbook?.generated && (
         <section className={styles.intro} aria-label="使用步骤">
           <Text weight="semibold">三步建立工作台账</Text>
           <ol className={styles.steps}>
-            <li>粘贴任务分工通知全文，或选择 .txt / .docx 文件；</li>
+            <li>粘贴任务分工通知全文，或选择 .txt / .docx 文件，或读取工作簿中已有的分工表；</li>
             <li>核对识别出的任务、单位和时限，点击“生成工作簿”；</li>
             <li>各单位在“台账-单位”工作表填报，再“校验”和“刷新汇总”。</li>
           </ol>
@@ -116,6 +127,14 @@ export function NoticeStage({ input, generate, onGenerate, workbook, unavailable
           {blocked}
         </Caption1>
       )}
+      <SheetTablePanel
+        table={sheetTable}
+        generate={generateTable}
+        onGenerate={(table) => ask(() => void onGenerateTable(table))}
+        unavailableReason={unavailableReason}
+        running={running}
+        generatedMessage={generatedMessage}
+      />
       {input.source && <Caption1>已读取：{input.source}</Caption1>}
       {input.loadError && <Caption1 role="alert">{input.loadError}</Caption1>}
       {exampleError && <Caption1 role="alert">{exampleError}</Caption1>}
@@ -127,14 +146,14 @@ export function NoticeStage({ input, generate, onGenerate, workbook, unavailable
           <DialogBody>
             <DialogTitle>重新生成工作簿？</DialogTitle>
             <DialogContent id="regenerate-what">
-              工作簿中已有督办生成的工作表（台账 {workbook?.ledgers.length ?? 0} 张）。重新生成会按这份通知重建任务清单、责任矩阵和各单位台账；各单位已填写的内容都会保留（任务移出分工的行标为“已移出分工”）。台账会重新保护，Excel 的撤销记录会被清空。
+              工作簿中已有督办生成的工作表（台账 {workbook?.ledgers.length ?? 0} 张）。重新生成会按这份通知（或分工表）重建任务清单、责任矩阵和各单位台账；各单位已填写的内容都会保留（任务移出分工的行标为“已移出分工”）。台账会重新保护，Excel 的撤销记录会被清空。
             </DialogContent>
             <DialogActions>
               <Button
                 appearance="primary"
                 onClick={() => {
                   setConfirming(false);
-                  void onGenerate(input.text);
+                  pending.current();
                 }}
               >
                 重新生成
