@@ -195,6 +195,28 @@ describe('readTaskTables', () => {
     expect(codes(parsed.issues)).not.toContain('DUPLICATE_ID');
   });
 
+  it('a two-row header: 责任单位 merged over 牵头 | 配合, the other headers merged down', () => {
+    const { parsed, source } = read([
+      grid(
+        [
+          ['2020年分工方案'],
+          ['序号', '重点任务', '责任单位', '', '完成时限'],
+          ['', '', '牵头', '配合', ''],
+          ['1', '甲', '市教委', '市财政局', '年底前'],
+        ],
+        [
+          { top: 1, left: 0, bottom: 2, right: 0 },
+          { top: 1, left: 1, bottom: 2, right: 1 },
+          { top: 1, left: 2, bottom: 1, right: 3 },
+          { top: 1, left: 4, bottom: 2, right: 4 },
+        ],
+      ),
+    ]);
+    expect(parsed.notice.title).toBe('2020年分工方案');
+    expect(source.tables[0]?.headerRow).toBe(3);
+    expect(parsed.tasks.map((t) => [t.id, t.units.map((u) => `${u.name}:${u.role}`), t.deadline.due])).toEqual([['1', ['市教委:lead', '市财政局:support'], '2020-12-31']]);
+  });
+
   it('without an id column ids are the rows in order; a repeated id is a warning', () => {
     expect(read([grid([['重点任务', '责任单位'], ['甲', '市教委'], ['乙', '市教委']])]).parsed.tasks.map((t) => t.id)).toEqual(['1', '2']);
     const dup = read([grid([['序号', '重点任务', '责任单位'], ['1', '甲', '市教委'], ['1', '乙', '市教委']])]).parsed;

@@ -4,7 +4,7 @@ import { combineDeadline } from '../notice/deadline';
 import { extractTargets } from '../notice/targets';
 import { createDirectory, type UnitDirectory } from '../units/directory';
 import { fillMerges, isMergedAcross, isMergedCopy } from './fillMerges';
-import { findHeader, type HeaderMatch } from './headers';
+import { columnKind, findHeader, type HeaderMatch } from './headers';
 import { readUnitCell, type UnitColumn } from './unitCell';
 import { readDeadlineCell } from './deadlineCell';
 import { resolveRowUnits, unitLoads } from './resolveUnits';
@@ -133,12 +133,16 @@ function noTable(candidates: Candidate[]): Issue {
 
 const rowNo = (grid: Grid, r: number): number => (grid.firstRow ?? 1) + r;
 
-/** The title row(s) above the header: the first line that is not `附件1`. */
+/**
+ * The title row above the header: the first line that is not `附件1` nor the upper row of a
+ * two-row header (`序号 | 重点任务 | 责任单位（merged over 牵头 | 配合）| 完成时限`).
+ */
 function titleAbove(c: Candidate | undefined): string | null {
   if (c === undefined || c.header === null) return null;
   for (const row of c.rows.slice(0, c.header.row)) {
     const text = [...new Set(row.filter((v) => v !== ''))].join(' ');
-    if (text !== '' && !ATTACHMENT.test(text)) return text;
+    const headerLike = new Set(row.map(columnKind).filter((k) => k !== null)).size >= 2;
+    if (text !== '' && !ATTACHMENT.test(text) && !headerLike) return text;
   }
   return null;
 }
