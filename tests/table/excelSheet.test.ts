@@ -147,6 +147,14 @@ describe('the Excel host: readSheetTable, then generateFromTable', () => {
     await expect(host.readSheetTable('sheet')).rejects.toThrow('工作表“任务清单”是督办生成的工作表，不能作为分工表读取。请切换到存放分工表的工作表（或选中分工表所在区域）后再读取。');
   });
 
+  it('a user\'s table on a sheet named like one of Duban\'s is refused before the preview: the build would overwrite it', async () => {
+    const { wb, ws } = workbookWithTable('任务清单');
+    const before = snapshot(ws);
+    const { host } = excelWith(wb);
+    await expect(host.readSheetTable('sheet')).rejects.toThrow('工作表“任务清单”与督办要生成的工作表同名，生成时会被覆盖。请先把它改名（例如“分工表”），再读取。');
+    expect(snapshot(ws)).toBe(before);
+  });
+
   it('on an Excel before ExcelApi 1.13 says merged cells were not read', async () => {
     const { wb } = workbookWithTable();
     const { host } = excelWith(wb, (v) => v <= '1.12' || v === '1.7' || v === '1.8');

@@ -36,8 +36,10 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
     readSheetTable: (from) =>
       explained(() =>
         runExcel(async (context) => {
+          // Loaded in the same sync as the sheet: whether the workbook is one Duban generated.
+          const sheets = context.workbook.worksheets.load('items/name');
           const read = await readSheetGrid(context, from, mergedAreas);
-          refuseOwnSheet(read.sheet);
+          refuseOwnSheet(read.sheet, sheets.items.map((ws) => ws.name));
           return { sheet: read.sheet, address: read.address, grid: read.grid, mergeNote: read.mergesRead ? null : MERGES_UNREAD };
         }),
       ),
@@ -118,11 +120,17 @@ async function generateIn(context: Excel.RequestContext, run: RunState, features
 
 const MERGES_UNREAD = '此版本 Excel 无法读取合并单元格（需要 ExcelApi 1.13）：合并的单元格只有第一行有内容，请核对板块和单位。';
 
-/** A sheet Duban generates is no task-list table to build from (任务清单 is rebuilt from the notice or table). */
-function refuseOwnSheet(sheet: string): void {
-  if (DUBAN_SHEET_NAMES.includes(sheet) || sheet.startsWith('台账-')) {
+/**
+ * A sheet Duban generates is no task-list table to build from; a user's sheet that has the name of
+ * one of Duban's would be overwritten by the build: both are refused before anything is shown.
+ */
+function refuseOwnSheet(sheet: string, names: string[]): void {
+  const ours = DUBAN_SHEET_NAMES.some((n) => n.toLowerCase() === sheet.toLowerCase()) || sheet.startsWith('台账-');
+  if (!ours) return;
+  if (names.includes('单位名录') || names.some((n) => n.startsWith('台账-'))) {
     throw new Error(`工作表“${sheet}”是督办生成的工作表，不能作为分工表读取。请切换到存放分工表的工作表（或选中分工表所在区域）后再读取。`);
   }
+  throw new Error(`工作表“${sheet}”与督办要生成的工作表同名，生成时会被覆盖。请先把它改名（例如“分工表”），再读取。`);
 }
 
 /** One turn of the event loop, so a progress message is on screen before long synchronous work. */
