@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import type { Task } from '../../src/domain/notice/types';
 import { cli } from '../support/captureIo';
 import { csvText, docxBytes, xlsxBytes } from './support/tableFiles';
-import { seedNotice, seedTable } from './support/seedTable';
+import { SEED_TEXT, seedNotice, seedTable } from './support/seedTable';
+import { prepareWorkbook } from '../../src/workbook/prepareWorkbook';
+import { readTaskTables } from '../../src/domain/table/readTaskTables';
 
 const seed = seedNotice();
 const dir = mkdtempSync(join(tmpdir(), 'duban-table-'));
@@ -73,5 +75,22 @@ describe('the seed division written as a table reads back as the seed', () => {
       ['表 1', half],
       ['表 2', 120 - half],
     ]);
+  });
+});
+
+describe('a workbook built from the seed table is the one built from the seed notice, as far as the division goes', () => {
+  it('same ledgers, same rows, same 责任矩阵', () => {
+    const { rows, merges = [] } = seedTable(seed, 'columns');
+    const grid = { name: '工作表“分工表”', rows, merges };
+    expect(readTaskTables([grid], { format: 'xlsx' }).parsed.tasks).toHaveLength(120);
+    const fromTable = prepareWorkbook({ table: { format: 'xlsx', grids: [grid] }, previous: null, asOf: '2020-10-01' });
+    const fromNotice = prepareWorkbook({ noticeText: SEED_TEXT, previous: null, asOf: '2020-10-01' });
+    const ledgers = (p: typeof fromTable) => p.ledgers.ledgers.map((l) => [l.sheetName, l.rows.map((r) => [r.taskId, r.role, r.section, r.text, r.leads, r.deadlineText, r.due])]);
+    expect(ledgers(fromTable)).toEqual(ledgers(fromNotice));
+    expect(fromTable.ledgers.pending).toEqual(fromNotice.ledgers.pending);
+    const matrix = (p: typeof fromTable) => p.plan.sheets.find((s) => s.name === '责任矩阵')?.rows;
+    expect(matrix(fromTable)).toEqual(matrix(fromNotice));
+    expect(fromTable.source?.tables[0]?.tasks).toBe(120);
+    expect(fromNotice.source).toBeNull();
   });
 });
