@@ -18,6 +18,9 @@ export type NoticeInput =
   | { kind: 'prose'; format: 'txt' | 'docx'; text: string; issues: Issue[] }
   | { kind: 'table'; table: TableInput; issues: Issue[] };
 
+/** The compound-file header of .xls, .doc and password-protected Office files. */
+const OLE_MAGIC = 0xd0cf11e0;
+
 /** Bytes of a CSV looked at to decide whether a text file with no .csv name is a table. */
 const SNIFF_CHARS = 64 * 1024;
 
@@ -38,6 +41,9 @@ export async function readInputFile(path: string): Promise<NoticeInput> {
     const tables = await docxTables(path, bytes);
     if (tables !== null) return { kind: 'table', table: tables, issues: [] };
     return { kind: 'prose', format: 'docx', ...(await readDocx(path, bytes)) };
+  }
+  if (bytes.length >= 4 && bytes.readUInt32BE(0) === OLE_MAGIC) {
+    throw new UnreadableInput(`${path} 是旧版 Office 文件（.xls / .doc）或设有打开密码，无法读取：请在 Excel 或 Word 中去掉密码并另存为 .xlsx / .docx`);
   }
   if (bytes.length > NOTICE_TEXT_MAX_BYTES) throw tooLarge(path, size, NOTICE_TEXT_MAX_BYTES, '文本文件');
   const decoded = decodeNotice(bytes);

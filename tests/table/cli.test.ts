@@ -141,6 +141,12 @@ describe('bad tables: a clear message, exit 2 only when nothing can be read', ()
     expect(await cli(['parse', empty])).toEqual({ code: 2, out: '', err: `duban parse: ${empty}：表格是空的，没有可读取的内容，未读取任何任务\n` });
   });
 
+  it('an old .xls (or a password-protected file) says what to do', async () => {
+    const file = join(dir, 'old.xls');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+    expect(await cli(['parse', file])).toEqual({ code: 2, out: '', err: `duban parse: ${file} 是旧版 Office 文件（.xls / .doc）或设有打开密码，无法读取：请在 Excel 或 Word 中去掉密码并另存为 .xlsx / .docx\n` });
+  });
+
   it('a unit cell of 5 000 characters: read, with a warning (exit 0)', async () => {
     const file = join(dir, 'long.csv');
     writeFileSync(file, csvText([['序号', '重点任务', '责任单位'], ['1', '甲', '推'.repeat(5000)], ['2', '乙', '市教委']]));
