@@ -23,7 +23,8 @@ export async function parseNoticeFile(path: string, options: ParseOptions): Prom
     const inputLine = `输入：通知正文（${input.format === 'docx' ? 'Word 文件' : '文本文件'}）`;
     return { parsed: { ...parsed, issues: [...input.issues, ...parsed.issues] }, source: null, inputLine };
   }
-  const { parsed, source } = readTaskTables(input.table.grids, { ...options, ...input.table });
+  const { grids, ...how } = input.table;
+  const { parsed, source } = readTaskTables(grids, { ...options, ...how });
   if (parsed.tasks.length === 0) {
     const reason = parsed.issues.find((i) => i.severity === 'error') ?? parsed.issues[0];
     throw new UnreadableInput(`${path}：${reason?.message ?? '表格中没有读到任何任务'}，未读取任何任务`);

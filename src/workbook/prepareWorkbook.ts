@@ -45,7 +45,7 @@ export type PrepareInput = ({ noticeText: string } | { table: TableInput }) & {
 export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
   const previous = input.previous ? readPreviousWorkbook(input.previous) : null;
   const directory = createDirectory(previous?.directory ?? []);
-  const table = 'table' in input ? readTaskTables(input.table.grids, { ...input.options, ...input.table }, directory) : null;
+  const table = 'table' in input ? readTable(input.table, input.options ?? {}, directory) : null;
   const parsed = table?.parsed ?? parseNotice('noticeText' in input ? input.noticeText : '', input.options ?? {}, directory);
   const notice = { ...parsed, issues: [...(input.fileIssues ?? []), ...parsed.issues] };
   // Every sheet the workbook will have besides the ledgers: ours, and an office's own sheets (kept).
@@ -79,6 +79,11 @@ export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
     problems: previous?.problems ?? [],
     warnings,
   };
+}
+
+/** A task-list table read with the workbook's directory: its grids, and how to read them. */
+function readTable({ grids, ...how }: TableInput, options: ParseOptions, directory: ReturnType<typeof createDirectory>): ReturnType<typeof readTaskTables> {
+  return readTaskTables(grids, { ...options, ...how }, directory);
 }
 
 /**

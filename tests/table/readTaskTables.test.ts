@@ -222,6 +222,8 @@ describe('readTaskTables', () => {
     const dup = read([grid([['序号', '重点任务', '责任单位'], ['1', '甲', '市教委'], ['1', '乙', '市教委']])]).parsed;
     expect(dup.tasks.map((t) => t.id)).toEqual(['1.1', '1.2']);
     expect(dup.issues.find((i) => i.code === 'DUPLICATE_ID')?.message).toBe('编号 1 出现 2 次（第 2 行、第 3 行），已改为 1.1、1.2');
+    const taken = read([grid([['序号', '重点任务', '责任单位'], ['1', '甲', '市教委'], ['1', '乙', '市教委'], ['1.1', '丙', '市教委']])]).parsed;
+    expect(taken.tasks.map((t) => t.id)).toEqual(['1.1-2', '1.2', '1.1']);
   });
 
   it('of several sheets the best-matching header wins', () => {

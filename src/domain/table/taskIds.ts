@@ -18,8 +18,10 @@ export function uniqueIds(drafts: readonly IdDraft[], issues: Issue[]): string[]
   for (const [id, members] of groups) {
     if (members.length < 2) continue;
     const renamed = members.map((i, k) => {
-      let next = `${id}.${k + 1}`;
-      while (used.has(next)) next = `${next}′`;
+      // `3.1` may be taken by another row's own id: then `3.1-2`, `3.1-3`, …
+      const base = `${id}.${k + 1}`;
+      let next = base;
+      for (let n = 2; used.has(next); n++) next = `${base}-${n}`;
       used.add(next);
       ids[i] = next;
       return next;
