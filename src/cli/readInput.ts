@@ -45,7 +45,7 @@ export async function readInputFile(path: string): Promise<NoticeInput> {
   if (bytes.length >= 4 && bytes.readUInt32BE(0) === OLE_MAGIC) {
     throw new UnreadableInput(`${path} 是旧版 Office 文件（.xls / .doc）或设有打开密码，无法读取：请在 Excel 或 Word 中去掉密码并另存为 .xlsx / .docx`);
   }
-  if (bytes.length > NOTICE_TEXT_MAX_BYTES) throw tooLarge(path, size, NOTICE_TEXT_MAX_BYTES, '文本文件');
+  if (bytes.length > NOTICE_TEXT_MAX_BYTES) throw tooLarge(path, size, NOTICE_TEXT_MAX_BYTES, '文本通知文件');
   const decoded = decodeNotice(bytes);
   if (decoded.text === null) throw new UnreadableInput(`${path}：${decoded.issues[0]?.message ?? '不是文本文件'}`);
   const named = extname(path).toLowerCase() === '.csv';
