@@ -1,18 +1,12 @@
 /**
  * @jest-environment jsdom
  */
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import '../support/paneDom';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import '@testing-library/jest-dom';
 import { App } from '../../src/taskpane/App';
 import type { SheetTableRead, WorkbookHost } from '../../src/taskpane/hostTypes';
 import type { TableInput } from '../../src/workbook/prepareWorkbook';
-
-configure({ asyncUtilTimeout: 15000 });
-globalThis.ResizeObserver ??= class {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-} as unknown as typeof ResizeObserver;
 
 const TABLE: SheetTableRead = {
   sheet: '分工表',

@@ -1,7 +1,8 @@
 /**
  * @jest-environment jsdom
  */
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import '../support/paneDom';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import '@testing-library/jest-dom';
 import { webDarkTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
@@ -9,15 +10,6 @@ import { paneTheme } from '../../src/taskpane/theme';
 import { officeThemeKind } from '../../src/adapters/officejs/officeReady';
 import type { WorkbookHost } from '../../src/taskpane/hostTypes';
 
-// CI machines are shared: give the pane time (parsing the 120-task example) rather than fail on load.
-configure({ asyncUtilTimeout: 15000 });
-
-// jsdom has no layout engine and no ResizeObserver, which Fluent's Textarea asks for.
-globalThis.ResizeObserver ??= class {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-} as unknown as typeof ResizeObserver;
 
 const NOTICE = '某市人民政府关于印发任务分工的通知\n（一）教育\n1．新建幼儿园20所。（市教育局牵头，12月底前完成）\n2023年1月10日';
 
