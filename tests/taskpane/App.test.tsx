@@ -10,7 +10,6 @@ import { paneTheme } from '../../src/taskpane/theme';
 import { officeThemeKind } from '../../src/adapters/officejs/officeReady';
 import type { WorkbookHost } from '../../src/taskpane/hostTypes';
 
-
 const NOTICE = '某市人民政府关于印发任务分工的通知\n（一）教育\n1．新建幼儿园20所。（市教育局牵头，12月底前完成）\n2023年1月10日';
 
 function fakeHost(overrides: Partial<WorkbookHost> = {}, generated = true): WorkbookHost & { calls: string[] } {
