@@ -1,4 +1,4 @@
-// `npm run bench [-- --json] [-- --only parse|build|summary|validate|pane|recalc|merge|update]`: workloads next to a baseline measured in the same
+// `npm run bench [-- --json] [-- --only parse|build|summary|validate|pane|recalc|merge|update|table]`: workloads next to a baseline measured in the same
 // run, never as timing assertions in tests (the machines are shared and noisy).
 import { parseBenchmarks } from './bench/parseBench';
 import { buildBenchmarks } from './bench/buildBench';
@@ -8,6 +8,7 @@ import { paneBenchmarks } from './bench/paneBench';
 import { recalcBenchmarks } from './bench/recalcBench';
 import { mergeBenchmarks } from './bench/mergeBench';
 import { updateBenchmarks } from './bench/updateBench';
+import { tableBenchmarks } from './bench/tableBench';
 import type { BenchRow } from './bench/measure';
 
 const SUITES: Record<string, () => Promise<BenchRow[]>> = {
@@ -19,6 +20,7 @@ const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   recalc: recalcBenchmarks,
   merge: mergeBenchmarks,
   update: updateBenchmarks,
+  table: tableBenchmarks,
 };
 
 async function main(): Promise<void> {

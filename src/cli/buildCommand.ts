@@ -6,7 +6,8 @@ import type { TaskDiff } from '../domain/diff/diffTasks';
 import type { TaskListFinding } from '../domain/tasklist/readTaskList';
 import { openWorkbook, writePlanFile } from '../adapters/xlsx/files';
 import { readWorkbookData } from '../adapters/xlsx/readWorkbook';
-import { readNoticeFile } from './readNotice';
+import { readInputFile } from './readInput';
+import { tableSourceLines } from '../domain/table/overview';
 import { checkFlags, UsageError, type Args } from './args';
 import { readAsOf } from './asOf';
 import { makeOutputDir, refuseOverwrite, samePath } from './output';
@@ -16,7 +17,7 @@ import { BUILD_MAX_ROWS } from './limits';
 import { printChanges, printFindings } from './buildReport';
 
 const USAGE =
-  '用法：duban build <通知.txt|.docx> -o <工作簿.xlsx> [--as-of YYYY-MM-DD] [--update <已有工作簿.xlsx>] [--dry-run] [--json] [--lead-first] [--force]；' +
+  '用法：duban build <通知.txt|.docx 或 分工表.xlsx|.csv|.docx> -o <工作簿.xlsx> [--as-of YYYY-MM-DD] [--update <已有工作簿.xlsx>] [--dry-run] [--json] [--lead-first] [--force]；' +
   '按任务清单更新分工：duban build --update <工作簿.xlsx> -o <工作簿.xlsx>';
 
 /**
@@ -55,11 +56,10 @@ type Prepared = { prepared: PreparedWorkbook; base: ExcelJS.Workbook | undefined
 /** Read the input (a notice, or the workbook's 任务清单) and compute the plan; nothing is written. */
 async function prepare(file: string | undefined, updatePath: string | undefined, asOf: string | null, args: Args, io: Io): Promise<Prepared> {
   let base: ExcelJS.Workbook | undefined;
-  let text = '';
-  let issues: Awaited<ReturnType<typeof readNoticeFile>>['issues'] = [];
+  let input: Awaited<ReturnType<typeof readInputFile>> | null = null;
   if (file !== undefined) {
     io.progress('读取通知…');
-    ({ text, issues } = await readNoticeFile(file));
+    input = await readInputFile(file);
   }
   if (updatePath !== undefined) {
     io.progress('读取已有工作簿…');
@@ -71,7 +71,14 @@ async function prepare(file: string | undefined, updatePath: string | undefined,
     const fromList = prepareFromTaskList(previous as NonNullable<typeof previous>, asOf);
     return { prepared: fromList, base, changes: fromList.changes, findings: fromList.findings, source: `${updatePath as string} 的任务清单` };
   }
-  const prepared = prepareWorkbook({ noticeText: text, fileIssues: issues, previous, asOf, options: { leadFirst: args.flags.has('--lead-first') } });
+  const read = input as NonNullable<typeof input>;
+  const prepared = prepareWorkbook({
+    ...(read.kind === 'prose' ? { noticeText: read.text } : { table: read.table }),
+    fileIssues: read.issues,
+    previous,
+    asOf,
+    options: { leadFirst: args.flags.has('--lead-first') },
+  });
   const changes = previous !== null && prepared.problems.length === 0 ? previewChanges(previous, prepared) : null;
   return { prepared, base, changes, findings: [], source: file };
 }
@@ -82,7 +89,11 @@ function refuse(prepared: PreparedWorkbook, source: string): void {
     const first = prepared.problems[0] as (typeof prepared.problems)[number];
     throw new UsageError(`${first.message}${prepared.problems.length > 1 ? `（另有 ${prepared.problems.length - 1} 处问题）` : ''}；未写入任何内容`);
   }
-  if (prepared.notice.tasks.length === 0) throw new UsageError(`${source} 中没有读到任何任务，未生成工作簿`);
+  if (prepared.notice.tasks.length === 0) {
+    // A table says why nothing was read (no header, no task column, only a header).
+    const reason = prepared.source === null ? undefined : prepared.notice.issues.find((i) => i.severity === 'error');
+    throw new UsageError(`${source} 中没有读到任何任务${reason ? `：${reason.message}` : ''}，未生成工作簿`);
+  }
 }
 
 /** `--dry-run`: the changes (or, from 任务清单, its findings and the rows that move), nothing written. */
@@ -122,8 +133,15 @@ async function build(file: string | undefined, out: string, updatePath: string |
       for (const m of moves) io.err(`  任务 ${m.from} → ${m.to}`);
     }
   }
-  if (args.flags.has('--json')) io.out(diffJson(changes, file === undefined ? findings : null));
-  else if (changes !== null) printChanges(changes, file === undefined, io);
+  // How a task-list table was read (its header row, each column understood).
+  const sourceLines = prepared.source ? tableSourceLines(prepared.source) : [];
+  if (args.flags.has('--json')) {
+    for (const line of sourceLines) io.err(line);
+    io.out(diffJson(changes, file === undefined ? findings : null));
+  } else {
+    for (const line of sourceLines) io.out(line);
+    if (changes !== null) printChanges(changes, file === undefined, io);
+  }
   const { ledgers, keptRows, removedRows, pending } = prepared.ledgers;
   const done =
     `已生成 ${out}：${prepared.plan.sheets.length} 张工作表，任务 ${prepared.notice.tasks.length} 项，单位台账 ${ledgers.length} 张` +

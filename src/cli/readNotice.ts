@@ -26,7 +26,7 @@ export async function readNoticeFile(path: string): Promise<NoticeText> {
 }
 
 /** `size` is the file's size when it is a regular file, null for a device or a pipe (read only up to the limit). */
-function tooLarge(path: string, size: number | null, limit: number, what: string): UnreadableInput {
+export function tooLarge(path: string, size: number | null, limit: number, what: string): UnreadableInput {
   const how = size === null ? `不是普通文件，读到 ${sizeText(limit)} 仍未结束` : `大小 ${sizeText(size)}（${size} 字节）`;
   return new UnreadableInput(`${path} ${how}，超过${what}的上限 ${sizeText(limit)}（${limit} 字节），未读取`);
 }
@@ -67,11 +67,11 @@ export async function readBounded(path: string, limit: number): Promise<{ bytes:
   }
 }
 
-function isZip(bytes: Buffer): boolean {
+export function isZip(bytes: Buffer): boolean {
   return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-async function readDocx(path: string, bytes: Buffer): Promise<NoticeText> {
+export async function readDocx(path: string, bytes: Buffer): Promise<NoticeText> {
   // mammoth is loaded only for .docx: it is large and plain-text notices do not need it.
   const mammoth = await import('mammoth');
   let result;

@@ -4,6 +4,8 @@ import type { WorkbookHost } from './hostTypes';
 import { useNoticeInput } from './useNoticeInput';
 import { useHostAction } from './useHostAction';
 import { useWorkbookState } from './useWorkbookState';
+import { useSheetTable } from './useSheetTable';
+import type { TableInput } from '../workbook/prepareWorkbook';
 import { NoticeStage } from './NoticeStage';
 import { CheckStage, LedgerStage, SummaryStage } from './stages';
 import { DistributePanel } from './DistributePanel';
@@ -35,6 +37,8 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
   const generate = useHostAction(host.generate, refreshWorkbook);
   const preview = useHostAction(host.previewUpdate);
   const update = useHostAction(host.updateFromTaskList, refreshWorkbook);
+  const sheetTable = useSheetTable(host);
+  const generateTable = useHostAction(host.generateFromTable, refreshWorkbook);
   const refresh = useHostAction(host.refreshSummary);
   const validate = useHostAction(host.validate);
   const fix = useHostAction(host.fixAndValidate);
@@ -53,13 +57,19 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
     generate.reset();
     await update.run();
   }, [generate, update, validate, fix]);
+  const generateTableFresh = useCallback(async (table: TableInput) => {
+    validate.reset();
+    fix.reset();
+    update.reset();
+    await generateTable.run(table);
+  }, [generateTable, update, validate, fix]);
   const selectCell = useCallback((sheet: string, cell: string, _progress: unknown) => host.selectCell(sheet, cell), [host]);
   const select = useHostAction(selectCell);
   // 校验 and its fix share one list: whichever ran last is what the workbook holds now.
   const [lastCheck, setLastCheck] = useState<'validate' | 'fix'>('validate');
   const check = lastCheck === 'fix' ? fix : validate;
   const findings = check.state.status === 'done' ? check.state.result : null;
-  const running = [generate, update, refresh, validate, fix, distribute, collect].some((a) => a.state.status === 'running');
+  const running = [generate, generateTable, sheetTable.read, update, refresh, validate, fix, distribute, collect].some((a) => a.state.status === 'running');
   const goTo = useCallback((sheet: string, cell: string) => void select.run(sheet, cell), [select]);
   // For `npm run bench -- --only pane`: when the pane is first on screen.
   useEffect(() => void performance.mark?.('duban-pane-rendered'), []);
@@ -90,7 +100,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
             ))}
           </TabList>
           <div role="tabpanel" id={`panel-${stage}`} aria-labelledby={`tab-${stage}`}>
-            {stage === 'notice' && <NoticeStage input={input} generate={generate} onGenerate={generateFresh} preview={preview} update={update} onUpdate={updateFresh} onSelect={goTo} workbook={workbook} unavailableReason={host.unavailableReason} running={running} />}
+            {stage === 'notice' && <NoticeStage input={input} generate={generate} onGenerate={generateFresh} preview={preview} update={update} onUpdate={updateFresh} onSelect={goTo} sheetTable={sheetTable} generateTable={generateTable} onGenerateTable={generateTableFresh} workbook={workbook} unavailableReason={host.unavailableReason} running={running} />}
             {stage === 'ledgers' && (
               <LedgerStage
                 workbook={workbook}

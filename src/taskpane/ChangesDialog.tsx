@@ -11,8 +11,8 @@ const useStyles = makeStyles({
 });
 
 type Props = {
-  /** Which update is previewed: a notice (重新生成工作簿) or the edited 任务清单 (更新分工). */
-  kind: 'notice' | 'tasklist';
+  /** Which update is previewed: a notice or a task-list table (重新生成工作簿), or the edited 任务清单 (更新分工). */
+  kind: 'notice' | 'table' | 'tasklist';
   state: ActionState<UpdatePreview>;
   onConfirm(): void;
   onCancel(): void;

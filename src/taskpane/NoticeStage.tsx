@@ -7,6 +7,9 @@ import { ActionStatus } from './ActionStatus';
 import { NoticeSummary } from './NoticeSummary';
 import { loadExampleNotice } from './exampleNotice';
 import { ChangesDialog } from './ChangesDialog';
+import { SheetTablePanel } from './SheetTablePanel';
+import type { SheetTable } from './useSheetTable';
+import type { TableInput } from '../workbook/prepareWorkbook';
 
 const useStyles = makeStyles({
   stage: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -22,24 +25,31 @@ type Props = {
   /** Start 生成工作簿 (the app clears what it makes stale). */
   onGenerate(text: string): Promise<void>;
   /** The changes preview of a notice (text) or of the edited 任务清单 (null). */
-  preview: HostAction<[string | null], UpdatePreview>;
+  preview: HostAction<[string | TableInput | null], UpdatePreview>;
   update: HostAction<[], GenerateResult>;
   /** Start 更新分工 from 任务清单. */
   onUpdate(): Promise<void>;
   /** Go to a cell (a finding in 任务清单). */
   onSelect(sheet: string, cell: string): void;
+  /** 从当前工作表读取: the office's 分工表 in the workbook, previewed, and 生成 from it. */
+  sheetTable: SheetTable;
+  generateTable: HostAction<[TableInput], GenerateResult>;
+  onGenerateTable(table: TableInput): Promise<void>;
   workbook: WorkbookState | null;
   unavailableReason: string | null;
   running: boolean;
 };
 
+/** Which update the changes dialog previews: a notice, a task-list table read from a sheet, or the edited 任务清单. */
+type Previewing = { kind: 'notice' } | { kind: 'table'; table: TableInput } | { kind: 'tasklist' };
+
 /** 分工: the notice in (pasted, a file, or the bundled example), what was read, and 生成工作簿. */
-export function NoticeStage({ input, generate, onGenerate, preview, update, onUpdate, onSelect, workbook, unavailableReason, running }: Props) {
+export function NoticeStage({ input, generate, onGenerate, preview, update, onUpdate, onSelect, sheetTable, generateTable, onGenerateTable, workbook, unavailableReason, running }: Props) {
   const styles = useStyles();
   const fileRef = useRef<HTMLInputElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   // Which update the changes dialog previews; nothing is applied until it is confirmed there.
-  const [previewing, setPreviewing] = useState<'notice' | 'tasklist' | null>(null);
+  const [previewing, setPreviewing] = useState<Previewing | null>(null);
   const [exampleError, setExampleError] = useState<string | null>(null);
   const loadExample = (): void => {
     setExampleError(null);
@@ -53,23 +63,28 @@ export function NoticeStage({ input, generate, onGenerate, preview, update, onUp
     );
   };
   const blocked = generateBlocked(input, unavailableReason);
-  const showPreview = (kind: 'notice' | 'tasklist'): void => {
-    setPreviewing(kind);
-    void preview.run(kind === 'notice' ? input.text : null);
+  const showPreview = (what: Previewing): void => {
+    setPreviewing(what);
+    void preview.run(what.kind === 'notice' ? input.text : what.kind === 'table' ? what.table : null);
   };
   const closePreview = (): void => {
     setPreviewing(null);
     preview.reset();
   };
   const start = (): void => {
-    if (workbook?.generated) showPreview('notice');
+    if (workbook?.generated) showPreview({ kind: 'notice' });
     else void onGenerate(input.text);
   };
+  const startTable = (table: TableInput): void => {
+    if (workbook?.generated) showPreview({ kind: 'table', table });
+    else void onGenerateTable(table);
+  };
   const confirm = (): void => {
-    const kind = previewing;
+    const what = previewing;
     closePreview();
-    if (kind === 'notice') void onGenerate(input.text);
-    else if (kind === 'tasklist') void onUpdate();
+    if (what?.kind === 'notice') void onGenerate(input.text);
+    else if (what?.kind === 'table') void onGenerateTable(what.table);
+    else if (what?.kind === 'tasklist') void onUpdate();
   };
   return (
     <div className={styles.stage}>
@@ -125,7 +140,7 @@ export function NoticeStage({ input, generate, onGenerate, preview, update, onUp
           <Text weight="semibold">按任务清单更新分工</Text>
           <Caption1>在“任务清单”中增删任务、修改单位或完成时限后，点此重建责任矩阵、各单位台账和汇总；会先列出变化，确认后才写入。</Caption1>
           <div className={styles.row}>
-            <Button disabledFocusable={unavailableReason !== null || running} onClick={() => showPreview('tasklist')}>
+            <Button disabledFocusable={unavailableReason !== null || running} onClick={() => showPreview({ kind: 'tasklist' })}>
               更新分工…
             </Button>
           </div>
@@ -136,6 +151,7 @@ export function NoticeStage({ input, generate, onGenerate, preview, update, onUp
           {blocked}
         </Caption1>
       )}
+      <SheetTablePanel table={sheetTable} generate={generateTable} onGenerate={startTable} unavailableReason={unavailableReason} running={running} generatedMessage={generatedMessage} />
       {input.source && <Caption1>已读取：{input.source}</Caption1>}
       {input.loadError && <Caption1 role="alert">{input.loadError}</Caption1>}
       {exampleError && <Caption1 role="alert">{exampleError}</Caption1>}
@@ -145,7 +161,7 @@ export function NoticeStage({ input, generate, onGenerate, preview, update, onUp
       <Caption1>生成时会保护各台账工作表（只留填报列可编辑），Excel 的撤销记录会被清空；已填写的内容不会丢失。</Caption1>
       {previewing && (
         <ChangesDialog
-          kind={previewing}
+          kind={previewing.kind}
           state={preview.state}
           onConfirm={confirm}
           onCancel={closePreview}

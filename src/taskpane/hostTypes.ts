@@ -1,4 +1,6 @@
 import type { Finding } from '../domain/validation/findings';
+import type { Grid } from '../domain/table/types';
+import type { TableInput } from '../workbook/prepareWorkbook';
 
 /** Progress of a long operation, for the task pane's progress bar. */
 export type Progress = { step: string; done: number; total: number };
@@ -47,6 +49,16 @@ export type WorkbookState = {
   ledgers: Array<{ unit: string; sheet: string }>;
 };
 
+/** The active sheet (or the selection) read as a task-list table, before anything is written. */
+export type SheetTableRead = {
+  sheet: string;
+  /** The cells read: `A1:F130`. */
+  address: string;
+  grid: Grid;
+  /** Why merged cells may read as their first cell only (an Excel before ExcelApi 1.13); null when they were read. */
+  mergeNote: string | null;
+};
+
 /** An error the pane shows: `message` is plain Chinese with the next step, `detail` the host's own text. */
 export class PaneError extends Error {
   constructor(
@@ -72,6 +84,10 @@ export type WorkbookHost = {
   previewUpdate(noticeText: string | null, onProgress: (p: Progress) => void): Promise<UpdatePreview>;
   /** 更新分工: rebuild matrix, ledgers and 汇总 from the workbook's edited 任务清单; typed ledger values are kept. */
   updateFromTaskList(onProgress: (p: Progress) => void): Promise<GenerateResult>;
+  /** 从当前工作表读取: the active sheet's used range, or the selection, as a grid (one read; nothing written). */
+  readSheetTable(from: 'sheet' | 'selection'): Promise<SheetTableRead>;
+  /** Build or regenerate the workbook from a task-list table read before (the source sheet is kept untouched). */
+  generateFromTable(table: TableInput, onProgress: (p: Progress) => void): Promise<GenerateResult>;
   /** 刷新汇总: rebuild 汇总 and its row index from the workbook as it is now, in one run. */
   refreshSummary(onProgress: (p: Progress) => void): Promise<SummaryResult>;
   /** 校验: read the workbook once, write 校验结果, return the findings. */
@@ -96,6 +112,8 @@ export const NO_EXCEL_HOST: WorkbookHost = {
   generate: () => Promise.reject(new Error('不在 Excel 中')),
   previewUpdate: () => Promise.reject(new Error('不在 Excel 中')),
   updateFromTaskList: () => Promise.reject(new Error('不在 Excel 中')),
+  readSheetTable: () => Promise.reject(new Error('不在 Excel 中')),
+  generateFromTable: () => Promise.reject(new Error('不在 Excel 中')),
   refreshSummary: () => Promise.reject(new Error('不在 Excel 中')),
   validate: () => Promise.reject(new Error('不在 Excel 中')),
   fixAndValidate: () => Promise.reject(new Error('不在 Excel 中')),

@@ -11,6 +11,8 @@ import { sheetKey } from '../domain/ledger/sheetName';
 import { buildWorkbookPlan } from './buildWorkbookPlan';
 import { readSummaryParameters } from '../domain/summary/readSummary';
 import { DEFAULT_WARN_DAYS, DUBAN_SHEET_NAMES } from './names';
+import { readTaskTables, type TableOptions } from '../domain/table/readTaskTables';
+import type { Grid, TableSource } from '../domain/table/types';
 
 export type PreparedWorkbook = {
   /** The notice as parsed; its issues end with `warnings`. */
@@ -19,14 +21,18 @@ export type PreparedWorkbook = {
   directory: UnitDirectory;
   ledgers: LedgerBook;
   plan: WorkbookPlan;
+  /** How a task-list table was read (columns understood); null for a notice in prose. */
+  source: TableSource | null;
   /** Non-empty means: stop, write nothing, show these. */
   problems: LayoutProblem[];
   /** What the workbook holds differently from what was asked: a 统计日期 that was no date, a ledger sheet name 单位名录 asked for that could not be used, text cut to fit a cell. */
   warnings: Issue[];
 };
 
-export type PrepareInput = {
-  noticeText: string;
+/** A task-list table as input (DESIGN §3): the grids of an .xlsx, a CSV, a .docx's tables or the active sheet. */
+export type TableInput = Pick<TableOptions, 'format' | 'all' | 'title'> & { grids: Grid[] };
+
+export type PrepareInput = ({ noticeText: string } | { table: TableInput }) & {
   /** Issues found while reading the file (encoding…), listed before the parser's. */
   fileIssues?: Issue[];
   /** The workbook being regenerated, as read back; null for a new workbook. */
@@ -49,7 +55,10 @@ export type PrepareInput = {
 export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
   const previous = input.previous ? readPreviousWorkbook(input.previous) : null;
   const directory = createDirectory(previous?.directory ?? []);
-  const parsed = input.readNotice ? input.readNotice(directory, previous) : parseNotice(input.noticeText, input.options ?? {}, directory);
+  const table = 'table' in input ? readTable(input.table, input.options ?? {}, directory) : null;
+  const parsed = input.readNotice
+    ? input.readNotice(directory, previous)
+    : (table?.parsed ?? parseNotice('noticeText' in input ? input.noticeText : '', input.options ?? {}, directory));
   const notice = { ...parsed, issues: [...(input.fileIssues ?? []), ...parsed.issues] };
   // Every sheet the workbook will have besides the ledgers: ours, and an office's own sheets (kept).
   const ours = new Set(DUBAN_SHEET_NAMES.map(sheetKey));
@@ -79,10 +88,16 @@ export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
     notice: warnings.length > 0 ? { ...notice, issues: [...notice.issues, ...warnings] } : notice,
     directory,
     ledgers,
+    source: table?.source ?? null,
     plan: stale.length > 0 ? { ...plan, removeSheets: stale } : plan,
     problems: previous?.problems ?? [],
     warnings,
   };
+}
+
+/** A task-list table read with the workbook's directory: its grids, and how to read them. */
+function readTable({ grids, ...how }: TableInput, options: ParseOptions, directory: ReturnType<typeof createDirectory>): ReturnType<typeof readTaskTables> {
+  return readTaskTables(grids, { ...options, ...how }, directory);
 }
 
 /**

@@ -22,7 +22,7 @@
  */
 
 import { columnIndex, columnLetter } from '../../src/workbook/a1';
-import { excelSerial, type DateSystem } from '../../src/domain/time/isoDate';
+import { excelSerial, fromExcelSerial, type DateSystem } from '../../src/domain/time/isoDate';
 
 export type Scalar = string | number | boolean;
 export type FakeCell = { formula: Scalar; numberFormat: string; bold: boolean; fill: string | null; fontColor: string | null; wrap: boolean; locked: boolean };
@@ -228,6 +228,11 @@ export class FakeWorkbook {
   sheet(name: string): FakeWorksheet | undefined {
     return this.sheets.find((s) => same(s.name, name));
   }
+  /** The selection (`selected`, as `Range.select` or the user left it), else A1 of the active sheet. */
+  getSelectedRange(): FakeRange {
+    const [sheet, address] = this.selected === null ? [this.activeSheet ?? '', 'A1'] : [this.selected.slice(0, this.selected.lastIndexOf('!')), this.selected.slice(this.selected.lastIndexOf('!') + 1)];
+    return this.worksheets.getItem(sheet).getRange(address);
+  }
   /** A user adds a comment or a hyperlink by hand: immediate, no sync. */
   userAddsComment(sheet: string, address: string, content: string): void {
     this.mustHave(sheet).comments.set(address, content);
@@ -307,6 +312,9 @@ class FakeWorksheets extends Loadable {
     });
     return ws;
   }
+  getActiveWorksheet(): FakeWorksheet {
+    return this.getItem(this.wb.activeSheet ?? '');
+  }
   /** As in Excel, a name that does not exist fails at sync (ItemNotFound), not here. */
   getItem(name: string): FakeWorksheet {
     return this.wb.sheet(name) ?? this.wb.pendingSheets.find((s) => same(s.name, name)) ?? new FakeWorksheet(this.wb, name);
@@ -353,6 +361,8 @@ export class FakeWorksheet {
   /** Comments and hyperlink targets by A1 address, as a user adds them by hand (see userAddsComment). */
   readonly comments = new Map<string, string>();
   readonly hyperlinks = new Map<string, string>();
+  /** Merged areas, as a user leaves them (`userMerges`); Duban never merges. */
+  readonly merged: Box[] = [];
   readonly columnWidths = new Map<number, number>();
   readonly validations: FakeValidation[] = [];
   readonly conditionalFormats: FakeConditionalFormat[] = [];
@@ -557,6 +567,22 @@ export class FakeWorksheet {
     return new FakeRange(this, null, '');
   }
 
+  /** `worksheet.load('name')`: counted in the request; the fake keeps `name` readable without it. */
+  load(props?: string): this {
+    this.wb.context.track({ load: props ?? '' });
+    return this;
+  }
+
+  /** As in Excel: the used range, or A1 when the sheet is blank (never a null object). */
+  getUsedRange(_valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this, null, '', true, true);
+  }
+
+  /** A user merges cells by hand: `userMerges('A3:E3', 'B4:B6')`. */
+  userMerges(...addresses: string[]): void {
+    for (const a of addresses) this.merged.push(parseRange(a));
+  }
+
   /** The used range now: where cells hold something; null when none do. */
   usedBox(): Box | null {
     let [r0, c0, r1, c1] = [Infinity, Infinity, -1, -1];
@@ -604,6 +630,7 @@ export class FakeRange extends Loadable {
     box: Box | null,
     address: string,
     private readonly usedRange = box === null,
+    private readonly blankIsA1 = false,
   ) {
     super(() => ws.wb.context);
     this.box = box ?? { r0: 0, c0: 0, r1: 0, c1: 0, wholeColumns: false, wholeSheet: false };
@@ -728,7 +755,7 @@ export class FakeRange extends Loadable {
   protected override snapshot(): void {
     if (this.usedRange) {
       if (!this.ws.wb.sheets.includes(this.ws)) fail('ItemNotFound', `sheet ${this.ws.name}`, 'Worksheet.getUsedRangeOrNullObject');
-      const used = this.ws.usedBox();
+      const used = this.ws.usedBox() ?? (this.blankIsA1 ? { r0: 0, c0: 0, r1: 0, c1: 0, wholeColumns: false, wholeSheet: false } : null);
       this.isNullObject = used === null;
       if (used) {
         this.box = used;
@@ -751,6 +778,33 @@ export class FakeRange extends Loadable {
     };
     this.valuesAtLoad = read(false);
     this.formulasAtLoad = read(true);
+    // Range.text: what the cell shows. Dates (a number in a date format) show as Excel's zh-CN default does.
+    this.textAtLoad = this.valuesAtLoad.map((row, i) =>
+      row.map((v, j) => {
+        const format = this.ws.cells.get(`${columnLetter(this.box.c0 + j)}${this.box.r0 + i + 1}`)?.numberFormat ?? '';
+        const iso = typeof v === 'number' && /y/i.test(format) ? fromExcelSerial(v, this.ws.wb.dateSystem) : null;
+        return iso === null ? String(v) : iso.split('-').map(Number).join('/');
+      }),
+    );
+  }
+
+  private textAtLoad: string[][] = [];
+  get text(): string[][] {
+    this.ensureLoaded('range.text');
+    return this.textAtLoad;
+  }
+  get rowIndex(): number {
+    this.ensureLoaded('range.rowIndex');
+    return this.box.r0;
+  }
+  get columnIndex(): number {
+    this.ensureLoaded('range.columnIndex');
+    return this.box.c0;
+  }
+
+  /** ExcelApi 1.13: the merged areas overlapping this range, as one RangeAreas (null object when none). */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this);
   }
 
   set formulas(matrix: Scalar[][]) {
@@ -908,4 +962,24 @@ export function createFakeExcel(workbook = new FakeWorkbook()): {
       },
     },
   };
+}
+
+/** `Range.getMergedAreasOrNullObject()`: only `address` and `isNullObject`, read after load and sync. */
+export class FakeRangeAreas extends Loadable {
+  isNullObject = false;
+  private addressAtLoad = '';
+  constructor(private readonly range: FakeRange) {
+    super(() => range.ws.wb.context);
+  }
+  protected override snapshot(): void {
+    const areas = this.range.ws.merged.filter((m) => overlaps(m, this.range.box));
+    this.isNullObject = areas.length === 0;
+    // Excel lists each area with its sheet: `Sheet1!A1:B4, Sheet1!D1:D4`.
+    this.addressAtLoad = areas.map((m) => `${this.range.ws.name}!${columnLetter(m.c0)}${m.r0 + 1}:${columnLetter(m.c1)}${m.r1 + 1}`).join(', ');
+  }
+  get address(): string {
+    this.ensureLoaded('rangeAreas.address');
+    if (this.isNullObject) fail('InvalidOperation', 'The object is a null object.', 'RangeAreas.address');
+    return this.addressAtLoad;
+  }
 }

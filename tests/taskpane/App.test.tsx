@@ -1,23 +1,14 @@
 /**
  * @jest-environment jsdom
  */
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import '../support/paneDom';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import '@testing-library/jest-dom';
 import { webDarkTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
 import { paneTheme } from '../../src/taskpane/theme';
 import { officeThemeKind } from '../../src/adapters/officejs/officeReady';
 import type { WorkbookHost } from '../../src/taskpane/hostTypes';
-
-// CI machines are shared: give the pane time (parsing the 120-task example) rather than fail on load.
-configure({ asyncUtilTimeout: 15000 });
-
-// jsdom has no layout engine and no ResizeObserver, which Fluent's Textarea asks for.
-globalThis.ResizeObserver ??= class {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-} as unknown as typeof ResizeObserver;
 
 const NOTICE = '某市人民政府关于印发任务分工的通知\n（一）教育\n1．新建幼儿园20所。（市教育局牵头，12月底前完成）\n2023年1月10日';
 
@@ -37,12 +28,18 @@ function fakeHost(overrides: Partial<WorkbookHost> = {}, generated = true): Work
       return { sheets: 9, ledgers: 1, syncs: 4, keptRows: 0, removedRows: 0 };
     },
     previewUpdate: async (text) => {
-      calls.push(`preview ${text === null ? '任务清单' : text.length}`);
+      calls.push(`preview ${text === null ? '任务清单' : typeof text === 'string' ? text.length : '分工表'}`);
       return { headline: '新增任务 1 项，修改 1 项，移出 0 项；已填写的台账行移动 2 行（内容随之保留，不会丢失）', lines: ['新增：', '  2.1 新建图书馆1座（牵头：市文化和旅游局）'], movedRows: 2, findings: [], blocked: null };
     },
     updateFromTaskList: async () => {
       calls.push('update');
       return { sheets: 9, ledgers: 1, syncs: 4, keptRows: 3, removedRows: 1 };
+    },
+    readSheetTable: async () => {
+      throw new Error('not used');
+    },
+    generateFromTable: async () => {
+      throw new Error('not used');
     },
     refreshSummary: async () => ({ asOf: '2023-02-01', tasks: 1, done: 0, overdue: 0, dueSoon: 0, completionRate: 0 }),
     validate: async () => ({

@@ -13,7 +13,9 @@ import { explainError } from './errors';
 import { PaneError } from '../../taskpane/hostTypes';
 import type { ExcelFeatures } from './requirements';
 import type { GenerateResult, Progress, UpdatePreview, ValidateResult } from '../../taskpane/hostTypes';
-import type { PreparedWorkbook } from '../../workbook/prepareWorkbook';
+import type { PreparedWorkbook, TableInput } from '../../workbook/prepareWorkbook';
+import { DUBAN_SHEET_NAMES } from '../../workbook/names';
+import { readSheetGrid } from './readSheetTable';
 import { prepareFromTaskList } from '../../workbook/prepareFromTaskList';
 import { previewChanges } from '../../workbook/previewChanges';
 import type { TaskListFinding } from '../../domain/tasklist/readTaskList';
@@ -31,6 +33,8 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
   const minimum = isSetSupported('ExcelApi', '1.7');
   // Excel.createWorkbook(base64) is ExcelApi 1.8; without it 下发 says how to split with the CLI.
   const distributeUnavailable = isSetSupported('ExcelApi', '1.8') ? null : DISTRIBUTE_BY_CLI;
+  // Range.getMergedAreasOrNullObject: a task-list table's merged 板块 and unit cells.
+  const mergedAreas = isSetSupported('ExcelApi', '1.13');
   const host: WorkbookHost = {
     unavailableReason: minimum ? null : '此版本 Excel 过旧（需要 ExcelApi 1.7，即 Excel 2019、Microsoft 365 或网页版 Excel）。',
     warnings: featureWarnings(features),
@@ -43,14 +47,26 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
           return prepareFromTaskList(previous, null);
         }),
       ),
-    previewUpdate: (noticeText, onProgress) =>
+    generateFromTable: (table, onProgress) =>
+      runExcel((context, run) => rebuildInExcel(context, run, features, onProgress, GENERATED_ONLY, (previous) => prepareWorkbook({ table, previous, asOf: null }))),
+    readSheetTable: (from) =>
+      explained(() =>
+        runExcel(async (context) => {
+          // Loaded in the same sync as the sheet: whether the workbook is one Duban generated.
+          const sheets = context.workbook.worksheets.load('items/name');
+          const read = await readSheetGrid(context, from, mergedAreas);
+          refuseOwnSheet(read.sheet, sheets.items.map((ws) => ws.name));
+          return { sheet: read.sheet, address: read.address, grid: read.grid, mergeNote: read.mergesRead ? null : MERGES_UNREAD };
+        }),
+      ),
+    previewUpdate: (source, onProgress) =>
       runExcel(async (context) => {
         onProgress({ step: '读取工作簿…', done: 0, total: 0 });
         const book = await readWorkbookInExcel(context, PREVIEW_READ, { dateSystem: features.dateSystem });
         if (!isEarlierGeneration(book)) throw new Error(NOT_GENERATED);
         onProgress({ step: '比较分工的变化…', done: 0, total: 0 });
         await letPaint();
-        return previewOf(book, noticeText);
+        return previewOf(book, source);
       }),
     refreshSummary: (onProgress) =>
       runExcel(async (context, run) => {
@@ -98,7 +114,7 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
       ),
   };
   // Every action's errors reach the pane explained: plain Chinese first, Excel's text as detail.
-  return { ...host, generate: (...a) => explained(() => host.generate(...a)), updateFromTaskList: (...a) => explained(() => host.updateFromTaskList(...a)), previewUpdate: (...a) => explained(() => host.previewUpdate(...a)), refreshSummary: (...a) => explained(() => host.refreshSummary(...a)), validate: (...a) => explained(() => host.validate(...a)), fixAndValidate: (...a) => explained(() => host.fixAndValidate(...a)), distribute: (...a) => explained(() => host.distribute(...a)), collect: (...a) => explained(() => host.collect(...a)) };
+  return { ...host, generate: (...a) => explained(() => host.generate(...a)), generateFromTable: (...a) => explained(() => host.generateFromTable(...a)), updateFromTaskList: (...a) => explained(() => host.updateFromTaskList(...a)), previewUpdate: (...a) => explained(() => host.previewUpdate(...a)), refreshSummary: (...a) => explained(() => host.refreshSummary(...a)), validate: (...a) => explained(() => host.validate(...a)), fixAndValidate: (...a) => explained(() => host.fixAndValidate(...a)), distribute: (...a) => explained(() => host.distribute(...a)), collect: (...a) => explained(() => host.collect(...a)) };
 }
 
 const NOT_GENERATED = '当前工作簿还没有督办工作表，请先点击“生成工作簿”。';
@@ -125,6 +141,7 @@ async function rebuildInExcel(
   await letPaint();
   const prepared = prepare(previous);
   if (prepared.problems.length > 0) throw new Error(prepared.problems.map((p) => p.message).join('；'));
+  if (prepared.notice.tasks.length === 0) throw new Error('没有读到任何任务，未写入任何内容。');
   const blank = blankDefaultSheets(book);
   const plan = blank.length > 0 ? { ...prepared.plan, removeSheets: [...(prepared.plan.removeSheets ?? []), ...blank] } : prepared.plan;
   const stats = await applyPlan(context, plan, features, { onProgress, run, newWorkbook: previous === null });
@@ -138,10 +155,10 @@ async function rebuildInExcel(
   };
 }
 
-/** The changes preview of a notice (or of 任务清单, with null) applied to a generated workbook. */
-function previewOf(book: WorkbookData, noticeText: string | null): UpdatePreview {
-  const fromList = noticeText === null ? prepareFromTaskList(book, null) : null;
-  const prepared = fromList ?? prepareWorkbook({ noticeText: noticeText as string, previous: book, asOf: null });
+/** The changes preview of a notice or a task-list table (or of 任务清单, with null) applied to a generated workbook. */
+function previewOf(book: WorkbookData, source: string | TableInput | null): UpdatePreview {
+  const fromList = source === null ? prepareFromTaskList(book, null) : null;
+  const prepared = fromList ?? prepareWorkbook({ ...(typeof source === 'string' ? { noticeText: source } : { table: source as TableInput }), previous: book, asOf: null });
   const diff = fromList?.changes ?? previewChanges(book, prepared);
   const blocked = prepared.problems.length > 0 ? prepared.problems.map((p) => p.message).join('；') : null;
   return { headline: diffHeadline(diff), lines: describeDiff(diff).slice(1), movedRows: diff.movedRows, findings: fromList?.findings ?? [], blocked };
@@ -238,4 +255,19 @@ function defaultIsSetSupported(name: string, version: string): boolean {
   // Outside Office (a browser test with an injected Excel) there is no requirements API: assume current Excel.
   if (typeof Office === 'undefined' || !Office.context?.requirements) return true;
   return Office.context.requirements.isSetSupported(name, version);
+}
+
+const MERGES_UNREAD = '此版本 Excel 无法读取合并单元格（需要 ExcelApi 1.13）：合并的单元格只有第一行有内容，请核对板块和单位。';
+
+/**
+ * A sheet Duban generates is no task-list table to build from; a user's sheet that has the name of
+ * one of Duban's would be overwritten by the build: both are refused before anything is shown.
+ */
+function refuseOwnSheet(sheet: string, names: string[]): void {
+  const ours = DUBAN_SHEET_NAMES.some((n) => n.toLowerCase() === sheet.toLowerCase()) || sheet.startsWith('台账-');
+  if (!ours) return;
+  if (names.includes('单位名录') || names.some((n) => n.startsWith('台账-'))) {
+    throw new Error(`工作表“${sheet}”是督办生成的工作表，不能作为分工表读取。请切换到存放分工表的工作表（或选中分工表所在区域）后再读取。`);
+  }
+  throw new Error(`工作表“${sheet}”与督办要生成的工作表同名，生成时会被覆盖。请先把它改名（例如“分工表”），再读取。`);
 }

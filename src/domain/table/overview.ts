@@ -1,0 +1,25 @@
+import { COLUMN_LABEL, type TableSource } from './types';
+
+const FORMAT_LABEL: Record<TableSource['format'], string> = { xlsx: 'Excel 工作簿', csv: 'CSV 文件', docx: 'Word 文件中的表格', sheet: '当前工作表' };
+
+/**
+ * The lines that say which table was read and how each column was understood, printed above the
+ * notice overview by `duban parse` and shown by the pane before anything is written.
+ *
+ * @example
+ * tableSourceLines({ kind: 'table', format: 'xlsx', tables: [{ name: '工作表“分工表”', headerRow: 2, tasks: 3,
+ *   columns: [{ header: '牵头部门', as: 'lead' }, { header: '备注', as: null }] }] })
+ * //=> ['输入：分工表（Excel 工作簿，工作表“分工表”，表头在第 2 行，任务 3 行）', '  列：牵头部门 → 牵头单位；备注 → 未使用']
+ */
+export function tableSourceLines(source: TableSource): string[] {
+  if (source.tables.length === 0) return [`输入：分工表（${FORMAT_LABEL[source.format]}，没有读到表格）`];
+  return source.tables.flatMap((t) => [
+    `输入：分工表（${FORMAT_LABEL[source.format]}，${t.name}，表头在第 ${t.headerRow} 行，任务 ${t.tasks} 行）`,
+    `  列：${columnLines(t.columns).join('；')}`,
+  ]);
+}
+
+/** `牵头部门 → 牵头单位` for each column, `备注 → 未使用` for a column not read. */
+export function columnLines(columns: TableSource['tables'][number]['columns']): string[] {
+  return columns.map((c) => `${c.header.replace(/\s+/g, '')} → ${c.as === null ? '未使用' : COLUMN_LABEL[c.as]}`);
+}
