@@ -5,6 +5,7 @@ import type { SheetPlan, WorkbookPlan } from './plan';
 import type { WorkbookData } from './sheetData';
 import { planAsData } from './planValues';
 import { capCellText } from './cellLimit';
+import { forPaper } from './print';
 import { ledgerSheets, readSummary } from '../domain/summary/readSummary';
 import { locateHeader } from '../domain/ledger/columns';
 import { indexSheet } from './sheets/indexSheet';
@@ -47,7 +48,8 @@ export function buildWorkbookPlan(model: WorkbookModel): WorkbookPlan {
   const { summary, index } = summaryPlan(planAsData({ sheets: body, names: [] }), model.notice.notice.year, model.asOf, model.warnDays ?? DEFAULT_WARN_DAYS);
   // Text over Excel's 32 767 characters a cell (a notice without line breaks) is cut here, so both
   // adapters write what Excel accepts; the caller reports each cut.
-  const { sheets, cut } = capCellText([summary, ...body, index]);
+  const { sheets: capped, cut } = capCellText([summary, ...body, index]);
+  const sheets = capped.map((s) => forPaper(s, model.asOf));
   const plan: WorkbookPlan = { sheets, names: summaryNames() };
   return cut.length > 0 ? { ...plan, warnings: cut.map((c) => ({ code: 'CELL_TEXT_CUT', ...c })) } : plan;
 }

@@ -1,4 +1,4 @@
-import type { Cell, ChartPlan, ConditionalFormatPlan, SheetPlan, ValidationPlan, WorkbookPlan } from '../../workbook/plan';
+import { PRINT_FOOTER, type Cell, type ChartPlan, type ConditionalFormatPlan, type PrintPlan, type SheetPlan, type ValidationPlan, type WorkbookPlan } from '../../workbook/plan';
 import { columnLetter, parseAddress, rangeAddress, sheetRef } from '../../workbook/a1';
 import { officeCellValue, POINTS_PER_CHAR } from './cellValues';
 import type { ExcelFeatures } from './requirements';
@@ -339,6 +339,13 @@ function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Exc
       }
     }, 2, 4, 2 * partsOf(height, blockWidth));
   }
+  for (const run of heightRuns(sheet.rowHeights ?? [])) {
+    op(run, () => {
+      get().getRange(`${run.from}:${run.to}`).format.rowHeight = run.height;
+    }, 1, 1);
+  }
+  const print = sheet.print;
+  if (print && features.pageLayout) op(print, () => applyPrint(get(), print), 3, 8);
   if (sheet.hidden) op('hidden', () => void (get().visibility = 'Hidden'));
   for (const chart of sheet.charts ?? []) op(chart, () => addChart(get(), chart), 5, 5);
   if (sheet.table && n > 0) {
@@ -387,6 +394,37 @@ function rowChunks(rows: Cell[][]): Array<{ start: number; rows: Cell[][] }> {
     }
   }
   return chunks;
+}
+
+/** Consecutive rows of one height, as 1-based row ranges, so a sheet sets a few heights, not one per row. */
+function heightRuns(heights: number[]): Array<{ from: number; to: number; height: number }> {
+  const runs: Array<{ from: number; to: number; height: number }> = [];
+  heights.forEach((height, i) => {
+    const last = runs[runs.length - 1];
+    if (last && last.height === height && last.to === i) last.to = i + 1;
+    else runs.push({ from: i + 1, to: i + 1, height });
+  });
+  return runs;
+}
+
+/**
+ * Page setup through `pageLayout` (ExcelApi 1.9), the same as the .xlsx adapter writes:
+ * fit to one page wide is `horizontalFitToPages: 1` with `verticalFitToPages: 0` (as many pages
+ * down as needed, the file's `fitToHeight="0"`).
+ */
+function applyPrint(ws: Excel.Worksheet, print: PrintPlan): void {
+  const layout = ws.pageLayout;
+  layout.paperSize = 'A4';
+  layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  layout.zoom = print.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: 100 };
+  layout.centerHorizontally = true;
+  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows[0]}:$${print.titleRows[1]}`);
+  if (print.titleColumns) layout.setPrintTitleColumns(`$${columnLetter(print.titleColumns[0])}:$${columnLetter(print.titleColumns[1])}`);
+  const page = layout.headersFooters.defaultForAllPages;
+  page.leftHeader = print.header.left;
+  page.rightHeader = print.header.right;
+  page.centerFooter = PRINT_FOOTER;
+  for (const r of print.rowBreaks ?? []) ws.horizontalPageBreaks.add(`A${r}`);
 }
 
 function addChart(ws: Excel.Worksheet, plan: ChartPlan): void {

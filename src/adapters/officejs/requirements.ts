@@ -6,10 +6,12 @@ export type ExcelFeatures = {
   conditionalFormats: boolean;
   /** ExcelApi 1.16: `Workbook.use1904DateSystem`; without it a workbook is taken to be in the 1900 date system. */
   dateSystem: boolean;
+  /** ExcelApi 1.9: page layout (A4, orientation, fit to width, print titles, header and footer, page breaks). */
+  pageLayout: boolean;
 };
 
 export function detectFeatures(isSetSupported: (name: string, version: string) => boolean): ExcelFeatures {
-  return { dataValidation: isSetSupported('ExcelApi', '1.8'), conditionalFormats: isSetSupported('ExcelApi', '1.6'), dateSystem: isSetSupported('ExcelApi', '1.16') };
+  return { dataValidation: isSetSupported('ExcelApi', '1.8'), conditionalFormats: isSetSupported('ExcelApi', '1.6'), dateSystem: isSetSupported('ExcelApi', '1.16'), pageLayout: isSetSupported('ExcelApi', '1.9') };
 }
 
 /** Plain Chinese sentences for what will not work in this Excel. */
@@ -17,5 +19,6 @@ export function featureWarnings(f: ExcelFeatures): string[] {
   const out: string[] = [];
   if (!f.dataValidation) out.push('此版本 Excel 不支持数据验证（需要 ExcelApi 1.8，Office 2019 及更早的永久版不支持）：状态、成果形式的下拉列表和日期校验未添加，请用“校验”检查填报。');
   if (!f.conditionalFormats) out.push('此版本 Excel 不支持条件格式（需要 ExcelApi 1.6）：逾期、临期和责任矩阵不会自动着色。');
+  if (!f.pageLayout) out.push('此版本 Excel 不支持页面设置（需要 ExcelApi 1.9）：纸张、方向、打印标题和页眉页脚未设置，打印前请在“页面布局”中设置。');
   return out;
 }

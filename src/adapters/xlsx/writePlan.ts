@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { BlockPlan, Cell, ConditionalFormatPlan, SheetPlan, ValidationPlan, WorkbookPlan } from '../../workbook/plan';
-import { DATE_FORMAT } from '../../workbook/plan';
+import type { BlockPlan, Cell, ConditionalFormatPlan, PrintPlan, SheetPlan, ValidationPlan, WorkbookPlan } from '../../workbook/plan';
+import { DATE_FORMAT, PRINT_FOOTER } from '../../workbook/plan';
 import { columnLetter, parseAddress, sheetRef } from '../../workbook/a1';
 import { excelSerial, type DateSystem } from '../../domain/time/isoDate';
 import { assertWritable } from '../../workbook/planValues';
@@ -11,6 +11,8 @@ const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
 const HEADER_FILL = '#DDEBF7';
 const EXCELJS_DEFAULT_WIDTH = 9;
+/** Excel's paper size code for A4. */
+const A4 = 9;
 /** exceljs orders sheets by this field; its typings leave it out. */
 type Ordered = ExcelJS.Worksheet & { orderNo: number };
 
@@ -87,13 +89,18 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, system: DateSystem): 
   for (const extra of plan.extraCells ?? []) {
     const cell = ws.getCell(extra.address);
     cell.style = {
-      ...(extra.bold ? { font: { bold: true } } : {}),
       ...(extra.numberFormat ? { numFmt: extra.numberFormat } : {}),
+      ...(extra.fill ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(extra.fill) } } } : {}),
+      ...(extra.fontColor || extra.bold ? { font: { ...(extra.bold ? { bold: true } : {}), ...(extra.fontColor ? { color: { argb: argb(extra.fontColor) } } : {}) } } : {}),
       ...(plan.protect ? { protection: { locked: true } } : {}),
     };
     setCell(cell, extra.cell, system);
   }
   for (const block of plan.blocks ?? []) writeBlock(ws, block, plan.protect, system);
+  (plan.rowHeights ?? []).forEach((h, i) => {
+    ws.getRow(i + 1).height = h;
+  });
+  if (plan.print) applyPrint(ws, plan.print);
   if (plan.hidden) ws.state = 'hidden';
   if (plan.table && plan.rows.length > 0) {
     // A filterable range over the header and rows; Excel tables are added by the Office.js adapter
@@ -108,6 +115,30 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, system: DateSystem): 
   }
   // plan.charts: exceljs cannot write charts; the Office.js adapter draws them inside Excel.
   return ws;
+}
+
+/**
+ * Page setup. Fit to one page wide only works with the fit-to-page switch (`<pageSetUpPr
+ * fitToPage="1"/>`, exceljs `fitToPage`); `fitToHeight: 0` is "as many pages down as needed".
+ * Print titles become the sheet's `_xlnm.Print_Titles` name.
+ */
+function applyPrint(ws: ExcelJS.Worksheet, print: PrintPlan): void {
+  const fit = print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false, scale: 100 };
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: A4,
+    orientation: print.orientation,
+    ...fit,
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 },
+    ...(print.titleRows ? { printTitlesRow: `${print.titleRows[0]}:${print.titleRows[1]}` } : {}),
+    ...(print.titleColumns ? { printTitlesColumn: `${columnLetter(print.titleColumns[0])}:${columnLetter(print.titleColumns[1])}` } : {}),
+  };
+  ws.headerFooter = { ...ws.headerFooter, oddHeader: `&L${print.header.left}&R${print.header.right}`, oddFooter: `&C${PRINT_FOOTER}` };
+  for (const r of print.rowBreaks ?? []) {
+    // exceljs puts the break after the row it is called on.
+    if (r > 1) ws.getRow(r - 1).addPageBreak();
+  }
 }
 
 function writeBlock(ws: ExcelJS.Worksheet, block: BlockPlan, protect: boolean, system: DateSystem): void {

@@ -4,6 +4,7 @@ import { columnLetter, rangeAddress } from '../a1';
 import { NAME, ledgerKey } from '../names';
 import { DATE_FORMAT, TEXT_FORMAT, date, formula, text, type Cell, type ColumnPlan, type SheetPlan, type ValidationPlan } from '../plan';
 import { fillCell } from './fillCell';
+import { printSetup } from '../print';
 
 const col = (key: LedgerColumnKey): string => columnLetter(LEDGER_COLUMNS.findIndex((c) => c.key === key));
 
@@ -83,5 +84,6 @@ export function ledgerSheet(ledger: Ledger, index: number): SheetPlan {
           ]
         : [],
     protect: true,
+    print: printSetup(`${ledger.unit} 工作台账`, null, { orientation: 'landscape', fitToWidth: true, titleRows: [1, 1], titleColumns: [0, 0] }),
   };
 }

@@ -5,6 +5,7 @@ import { NAME } from '../names';
 import { IDX, IX } from './indexSheet';
 import { sectionLabel } from '../../domain/notice/patterns';
 import { SHEET } from '../names';
+import { printSetup } from '../print';
 
 
 const COLUMNS: ColumnPlan[] = [
@@ -89,5 +90,6 @@ export function tasksSheet(notice: ParsedNotice): SheetPlan {
           ]
         : [],
     protect: true,
+    print: printSetup('任务清单', null, { orientation: 'landscape', fitToWidth: true, titleRows: [1, 1], titleColumns: [0, 0] }),
   };
 }
