@@ -1,3 +1,4 @@
+import { localIsoDate } from '../domain/time/isoDate';
 import type ExcelJS from 'exceljs';
 import { prepareWorkbook } from '../workbook/prepareWorkbook';
 import { openWorkbook, writePlanFile } from '../adapters/xlsx/files';
@@ -48,6 +49,7 @@ async function build(file: string, out: string, updatePath: string | undefined, 
     fileIssues: issues,
     previous: base ? readWorkbookData(base) : null,
     asOf,
+    today: localIsoDate(new Date()),
     options: { leadFirst: args.flags.has('--lead-first') },
   });
   if (prepared.problems.length > 0) {

@@ -32,7 +32,7 @@ async function summary(file: string, args: Args, io: Io, today: () => Date): Pro
   if (params.asOfProblem && given === null) io.err(`注意：${params.asOfProblem}；本次按 ${asOf} 统计`);
   const report = summarize(readSummary(book).input, asOf, params.warnDays);
   if (args.flags.has('--write')) {
-    const { summary, index } = summaryPlan(book, params.year, given ?? params.asOf, params.warnDays);
+    const { summary, index } = summaryPlan(book, params.year, given ?? params.asOf, params.warnDays, localIsoDate(now));
     applyPlanToWorkbook(wb, { sheets: [summary, index], names: summaryNames() });
     await writeWorkbookFile(wb, file);
   }

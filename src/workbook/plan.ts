@@ -24,6 +24,8 @@ export type ColumnPlan = {
   /** Excel number format: `@` text, `yyyy-mm-dd` dates, `0.0%`… @default 'General' */
   numberFormat?: string;
   wrap?: boolean;
+  /** Background of the column's data cells (the columns a unit fills in are shaded). */
+  shade?: string;
 };
 
 export type ValidationPlan =
@@ -34,6 +36,7 @@ export type ConditionalFormatPlan =
   /** Colour cells where a formula (relative to the range's top-left cell) is true. */
   | { range: string; type: 'expression'; formula: string; fill: string; fontColor?: string }
   | { range: string; type: 'dataBar'; color: string }
+  /** Icons only, never the number beside them (the 灯 column holds 1/2/3 only to pick an icon). */
   | { range: string; type: 'iconSet'; icons: 'trafficLights'; thresholds: [number, number] };
 
 export type SheetPlan = {
@@ -82,7 +85,7 @@ export type PrintPlan = {
   /** 0-based first and last columns printed at the left of every page (across pages). */
   titleColumns?: [number, number];
   /** Header text: left (the unit or the sheet's subject) and right (统计日期), plain text. */
-  header: { left: string; right: string };
+  header: { left: string; right: string; center?: string };
   /** 1-based rows that begin a new page (催办单: one unit a page). */
   rowBreaks?: number[];
 };

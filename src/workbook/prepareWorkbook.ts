@@ -29,6 +29,8 @@ export type PrepareInput = {
   /** The workbook being regenerated, as read back; null for a new workbook. */
   previous: WorkbookData | null;
   asOf: string | null;
+  /** Today, read by the caller: with 统计日期 =TODAY() it sizes 汇总's overdue list. */
+  today?: string;
   options?: ParseOptions;
 };
 
@@ -56,6 +58,7 @@ export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
     ledgers,
     asOf: input.asOf ?? params?.asOf ?? null,
     warnDays: params?.warnDays ?? DEFAULT_WARN_DAYS,
+    ...(input.today ? { today: input.today } : {}),
     previousTargets: renumberTargets(previous?.targets ?? new Map(), ledgers.renumbered),
   });
   // A ledger of an earlier generation that is not in this one had nothing typed in it (rows with

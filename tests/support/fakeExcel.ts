@@ -885,7 +885,7 @@ type FakeChart = { title: { text: string }; series: { getItemAt(i: number): { se
 type FakeConditionalFormatProxy = {
   custom: { rule: { formula: string }; format: { fill: { color: string }; font: { color: string } } };
   dataBar: { positiveFormat: { fillColor: string }; lowerBoundRule: unknown; upperBoundRule: unknown };
-  iconSet: { style: string; criteria: unknown };
+  iconSet: { style: string; criteria: unknown; showIconOnly: boolean };
 };
 
 /** Properties of a conditional format added in the same batch: recorded as they are set. */
@@ -915,7 +915,11 @@ function conditionalFormatProxy(cf: FakeConditionalFormat, track: (p: unknown) =
       { positiveFormat: define({} as { fillColor: string }, { fillColor: prop(() => cf.fill ?? '', (v) => void (cf.fill = v as string)) }) } as FakeConditionalFormatProxy['dataBar'],
       { lowerBoundRule: prop(() => detail.lower, (v) => void (detail.lower = v)), upperBoundRule: prop(() => detail.upper, (v) => void (detail.upper = v)) },
     ),
-    iconSet: define({} as FakeConditionalFormatProxy['iconSet'], { style: prop(() => String(detail.style ?? ''), (v) => void (detail.style = v)), criteria: prop(() => detail.criteria, (v) => void (detail.criteria = v)) }),
+    iconSet: define({} as FakeConditionalFormatProxy['iconSet'], {
+      style: prop(() => String(detail.style ?? ''), (v) => void (detail.style = v)),
+      criteria: prop(() => detail.criteria, (v) => void (detail.criteria = v)),
+      showIconOnly: prop(() => detail.showIconOnly === true, (v) => void (detail.showIconOnly = v)),
+    }),
   };
 }
 

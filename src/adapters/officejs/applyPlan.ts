@@ -284,12 +284,13 @@ function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Exc
     op(c.width, () => {
       get().getRange(`${letter}:${letter}`).format.columnWidth = c.width * POINTS_PER_CHAR;
     }, 1, 1);
-    if (n > 0 && (c.numberFormat || c.wrap)) {
+    if (n > 0 && (c.numberFormat || c.wrap || c.shade)) {
       const formats = Array.from({ length: n }, () => [c.numberFormat ?? 'General']);
       op(formats, () => {
         const range = get().getRange(`${letter}2:${letter}${n + 1}`);
         if (c.numberFormat) range.numberFormat = formats;
         if (c.wrap) range.format.wrapText = true;
+        if (c.shade) range.format.fill.color = c.shade;
       }, 1, 2, partsOf(n, 1));
     }
   });
@@ -319,6 +320,8 @@ function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Exc
       if (extra.numberFormat) range.numberFormat = [[extra.numberFormat]];
       range.formulas = value;
       if (extra.bold) range.format.font.bold = true;
+      if (extra.fill) range.format.fill.color = extra.fill;
+      if (extra.fontColor) range.format.font.color = extra.fontColor;
     }, 1, 3);
   }
 
@@ -423,6 +426,7 @@ function applyPrint(ws: Excel.Worksheet, print: PrintPlan): void {
   const page = layout.headersFooters.defaultForAllPages;
   page.leftHeader = print.header.left;
   page.rightHeader = print.header.right;
+  if (print.header.center) page.centerHeader = print.header.center;
   page.centerFooter = PRINT_FOOTER;
   for (const r of print.rowBreaks ?? []) ws.horizontalPageBreaks.add(`A${r}`);
 }
@@ -460,6 +464,7 @@ function applyConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormatPlan):
   } else {
     const f = formats.add('IconSet');
     f.iconSet.style = 'ThreeTrafficLights1';
+    f.iconSet.showIconOnly = true;
     f.iconSet.criteria = [
       {} as Excel.ConditionalIconCriterion,
       { type: 'Number', operator: 'GreaterThanOrEqual', formula: `=${cf.thresholds[0]}` },

@@ -35,7 +35,7 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
         onProgress({ step: previous ? '计算分工，核对已填写的台账…' : '计算分工与台账…', done: 0, total: 0 });
         // The computation below is synchronous: let the pane paint this phase first.
         await letPaint();
-        const prepared = prepareWorkbook({ noticeText, previous, asOf: null });
+        const prepared = prepareWorkbook({ noticeText, previous, asOf: null, today: localIsoDate(new Date()) });
         if (prepared.problems.length > 0) throw new Error(prepared.problems.map((p) => p.message).join('；'));
         const blank = blankDefaultSheets(book);
         const plan = blank.length > 0 ? { ...prepared.plan, removeSheets: [...(prepared.plan.removeSheets ?? []), ...blank] } : prepared.plan;
@@ -58,7 +58,7 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
         const now = new Date();
         const asOf = params.asOf ?? localIsoDate(now);
         const report = summarize(readSummary(book).input, asOf, params.warnDays);
-        const { summary, index } = summaryPlan(book, params.year, params.asOf, params.warnDays);
+        const { summary, index } = summaryPlan(book, params.year, params.asOf, params.warnDays, asOf);
         await applyPlan(context, { sheets: [summary, index], names: summaryNames() }, features, { onProgress, run });
         const o = report.overall;
         return { asOf, tasks: o.tasks, done: o.done, overdue: o.overdue, dueSoon: o.dueSoon, completionRate: o.completionRate };

@@ -77,6 +77,7 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, system: DateSystem): 
     ...(c.numberFormat && c.numberFormat !== 'General' ? { numFmt: c.numberFormat } : {}),
     alignment: c.wrap ? { vertical: 'top', wrapText: true } : { vertical: 'top' },
     ...(plan.protect && c.role === 'fill' ? { protection: { locked: false } } : {}),
+    ...(c.shade ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(c.shade) } } } : {}),
   }));
   plan.rows.forEach((cells, r) => {
     const row = ws.getRow(r + 2);
@@ -134,7 +135,7 @@ function applyPrint(ws: ExcelJS.Worksheet, print: PrintPlan): void {
     ...(print.titleRows ? { printTitlesRow: `${print.titleRows[0]}:${print.titleRows[1]}` } : {}),
     ...(print.titleColumns ? { printTitlesColumn: `${columnLetter(print.titleColumns[0])}:${columnLetter(print.titleColumns[1])}` } : {}),
   };
-  ws.headerFooter = { ...ws.headerFooter, oddHeader: `&L${print.header.left}&R${print.header.right}`, oddFooter: `&C${PRINT_FOOTER}` };
+  ws.headerFooter = { ...ws.headerFooter, oddHeader: `&L${print.header.left}${print.header.center ? `&C${print.header.center}` : ''}&R${print.header.right}`, oddFooter: `&C${PRINT_FOOTER}` };
   for (const r of print.rowBreaks ?? []) {
     // exceljs puts the break after the row it is called on.
     if (r > 1) ws.getRow(r - 1).addPageBreak();
@@ -216,6 +217,7 @@ function addConditionalFormat(ws: ExcelJS.Worksheet, cf: ConditionalFormatPlan):
           type: 'iconSet',
           priority: 1,
           iconSet: '3TrafficLights1',
+          showValue: false,
           cfvo: [{ type: 'num', value: 0 }, { type: 'num', value: cf.thresholds[0] }, { type: 'num', value: cf.thresholds[1] }],
         } as unknown as ExcelJS.ConditionalFormattingRule,
       ],
