@@ -14,5 +14,8 @@ export type ColouredWarning = keyof typeof WARN_COLOURS;
 /** Data cells of the columns a unit fills in: shaded so a clerk sees where to type. */
 export const FILL_COLUMN_SHADE = '#FFFBE6';
 
+/** The full-width space a Chinese line is spaced with. */
+const IDEOGRAPHIC_SPACE = '\u3000';
+
 /** The legend as one line of text, for a page header where colours cannot be shown. */
-export const LEGEND_LINE = `图例：${(Object.keys(WARN_COLOURS) as ColouredWarning[]).map((w) => `${WARN_COLOURS[w].name}＝${w}`).join('　')}　浅黄底列由本单位填写`;
+export const LEGEND_LINE = `图例：${(Object.keys(WARN_COLOURS) as ColouredWarning[]).map((w) => `${WARN_COLOURS[w].name}＝${w}`).join(IDEOGRAPHIC_SPACE)}${IDEOGRAPHIC_SPACE}浅黄底列由本单位填写`;
