@@ -5,6 +5,7 @@ import { demoCommand } from './demoCommand';
 import { buildCommand } from './buildCommand';
 import { summaryCommand } from './summaryCommand';
 import { validateCommand } from './validateCommand';
+import { remindCommand } from './remindCommand';
 import { UnreadableWorkbook } from '../adapters/xlsx/files';
 import { UnreadableInput } from './readNotice';
 import { OutputError } from '../adapters/xlsx/safeWrite';
@@ -14,7 +15,8 @@ const USAGE = `duban — 督办：任务分工通知 → 工作台账工作簿
   duban parse    <通知.txt|.docx> [--json] [--lead-first]
   duban build    <通知.txt|.docx> -o <工作簿.xlsx> [--as-of YYYY-MM-DD] [--update <工作簿.xlsx>] [--lead-first] [--force]
   duban validate <工作簿.xlsx> [--json] [--as-of YYYY-MM-DD] [--unit 单位]… [--write] [--fix]
-  duban summary  <工作簿.xlsx> [--json] [--as-of YYYY-MM-DD] [--write]
+  duban summary  <工作簿.xlsx> [--json] [--as-of YYYY-MM-DD] [--write] [--snapshot [--replace]]
+  duban remind   <工作簿.xlsx> [--as-of YYYY-MM-DD] [--json] [--write]   催办单
   duban demo     解析示例通知 seeds/tianjin-2020-task-division.txt，打印概览并生成 out/tianjin-2020.xlsx
 
 已有的督办工作簿只能更新（-o 工作簿.xlsx --update 工作簿.xlsx），不会被整个替换；其他已有文件要加 --force 才覆盖。
@@ -25,6 +27,7 @@ const COMMANDS: Record<string, (args: ReturnType<typeof readArgs>, io: Io) => Pr
   build: buildCommand,
   summary: (args, io) => summaryCommand(args, io),
   validate: (args, io) => validateCommand(args, io),
+  remind: (args, io) => remindCommand(args, io),
   demo: demoCommand,
 };
 
