@@ -62,6 +62,6 @@ export function directorySheet(notice: ParsedNotice, directory: readonly Directo
     validations: [],
     conditionalFormats: [],
     protect: false,
-    print: printSetup('单位名录', null, { orientation: 'landscape', fitToWidth: true, titleRows: [1, 1], titleColumns: [0, 0] }),
+    print: printSetup('单位名录', null, { orientation: 'landscape', fitToWidth: true, titleRows: [1, 1] }),
   };
 }

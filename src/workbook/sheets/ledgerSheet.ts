@@ -95,6 +95,6 @@ export function ledgerSheet(ledger: Ledger, index: number): SheetPlan {
     // shows where to type, whatever the row's state.
     conditionalFormats: n > 0 ? warnColours(n, warn) : [],
     protect: true,
-    print: withLegend(printSetup(`${ledger.unit} 工作台账`, null, { orientation: 'landscape', fitToWidth: true, titleRows: [1, 1], titleColumns: [0, 0] })),
+    print: withLegend(printSetup(`${ledger.unit} 工作台账`, null, { orientation: 'landscape', fitToWidth: true, titleRows: [1, 1] })),
   };
 }

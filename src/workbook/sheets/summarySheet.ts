@@ -208,7 +208,7 @@ export function summarySheet(layout: SummaryLayout, year: number | null, asOf: s
           ]
         : [],
     protect: false,
-    print: printSetup('督办汇总', asOf, { orientation: 'landscape', fitToWidth: true, titleColumns: [0, 0] }),
+    print: printSetup('督办汇总', asOf, { orientation: 'landscape', fitToWidth: true }),
     charts:
       a.unitCount > 0
         ? [

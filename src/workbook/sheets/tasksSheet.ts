@@ -93,6 +93,6 @@ export function tasksSheet(notice: ParsedNotice): SheetPlan {
           ]
         : [],
     protect: true,
-    print: printSetup('任务清单', null, { orientation: 'landscape', fitToWidth: true, titleRows: [1, 1], titleColumns: [0, 0] }),
+    print: printSetup('任务清单', null, { orientation: 'landscape', fitToWidth: true, titleRows: [1, 1] }),
   };
 }
