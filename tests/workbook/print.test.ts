@@ -5,8 +5,7 @@ import { prepareWorkbook } from '../../src/workbook/prepareWorkbook';
 import { PRINT_FOOTER, type SheetPlan } from '../../src/workbook/plan';
 import { linesIn, rowHeight, textUnits, LINE_POINTS } from '../../src/workbook/print';
 import { writePlanFile } from '../../src/adapters/xlsx/files';
-import { inflateRawSync } from 'node:zlib';
-import { centralDirectory, entryData } from '../../src/adapters/xlsx/zip';
+import { sheetPart, xlsxParts } from '../support/xlsxParts';
 import { applyPlan } from '../../src/adapters/officejs/applyPlan';
 import { FakeContext, FakeWorkbook } from '../support/fakeExcel';
 
@@ -68,31 +67,14 @@ describe('print setup in the plan (DESIGN §5)', () => {
   });
 });
 
-/** The XML parts of an .xlsx by name. */
-function parts(file: string): Map<string, string> {
-  const bytes = readFileSync(file);
-  const out = new Map<string, string>();
-  for (const e of centralDirectory(bytes) ?? []) {
-    const data = entryData(bytes, e) ?? Buffer.alloc(0);
-    out.set(e.name, (e.method === 8 ? inflateRawSync(data) : data).toString('utf8'));
-  }
-  return out;
-}
-
 describe('the .xlsx carries the page setup (read back from its XML)', () => {
   const file = join(mkdtempSync(join(tmpdir(), 'duban-print-')), 'book.xlsx');
   let xml: Map<string, string>;
   let sheetXml: (name: string) => string;
   beforeAll(async () => {
     await writePlanFile(plan, file);
-    xml = parts(file);
-    const workbook = xml.get('xl/workbook.xml') as string;
-    const rels = xml.get('xl/_rels/workbook.xml.rels') as string;
-    sheetXml = (name) => {
-      const rid = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="(rId\\d+)"`).exec(workbook)?.[1];
-      const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
-      return xml.get(`xl/${target}`) as string;
-    };
+    xml = xlsxParts(file);
+    sheetXml = (name) => sheetPart(xml, name);
   });
 
   it('ledgers: A4 landscape, fit to one page wide with the fit-to-page switch on, header row on every page', () => {
