@@ -108,7 +108,7 @@ export type BlockPlan = {
 };
 
 export type ChartPlan = {
-  type: 'bar' | 'pie';
+  type: 'bar' | 'pie' | 'line';
   title: string;
   /** Category labels and values, as same-length single-column (or single-row) ranges. */
   categories: string;

@@ -1,3 +1,4 @@
+import { readHistory } from '../domain/summary/history';
 import { parseNotice } from '../domain/notice/parseNotice';
 import type { Issue, ParseOptions, ParsedNotice } from '../domain/notice/types';
 import { createDirectory } from '../domain/units/directory';
@@ -59,6 +60,8 @@ export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
     asOf: input.asOf ?? params?.asOf ?? null,
     warnDays: params?.warnDays ?? DEFAULT_WARN_DAYS,
     ...(input.today ? { today: input.today } : {}),
+    // 调度记录 is never rewritten by a rebuild (no plan names it); 汇总's trend keeps pointing at it.
+    history: input.previous ? readHistory(input.previous) : [],
     previousTargets: renumberTargets(previous?.targets ?? new Map(), ledgers.renumbered),
   });
   // A ledger of an earlier generation that is not in this one had nothing typed in it (rows with

@@ -432,7 +432,7 @@ function applyPrint(ws: Excel.Worksheet, print: PrintPlan): void {
 }
 
 function addChart(ws: Excel.Worksheet, plan: ChartPlan): void {
-  const chart = ws.charts.add(plan.type === 'bar' ? 'BarClustered' : 'Pie', ws.getRange(plan.values), 'Auto');
+  const chart = ws.charts.add(plan.type === 'bar' ? 'BarClustered' : plan.type === 'pie' ? 'Pie' : 'Line', ws.getRange(plan.values), 'Auto');
   chart.title.text = plan.title;
   chart.series.getItemAt(0).setXAxisValues(ws.getRange(plan.categories));
   chart.setPosition(plan.anchor);

@@ -1,12 +1,14 @@
 import type { SummaryLayout } from '../../domain/summary/readSummary';
 import { sheetRef } from '../a1';
-import { DATE_FORMAT, date, formula, num, text, type BlockPlan, type Cell, type SheetPlan } from '../plan';
+import { DATE_FORMAT, date, formula, num, text, type BlockPlan, type Cell, type ChartPlan, type SheetPlan } from '../plan';
 import { DEFAULT_WARN_DAYS, NAME, SHEET } from '../names';
 import { excelSerial } from '../../domain/time/isoDate';
 import { printSetup } from '../print';
 import { WARN_COLOURS, FILL_COLUMN_SHADE, type ColouredWarning } from '../colours';
 import { IDX, IX } from './indexSheet';
 import { TASK_COLUMN } from './tasksSheet';
+import type { SnapshotRow } from '../../domain/summary/history';
+import { wholeRows } from './historySheet';
 
 export const SUMMARY_NAME_ADDRESSES = { asOf: 'B1', warnDays: 'B2', year: 'B3' } as const;
 /**
@@ -43,6 +45,7 @@ export const OVERALL_HEADERS = ['任务数', '已完成', '推进中', '未启�
 export const UNIT_HEADERS = ['单位', '牵头', '负责', '配合', '分别负责', '台账行数', '已完成', '推进中', '未启动', '受阻', '未填报', '逾期', '临期', '完成率', '按时完成率', '填报率'] as const;
 export const SECTION_HEADERS = ['编号', '板块', '任务数', '已完成', '逾期', '完成率'] as const;
 export const OVERDUE_HEADERS = ['序号', '任务编号', '单位', '截止日期', '逾期天数'] as const;
+export const TREND_HEADERS = ['统计日期', '完成率', '逾期'] as const;
 /** Beside the unit table: 逾期完成 and each rate written with its fraction, `40%（2/5）`. */
 export const UNIT_EXTRA_HEADERS = ['逾期完成', '完成率（完成/行数）', '按时完成率（按时/到期）', '填报率（完整/行数）'] as const;
 
@@ -161,6 +164,24 @@ function legend(): NonNullable<SheetPlan['extraCells']> {
   ];
 }
 
+/**
+ * The trend of 完成率 and 逾期 over the snapshots in 调度记录: one row per snapshot of the whole,
+ * each cell a reference to its row there, and a line chart over it.
+ */
+function trendBlock(history: readonly SnapshotRow[], row: number): { row: number; count: number; block: BlockPlan; chart: ChartPlan } | null {
+  const rows = wholeRows(history);
+  if (rows.length === 0) return null;
+  const H = `${sheetRef(SHEET.history.name)}!`;
+  const cells = rows.map(({ row: r }): Cell[] => [formula(`${H}A${r}`), formula(`${H}G${r}`), formula(`${H}E${r}`)]);
+  const last = row + rows.length;
+  return {
+    row,
+    count: rows.length,
+    block: { at: `A${row}`, cells: [TREND_HEADERS.map(text), ...cells], boldFirstRow: true, numberFormats: [DATE_FORMAT, PERCENT, '0'] },
+    chart: { type: 'line', title: '完成率趋势', categories: `A${row + 1}:A${last}`, values: `B${row + 1}:B${last}`, anchor: `E${row}` },
+  };
+}
+
 function overdueBlock(count: number, at: number): BlockPlan {
   const rows = Array.from({ length: count }, (_, k): Cell[] => {
     const find = `MATCH(${k + 1},${idx('overdueNo')},0)`;
@@ -176,8 +197,11 @@ function overdueBlock(count: number, at: number): BlockPlan {
  * overdue list — every number a live formula over `_台账索引`, 任务清单 and 量化指标, so the
  * workbook stays right when a unit edits it without the add-in.
  */
-export function summarySheet(layout: SummaryLayout, year: number | null, asOf: string | null, warnDays: number = DEFAULT_WARN_DAYS, today: string | null = null): SheetPlan {
+export function summarySheet(layout: SummaryLayout, year: number | null, asOf: string | null, warnDays: number = DEFAULT_WARN_DAYS, today: string | null = null, history: readonly SnapshotRow[] = []): SheetPlan {
   const a = summaryAnchors(layout, asOf, today);
+  const trend = trendBlock(history, a.overdueRow + a.overdueCount + 3);
+  // Charts go below the tables, not beside them: beside, they would shrink every page fitted to its width.
+  const chartsRow = (trend ? trend.row + trend.count : a.overdueRow + a.overdueCount) + 3;
   const overdue = `COUNTIF(${idx('warning')},"逾期")`;
   const title = (row: number, label: string) => ({ address: `A${row}`, cell: text(label), bold: true });
   const unitRange = (letter: string) => `${letter}${a.unitsRow + 1}:${letter}${a.unitsRow + Math.max(a.unitCount, 1)}`;
@@ -196,8 +220,9 @@ export function summarySheet(layout: SummaryLayout, year: number | null, asOf: s
       // The list has the rows it needed when it was laid out; more later (=TODAY() moves on) are counted and named here.
       { address: `C${a.overdueRow - 1}`, cell: formula(`"共 "&${overdue}&" 条"&IF(${overdue}>${a.overdueCount},"，下列 ${a.overdueCount} 条之外的请点“刷新汇总”（或 duban summary --write）后查看","")`) },
       ...legend(),
+      ...(trend ? [title(trend.row - 1, '趋势（调度记录，全部任务）')] : []),
     ],
-    blocks: [overallBlock(), unitsBlock(layout, a.unitsRow), sectionsBlock(layout, a.sectionsRow), overdueBlock(a.overdueCount, a.overdueRow)],
+    blocks: [overallBlock(), unitsBlock(layout, a.unitsRow), sectionsBlock(layout, a.sectionsRow), overdueBlock(a.overdueCount, a.overdueRow), ...(trend ? [trend.block] : [])],
     freeze: { rows: 0, columns: 0 },
     validations: [],
     conditionalFormats:
@@ -212,8 +237,9 @@ export function summarySheet(layout: SummaryLayout, year: number | null, asOf: s
     charts:
       a.unitCount > 0
         ? [
-            { type: 'bar', title: '各单位完成率', categories: unitRange('A'), values: unitRange('N'), anchor: `R${a.unitsRow}` },
-            { type: 'pie', title: '任务状态', categories: 'B6:F6', values: 'B7:F7', anchor: 'R1' },
+            { type: 'bar', title: '各单位完成率', categories: unitRange('A'), values: unitRange('N'), anchor: `A${chartsRow}` },
+            { type: 'pie', title: '任务状态', categories: 'B6:F6', values: 'B7:F7', anchor: `K${chartsRow}` },
+            ...(trend ? [trend.chart] : []),
           ]
         : [],
   };
