@@ -33,6 +33,8 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
   const { workbook, refresh: refreshWorkbook } = useWorkbookState(host);
   const generate = useHostAction(host.generate, refreshWorkbook);
   const refresh = useHostAction(host.refreshSummary);
+  const remind = useHostAction(host.remind);
+  const snapshot = useHostAction(host.snapshot);
   const validate = useHostAction(host.validate);
   const fix = useHostAction(host.fixAndValidate);
   // A new generation makes earlier findings stale.
@@ -47,7 +49,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
   const [lastCheck, setLastCheck] = useState<'validate' | 'fix'>('validate');
   const check = lastCheck === 'fix' ? fix : validate;
   const findings = check.state.status === 'done' ? check.state.result : null;
-  const running = [generate, refresh, validate, fix].some((a) => a.state.status === 'running');
+  const running = [generate, refresh, remind, snapshot, validate, fix].some((a) => a.state.status === 'running');
   const goTo = useCallback((sheet: string, cell: string) => void select.run(sheet, cell), [select]);
   // For `npm run bench -- --only pane`: when the pane is first on screen.
   useEffect(() => void performance.mark?.('duban-pane-rendered'), []);
@@ -100,7 +102,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
                 running={running}
               />
             )}
-            {stage === 'summary' && <SummaryStage workbook={workbook} refresh={refresh} running={running} />}
+            {stage === 'summary' && <SummaryStage workbook={workbook} refresh={refresh} remind={remind} snapshot={snapshot} running={running} />}
           </div>
           {select.state.status === 'failed' && (
             <MessageBar intent="warning" layout="multiline" role="alert">

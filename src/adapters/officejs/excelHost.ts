@@ -18,6 +18,10 @@ import { withFixes } from '../../domain/validation/fixes';
 import type { Finding } from '../../domain/validation/findings';
 import { validationSheet } from '../../workbook/sheets/validationSheet';
 import { DATE_FORMAT } from '../../workbook/plan';
+import { reminders, taskTexts } from '../../domain/summary/remind';
+import { addSnapshot, readHistory, snapshotRows } from '../../domain/summary/history';
+import { remindSheet } from '../../workbook/sheets/remindSheet';
+import { historySheet } from '../../workbook/sheets/historySheet';
 
 /** The WorkbookHost backed by Excel: the only place the task pane's actions meet Office.js. */
 export function createExcelHost(isSetSupported: (name: string, version: string) => boolean = defaultIsSetSupported): WorkbookHost {
@@ -62,6 +66,33 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
         await applyPlan(context, { sheets: [summary, index], names: summaryNames() }, features, { onProgress, run });
         const o = report.overall;
         return { asOf, tasks: o.tasks, done: o.done, overdue: o.overdue, dueSoon: o.dueSoon, completionRate: o.completionRate };
+      }),
+    remind: (onProgress) =>
+      runExcel(async (context, run) => {
+        onProgress({ step: '读取台账…', done: 0, total: 0 });
+        const book = await readWorkbookInExcel(context, SUMMARY_SKIPS, { dateSystem: features.dateSystem });
+        if (!book.sheets.some((s) => s.name === '任务清单')) throw new Error('当前工作簿还没有督办工作表，请先点击“生成工作簿”。');
+        const params = readSummaryParameters(book);
+        const asOf = params.asOf ?? localIsoDate(new Date());
+        const doc = reminders(readSummary(book).input, taskTexts(book), asOf, params.warnDays);
+        await applyPlan(context, { sheets: [remindSheet(doc)], names: [] }, features, { onProgress, run });
+        return { asOf, units: doc.units.length, rows: doc.units.reduce((n, u) => n + u.rows.length, 0) };
+      }),
+    snapshot: (replace, onProgress) =>
+      runExcel(async (context, run) => {
+        onProgress({ step: '读取台账…', done: 0, total: 0 });
+        const book = await readWorkbookInExcel(context, SUMMARY_SKIPS, { dateSystem: features.dateSystem });
+        if (!book.sheets.some((s) => s.name === '任务清单')) throw new Error('当前工作簿还没有督办工作表，请先点击“生成工作簿”。');
+        const params = readSummaryParameters(book);
+        const today = localIsoDate(new Date());
+        const asOf = params.asOf ?? today;
+        const report = summarize(readSummary(book).input, asOf, params.warnDays);
+        const { rows, clash } = addSnapshot(readHistory(book), snapshotRows(report), replace);
+        // The pane asks before replacing a date's rows: nothing is written until it does.
+        if (clash && !replace) return { asOf, clash, replaced: false, rows: rows.length };
+        const { summary, index } = summaryPlan(book, params.year, params.asOf, params.warnDays, today, rows);
+        await applyPlan(context, { sheets: [summary, index, historySheet(rows)], names: summaryNames() }, features, { onProgress, run });
+        return { asOf, clash, replaced: clash, rows: rows.length };
       }),
     validate: (onProgress) => runExcel((context, run) => validateInExcel(context, features, false, onProgress, run)),
     fixAndValidate: (onProgress) => runExcel((context, run) => validateInExcel(context, features, true, onProgress, run)),
