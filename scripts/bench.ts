@@ -1,10 +1,11 @@
-// `npm run bench [-- --json] [-- --only parse|build|summary|validate|pane]`: workloads next to a baseline measured in the same
+// `npm run bench [-- --json] [-- --only parse|build|summary|validate|pane|paper]`: workloads next to a baseline measured in the same
 // run, never as timing assertions in tests (the machines are shared and noisy).
 import { parseBenchmarks } from './bench/parseBench';
 import { buildBenchmarks } from './bench/buildBench';
 import { summaryBenchmarks } from './bench/summaryBench';
 import { validateBenchmarks } from './bench/validateBench';
 import { paneBenchmarks } from './bench/paneBench';
+import { paperBenchmarks } from './bench/paperBench';
 import type { BenchRow } from './bench/measure';
 
 const SUITES: Record<string, () => Promise<BenchRow[]>> = {
@@ -13,6 +14,7 @@ const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   summary: summaryBenchmarks,
   validate: validateBenchmarks,
   pane: paneBenchmarks,
+  paper: paperBenchmarks,
 };
 
 async function main(): Promise<void> {
