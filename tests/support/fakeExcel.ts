@@ -312,6 +312,8 @@ export class FakeWorksheet {
   readonly columnWidths = new Map<number, number>();
   /** Row heights in points, by 0-based row. */
   readonly rowHeights = new Map<number, number>();
+  /** 0-based rows Excel was asked to fit to their text. */
+  readonly autofitRows = new Set<number>();
   /** What `pageLayout` (ExcelApi 1.9) was set to; for tests. */
   readonly page: FakePageLayout = { paperSize: 'Letter', orientation: 'Portrait', zoom: { scale: 100 }, centerHorizontally: false, titleRows: null, titleColumns: null, leftHeader: '', centerHeader: '', rightHeader: '', centerFooter: '', rowBreaks: [] };
   readonly pageLayout: FakePageLayoutProxy;
@@ -562,6 +564,7 @@ export class FakeRange extends Loadable {
   readonly format: {
     columnWidth: number;
     rowHeight: number;
+    autofitRows(): void;
     wrapText: boolean;
     font: { bold: boolean; color: string };
     fill: { color: string };
@@ -610,6 +613,13 @@ export class FakeRange extends Loadable {
       },
       get rowHeight(): number {
         return ws.rowHeights.get(box?.r0 ?? 0) ?? 15;
+      },
+      // Excel sizes the rows to their wrapped text; the fake records which rows were fitted.
+      autofitRows(): void {
+        ws.enqueue('RangeFormat.autofitRows', 'autofitRows', () => {
+          ws.assertAllowed('allowFormatRows', 'RangeFormat.autofitRows');
+          for (let r = box?.r0 ?? 0; r <= (box?.r1 ?? 0); r++) ws.autofitRows.add(r);
+        });
       },
       set wrapText(v: boolean) {
         fmt('RangeFormat.wrapText', v, () => each((c) => (c.wrap = v)));

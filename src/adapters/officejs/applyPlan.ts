@@ -291,7 +291,7 @@ function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Exc
         if (c.numberFormat) range.numberFormat = formats;
         if (c.wrap) range.format.wrapText = true;
         if (c.shade) range.format.fill.color = c.shade;
-      }, 1, 2, partsOf(n, 1));
+      }, c.shade ? 4 : 1, c.shade ? 4 : 2, partsOf(n, 1));
     }
   });
 
@@ -342,13 +342,18 @@ function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Exc
       }
     }, 2, 4, 2 * partsOf(height, blockWidth));
   }
-  for (const run of heightRuns(sheet.rowHeights ?? [])) {
-    op(run, () => {
-      get().getRange(`${run.from}:${run.to}`).format.rowHeight = run.height;
-    }, 1, 1);
+  // Rows sized to their wrapped text: inside Excel, Excel measures its own fonts, in one call per
+  // sheet (heights set row by row would cost a range object each, and the request that releases
+  // them grows past Excel on the web's 5 MB at 100× the seed). Files get the plan's estimate.
+  const heights = sheet.rowHeights ?? [];
+  if (heights.length > 0) {
+    op(heights.length, () => {
+      get().getRange(`1:${heights.length}`).format.autofitRows();
+    }, 2, 1);
   }
   const print = sheet.print;
-  if (print && features.pageLayout) op(print, () => applyPrint(get(), print), 3, 8);
+  // pageLayout, headersFooters and defaultForAllPages objects; a dozen property sets and calls.
+  if (print && features.pageLayout) op(print, () => applyPrint(get(), print), 4, 12);
   if (sheet.hidden) op('hidden', () => void (get().visibility = 'Hidden'));
   for (const chart of sheet.charts ?? []) op(chart, () => addChart(get(), chart), 5, 5);
   if (sheet.table && n > 0) {
@@ -397,17 +402,6 @@ function rowChunks(rows: Cell[][]): Array<{ start: number; rows: Cell[][] }> {
     }
   }
   return chunks;
-}
-
-/** Consecutive rows of one height, as 1-based row ranges, so a sheet sets a few heights, not one per row. */
-function heightRuns(heights: number[]): Array<{ from: number; to: number; height: number }> {
-  const runs: Array<{ from: number; to: number; height: number }> = [];
-  heights.forEach((height, i) => {
-    const last = runs[runs.length - 1];
-    if (last && last.height === height && last.to === i) last.to = i + 1;
-    else runs.push({ from: i + 1, to: i + 1, height });
-  });
-  return runs;
 }
 
 /**
