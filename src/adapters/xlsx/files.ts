@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { addCharts, chartsOf } from './charts';
 import { readFile, stat } from 'node:fs/promises';
 import type { WorkbookPlan } from '../../workbook/plan';
 import type { WorkbookData } from '../../workbook/sheetData';
@@ -65,7 +66,8 @@ export async function writePlanFile(plan: WorkbookPlan, path: string, base?: Exc
  * `OutputError`s naming `path`.
  */
 export async function writeWorkbookFile(wb: ExcelJS.Workbook, path: string): Promise<void> {
-  const bytes = await wb.xlsx.writeBuffer();
+  const saved = await wb.xlsx.writeBuffer();
   // exceljs gives a Buffer under Node (typed as its own Buffer interface).
-  await writeFileAtomic(path, Buffer.isBuffer(bytes) ? bytes : new Uint8Array(bytes as ArrayBuffer));
+  const bytes = await addCharts(Buffer.isBuffer(saved) ? saved : new Uint8Array(saved as ArrayBuffer), chartsOf(wb));
+  await writeFileAtomic(path, bytes);
 }

@@ -5,6 +5,7 @@ import { columnLetter, parseAddress, sheetRef } from '../../workbook/a1';
 import { excelSerial, type DateSystem } from '../../domain/time/isoDate';
 import { assertWritable } from '../../workbook/planValues';
 import { dateForSerial1900Writer, workbookDateSystem } from './dateSystem';
+import { rememberCharts } from './charts';
 
 /** exceljs wants ARGB; the plan speaks `#RRGGBB`. */
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
@@ -114,7 +115,8 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, system: DateSystem): 
     // No password: a unit must be able to unprotect; protection prevents accidents, not intent.
     void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, autoFilter: true, sort: false });
   }
-  // plan.charts: exceljs cannot write charts; the Office.js adapter draws them inside Excel.
+  // exceljs cannot write charts: they are added to the package when it is saved (charts.ts).
+  rememberCharts(wb, plan.name, plan.charts ?? []);
   return ws;
 }
 
