@@ -39,6 +39,13 @@ describe('charts in the CLI workbook', () => {
     }
   });
 
+  it('a write that does not lay out 汇总 (催办单) keeps its three charts', async () => {
+    expect((await cli(['remind', file, '--write'])).code).toBe(0);
+    const after = xlsxParts(file);
+    const kinds = [...after.keys()].filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).map((n) => /<c:(bar|pie|line)Chart>/.exec(after.get(n) as string)?.[1]).sort();
+    expect(kinds).toEqual(['bar', 'line', 'pie']);
+  });
+
   it('LibreOffice draws the charts when it prints 汇总', () => {
     const pages = printWithLibreOffice(file).filter((p) => p.text.startsWith('督办汇总'));
     const text = pages.map((p) => p.text).join('');
