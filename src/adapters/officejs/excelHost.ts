@@ -55,12 +55,7 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
       }),
     refreshSummary: (onProgress) =>
       runExcel(async (context, run) => {
-        onProgress({ step: '读取台账…', done: 0, total: 0 });
-        const book = await readWorkbookInExcel(context, SUMMARY_SKIPS, { dateSystem: features.dateSystem });
-        if (!book.sheets.some((s) => s.name === '任务清单')) throw new Error('当前工作簿还没有督办工作表，请先点击“生成工作簿”。');
-        const params = readSummaryParameters(book);
-        const now = new Date();
-        const asOf = params.asOf ?? localIsoDate(now);
+        const { book, params, asOf } = await readForSummary(context, features, onProgress);
         const report = summarize(readSummary(book).input, asOf, params.warnDays);
         const { summary, index } = summaryPlan(book, params.year, params.asOf, params.warnDays, asOf);
         await applyPlan(context, { sheets: [summary, index], names: summaryNames() }, features, { onProgress, run });
@@ -69,23 +64,14 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
       }),
     remind: (onProgress) =>
       runExcel(async (context, run) => {
-        onProgress({ step: '读取台账…', done: 0, total: 0 });
-        const book = await readWorkbookInExcel(context, SUMMARY_SKIPS, { dateSystem: features.dateSystem });
-        if (!book.sheets.some((s) => s.name === '任务清单')) throw new Error('当前工作簿还没有督办工作表，请先点击“生成工作簿”。');
-        const params = readSummaryParameters(book);
-        const asOf = params.asOf ?? localIsoDate(new Date());
+        const { book, params, asOf } = await readForSummary(context, features, onProgress);
         const doc = reminders(readSummary(book).input, taskTexts(book), asOf, params.warnDays);
         await applyPlan(context, { sheets: [remindSheet(doc)], names: [] }, features, { onProgress, run });
         return { asOf, units: doc.units.length, rows: doc.units.reduce((n, u) => n + u.rows.length, 0) };
       }),
     snapshot: (replace, onProgress) =>
       runExcel(async (context, run) => {
-        onProgress({ step: '读取台账…', done: 0, total: 0 });
-        const book = await readWorkbookInExcel(context, SUMMARY_SKIPS, { dateSystem: features.dateSystem });
-        if (!book.sheets.some((s) => s.name === '任务清单')) throw new Error('当前工作簿还没有督办工作表，请先点击“生成工作簿”。');
-        const params = readSummaryParameters(book);
-        const today = localIsoDate(new Date());
-        const asOf = params.asOf ?? today;
+        const { book, params, asOf, today } = await readForSummary(context, features, onProgress);
         const report = summarize(readSummary(book).input, asOf, params.warnDays);
         const { rows, clash } = addSnapshot(readHistory(book), snapshotRows(report), replace);
         // The pane asks before replacing a date's rows: nothing is written until it does.
@@ -212,6 +198,16 @@ const VALIDATION_SKIPS: ReadonlySet<string> = new Set(['责任矩阵', '校验�
 
 /** 刷新汇总 reads everything but the sheets it rebuilds or never counts. */
 const SUMMARY_SKIPS: ReadonlySet<string> = new Set(['责任矩阵', '校验结果', '_台账索引']);
+
+/** What 刷新汇总, 生成催办单 and 存档本期 read: the workbook, 汇总's parameters, the as-of date (统计日期, else today). */
+async function readForSummary(context: Excel.RequestContext, features: ExcelFeatures, onProgress: (p: Progress) => void) {
+  onProgress({ step: '读取台账…', done: 0, total: 0 });
+  const book = await readWorkbookInExcel(context, SUMMARY_SKIPS, { dateSystem: features.dateSystem });
+  if (!book.sheets.some((s) => s.name === '任务清单')) throw new Error('当前工作簿还没有督办工作表，请先点击“生成工作簿”。');
+  const params = readSummaryParameters(book);
+  const today = localIsoDate(new Date());
+  return { book, params, today, asOf: params.asOf ?? today };
+}
 
 function defaultIsSetSupported(name: string, version: string): boolean {
   // Outside Office (a browser test with an injected Excel) there is no requirements API: assume current Excel.
