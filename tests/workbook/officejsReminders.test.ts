@@ -1,20 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createExcelHost } from '../../src/adapters/officejs/excelHost';
-import { FakeWorkbook, createFakeExcel, type FakeWorksheet } from '../support/fakeExcel';
+import type { FakeWorkbook, FakeWorksheet } from '../support/fakeExcel';
+import { excelWith, restoreExcelAfterEach } from '../support/fakeExcelHost';
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt'), 'utf8');
 const noProgress = (): void => undefined;
-const realExcel = (globalThis as { Excel?: unknown }).Excel;
-afterEach(() => {
-  (globalThis as { Excel?: unknown }).Excel = realExcel;
-});
-
-function excelWith(workbook = new FakeWorkbook()) {
-  const fake = createFakeExcel(workbook);
-  (globalThis as { Excel?: unknown }).Excel = fake.Excel;
-  return { ...fake, host: createExcelHost(() => true) };
-}
+restoreExcelAfterEach();
 
 /** Fix 统计日期 on 汇总 (B1), as an office would type it: the seed's tasks are all due by 2020-12-31. */
 const setAsOf = (wb: FakeWorkbook, serial: number): void => void ((wb.sheet('汇总') as FakeWorksheet).cell(0, 1).formula = serial);
