@@ -37,7 +37,7 @@ export async function buildBenchmarks(): Promise<BenchRow[]> {
     // The requests Excel would receive, measured with Microsoft's own client library (Excel on the
     // web rejects a request over 5 MB = 5120 KB); next to the adapter's own estimate of its largest.
     const lib = loadExcelClientLibrary();
-    const stats = await lib.Excel.run((context) => applyPlan(context, plan, { dataValidation: true, conditionalFormats: true, dateSystem: true }));
+    const stats = await lib.Excel.run((context) => applyPlan(context, plan, { dataValidation: true, conditionalFormats: true, dateSystem: true, pageLayout: true }));
     const sent = lib.requests.map((r) => r.bytes);
     row.cells = plan.sheets.reduce((n, s) => n + s.rows.length * s.columns.length, 0);
     row.officeSyncs = stats.syncs;

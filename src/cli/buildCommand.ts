@@ -1,3 +1,4 @@
+import { localIsoDate } from '../domain/time/isoDate';
 import type ExcelJS from 'exceljs';
 import { prepareWorkbook, type PreparedWorkbook } from '../workbook/prepareWorkbook';
 import { prepareFromTaskList } from '../workbook/prepareFromTaskList';
@@ -77,6 +78,7 @@ async function prepare(file: string | undefined, updatePath: string | undefined,
     fileIssues: read.issues,
     previous,
     asOf,
+    today: localIsoDate(new Date()),
     options: { leadFirst: args.flags.has('--lead-first') },
   });
   const changes = previous !== null && prepared.problems.length === 0 ? previewChanges(previous, prepared) : null;

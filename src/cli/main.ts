@@ -7,6 +7,7 @@ import { summaryCommand } from './summaryCommand';
 import { validateCommand } from './validateCommand';
 import { splitCommand } from './splitCommand';
 import { mergeCommand } from './mergeCommand';
+import { remindCommand } from './remindCommand';
 import { UnreadableWorkbook } from '../adapters/xlsx/files';
 import { UnreadableInput } from './readNotice';
 import { OutputError } from '../adapters/xlsx/safeWrite';
@@ -17,7 +18,8 @@ const USAGE = `duban — 督办：任务分工通知 → 工作台账工作簿
   duban build    <通知.txt|.docx|分工表.xlsx|.csv> -o <工作簿.xlsx> [--as-of YYYY-MM-DD] [--update <工作簿.xlsx>] [--dry-run] [--json] [--lead-first] [--force]
   duban build    --update <工作簿.xlsx> -o <工作簿.xlsx> [--dry-run]   按工作簿中编辑过的任务清单更新分工
   duban validate <工作簿.xlsx> [--json] [--as-of YYYY-MM-DD] [--unit 单位]… [--write] [--fix]
-  duban summary  <工作簿.xlsx> [--json] [--as-of YYYY-MM-DD] [--write]
+  duban summary  <工作簿.xlsx> [--json] [--as-of YYYY-MM-DD] [--write] [--snapshot [--replace]]
+  duban remind   <工作簿.xlsx> [--as-of YYYY-MM-DD] [--json] [--write]   催办单
   duban split    <工作簿.xlsx> -d <目录> [--unit 单位]… [--force]      每个单位一个台账文件，供下发
   duban merge    <工作簿.xlsx> <回收文件.xlsx…> -o <合并后.xlsx> [--json]   合并各单位发回的文件
   duban demo     解析示例通知 seeds/tianjin-2020-task-division.txt，打印概览并生成 out/tianjin-2020.xlsx
@@ -32,6 +34,7 @@ const COMMANDS: Record<string, (args: ReturnType<typeof readArgs>, io: Io) => Pr
   validate: (args, io) => validateCommand(args, io),
   split: (args, io) => splitCommand(args, io),
   merge: (args, io) => mergeCommand(args, io),
+  remind: (args, io) => remindCommand(args, io),
   demo: demoCommand,
 };
 

@@ -40,6 +40,8 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
   const sheetTable = useSheetTable(host);
   const generateTable = useHostAction(host.generateFromTable, refreshWorkbook);
   const refresh = useHostAction(host.refreshSummary);
+  const remind = useHostAction(host.remind);
+  const snapshot = useHostAction(host.snapshot);
   const validate = useHostAction(host.validate);
   const fix = useHostAction(host.fixAndValidate);
   const distribute = useHostAction(host.distribute, refreshWorkbook);
@@ -69,7 +71,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
   const [lastCheck, setLastCheck] = useState<'validate' | 'fix'>('validate');
   const check = lastCheck === 'fix' ? fix : validate;
   const findings = check.state.status === 'done' ? check.state.result : null;
-  const running = [generate, generateTable, sheetTable.read, update, refresh, validate, fix, distribute, collect].some((a) => a.state.status === 'running');
+  const running = [generate, generateTable, sheetTable.read, update, refresh, remind, snapshot, validate, fix, distribute, collect].some((a) => a.state.status === 'running');
   const goTo = useCallback((sheet: string, cell: string) => void select.run(sheet, cell), [select]);
   // For `npm run bench -- --only pane`: when the pane is first on screen.
   useEffect(() => void performance.mark?.('duban-pane-rendered'), []);
@@ -129,7 +131,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
                 running={running}
               />
             )}
-            {stage === 'summary' && <SummaryStage workbook={workbook} refresh={refresh} running={running} />}
+            {stage === 'summary' && <SummaryStage workbook={workbook} refresh={refresh} remind={remind} snapshot={snapshot} running={running} />}
           </div>
           {select.state.status === 'failed' && (
             <MessageBar intent="warning" layout="multiline" role="alert">

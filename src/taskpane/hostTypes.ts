@@ -42,6 +42,12 @@ export type DistributeResult = { round: number; files: string[] };
 /** 回收: what the merge took, and each refused file with its reason. */
 export type CollectResult = { merged: number; cells: number; rowsAdded: number; conflicts: number; refused: string[] };
 
+/** 生成催办单: how many units and rows the 催办单 sheet lists. */
+export type RemindResult = { asOf: string; units: number; rows: number };
+
+/** 存档本期: `clash` when 调度记录 already had this date and nothing was written (ask, then replace). */
+export type SnapshotResult = { asOf: string; clash: boolean; replaced: boolean; rows: number };
+
 /** What the open workbook holds, so each stage can say what to do first. */
 export type WorkbookState = {
   /** An earlier generation is there (单位名录 or a 台账- sheet). */
@@ -90,6 +96,10 @@ export type WorkbookHost = {
   generateFromTable(table: TableInput, onProgress: (p: Progress) => void): Promise<GenerateResult>;
   /** 刷新汇总: rebuild 汇总 and its row index from the workbook as it is now, in one run. */
   refreshSummary(onProgress: (p: Progress) => void): Promise<SummaryResult>;
+  /** 生成催办单: write the 催办单 sheet (one page per unit with 逾期/临期 rows). */
+  remind(onProgress: (p: Progress) => void): Promise<RemindResult>;
+  /** 存档本期: append this as-of date to 调度记录; with `replace`, replace that date's rows. */
+  snapshot(replace: boolean, onProgress: (p: Progress) => void): Promise<SnapshotResult>;
   /** 校验: read the workbook once, write 校验结果, return the findings. */
   validate(onProgress: (p: Progress) => void): Promise<ValidateResult>;
   /** Turn every fixable text date / text number into a real date / number, then validate again. */
@@ -115,6 +125,8 @@ export const NO_EXCEL_HOST: WorkbookHost = {
   readSheetTable: () => Promise.reject(new Error('不在 Excel 中')),
   generateFromTable: () => Promise.reject(new Error('不在 Excel 中')),
   refreshSummary: () => Promise.reject(new Error('不在 Excel 中')),
+  remind: () => Promise.reject(new Error('不在 Excel 中')),
+  snapshot: () => Promise.reject(new Error('不在 Excel 中')),
   validate: () => Promise.reject(new Error('不在 Excel 中')),
   fixAndValidate: () => Promise.reject(new Error('不在 Excel 中')),
   selectCell: () => Promise.reject(new Error('不在 Excel 中')),

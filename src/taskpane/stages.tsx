@@ -1,6 +1,6 @@
 import { Button, Caption1, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { SummaryResult, ValidateResult, WorkbookState } from './hostTypes';
+import type { RemindResult, SnapshotResult, SummaryResult, ValidateResult, WorkbookState } from './hostTypes';
 import type { HostAction } from './useHostAction';
 import { ActionStatus } from './ActionStatus';
 import { FindingsList } from './FindingsList';
@@ -87,10 +87,18 @@ export function CheckStage(props: {
 }
 
 /** 汇总: refresh the live 汇总 sheet and see the headline figures. */
-export function SummaryStage({ workbook, refresh, running }: { workbook: WorkbookState | null; refresh: HostAction<[], SummaryResult>; running: boolean }) {
+export function SummaryStage(props: {
+  workbook: WorkbookState | null;
+  refresh: HostAction<[], SummaryResult>;
+  remind: HostAction<[], RemindResult>;
+  snapshot: HostAction<[boolean], SnapshotResult>;
+  running: boolean;
+}) {
+  const { workbook, refresh, remind, snapshot, running } = props;
   const styles = useStyles();
   const ready = workbook?.generated === true;
   const r = refresh.state.status === 'done' ? refresh.state.result : null;
+  const clash = snapshot.state.status === 'done' && snapshot.state.result.clash && !snapshot.state.result.replaced ? snapshot.state.result : null;
   return (
     <div className={styles.stage}>
       <NeedsWorkbook workbook={workbook}>刷新汇总</NeedsWorkbook>
@@ -100,6 +108,25 @@ export function SummaryStage({ workbook, refresh, running }: { workbook: Workboo
         </Button>
       </div>
       <ActionStatus label="刷新汇总" state={refresh.state} success={summaryMessage} />
+      <div className={styles.row}>
+        <Button disabledFocusable={!ready || running} onClick={() => void snapshot.run(false)}>
+          存档本期
+        </Button>
+        <Button disabledFocusable={!ready || running} onClick={() => void remind.run()}>
+          生成催办单
+        </Button>
+      </div>
+      {clash ? (
+        <div className={styles.row} role="alert">
+          <Text>调度记录中已有 {clash.asOf} 的记录。要用本次结果替换该日的记录吗？其他日期的记录不变。</Text>
+          <Button disabledFocusable={running} onClick={() => void snapshot.run(true)}>
+            替换该日记录
+          </Button>
+        </div>
+      ) : (
+        <ActionStatus label="存档本期" state={snapshot.state} success={(s) => `已存档（统计日期 ${s.asOf}）${s.replaced ? '，替换了该日原有的记录' : ''}：调度记录共 ${s.rows} 行，汇总的趋势已更新。`} />
+      )}
+      <ActionStatus label="生成催办单" state={remind.state} success={(m) => (m.units === 0 ? `统计日期 ${m.asOf}：没有逾期或临期的任务，“催办单”工作表已写明无需催办。` : `已生成“催办单”（统计日期 ${m.asOf}）：${m.units} 个单位、${m.rows} 行，每个单位一页，可直接打印。`)} />
       {r && (
         <div className={styles.figures} role="list" aria-label="汇总数字">
           <Figure label="任务" value={`${r.tasks} 项`} />

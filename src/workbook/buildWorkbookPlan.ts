@@ -5,7 +5,9 @@ import type { SheetPlan, WorkbookPlan } from './plan';
 import type { WorkbookData } from './sheetData';
 import { planAsData } from './planValues';
 import { capCellText } from './cellLimit';
+import { forPaper } from './print';
 import { ledgerSheets, readSummary } from '../domain/summary/readSummary';
+import { readHistory, type SnapshotRow } from '../domain/summary/history';
 import { locateHeader } from '../domain/ledger/columns';
 import { INDEX_SHEET, indexColumnRange, indexSheet } from './sheets/indexSheet';
 import type { PreviousWorkbook } from '../domain/ledger/readBack';
@@ -25,6 +27,10 @@ export type WorkbookModel = {
   asOf: string | null;
   /** 预警天数 W. @default 15 */
   warnDays?: number;
+  /** 调度记录 of the workbook being rebuilt: 汇总's trend points at it. @default [] */
+  history?: readonly SnapshotRow[];
+  /** Today, read by the caller (the plan reads no clock): with 统计日期 =TODAY() it sizes 汇总's overdue list. */
+  today?: string;
   /** 量化指标 values typed in a previous generation, by task id and indicator. */
   previousTargets?: PreviousWorkbook['targets'];
 };
@@ -44,19 +50,27 @@ export function buildWorkbookPlan(model: WorkbookModel): WorkbookPlan {
   ];
   // The summary is laid out from the generated sheets read as a workbook: the same reading
   // `duban summary --write` does on a workbook units have filled, so both give the same 汇总.
-  const { summary, index } = summaryPlan(planAsData({ sheets: body, names: [] }), model.notice.notice.year, model.asOf, model.warnDays ?? DEFAULT_WARN_DAYS);
+  const { summary, index } = summaryPlan(planAsData({ sheets: body, names: [] }), model.notice.notice.year, model.asOf, model.warnDays ?? DEFAULT_WARN_DAYS, model.today ?? null, model.history ?? []);
   // Text over Excel's 32 767 characters a cell (a notice without line breaks) is cut here, so both
   // adapters write what Excel accepts; the caller reports each cut.
-  const { sheets, cut } = capCellText([summary, ...body, index]);
+  const { sheets: capped, cut } = capCellText([summary, ...body, index]);
+  const sheets = capped.map((s) => forPaper(s, model.asOf));
   const plan: WorkbookPlan = { sheets, names: summaryNames(index.rows.length) };
   return cut.length > 0 ? { ...plan, warnings: cut.map((c) => ({ code: 'CELL_TEXT_CUT', ...c })) } : plan;
 }
 
 /** The 汇总 and `_台账索引` sheets for a workbook as read back. */
-export function summaryPlan(book: WorkbookData, year: number | null, asOf: string | null, warnDays: number = DEFAULT_WARN_DAYS): { summary: SheetPlan; index: SheetPlan } {
+export function summaryPlan(
+  book: WorkbookData,
+  year: number | null,
+  asOf: string | null,
+  warnDays: number = DEFAULT_WARN_DAYS,
+  today: string | null = null,
+  history: readonly SnapshotRow[] = readHistory(book),
+): { summary: SheetPlan; index: SheetPlan } {
   const { layout } = readSummary(book);
   const columns = new Map(ledgerSheets(book).map(({ sheet }) => [sheet.name, locateHeader(sheet.rows).match.columns]));
-  return { summary: summarySheet(layout, year, asOf, warnDays), index: indexSheet(layout, columns) };
+  return { summary: summarySheet(layout, year, asOf, warnDays, today, history), index: indexSheet(layout, columns) };
 }
 
 /** The defined names 汇总 and 任务清单 read; `indexRows` sizes the ranges over `_台账索引`. */

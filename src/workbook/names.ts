@@ -6,6 +6,8 @@ export const SHEET = {
   directory: { key: 'directory', name: '单位名录' },
   validation: { key: 'validation', name: '校验结果' },
   summary: { key: 'summary', name: '汇总' },
+  reminders: { key: 'reminders', name: '催办单' },
+  history: { key: 'history', name: '调度记录' },
 } as const;
 
 /** The hidden row index the summary formulas count over. */

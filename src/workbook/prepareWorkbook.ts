@@ -1,3 +1,4 @@
+import { readHistory } from '../domain/summary/history';
 import { parseNotice } from '../domain/notice/parseNotice';
 import type { Issue, ParseOptions, ParsedNotice } from '../domain/notice/types';
 import { createDirectory, type UnitDirectory } from '../domain/units/directory';
@@ -38,6 +39,8 @@ export type PrepareInput = ({ noticeText: string } | { table: TableInput }) & {
   /** The workbook being regenerated, as read back; null for a new workbook. */
   previous: WorkbookData | null;
   asOf: string | null;
+  /** Today, read by the caller: with 统计日期 =TODAY() it sizes 汇总's overdue list. */
+  today?: string;
   options?: ParseOptions;
   /**
    * Where the tasks come from instead of `noticeText`: the workbook's own 任务清单
@@ -76,6 +79,9 @@ export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
     ledgers,
     asOf: input.asOf ?? params?.asOf ?? null,
     warnDays: params?.warnDays ?? DEFAULT_WARN_DAYS,
+    ...(input.today ? { today: input.today } : {}),
+    // 调度记录 is never rewritten by a rebuild (no plan names it); 汇总's trend keeps pointing at it.
+    history: input.previous ? readHistory(input.previous) : [],
     previousTargets: renumberTargets(previous?.targets ?? new Map(), ledgers.renumbered),
   });
   // A ledger of an earlier generation that is not in this one had nothing typed in it (rows with

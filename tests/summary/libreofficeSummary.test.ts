@@ -170,7 +170,7 @@ describe('汇总 in LibreOffice equals the summary engine, figure by figure', ()
       // One case goes through `duban summary --write`, which rebuilds 汇总 from the filled workbook.
       if ('rewrite' in c) expect(await summaryCommand({ positional: [file], flags: new Set(['--write']), values: new Map() }, captureIo())).toBe(0);
       const { input, layout } = readSummary(await readWorkbookFile(file));
-      engines.push({ engine: summarize(input, c.asOf, c.warnDays), anchors: summaryAnchors(layout) });
+      engines.push({ engine: summarize(input, c.asOf, c.warnDays), anchors: summaryAnchors(layout, c.asOf) });
       files.push(file);
     }
     const computed = recalculate(files);

@@ -364,6 +364,14 @@ export class FakeWorksheet {
   /** Merged areas, as a user leaves them (`userMerges`); Duban never merges. */
   readonly merged: Box[] = [];
   readonly columnWidths = new Map<number, number>();
+  /** Row heights in points, by 0-based row. */
+  readonly rowHeights = new Map<number, number>();
+  /** 0-based rows Excel was asked to fit to their text. */
+  readonly autofitRows = new Set<number>();
+  /** What `pageLayout` (ExcelApi 1.9) was set to; for tests. */
+  readonly page: FakePageLayout = { paperSize: 'Letter', orientation: 'Portrait', zoom: { scale: 100 }, centerHorizontally: false, titleRows: null, titleColumns: null, leftHeader: '', centerHeader: '', rightHeader: '', centerFooter: '', rowBreaks: [] };
+  readonly pageLayout: FakePageLayoutProxy;
+  readonly horizontalPageBreaks: { add(at: string): void };
   readonly validations: FakeValidation[] = [];
   readonly conditionalFormats: FakeConditionalFormat[] = [];
   readonly tableList: TableRecord[] = [];
@@ -505,6 +513,15 @@ export class FakeWorksheet {
         return self.protectedAtLoad() as boolean;
       },
     };
+    this.pageLayout = pageLayoutProxy(this);
+    this.horizontalPageBreaks = {
+      add: (at) =>
+        this.enqueue('PageBreakCollection.add', at, () => {
+          const box = parseRange(at);
+          if (box.wholeColumns || box.wholeSheet || box.r0 === 0) fail('InvalidArgument', `a page break needs a cell below row 1 (${at})`, 'PageBreakCollection.add');
+          this.page.rowBreaks.push(box.r0 + 1);
+        }),
+    };
     this.freezePanes = {
       freezeRows: (n) => this.enqueue('freezeRows', n, () => void (this.freeze = { rows: n, columns: 0 })),
       freezeColumns: (n) => this.enqueue('freezeColumns', n, () => void (this.freeze = { rows: 0, columns: n })),
@@ -616,6 +633,8 @@ export class FakeRange extends Loadable {
   private formulasAtLoad: Scalar[][] = [];
   readonly format: {
     columnWidth: number;
+    rowHeight: number;
+    autofitRows(): void;
     wrapText: boolean;
     font: { bold: boolean; color: string };
     fill: { color: string };
@@ -654,6 +673,24 @@ export class FakeRange extends Loadable {
       },
       get columnWidth(): number {
         return ws.columnWidths.get(box?.c0 ?? 0) ?? 0;
+      },
+      // Excel takes 0 to 409 points; row heights are a row format (allowFormatRows when protected).
+      set rowHeight(h: number) {
+        ws.enqueue('RangeFormat.rowHeight', h, () => {
+          ws.assertAllowed('allowFormatRows', 'RangeFormat.rowHeight');
+          if (!(h >= 0 && h <= 409)) fail('InvalidArgument', `row height ${h} is out of range`, 'RangeFormat.rowHeight');
+          for (let r = box?.r0 ?? 0; r <= (box?.r1 ?? 0); r++) ws.rowHeights.set(r, h);
+        });
+      },
+      get rowHeight(): number {
+        return ws.rowHeights.get(box?.r0 ?? 0) ?? 15;
+      },
+      // Excel sizes the rows to their wrapped text; the fake records which rows were fitted.
+      autofitRows(): void {
+        ws.enqueue('RangeFormat.autofitRows', 'autofitRows', () => {
+          ws.assertAllowed('allowFormatRows', 'RangeFormat.autofitRows');
+          for (let r = box?.r0 ?? 0; r <= (box?.r1 ?? 0); r++) ws.autofitRows.add(r);
+        });
       },
       set wrapText(v: boolean) {
         fmt('RangeFormat.wrapText', v, () => each((c) => (c.wrap = v)));
@@ -896,12 +933,90 @@ export class FakeRange extends Loadable {
   }
 }
 
+export type FakePageLayout = {
+  paperSize: string;
+  orientation: string;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  centerHorizontally: boolean;
+  titleRows: string | null;
+  titleColumns: string | null;
+  leftHeader: string;
+  centerHeader: string;
+  rightHeader: string;
+  centerFooter: string;
+  /** 1-based rows that start a page. */
+  rowBreaks: number[];
+};
+type FakePageLayoutProxy = {
+  paperSize: string;
+  orientation: string;
+  zoom: FakePageLayout['zoom'];
+  centerHorizontally: boolean;
+  setPrintTitleRows(address: string): void;
+  setPrintTitleColumns(address: string): void;
+  headersFooters: { defaultForAllPages: { leftHeader: string; centerHeader: string; rightHeader: string; centerFooter: string } };
+};
+
+const PAPER_TYPES = ['Letter', 'LetterSmall', 'Tabloid', 'Ledger', 'Legal', 'Statement', 'Executive', 'A3', 'A4', 'A4Small', 'A5', 'B4', 'B5'];
+
+/**
+ * `Worksheet.pageLayout` (ExcelApi 1.9), as strict as Excel: only its enum values, a zoom that
+ * is either a scale (10–400) or pages to fit, print titles as whole rows (`$1:$1`) or whole
+ * columns (`$A:$B`). Setters queue; the record changes at sync.
+ */
+function pageLayoutProxy(ws: FakeWorksheet): FakePageLayoutProxy {
+  const page = ws.page;
+  const set = (where: string, v: unknown, check: () => void, apply: () => void) =>
+    ws.enqueue(`PageLayout.${where}`, v, () => {
+      check();
+      apply();
+    });
+  const bad = (where: string, v: unknown) => fail('InvalidArgument', `PageLayout.${where}: ${JSON.stringify(v)} is not valid`, `PageLayout.${where}`);
+  const headerField = (key: 'leftHeader' | 'centerHeader' | 'rightHeader' | 'centerFooter') => ({
+    get: () => page[key],
+    set: (v: string) => set(`headersFooters.${key}`, v, () => undefined, () => void (page[key] = v)),
+  });
+  const defaultForAllPages = {} as FakePageLayoutProxy['headersFooters']['defaultForAllPages'];
+  for (const key of ['leftHeader', 'centerHeader', 'rightHeader', 'centerFooter'] as const) Object.defineProperty(defaultForAllPages, key, { ...headerField(key), enumerable: true });
+  return {
+    get paperSize() {
+      return page.paperSize;
+    },
+    set paperSize(v: string) {
+      set('paperSize', v, () => void (PAPER_TYPES.includes(v) || bad('paperSize', v)), () => void (page.paperSize = v));
+    },
+    get orientation() {
+      return page.orientation;
+    },
+    set orientation(v: string) {
+      set('orientation', v, () => void (['Portrait', 'Landscape'].includes(v) || bad('orientation', v)), () => void (page.orientation = v));
+    },
+    get zoom() {
+      return page.zoom;
+    },
+    set zoom(v: FakePageLayout['zoom']) {
+      const fit = v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined;
+      const ok = fit ? v.scale === undefined && [v.horizontalFitToPages, v.verticalFitToPages].every((n) => n === undefined || (Number.isInteger(n) && n >= 0)) : v.scale !== undefined && v.scale >= 10 && v.scale <= 400;
+      set('zoom', v, () => void (ok || bad('zoom', v)), () => void (page.zoom = { ...v }));
+    },
+    get centerHorizontally() {
+      return page.centerHorizontally;
+    },
+    set centerHorizontally(v: boolean) {
+      set('centerHorizontally', v, () => undefined, () => void (page.centerHorizontally = v));
+    },
+    setPrintTitleRows: (a) => set('setPrintTitleRows', a, () => void (/^\$?\d+:\$?\d+$/.test(a) || bad('setPrintTitleRows', a)), () => void (page.titleRows = a)),
+    setPrintTitleColumns: (a) => set('setPrintTitleColumns', a, () => void (/^\$?[A-Z]+:\$?[A-Z]+$/.test(a) || bad('setPrintTitleColumns', a)), () => void (page.titleColumns = a)),
+    headersFooters: { defaultForAllPages },
+  };
+}
+
 type FakeChart = { title: { text: string }; series: { getItemAt(i: number): { setXAxisValues(r: FakeRange): void } }; setPosition(a: string): void };
 
 type FakeConditionalFormatProxy = {
   custom: { rule: { formula: string }; format: { fill: { color: string }; font: { color: string } } };
   dataBar: { positiveFormat: { fillColor: string }; lowerBoundRule: unknown; upperBoundRule: unknown };
-  iconSet: { style: string; criteria: unknown };
+  iconSet: { style: string; criteria: unknown; showIconOnly: boolean };
 };
 
 /** Properties of a conditional format added in the same batch: recorded as they are set. */
@@ -931,7 +1046,11 @@ function conditionalFormatProxy(cf: FakeConditionalFormat, track: (p: unknown) =
       { positiveFormat: define({} as { fillColor: string }, { fillColor: prop(() => cf.fill ?? '', (v) => void (cf.fill = v as string)) }) } as FakeConditionalFormatProxy['dataBar'],
       { lowerBoundRule: prop(() => detail.lower, (v) => void (detail.lower = v)), upperBoundRule: prop(() => detail.upper, (v) => void (detail.upper = v)) },
     ),
-    iconSet: define({} as FakeConditionalFormatProxy['iconSet'], { style: prop(() => String(detail.style ?? ''), (v) => void (detail.style = v)), criteria: prop(() => detail.criteria, (v) => void (detail.criteria = v)) }),
+    iconSet: define({} as FakeConditionalFormatProxy['iconSet'], {
+      style: prop(() => String(detail.style ?? ''), (v) => void (detail.style = v)),
+      criteria: prop(() => detail.criteria, (v) => void (detail.criteria = v)),
+      showIconOnly: prop(() => detail.showIconOnly === true, (v) => void (detail.showIconOnly = v)),
+    }),
   };
 }
 

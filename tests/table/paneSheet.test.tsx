@@ -55,6 +55,8 @@ function fakeHost(read: SheetTableRead | Error, generated = false): WorkbookHost
     distributeUnavailable: null,
     distribute: unused,
     collect: unused,
+    remind: unused,
+    snapshot: unused,
     generate: unused,
     refreshSummary: unused,
     validate: unused,

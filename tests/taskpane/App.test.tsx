@@ -42,6 +42,11 @@ function fakeHost(overrides: Partial<WorkbookHost> = {}, generated = true): Work
       throw new Error('not used');
     },
     refreshSummary: async () => ({ asOf: '2023-02-01', tasks: 1, done: 0, overdue: 0, dueSoon: 0, completionRate: 0 }),
+    remind: async () => ({ asOf: '2023-02-01', units: 2, rows: 5 }),
+    snapshot: async (replace) => {
+      calls.push(`snapshot ${replace}`);
+      return { asOf: '2023-02-01', clash: true, replaced: replace, rows: 12 };
+    },
     validate: async () => ({
       asOf: '2023-02-01',
       errors: 1,
@@ -244,6 +249,21 @@ describe('task pane (React, with a fake host)', () => {
     tab('台账');
     expect(await screen.findByText(/duban split 工作簿.xlsx -d 下发目录/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '下发' })).toHaveAttribute('aria-disabled', 'true');
+  });
+
+  it('存档本期 asks before replacing a date already in 调度记录, and 生成催办单 says what it wrote', async () => {
+    const host = fakeHost();
+    render(<App host={host} />);
+    tab('汇总');
+    await waitFor(() => expect(screen.getByRole('button', { name: '存档本期' })).not.toHaveAttribute('aria-disabled', 'true'));
+    fireEvent.click(screen.getByRole('button', { name: '存档本期' }));
+    expect(await screen.findByText(/调度记录中已有 2023-02-01 的记录/)).toBeInTheDocument();
+    expect(host.calls).toEqual(['snapshot false']);
+    fireEvent.click(screen.getByRole('button', { name: '替换该日记录' }));
+    expect(await screen.findByText(/替换了该日原有的记录/)).toBeInTheDocument();
+    expect(host.calls).toEqual(['snapshot false', 'snapshot true']);
+    fireEvent.click(screen.getByRole('button', { name: '生成催办单' }));
+    expect(await screen.findByText(/2 个单位、5 行，每个单位一页/)).toBeInTheDocument();
   });
 
   it('says what an old Excel cannot do', () => {

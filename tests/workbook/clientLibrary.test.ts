@@ -14,7 +14,7 @@ import { runExcel } from '../../src/adapters/officejs/runExcel';
 import { scaledNotice } from '../../scripts/bench/parseBench';
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt'), 'utf8');
-const ALL = { dataValidation: true, conditionalFormats: true, dateSystem: true };
+const ALL = { dataValidation: true, conditionalFormats: true, dateSystem: true, pageLayout: true };
 const noWait = async (): Promise<void> => undefined;
 const B = (n: number): string => `${n.toLocaleString('en')} B`;
 

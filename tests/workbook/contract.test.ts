@@ -8,7 +8,7 @@ import { FakeContext, FakeWorkbook } from '../support/fakeExcel';
 import { snapFake, snapXlsx, type BookSnap } from '../support/snapshots';
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt'), 'utf8');
-const ALL = { dataValidation: true, conditionalFormats: true, dateSystem: true };
+const ALL = { dataValidation: true, conditionalFormats: true, dateSystem: true, pageLayout: true };
 
 async function bothWays(noticeText: string): Promise<{ office: BookSnap; xlsx: BookSnap }> {
   const { plan } = prepareWorkbook({ noticeText, previous: null, asOf: '2020-10-01' });

@@ -9,7 +9,7 @@ import { FakeContext, FakeWorkbook, createFakeExcel } from '../support/fakeExcel
 import { scaledNotice } from '../../scripts/bench/parseBench';
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt'), 'utf8');
-const ALL = { dataValidation: true, conditionalFormats: true, dateSystem: true };
+const ALL = { dataValidation: true, conditionalFormats: true, dateSystem: true, pageLayout: true };
 const ctxOf = (wb: FakeWorkbook) => new FakeContext(wb) as unknown as Excel.RequestContext & FakeContext;
 
 async function apply(text: string, features = ALL, wb = new FakeWorkbook()) {
@@ -52,9 +52,9 @@ describe('Office.js adapter against the in-memory Excel', () => {
   });
 
   it('without ExcelApi 1.8 it skips data validation and says so; the rest is written', async () => {
-    const { wb } = await apply(SEED, { dataValidation: false, conditionalFormats: true, dateSystem: true });
+    const { wb } = await apply(SEED, { dataValidation: false, conditionalFormats: true, dateSystem: true, pageLayout: true });
     expect(wb.sheets.flatMap((s) => s.validations)).toEqual([]);
-    expect(wb.sheets.find((s) => s.name === '台账-市财政局')?.conditionalFormats.length).toBe(2);
+    expect(wb.sheets.find((s) => s.name === '台账-市财政局')?.conditionalFormats.length).toBe(6);
     const host = createExcelHost((_n, v) => v <= '1.7');
     expect(host.unavailableReason).toBeNull();
     expect(host.warnings.join('')).toContain('ExcelApi 1.8');
@@ -84,7 +84,7 @@ describe('Office.js adapter against the in-memory Excel', () => {
     expect(wb.sheets.map((s) => s.name)).toContain('我的备忘');
     expect(wb.sheets.find((s) => s.name === '我的备忘')?.cells.get('A1')?.formula).toBe('别删我');
     expect(wb.sheets.filter((s) => s.name === '台账-市财政局')).toHaveLength(1);
-    expect(wb.sheets.find((s) => s.name === '台账-市财政局')?.conditionalFormats).toHaveLength(2);
+    expect(wb.sheets.find((s) => s.name === '台账-市财政局')?.conditionalFormats).toHaveLength(6);
   });
 
   it('the fake refuses reads before sync, as Excel does', async () => {

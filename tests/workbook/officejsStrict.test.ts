@@ -4,25 +4,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createExcelHost } from '../../src/adapters/officejs/excelHost';
 import { runExcel } from '../../src/adapters/officejs/runExcel';
 import { officeCellValue } from '../../src/adapters/officejs/cellValues';
 import { readWorkbookInExcel } from '../../src/adapters/officejs/readWorkbook';
-import { FakeContext, FakeWorkbook, createFakeExcel, excelRetype, type FakeWorksheet } from '../support/fakeExcel';
+import { FakeContext, FakeWorkbook, excelRetype, type FakeWorksheet } from '../support/fakeExcel';
+import { excelWith, restoreExcelAfterEach } from '../support/fakeExcelHost';
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt'), 'utf8');
 const noProgress = (): void => undefined;
-const realExcel = (globalThis as { Excel?: unknown }).Excel;
-afterEach(() => {
-  (globalThis as { Excel?: unknown }).Excel = realExcel;
-});
-
-/** A fake Excel installed as the global the adapter uses; the workbook starts as Excel's do. */
-function excelWith(workbook = new FakeWorkbook()) {
-  const fake = createFakeExcel(workbook);
-  (globalThis as { Excel?: unknown }).Excel = fake.Excel;
-  return { ...fake, host: createExcelHost(() => true) };
-}
+restoreExcelAfterEach();
 
 const ledger = (wb: FakeWorkbook, unit: string): FakeWorksheet => wb.sheet(`台账-${unit}`) as FakeWorksheet;
 const valueOf = (ws: FakeWorksheet, cell: string): unknown => {

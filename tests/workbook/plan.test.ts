@@ -55,7 +55,10 @@ describe('the seed WorkbookPlan', () => {
     const ledger = sheet('台账-市财政局');
     const n = ledger.rows.length;
     expect(ledger.validations.map((v) => v.range)).toEqual([`N2:N${n + 1}`, `L2:L${n + 1}`, `K2:K${n + 1}`, `O2:O${n + 1}`, `P2:P${n + 1}`]);
-    expect(ledger.conditionalFormats.every((c) => c.range === `A2:R${n + 1}`)).toBe(true);
+    // 逾期, 临期, 逾期完成 colour the generated columns and 预警, never the shaded fill columns.
+    expect(ledger.conditionalFormats.map((c) => c.range)).toEqual([`A2:G${n + 1}`, `Q2:Q${n + 1}`, `A2:G${n + 1}`, `Q2:Q${n + 1}`, `A2:G${n + 1}`, `Q2:Q${n + 1}`]);
+    expect(ledger.conditionalFormats.map((c) => (c.type === 'expression' ? c.formula : ''))).toEqual(['$Q2="逾期"', '$Q2="逾期"', '$Q2="临期"', '$Q2="临期"', '$Q2="逾期完成"', '$Q2="逾期完成"']);
+    expect(ledger.columns.filter((c) => c.shade !== undefined).map((c) => c.header)).toEqual(ledger.columns.filter((c) => c.role === 'fill').map((c) => c.header));
     expect(ledger.protect).toBe(true);
     expect(ledger.columns.filter((c) => c.role === 'fill').map((c) => c.header)).toEqual(['具体措施', '责任处室', '责任人', '计划完成时间', '成果形式', '进展情况', '状态', '完成日期', '更新日期', '备注']);
     const formula = textOf(ledger.rows[0]?.[col(ledger, '预警')]) as string;

@@ -24,7 +24,7 @@ import { recalculate } from '../support/libreoffice';
 const root = join(__dirname, '..', '..');
 const SEED = join(root, 'seeds', 'tianjin-2020-task-division.txt');
 const SEED_TEXT = readFileSync(SEED, 'utf8');
-const ALL = { dataValidation: true, conditionalFormats: true, dateSystem: true };
+const ALL = { dataValidation: true, conditionalFormats: true, dateSystem: true, pageLayout: true };
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'duban-finite-'));
 
 

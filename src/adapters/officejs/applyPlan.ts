@@ -1,4 +1,4 @@
-import type { Cell, ChartPlan, ConditionalFormatPlan, SheetPlan, ValidationPlan, WorkbookPlan } from '../../workbook/plan';
+import { PRINT_FOOTER, type Cell, type ChartPlan, type ConditionalFormatPlan, type PrintPlan, type SheetPlan, type ValidationPlan, type WorkbookPlan } from '../../workbook/plan';
 import { absoluteAddress, columnLetter, parseAddress, rangeAddress, sheetRef } from '../../workbook/a1';
 import { officeCellValue, POINTS_PER_CHAR } from './cellValues';
 import type { ExcelFeatures } from './requirements';
@@ -293,13 +293,14 @@ function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Exc
     op(c.width, () => {
       get().getRange(`${letter}:${letter}`).format.columnWidth = c.width * POINTS_PER_CHAR;
     }, 1, 1);
-    if (n > 0 && (c.numberFormat || c.wrap)) {
+    if (n > 0 && (c.numberFormat || c.wrap || c.shade)) {
       const formats = Array.from({ length: n }, () => [c.numberFormat ?? 'General']);
       op(formats, () => {
         const range = get().getRange(`${letter}2:${letter}${n + 1}`);
         if (c.numberFormat) range.numberFormat = formats;
         if (c.wrap) range.format.wrapText = true;
-      }, 1, 2, partsOf(n, 1));
+        if (c.shade) range.format.fill.color = c.shade;
+      }, c.shade ? 4 : 1, c.shade ? 4 : 2, partsOf(n, 1));
     }
   });
 
@@ -328,6 +329,8 @@ function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Exc
       if (extra.numberFormat) range.numberFormat = [[extra.numberFormat]];
       range.formulas = value;
       if (extra.bold) range.format.font.bold = true;
+      if (extra.fill) range.format.fill.color = extra.fill;
+      if (extra.fontColor) range.format.font.color = extra.fontColor;
     }, 1, 3);
   }
 
@@ -348,6 +351,18 @@ function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Exc
       }
     }, 2, 4, 2 * partsOf(height, blockWidth));
   }
+  // Rows sized to their wrapped text: inside Excel, Excel measures its own fonts, in one call per
+  // sheet (heights set row by row would cost a range object each, and the request that releases
+  // them grows past Excel on the web's 5 MB at 100× the seed). Files get the plan's estimate.
+  const heights = sheet.rowHeights ?? [];
+  if (heights.length > 0) {
+    op(heights.length, () => {
+      get().getRange(`1:${heights.length}`).format.autofitRows();
+    }, 2, 1);
+  }
+  const print = sheet.print;
+  // pageLayout, headersFooters and defaultForAllPages objects; a dozen property sets and calls.
+  if (print && features.pageLayout) op(print, () => applyPrint(get(), print), 4, 12);
   if (sheet.hidden) op('hidden', () => void (get().visibility = 'Hidden'));
   for (const chart of sheet.charts ?? []) op(chart, () => addChart(get(), chart), 5, 5);
   if (sheet.table && n > 0) {
@@ -398,8 +413,29 @@ function rowChunks(rows: Cell[][]): Array<{ start: number; rows: Cell[][] }> {
   return chunks;
 }
 
+/**
+ * Page setup through `pageLayout` (ExcelApi 1.9), the same as the .xlsx adapter writes:
+ * fit to one page wide is `horizontalFitToPages: 1` with `verticalFitToPages: 0` (as many pages
+ * down as needed, the file's `fitToHeight="0"`).
+ */
+function applyPrint(ws: Excel.Worksheet, print: PrintPlan): void {
+  const layout = ws.pageLayout;
+  layout.paperSize = 'A4';
+  layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  layout.zoom = print.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: 100 };
+  layout.centerHorizontally = true;
+  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows[0]}:$${print.titleRows[1]}`);
+  if (print.titleColumns) layout.setPrintTitleColumns(`$${columnLetter(print.titleColumns[0])}:$${columnLetter(print.titleColumns[1])}`);
+  const page = layout.headersFooters.defaultForAllPages;
+  page.leftHeader = print.header.left;
+  page.rightHeader = print.header.right;
+  if (print.header.center) page.centerHeader = print.header.center;
+  page.centerFooter = PRINT_FOOTER;
+  for (const r of print.rowBreaks ?? []) ws.horizontalPageBreaks.add(`A${r}`);
+}
+
 function addChart(ws: Excel.Worksheet, plan: ChartPlan): void {
-  const chart = ws.charts.add(plan.type === 'bar' ? 'BarClustered' : 'Pie', ws.getRange(plan.values), 'Auto');
+  const chart = ws.charts.add(plan.type === 'bar' ? 'BarClustered' : plan.type === 'pie' ? 'Pie' : 'Line', ws.getRange(plan.values), 'Auto');
   chart.title.text = plan.title;
   chart.series.getItemAt(0).setXAxisValues(ws.getRange(plan.categories));
   chart.setPosition(plan.anchor);
@@ -431,6 +467,7 @@ function applyConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormatPlan):
   } else {
     const f = formats.add('IconSet');
     f.iconSet.style = 'ThreeTrafficLights1';
+    f.iconSet.showIconOnly = true;
     f.iconSet.criteria = [
       {} as Excel.ConditionalIconCriterion,
       { type: 'Number', operator: 'GreaterThanOrEqual', formula: `=${cf.thresholds[0]}` },

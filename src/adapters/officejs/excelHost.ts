@@ -26,6 +26,10 @@ import type { Finding } from '../../domain/validation/findings';
 import { validationSheet } from '../../workbook/sheets/validationSheet';
 import { DATE_FORMAT } from '../../workbook/plan';
 import { collectInExcel, distributeInExcel, DISTRIBUTE_BY_CLI, type CreateWorkbook } from './distributeInExcel';
+import { reminders, taskTexts } from '../../domain/summary/remind';
+import { addSnapshot, readHistory, snapshotRows } from '../../domain/summary/history';
+import { remindSheet } from '../../workbook/sheets/remindSheet';
+import { historySheet } from '../../workbook/sheets/historySheet';
 
 /** The WorkbookHost backed by Excel: the only place the task pane's actions meet Office.js. */
 export function createExcelHost(isSetSupported: (name: string, version: string) => boolean = defaultIsSetSupported, createWorkbook: CreateWorkbook = (base64) => Excel.createWorkbook(base64)): WorkbookHost {
@@ -39,7 +43,7 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
     unavailableReason: minimum ? null : '此版本 Excel 过旧（需要 ExcelApi 1.7，即 Excel 2019、Microsoft 365 或网页版 Excel）。',
     warnings: featureWarnings(features),
     generate: (noticeText, onProgress) =>
-      runExcel((context, run) => rebuildInExcel(context, run, features, onProgress, GENERATED_ONLY, (previous) => prepareWorkbook({ noticeText, previous, asOf: null }))),
+      runExcel((context, run) => rebuildInExcel(context, run, features, onProgress, GENERATED_ONLY, (previous) => prepareWorkbook({ noticeText, previous, asOf: null, today: localIsoDate(new Date()) }))),
     updateFromTaskList: (onProgress) =>
       runExcel((context, run) =>
         rebuildInExcel(context, run, features, onProgress, TASKLIST_AND_FILLED, (previous) => {
@@ -48,7 +52,7 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
         }),
       ),
     generateFromTable: (table, onProgress) =>
-      runExcel((context, run) => rebuildInExcel(context, run, features, onProgress, GENERATED_ONLY, (previous) => prepareWorkbook({ table, previous, asOf: null }))),
+      runExcel((context, run) => rebuildInExcel(context, run, features, onProgress, GENERATED_ONLY, (previous) => prepareWorkbook({ table, previous, asOf: null, today: localIsoDate(new Date()) }))),
     readSheetTable: (from) =>
       explained(() =>
         runExcel(async (context) => {
@@ -70,17 +74,30 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
       }),
     refreshSummary: (onProgress) =>
       runExcel(async (context, run) => {
-        onProgress({ step: '读取台账…', done: 0, total: 0 });
-        const book = await readWorkbookInExcel(context, SUMMARY_SKIPS, { dateSystem: features.dateSystem });
-        if (!book.sheets.some((s) => s.name === '任务清单')) throw new Error('当前工作簿还没有督办工作表，请先点击“生成工作簿”。');
-        const params = readSummaryParameters(book);
-        const now = new Date();
-        const asOf = params.asOf ?? localIsoDate(now);
+        const { book, params, asOf } = await readForSummary(context, features, onProgress);
         const report = summarize(readSummary(book).input, asOf, params.warnDays);
-        const { summary, index } = summaryPlan(book, params.year, params.asOf, params.warnDays);
+        const { summary, index } = summaryPlan(book, params.year, params.asOf, params.warnDays, asOf);
         await applyPlan(context, { sheets: [summary, index], names: summaryNames(index.rows.length) }, features, { onProgress, run });
         const o = report.overall;
         return { asOf, tasks: o.tasks, done: o.done, overdue: o.overdue, dueSoon: o.dueSoon, completionRate: o.completionRate };
+      }),
+    remind: (onProgress) =>
+      runExcel(async (context, run) => {
+        const { book, params, asOf } = await readForSummary(context, features, onProgress);
+        const doc = reminders(readSummary(book).input, taskTexts(book), asOf, params.warnDays);
+        await applyPlan(context, { sheets: [remindSheet(doc)], names: [] }, features, { onProgress, run });
+        return { asOf, units: doc.units.length, rows: doc.units.reduce((n, u) => n + u.rows.length, 0) };
+      }),
+    snapshot: (replace, onProgress) =>
+      runExcel(async (context, run) => {
+        const { book, params, asOf, today } = await readForSummary(context, features, onProgress);
+        const report = summarize(readSummary(book).input, asOf, params.warnDays);
+        const { rows, clash } = addSnapshot(readHistory(book), snapshotRows(report), replace);
+        // The pane asks before replacing a date's rows: nothing is written until it does.
+        if (clash && !replace) return { asOf, clash, replaced: false, rows: rows.length };
+        const { summary, index } = summaryPlan(book, params.year, params.asOf, params.warnDays, today, rows);
+        await applyPlan(context, { sheets: [summary, index, historySheet(rows)], names: summaryNames(index.rows.length) }, features, { onProgress, run });
+        return { asOf, clash, replaced: clash, rows: rows.length };
       }),
     validate: (onProgress) => runExcel((context, run) => validateInExcel(context, features, false, onProgress, run)),
     fixAndValidate: (onProgress) => runExcel((context, run) => validateInExcel(context, features, true, onProgress, run)),
@@ -250,6 +267,16 @@ const VALIDATION_SKIPS: ReadonlySet<string> = new Set(['责任矩阵', '校验�
 
 /** 刷新汇总 reads everything but the sheets it rebuilds or never counts. */
 const SUMMARY_SKIPS: ReadonlySet<string> = new Set(['责任矩阵', '校验结果', '_台账索引']);
+
+/** What 刷新汇总, 生成催办单 and 存档本期 read: the workbook, 汇总's parameters, the as-of date (统计日期, else today). */
+async function readForSummary(context: Excel.RequestContext, features: ExcelFeatures, onProgress: (p: Progress) => void) {
+  onProgress({ step: '读取台账…', done: 0, total: 0 });
+  const book = await readWorkbookInExcel(context, SUMMARY_SKIPS, { dateSystem: features.dateSystem });
+  if (!book.sheets.some((s) => s.name === '任务清单')) throw new Error('当前工作簿还没有督办工作表，请先点击“生成工作簿”。');
+  const params = readSummaryParameters(book);
+  const today = localIsoDate(new Date());
+  return { book, params, today, asOf: params.asOf ?? today };
+}
 
 function defaultIsSetSupported(name: string, version: string): boolean {
   // Outside Office (a browser test with an injected Excel) there is no requirements API: assume current Excel.

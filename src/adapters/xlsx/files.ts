@@ -1,6 +1,11 @@
 import ExcelJS from 'exceljs';
+import { addCharts, chartsOf } from './charts';
 import { readFile, stat } from 'node:fs/promises';
-import type { WorkbookPlan } from '../../workbook/plan';
+import type { ChartPlan, WorkbookPlan } from '../../workbook/plan';
+import { SHEET } from '../../workbook/names';
+import { summaryPlan } from '../../workbook/buildWorkbookPlan';
+import { readSummaryParameters } from '../../domain/summary/readSummary';
+import { localIsoDate } from '../../domain/time/isoDate';
 import type { WorkbookData } from '../../workbook/sheetData';
 import { applyPlanToWorkbook } from './writePlan';
 import { readWorkbookData } from './readWorkbook';
@@ -9,6 +14,20 @@ import { writeFileAtomic } from './safeWrite';
 import { WORKBOOK_MAX_BYTES, workbookOverLimit } from './workbookLimits';
 import { sizeText } from '../../domain/text/sizeText';
 import { normaliseProtectionBooleans } from './ooxmlBooleans';
+
+/**
+ * exceljs drops the charts of a workbook it opened: a write that does not lay out 汇总 again
+ * (校验结果, 催办单) puts 汇总's charts back as its current layout has them.
+ */
+function chartsToWrite(wb: ExcelJS.Workbook): ReadonlyMap<string, readonly ChartPlan[]> {
+  const planned = chartsOf(wb);
+  if (planned.has(SHEET.summary.name) || !wb.getWorksheet(SHEET.summary.name)) return planned;
+  const book = readWorkbookData(wb);
+  if (!book.sheets.some((s) => s.name === SHEET.tasks.name)) return planned;
+  const params = readSummaryParameters(book);
+  const { summary } = summaryPlan(book, params.year, params.asOf, params.warnDays, localIsoDate(new Date()));
+  return new Map([...planned, [SHEET.summary.name, summary.charts ?? []]]);
+}
 
 /** A workbook file that cannot be used at all: the CLI prints the message and exits 2. */
 export class UnreadableWorkbook extends Error {}
@@ -67,7 +86,8 @@ export async function writePlanFile(plan: WorkbookPlan, path: string, base?: Exc
  * `OutputError`s naming `path`.
  */
 export async function writeWorkbookFile(wb: ExcelJS.Workbook, path: string): Promise<void> {
-  const bytes = await wb.xlsx.writeBuffer();
+  const saved = await wb.xlsx.writeBuffer();
   // exceljs gives a Buffer under Node (typed as its own Buffer interface).
-  await writeFileAtomic(path, Buffer.isBuffer(bytes) ? bytes : new Uint8Array(bytes as ArrayBuffer));
+  const bytes = await addCharts(Buffer.isBuffer(saved) ? saved : new Uint8Array(saved as ArrayBuffer), chartsToWrite(wb));
+  await writeFileAtomic(path, bytes);
 }

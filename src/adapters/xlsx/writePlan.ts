@@ -1,16 +1,19 @@
 import ExcelJS from 'exceljs';
-import type { BlockPlan, Cell, ConditionalFormatPlan, SheetPlan, ValidationPlan, WorkbookPlan } from '../../workbook/plan';
-import { DATE_FORMAT } from '../../workbook/plan';
-import { absoluteAddress, parseAddress, sheetRef } from '../../workbook/a1';
+import type { BlockPlan, Cell, ConditionalFormatPlan, PrintPlan, SheetPlan, ValidationPlan, WorkbookPlan } from '../../workbook/plan';
+import { DATE_FORMAT, PRINT_FOOTER } from '../../workbook/plan';
+import { absoluteAddress, columnLetter, parseAddress, sheetRef } from '../../workbook/a1';
 import { excelSerial, type DateSystem } from '../../domain/time/isoDate';
 import { assertWritable } from '../../workbook/planValues';
 import { dateForSerial1900Writer, workbookDateSystem } from './dateSerials';
+import { rememberCharts } from './charts';
 
 /** exceljs wants ARGB; the plan speaks `#RRGGBB`. */
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
 const HEADER_FILL = '#DDEBF7';
 const EXCELJS_DEFAULT_WIDTH = 9;
+/** Excel's paper size code for A4. */
+const A4 = 9;
 /** exceljs orders sheets by this field; its typings leave it out. */
 type Ordered = ExcelJS.Worksheet & { orderNo: number };
 
@@ -82,6 +85,7 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, system: DateSystem): 
     ...(c.numberFormat && c.numberFormat !== 'General' ? { numFmt: c.numberFormat } : {}),
     alignment: c.wrap ? { vertical: 'top', wrapText: true } : { vertical: 'top' },
     ...(plan.protect && c.role === 'fill' ? { protection: { locked: false } } : {}),
+    ...(c.shade ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(c.shade) } } } : {}),
   }));
   plan.rows.forEach((cells, r) => {
     const row = ws.getRow(r + 2);
@@ -94,13 +98,18 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, system: DateSystem): 
   for (const extra of plan.extraCells ?? []) {
     const cell = ws.getCell(extra.address);
     cell.style = {
-      ...(extra.bold ? { font: { bold: true } } : {}),
       ...(extra.numberFormat ? { numFmt: extra.numberFormat } : {}),
+      ...(extra.fill ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(extra.fill) } } } : {}),
+      ...(extra.fontColor || extra.bold ? { font: { ...(extra.bold ? { bold: true } : {}), ...(extra.fontColor ? { color: { argb: argb(extra.fontColor) } } : {}) } } : {}),
       ...(plan.protect ? { protection: { locked: true } } : {}),
     };
     setCell(cell, extra.cell, system);
   }
   for (const block of plan.blocks ?? []) writeBlock(ws, block, plan.protect, system);
+  (plan.rowHeights ?? []).forEach((h, i) => {
+    ws.getRow(i + 1).height = h;
+  });
+  if (plan.print) applyPrint(ws, plan.print);
   if (plan.hidden) ws.state = 'hidden';
   if (plan.table && plan.rows.length > 0) {
     // A filterable range over the header and rows; Excel tables are added by the Office.js adapter
@@ -113,8 +122,33 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, system: DateSystem): 
     // No password: a unit must be able to unprotect; protection prevents accidents, not intent.
     void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, autoFilter: true, sort: false });
   }
-  // plan.charts: exceljs cannot write charts; the Office.js adapter draws them inside Excel.
+  // exceljs cannot write charts: they are added to the package when it is saved (charts.ts).
+  rememberCharts(wb, plan.name, plan.charts ?? []);
   return ws;
+}
+
+/**
+ * Page setup. Fit to one page wide only works with the fit-to-page switch (`<pageSetUpPr
+ * fitToPage="1"/>`, exceljs `fitToPage`); `fitToHeight: 0` is "as many pages down as needed".
+ * Print titles become the sheet's `_xlnm.Print_Titles` name.
+ */
+function applyPrint(ws: ExcelJS.Worksheet, print: PrintPlan): void {
+  const fit = print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false, scale: 100 };
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: A4,
+    orientation: print.orientation,
+    ...fit,
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 },
+    ...(print.titleRows ? { printTitlesRow: `${print.titleRows[0]}:${print.titleRows[1]}` } : {}),
+    ...(print.titleColumns ? { printTitlesColumn: `${columnLetter(print.titleColumns[0])}:${columnLetter(print.titleColumns[1])}` } : {}),
+  };
+  ws.headerFooter = { ...ws.headerFooter, oddHeader: `&L${print.header.left}${print.header.center ? `&C${print.header.center}` : ''}&R${print.header.right}`, oddFooter: `&C${PRINT_FOOTER}` };
+  for (const r of print.rowBreaks ?? []) {
+    // exceljs puts the break after the row it is called on.
+    if (r > 1) ws.getRow(r - 1).addPageBreak();
+  }
 }
 
 function writeBlock(ws: ExcelJS.Worksheet, block: BlockPlan, protect: boolean, system: DateSystem): void {
@@ -192,6 +226,7 @@ function addConditionalFormat(ws: ExcelJS.Worksheet, cf: ConditionalFormatPlan):
           type: 'iconSet',
           priority: 1,
           iconSet: '3TrafficLights1',
+          showValue: false,
           cfvo: [{ type: 'num', value: 0 }, { type: 'num', value: cf.thresholds[0] }, { type: 'num', value: cf.thresholds[1] }],
         } as unknown as ExcelJS.ConditionalFormattingRule,
       ],

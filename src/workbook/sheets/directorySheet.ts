@@ -2,6 +2,7 @@ import type { ParsedNotice, UnitCategory } from '../../domain/notice/types';
 import type { DirectoryEntry } from '../../domain/units/builtinDirectory';
 import type { LedgerBook } from '../../domain/ledger/ledgers';
 import { TEXT_FORMAT, num, text, type ColumnPlan, type SheetPlan } from '../plan';
+import { printSetup } from '../print';
 import { SHEET } from '../names';
 
 export const CATEGORY_LABEL: Record<UnitCategory, string> = {
@@ -61,5 +62,6 @@ export function directorySheet(notice: ParsedNotice, directory: readonly Directo
     validations: [],
     conditionalFormats: [],
     protect: false,
+    print: printSetup('单位名录', null, { orientation: 'landscape', fitToWidth: true, titleRows: [1, 1] }),
   };
 }

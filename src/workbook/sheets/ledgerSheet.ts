@@ -2,8 +2,10 @@ import { LEDGER_COLUMNS, OUTPUT_FORMS, STATUS_VALUES, type LedgerColumnKey } fro
 import type { Ledger, LedgerRow } from '../../domain/ledger/ledgers';
 import { columnLetter, rangeAddress } from '../a1';
 import { NAME, ledgerKey } from '../names';
-import { DATE_FORMAT, TEXT_FORMAT, date, formula, text, type Cell, type ColumnPlan, type SheetPlan, type ValidationPlan } from '../plan';
+import { DATE_FORMAT, TEXT_FORMAT, date, formula, text, type Cell, type ColumnPlan, type ConditionalFormatPlan, type PrintPlan, type SheetPlan, type ValidationPlan } from '../plan';
 import { fillCell } from './fillCell';
+import { printSetup } from '../print';
+import { FILL_COLUMN_SHADE, LEGEND_LINE, WARN_COLOURS, type ColouredWarning } from '../colours';
 
 const col = (key: LedgerColumnKey): string => columnLetter(LEDGER_COLUMNS.findIndex((c) => c.key === key));
 
@@ -27,6 +29,7 @@ export function ledgerColumns(): ColumnPlan[] {
     // Never `@` on a formula column: Excel stores a formula typed into a text cell as text.
     numberFormat: c.kind === 'date' ? DATE_FORMAT : c.role !== 'formula' && (c.key === 'taskId' || c.kind === 'text') ? TEXT_FORMAT : 'General',
     wrap: c.kind === 'long',
+    ...(c.role === 'fill' ? { shade: FILL_COLUMN_SHADE } : {}),
   }));
 }
 
@@ -59,6 +62,19 @@ function rowCells(row: LedgerRow, r: number, extras: readonly string[]): Cell[] 
   return extras.length === 0 ? own : [...own, ...extras.map((h) => fillCell(row.extras?.[h] ?? null))];
 }
 
+const COLOURED: ColouredWarning[] = ['逾期', '临期', '逾期完成'];
+
+function warnColours(n: number, warn: string): ConditionalFormatPlan[] {
+  const generated = rangeAddress(1, 0, n, LEDGER_COLUMNS.findIndex((c) => c.role === 'fill'));
+  const warning = `${col('warning')}2:${col('warning')}${n + 1}`;
+  return COLOURED.flatMap((w) =>
+    [generated, warning].map((range): ConditionalFormatPlan => ({ range, type: 'expression', formula: `$${warn}="${w}"`, fill: WARN_COLOURS[w].fill, fontColor: WARN_COLOURS[w].font })),
+  );
+}
+
+/** Paper cannot show a legend's colours beside the table, so each page's header says them. */
+const withLegend = (print: PrintPlan): PrintPlan => ({ ...print, header: { ...print.header, center: LEGEND_LINE } });
+
 export function ledgerSheet(ledger: Ledger, index: number): SheetPlan {
   const n = ledger.rows.length;
   const last = n + 1;
@@ -72,7 +88,6 @@ export function ledgerSheet(ledger: Ledger, index: number): SheetPlan {
   ];
   const warn = `${col('warning')}2`;
   const extras = ledger.extraColumns ?? [];
-  const width = LEDGER_COLUMNS.length + extras.length;
   return {
     key: ledgerKey(ledger.unit),
     name: ledger.sheetName,
@@ -81,13 +96,10 @@ export function ledgerSheet(ledger: Ledger, index: number): SheetPlan {
     freeze: { rows: 1, columns: 1 },
     table: { name: `Duban_Ledger_${index + 1}`, style: 'TableStyleLight9' },
     validations: n > 0 ? validations : [],
-    conditionalFormats:
-      n > 0
-        ? [
-            { range: rangeAddress(1, 0, n, width), type: 'expression', formula: `$${warn}="逾期"`, fill: '#F8D7DA', fontColor: '#842029' },
-            { range: rangeAddress(1, 0, n, width), type: 'expression', formula: `$${warn}="临期"`, fill: '#FFF3CD', fontColor: '#664D03' },
-          ]
-        : [],
+    // The warning colours the generated columns and 预警, never the fill columns: their shade
+    // shows where to type, whatever the row's state.
+    conditionalFormats: n > 0 ? warnColours(n, warn) : [],
     protect: true,
+    print: withLegend(printSetup(`${ledger.unit} 工作台账`, null, { orientation: 'landscape', fitToWidth: true, titleRows: [1, 1] })),
   };
 }

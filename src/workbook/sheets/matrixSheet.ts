@@ -2,6 +2,7 @@ import type { ParsedNotice, UnitLoad } from '../../domain/notice/types';
 import { ROLE_LABEL } from '../../domain/ledger/ledgers';
 import { columnLetter } from '../a1';
 import { TEXT_FORMAT, formula, text, type Cell, type ColumnPlan, type ConditionalFormatPlan, type SheetPlan } from '../plan';
+import { printSetup } from '../print';
 import { SHEET } from '../names';
 
 /** Heat colours by role: the accountable one darkest. */
@@ -83,5 +84,7 @@ export function matrixSheet(notice: ParsedNotice, unitOrder: ReadonlyMap<string,
     validations: [],
     conditionalFormats,
     protect: true,
+    // Too wide for one page: it goes across as many pages as it needs, each with the unit row and the task columns.
+    print: printSetup('责任矩阵', null, { orientation: 'landscape', fitToWidth: false, titleRows: [1, 1], titleColumns: [0, 1] }),
   };
 }

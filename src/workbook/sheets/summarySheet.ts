@@ -1,13 +1,23 @@
 import type { SummaryLayout } from '../../domain/summary/readSummary';
 import { sheetRef } from '../a1';
-import { DATE_FORMAT, date, formula, num, text, type BlockPlan, type Cell, type SheetPlan } from '../plan';
+import { DATE_FORMAT, date, formula, num, text, type BlockPlan, type Cell, type ChartPlan, type SheetPlan } from '../plan';
 import { DEFAULT_WARN_DAYS, NAME, SHEET } from '../names';
+import { excelSerial } from '../../domain/time/isoDate';
+import { printSetup } from '../print';
+import { WARN_COLOURS, FILL_COLUMN_SHADE, type ColouredWarning } from '../colours';
 import { IDX, IX } from './indexSheet';
 import { TASK_COLUMN } from './tasksSheet';
+import type { SnapshotRow } from '../../domain/summary/history';
+import { wholeRows } from './historySheet';
 
 export const SUMMARY_NAME_ADDRESSES = { asOf: 'B1', warnDays: 'B2', year: 'B3' } as const;
-/** How many overdue rows 汇总 lists; the count above the list says how many there are in all. */
-export const OVERDUE_LIST_LIMIT = 300;
+/**
+ * With 统计日期 =TODAY(), the overdue list has room for the rows that fall due within this many
+ * days of the day it was laid out; past that, its title says how many are not listed.
+ */
+export const OVERDUE_LIST_MARGIN_DAYS = 31;
+/** Never more rows than this (each is five formulas written in one request inside Excel); the title counts the rest. */
+export const OVERDUE_LIST_MAX = 1000;
 const PERCENT = '0.0%';
 
 /** 汇总's parameter block: the as-of date (=TODAY() unless the user types a date), warn days, year. */
@@ -35,16 +45,31 @@ export const OVERALL_HEADERS = ['任务数', '已完成', '推进中', '未启�
 export const UNIT_HEADERS = ['单位', '牵头', '负责', '配合', '分别负责', '台账行数', '已完成', '推进中', '未启动', '受阻', '未填报', '逾期', '临期', '完成率', '按时完成率', '填报率'] as const;
 export const SECTION_HEADERS = ['编号', '板块', '任务数', '已完成', '逾期', '完成率'] as const;
 export const OVERDUE_HEADERS = ['序号', '任务编号', '单位', '截止日期', '逾期天数'] as const;
+export const TREND_HEADERS = ['统计日期', '完成率', '逾期'] as const;
+/** Beside the unit table: 逾期完成 and each rate written with its fraction, `40%（2/5）`. */
+export const UNIT_EXTRA_HEADERS = ['逾期完成', '完成率（完成/行数）', '按时完成率（按时/到期）', '填报率（完整/行数）'] as const;
 
 /** Where each table of 汇总 starts (1-based rows), so tests and charts can find them. */
 export type SummaryAnchors = { overallRow: number; unitsRow: number; unitCount: number; sectionsRow: number; sectionCount: number; overdueRow: number; overdueCount: number };
 
-export function summaryAnchors(layout: SummaryLayout): SummaryAnchors {
-  const unitsRow = 10;
+/**
+ * Where 汇总's tables start. The overdue list is sized to its content: a row can only be 逾期 once
+ * its 截止日期 is past, so with a fixed 统计日期 the rows due before it are all it can ever hold.
+ * With =TODAY(), `today` (read by the caller) sizes it for the next month; without either, for
+ * every row that has a due date.
+ */
+export function summaryAnchors(layout: SummaryLayout, asOf: string | null, today: string | null = null): SummaryAnchors {
+  const unitsRow = 11;
   const sectionsRow = unitsRow + layout.units.length + 3;
   const overdueRow = sectionsRow + layout.sections.length + 3;
-  return { overallRow: 6, unitsRow, unitCount: layout.units.length, sectionsRow, sectionCount: layout.sections.length, overdueRow, overdueCount: Math.min(layout.rows.length, OVERDUE_LIST_LIMIT) };
+  const day = asOf ?? today;
+  const limit = day === null ? Infinity : excelSerial(day, layout.dateSystem) + (asOf === null ? OVERDUE_LIST_MARGIN_DAYS : 0);
+  const overdueCount = Math.min(OVERDUE_LIST_MAX, layout.rows.filter((r) => r.due !== null && r.due < limit).length);
+  return { overallRow: 6, unitsRow, unitCount: layout.units.length, sectionsRow, sectionCount: layout.sections.length, overdueRow, overdueCount };
 }
+
+/** A rate as text with its fraction, `40%（2/5）`; "—" when the denominator is 0 (DESIGN §9). */
+export const withFraction = (num: string, den: string): string => `IF((${den})=0,"—",TEXT((${num})/(${den}),"0%")&"（"&(${num})&"/"&(${den})&"）")`;
 
 function overallBlock(): BlockPlan {
   const count = (status: string) => formula(`COUNTIF(${task('status')},"${status}")`);
@@ -52,6 +77,9 @@ function overallBlock(): BlockPlan {
   const dueTasks = `COUNTIFS(${dueBy(task('due'))})`;
   const rows = `(COUNTA(${idx('task')})-1)`;
   const judged = `(COUNTIF(${col(Q, 'K')},"达标")+COUNTIF(${col(Q, 'K')},"未达标"))`;
+  const onTime = `COUNTIFS(${task('warning')},"按时完成",${dueBy(task('due'))})`;
+  const filled = `SUM(${idx('complete')})`;
+  const met = `COUNTIF(${col(Q, 'K')},"达标")`;
   const values: Cell[] = [
     formula(`COUNTA(${task('id')})-1`),
     count('已完成'),
@@ -64,12 +92,22 @@ function overallBlock(): BlockPlan {
     warn('按时完成'),
     warn('逾期完成'),
     formula(ratio('B7', 'A7')),
-    formula(ratio(`COUNTIFS(${task('warning')},"按时完成",${dueBy(task('due'))})`, dueTasks)),
+    formula(ratio(onTime, dueTasks)),
     formula(ratio('G7', dueTasks)),
-    formula(ratio(`SUM(${idx('complete')})`, rows)),
-    formula(ratio(`COUNTIF(${col(Q, 'K')},"达标")`, judged)),
+    formula(ratio(filled, rows)),
+    formula(ratio(met, judged)),
   ];
-  return { at: 'A6', cells: [OVERALL_HEADERS.map(text), values], boldFirstRow: true, numberFormats: OVERALL_HEADERS.map((h) => (h.endsWith('率') ? PERCENT : null)) };
+  // Under each rate, the same rate with its fraction: 100 % of two tasks is not 100 % of a hundred.
+  const fractions: Cell[] = [
+    text('（分子/分母）'),
+    ...Array.from({ length: 9 }, () => null),
+    formula(withFraction('B7', 'A7')),
+    formula(withFraction(onTime, dueTasks)),
+    formula(withFraction('G7', dueTasks)),
+    formula(withFraction(filled, rows)),
+    formula(withFraction(met, judged)),
+  ];
+  return { at: 'A6', cells: [OVERALL_HEADERS.map(text), values, fractions], boldFirstRow: true, numberFormats: OVERALL_HEADERS.map((h) => (h.endsWith('率') ? PERCENT : null)) };
 }
 
 function unitsBlock(layout: SummaryLayout, at: number): BlockPlan {
@@ -96,9 +134,14 @@ function unitsBlock(layout: SummaryLayout, at: number): BlockPlan {
       formula(ratio(`G${r}`, `F${r}`)),
       formula(ratio(`COUNTIFS(${me},${idx('warning')},"按时完成",${dueBy(idx('due'))})`, due)),
       formula(ratio(`SUMIF(${idx('unit')},$A${r},${idx('complete')})`, `F${r}`)),
+      formula(`COUNTIFS(${me},${idx('warning')},"逾期完成")`),
+      formula(withFraction(`G${r}`, `F${r}`)),
+      formula(withFraction(`COUNTIFS(${me},${idx('warning')},"按时完成",${dueBy(idx('due'))})`, due)),
+      formula(withFraction(`SUMIF(${idx('unit')},$A${r},${idx('complete')})`, `F${r}`)),
     ];
   });
-  return { at: `A${at}`, cells: [UNIT_HEADERS.map(text), ...rows], boldFirstRow: true, numberFormats: UNIT_HEADERS.map((h) => (h.endsWith('率') ? PERCENT : null)) };
+  const headers = [...UNIT_HEADERS, ...UNIT_EXTRA_HEADERS];
+  return { at: `A${at}`, cells: [headers.map(text), ...rows], boldFirstRow: true, numberFormats: headers.map((h) => (h.endsWith('率') ? PERCENT : null)) };
 }
 
 function sectionsBlock(layout: SummaryLayout, at: number): BlockPlan {
@@ -110,6 +153,35 @@ function sectionsBlock(layout: SummaryLayout, at: number): BlockPlan {
   return { at: `A${at}`, cells: [SECTION_HEADERS.map(text), ...rows], boldFirstRow: true, numberFormats: [null, null, null, null, null, PERCENT] };
 }
 
+/** The colours used across the workbook, explained where the office reads first (DESIGN §9). */
+function legend(): NonNullable<SheetPlan['extraCells']> {
+  const warn = (Object.keys(WARN_COLOURS) as ColouredWarning[]).map((w, i) => ({ address: `${'IJKL'[i]}1`, cell: text(w), fill: WARN_COLOURS[w].fill, fontColor: WARN_COLOURS[w].font }));
+  return [
+    { address: 'H1', cell: text('图例'), bold: true },
+    ...warn,
+    { address: 'M1', cell: text('待填写'), fill: FILL_COLUMN_SHADE },
+    { address: 'I2', cell: text('台账、任务清单按预警着色；浅黄底的列由各单位填写，其余列自动生成') },
+  ];
+}
+
+/**
+ * The trend of 完成率 and 逾期 over the snapshots in 调度记录: one row per snapshot of the whole,
+ * each cell a reference to its row there, and a line chart over it.
+ */
+function trendBlock(history: readonly SnapshotRow[], row: number): { row: number; count: number; block: BlockPlan; chart: ChartPlan } | null {
+  const rows = wholeRows(history);
+  if (rows.length === 0) return null;
+  const H = `${sheetRef(SHEET.history.name)}!`;
+  const cells = rows.map(({ row: r }): Cell[] => [formula(`${H}A${r}`), formula(`${H}G${r}`), formula(`${H}E${r}`)]);
+  const last = row + rows.length;
+  return {
+    row,
+    count: rows.length,
+    block: { at: `A${row}`, cells: [TREND_HEADERS.map(text), ...cells], boldFirstRow: true, numberFormats: [DATE_FORMAT, PERCENT, '0'] },
+    chart: { type: 'line', title: '完成率趋势', categories: `A${row + 1}:A${last}`, values: `B${row + 1}:B${last}`, anchor: `E${row}` },
+  };
+}
+
 function overdueBlock(count: number, at: number): BlockPlan {
   const rows = Array.from({ length: count }, (_, k): Cell[] => {
     // The k-th 逾期 row: the first whose running count reaches k, by binary search over
@@ -117,7 +189,8 @@ function overdueBlock(count: number, at: number): BlockPlan {
     const row = `IFERROR(MATCH(${k},${NAME.indexOverdueRun},1),0)+2`;
     const find = `IF(INDEX(${idx('overdueNo')},${row})=${k + 1},${row},NA())`;
     const pick = (key: keyof typeof IX) => formula(`IFERROR(INDEX(${idx(key)},${find}),"")`);
-    return [num(k + 1), pick('task'), pick('unit'), pick('due'), formula(`IFERROR(${NAME.asOf}-INDEX(${idx('due')},${find}),"")`)];
+    // Numbered only when a row is there: an empty slot prints blank, not a bare number.
+    return [formula(`IF(ISNUMBER(${find}),${k + 1},"")`), pick('task'), pick('unit'), pick('due'), formula(`IFERROR(${NAME.asOf}-INDEX(${idx('due')},${find}),"")`)];
   });
   return { at: `A${at}`, cells: [OVERDUE_HEADERS.map(text), ...rows], boldFirstRow: true, numberFormats: [null, null, null, DATE_FORMAT, '0'] };
 }
@@ -127,24 +200,32 @@ function overdueBlock(count: number, at: number): BlockPlan {
  * overdue list — every number a live formula over `_台账索引`, 任务清单 and 量化指标, so the
  * workbook stays right when a unit edits it without the add-in.
  */
-export function summarySheet(layout: SummaryLayout, year: number | null, asOf: string | null, warnDays: number = DEFAULT_WARN_DAYS): SheetPlan {
-  const a = summaryAnchors(layout);
+export function summarySheet(layout: SummaryLayout, year: number | null, asOf: string | null, warnDays: number = DEFAULT_WARN_DAYS, today: string | null = null, history: readonly SnapshotRow[] = []): SheetPlan {
+  const a = summaryAnchors(layout, asOf, today);
+  const trend = trendBlock(history, a.overdueRow + a.overdueCount + 3);
+  // Charts go below the tables, not beside them: beside, they would shrink every page fitted to its width.
+  const chartsRow = (trend ? trend.row + trend.count : a.overdueRow + a.overdueCount) + 3;
+  const overdue = `COUNTIF(${idx('warning')},"逾期")`;
   const title = (row: number, label: string) => ({ address: `A${row}`, cell: text(label), bold: true });
   const unitRange = (letter: string) => `${letter}${a.unitsRow + 1}:${letter}${a.unitsRow + Math.max(a.unitCount, 1)}`;
   return {
     key: SHEET.summary.key,
     name: SHEET.summary.name,
-    columns: [16, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 10, 9].map((width) => ({ header: '', width, role: 'generated' as const })),
+    // Dates need 11 characters (B: 统计日期, D: 截止日期 of the overdue list); a rate with its fraction 15.
+    columns: [18, 11, 9, 11, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 10, 9, 9, 15, 15, 15].map((width) => ({ header: '', width, role: 'generated' as const })),
     rows: [],
     extraCells: [
       ...summaryParameters(year, asOf, warnDays),
       title(a.overallRow - 1, '总体情况（按任务计，任务状态取牵头单位台账）'),
       title(a.unitsRow - 1, '分单位（按该单位台账行计）'),
       title(a.sectionsRow - 1, '分板块'),
-      title(a.overdueRow - 1, `逾期清单（按台账行，最多列出 ${OVERDUE_LIST_LIMIT} 条）`),
-      { address: `C${a.overdueRow - 1}`, cell: formula(`"共 "&COUNTIF(${idx('warning')},"逾期")&" 条"`) },
+      title(a.overdueRow - 1, '逾期清单（按台账行）'),
+      // The list has the rows it needed when it was laid out; more later (=TODAY() moves on) are counted and named here.
+      { address: `C${a.overdueRow - 1}`, cell: formula(`"共 "&${overdue}&" 条"&IF(${overdue}>${a.overdueCount},"，下列 ${a.overdueCount} 条之外的请点“刷新汇总”（或 duban summary --write）后查看","")`) },
+      ...legend(),
+      ...(trend ? [title(trend.row - 1, '趋势（调度记录，全部任务）')] : []),
     ],
-    blocks: [overallBlock(), unitsBlock(layout, a.unitsRow), sectionsBlock(layout, a.sectionsRow), overdueBlock(a.overdueCount, a.overdueRow)],
+    blocks: [overallBlock(), unitsBlock(layout, a.unitsRow), sectionsBlock(layout, a.sectionsRow), overdueBlock(a.overdueCount, a.overdueRow), ...(trend ? [trend.block] : [])],
     freeze: { rows: 0, columns: 0 },
     validations: [],
     conditionalFormats:
@@ -155,11 +236,13 @@ export function summarySheet(layout: SummaryLayout, year: number | null, asOf: s
           ]
         : [],
     protect: false,
+    print: printSetup('督办汇总', asOf, { orientation: 'landscape', fitToWidth: true }),
     charts:
       a.unitCount > 0
         ? [
-            { type: 'bar', title: '各单位完成率', categories: unitRange('A'), values: unitRange('N'), anchor: `R${a.unitsRow}` },
-            { type: 'pie', title: '任务状态', categories: 'B6:F6', values: 'B7:F7', anchor: 'R1' },
+            { type: 'bar', title: '各单位完成率', categories: unitRange('A'), values: unitRange('N'), anchor: `A${chartsRow}` },
+            { type: 'pie', title: '任务状态', categories: 'B6:F6', values: 'B7:F7', anchor: `K${chartsRow}` },
+            ...(trend ? [trend.chart] : []),
           ]
         : [],
   };

@@ -1,5 +1,7 @@
 import type { Comparator, ParsedNotice, Target, Task } from '../../domain/notice/types';
 import { DATE_FORMAT, TEXT_FORMAT, formula, num, text, type Cell, type ColumnPlan, type SheetPlan } from '../plan';
+import { printSetup } from '../print';
+import { FILL_COLUMN_SHADE } from '../colours';
 import { SHEET } from '../names';
 import { fillCell } from './fillCell';
 import { targetKey, type PreviousWorkbook } from '../../domain/ledger/readBack';
@@ -18,10 +20,10 @@ const COLUMNS: ColumnPlan[] = [
   { header: '单位', width: 8, role: 'generated', numberFormat: TEXT_FORMAT },
   { header: '原文', width: 40, role: 'generated', wrap: true },
   { header: '填报单位', width: 18, role: 'generated', wrap: true },
-  { header: '完成值', width: 10, role: 'fill' },
+  { header: '完成值', width: 10, role: 'fill', shade: FILL_COLUMN_SHADE },
   { header: '完成进度', width: 10, role: 'formula', numberFormat: '0.0%' },
   { header: '是否达标', width: 9, role: 'formula' },
-  { header: '更新日期', width: 11, role: 'fill', numberFormat: DATE_FORMAT },
+  { header: '更新日期', width: 11, role: 'fill', numberFormat: DATE_FORMAT, shade: FILL_COLUMN_SHADE },
 ];
 
 /** Whether a value `v` meets a target, as a classic formula condition over cell addresses. */
@@ -96,5 +98,6 @@ export function targetsSheet(notice: ParsedNotice, previous: ReadonlyMap<string,
     validations: rows.length > 0 ? [{ range: `L2:L${rows.length + 1}`, type: 'date', min: '2000-01-01', max: '2099-12-31', prompt: '请输入日期', error: '这里需要一个日期（例如 2020-12-31）' }] : [],
     conditionalFormats: rows.length > 0 ? [{ range: `J2:J${rows.length + 1}`, type: 'dataBar', color: '#2E7D32' }] : [],
     protect: true,
+    print: printSetup('量化指标', null, { orientation: 'landscape', fitToWidth: true, titleRows: [1, 1] }),
   };
 }

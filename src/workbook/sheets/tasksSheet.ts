@@ -1,10 +1,12 @@
 import type { ParsedNotice, Task } from '../../domain/notice/types';
 import { DEADLINE_KIND_LABEL } from '../../domain/notice/labels';
-import { DATE_FORMAT, TEXT_FORMAT, date, formula, num, text, type ColumnPlan, type SheetPlan } from '../plan';
+import { DATE_FORMAT, TEXT_FORMAT, date, formula, num, text, type ColumnPlan, type ConditionalFormatPlan, type SheetPlan } from '../plan';
 import { NAME } from '../names';
 import { IDX, IX } from './indexSheet';
 import { sectionLabel } from '../../domain/notice/patterns';
 import { SHEET } from '../names';
+import { printSetup } from '../print';
+import { WARN_COLOURS } from '../colours';
 
 
 const COLUMNS: ColumnPlan[] = [
@@ -106,11 +108,14 @@ export function tasksSheet(notice: ParsedNotice): SheetPlan {
       notice.tasks.length > 0
         ? [
             { range: `${TASK_COLUMN.light}2:${TASK_COLUMN.light}${notice.tasks.length + 1}`, type: 'iconSet', icons: 'trafficLights', thresholds: [2, 3] },
-            { range: `${TASK_COLUMN.warning}2:${TASK_COLUMN.warning}${notice.tasks.length + 1}`, type: 'expression', formula: `${TASK_COLUMN.warning}2="逾期"`, fill: '#F8D7DA', fontColor: '#842029' },
+            ...(['逾期', '临期', '逾期完成'] as const).map(
+              (w): ConditionalFormatPlan => ({ range: `${TASK_COLUMN.warning}2:${TASK_COLUMN.warning}${notice.tasks.length + 1}`, type: 'expression', formula: `${TASK_COLUMN.warning}2="${w}"`, fill: WARN_COLOURS[w].fill, fontColor: WARN_COLOURS[w].font }),
+            ),
           ]
         : [],
     // The office's master (DESIGN §5): edited in place, read back by 更新分工. Its formula columns
     // reach a row the office adds when 更新分工 rewrites the sheet.
     protect: false,
+    print: printSetup('任务清单', null, { orientation: 'landscape', fitToWidth: true, titleRows: [1, 1] }),
   };
 }

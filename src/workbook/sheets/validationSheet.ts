@@ -3,6 +3,7 @@ import { groupFindings } from '../../domain/validation/group';
 import { sheetRef } from '../a1';
 import { formula, text, type SheetPlan } from '../plan';
 import { SHEET } from '../names';
+import { forPaper, printSetup } from '../print';
 import { SEVERITY_LABEL } from '../../domain/notice/labels';
 
 /** A link to a cell of this workbook: =HYPERLINK("#'台账-市财政局'!H5","H5"). */
@@ -42,7 +43,7 @@ export function validationSheet(findings: Finding[], asOf: string): SheetPlan {
       text(`${n.rows} 行未填报：任务 ${n.tasks.slice(0, TASKS_SHOWN).join('、')}${n.tasks.length > TASKS_SHOWN ? '…' : ''}`),
     ]),
   ];
-  return {
+  return forPaper({
     key: SHEET.validation.key,
     name: SHEET.validation.name,
     columns: [
@@ -60,5 +61,6 @@ export function validationSheet(findings: Finding[], asOf: string): SheetPlan {
     validations: [],
     conditionalFormats: rows.length > 0 ? [{ range: `A2:G${rows.length + 1}`, type: 'expression', formula: '$A2="错误"', fill: '#F8D7DA' }] : [],
     protect: false,
-  };
+    print: printSetup('校验结果', asOf, { orientation: 'landscape', fitToWidth: true, titleRows: [1, 1] }),
+  }, asOf);
 }
