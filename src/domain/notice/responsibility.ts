@@ -132,7 +132,15 @@ function labelRole(label: string): ClauseRole {
   return 'support';
 }
 
+/**
+ * Longer than any list of units a bracket names (the longest in the genre run to a few hundred
+ * characters): such a clause is prose, and the role patterns' lazy groups would backtrack through
+ * megabytes of it (a 100 MB line without punctuation overflowed the stack).
+ */
+const MAX_ROLE_CLAUSE = 2_000;
+
 function readRoleClause(clause: string): UnitMention[] | null {
+  if (clause.length > MAX_ROLE_CLAUSE) return null;
   const labelled = LABELLED.exec(clause);
   if (labelled) return names(labelled[2] as string, labelRole(labelled[1] as string));
   const co = CO.exec(clause);

@@ -8,29 +8,42 @@
  * //=> '（市财政局牵头，12月底前完成）'
  */
 export function canonical(text: string): string {
-  return text.replace(HALF_WIDTH, (ch: string, offset: number) => mapChar(ch, text[offset - 1], text[offset + 1]));
+  // `[责任单位:老街办、区招商服务中心]`, `【牵头单位：X】`: square brackets as some sites render the
+  // parenthetical; around digits they stay (`国发[2022]9号` is a 文号, `[1]` a note mark).
+  // Round-bracket depth: square brackets read as a parenthetical only outside one, so a unit name
+  // written inside a bracket (`（市财政局[试点]牵头）`) keeps its own brackets.
+  let depth = 0;
+  let squareOpen = false;
+  return text.replace(HALF_WIDTH, (ch: string, offset: number) => {
+    if (ch === '(' || ch === '（') depth++;
+    else if ((ch === ')' || ch === '）') && depth > 0) depth--;
+    else if (SQUARE_OPEN.has(ch)) {
+      if (depth > 0 || squareOpen || isDigit(text[offset + 1])) return ch;
+      squareOpen = true;
+      return '（';
+    } else if (SQUARE_CLOSE.has(ch)) {
+      if (!squareOpen || isDigit(text[offset - 1])) return ch;
+      squareOpen = false;
+      return '）';
+    }
+    return mapChar(ch, text[offset - 1], text[offset + 1]);
+  });
 }
 
-const HALF_WIDTH = /[(),;:\u3000\u00a0\t０-９【】［］[\]]/g;
+const HALF_WIDTH = /[(),;:\u3000\u00a0\t０-９【】［］[\]（）]/g;
+const SQUARE_OPEN = new Set(['[', '［', '【']);
+const SQUARE_CLOSE = new Set([']', '］', '】']);
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 
 function mapChar(ch: string, prev: string | undefined, next: string | undefined): string {
   switch (ch) {
     case '(':
+    case '（':
       return '（';
     case ')':
+    case '）':
       return '）';
-    // `[责任单位:老街办、区招商服务中心]`, `【牵头单位：X】`: square brackets as some sites render the
-    // parenthetical; around digits they stay (`国发[2022]9号` is a 文号, `[1]` a note mark).
-    case '[':
-    case '［':
-    case '【':
-      return isDigit(next) ? ch : '（';
-    case ']':
-    case '］':
-    case '】':
-      return isDigit(prev) ? ch : '）';
     case ',':
       // 1,000 keeps its comma: thousands separators are not clause separators.
       return isDigit(prev) && isDigit(next) ? ch : '，';
