@@ -27,7 +27,7 @@ describe('生成工作簿 in Chromium, against the in-memory Excel injected into
       return { sheets: fake.workbook.sheets.length, names: [...fake.workbook.definedNames.keys()], ledgerCell: ledger?.cells.get('A2')?.formula, syncs: fake.contexts.map((c) => c.requests.length) };
     });
     expect(first.sheets).toBe(58); // 52 ledgers, 5 tables, the hidden _台账索引
-    expect(first.names.sort()).toEqual(['Duban_AsOf', 'Duban_WarnDays', 'Duban_Year']);
+    expect(first.names.sort()).toEqual(['Duban_AsOf', 'Duban_IndexOrder', 'Duban_IndexOverdueRun', 'Duban_WarnDays', 'Duban_Year']);
     // 市政府各部门分别负责 gives every municipal unit a row for 1.1, written with Excel's text prefix
     // so that Excel keeps the id "1.1" as text instead of the number 1.1.
     expect(first.ledgerCell).toBe("'1.1");
