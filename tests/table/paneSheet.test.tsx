@@ -79,7 +79,7 @@ describe('分工 · 从当前工作表读取', () => {
     expect(within(preview).getByText('单位 4')).toBeInTheDocument();
     expect(within(preview).getByText('牵头 3')).toBeInTheDocument();
     expect(within(preview).getByText('配合 2')).toBeInTheDocument();
-    expect(preview).toHaveTextContent('单位“市火星局”不在单位名录中');
+    expect(preview).toHaveTextContent('不在单位名录中，请在单位名录中补充或更正：市火星局（任务 3）');
     expect(preview).toHaveTextContent('任务 3（第 5 行）的时限无法识别：尽快');
     expect(preview).toHaveTextContent('工作表“分工表”保持原样');
     expect(host.calls).toEqual(['read sheet']);

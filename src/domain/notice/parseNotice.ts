@@ -137,7 +137,7 @@ function addScopeUnits(drafts: DraftTask[], notes: Array<{ line: number; units: 
 }
 
 /** The same problem reported twice on one line is one problem. */
-function dedupeIssues(issues: Issue[]): Issue[] {
+export function dedupeIssues(issues: Issue[]): Issue[] {
   const seen = new Set<string>();
   return issues.filter((i) => {
     const key = `${i.code}|${i.line}|${i.message}`;

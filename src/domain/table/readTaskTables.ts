@@ -7,7 +7,8 @@ import { fillMerges, isMergedAcross, isMergedCopy } from './fillMerges';
 import { columnKind, findHeader, type HeaderMatch } from './headers';
 import { readUnitCell, type UnitColumn } from './unitCell';
 import { readDeadlineCell } from './deadlineCell';
-import { resolveRowUnits, unitLoads } from './resolveUnits';
+import { resolveRowUnits } from './resolveUnits';
+import { dedupeIssues, unitLoads } from '../notice/parseNotice';
 import { uniqueIds } from './taskIds';
 import { COLUMN_LABEL, type ColumnKind, type Grid, type TableReading, type TableSource } from './types';
 
@@ -80,8 +81,9 @@ export function readTaskTables(grids: readonly Grid[], options: TableOptions, di
       sections,
       itemCount: new Set(tasks.map((t) => t.item)).size,
       tasks,
-      units: unitLoads(tasks, directory, issues),
-      issues: dedupe(issues),
+      // As the prose parser counts them: unknown names are one warning listing them all.
+      units: unitLoads(tasks, directory, null, issues),
+      issues: dedupeIssues(issues),
     },
     source: { kind: 'table', format: options.format, tables: readings },
   };
@@ -255,15 +257,4 @@ function finish(d: Draft, id: string, ordinal: number, directory: UnitDirectory,
     targets: extractTargets(d.text),
     line: d.line,
   };
-}
-
-/** The same problem reported twice on one line is one problem. */
-function dedupe(issues: Issue[]): Issue[] {
-  const seen = new Set<string>();
-  return issues.filter((i) => {
-    const key = `${i.code}|${i.line}|${i.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
