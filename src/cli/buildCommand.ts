@@ -15,7 +15,7 @@ import { makeOutputDir, refuseOverwrite, samePath } from './output';
 import { withWriteLock } from '../adapters/xlsx/safeWrite';
 import type { Io } from './io';
 import { BUILD_MAX_ROWS } from './limits';
-import { printChanges, printFindings } from './buildReport';
+import { APPLIED_CHANGE_LINES, printChanges, printFindings } from './buildReport';
 
 const USAGE =
   '用法：duban build <通知.txt|.docx 或 分工表.xlsx|.csv|.docx> -o <工作簿.xlsx> [--as-of YYYY-MM-DD] [--update <已有工作簿.xlsx>] [--dry-run] [--json] [--lead-first] [--force]；' +
@@ -142,7 +142,7 @@ async function build(file: string | undefined, out: string, updatePath: string |
     io.out(diffJson(changes, file === undefined ? findings : null));
   } else {
     for (const line of sourceLines) io.out(line);
-    if (changes !== null) printChanges(changes, file === undefined, io);
+    if (changes !== null) printChanges(changes, file === undefined, io, APPLIED_CHANGE_LINES);
   }
   const { ledgers, keptRows, removedRows, pending } = prepared.ledgers;
   const done =

@@ -9,8 +9,18 @@ export function printFindings(findings: readonly TaskListFinding[], io: Io): voi
   for (const f of findings) io.err(`${SEVERITY_LABEL[f.severity]} ${f.sheet}!${f.cell}：${f.message}`);
 }
 
-/** What the update changes, on stdout: tasks added, changed, removed, and the ledger rows that move. */
-export function printChanges(changes: TaskDiff, fromTaskList: boolean, io: Io): void {
+/** Lines of changes an update prints before writing; `--dry-run` prints them all. */
+export const APPLIED_CHANGE_LINES = 40;
+
+/**
+ * What the update changes, on stdout: tasks added, changed, removed, and the ledger rows that move.
+ * With `limit`, the list stops after that many lines and says how to see the rest: a notice ten
+ * times larger than the workbook's is a thousand lines nobody reads while it is being applied.
+ */
+export function printChanges(changes: TaskDiff, fromTaskList: boolean, io: Io, limit = Infinity): void {
   if (fromTaskList) io.out('按任务清单更新分工（与上次生成相比）：');
-  for (const line of describeDiff(changes)) io.out(line);
+  const [headline = '', ...rest] = describeDiff(changes);
+  io.out(headline);
+  for (const line of rest.slice(0, limit)) io.out(line);
+  if (rest.length > limit) io.out(`……另有 ${rest.length - limit} 行未列出；用 --dry-run 可查看全部变化`);
 }

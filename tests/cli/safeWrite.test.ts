@@ -190,7 +190,8 @@ describe('the write lock', () => {
     const dir = tmp();
     const book = await filledBook(dir);
     const notice = slowNotice();
-    const child = spawn(process.execPath, [BIN, 'build', notice, '--update', book, '-o', book], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // stdout is not read: ignored, so a long report can never fill the pipe and stall the writer.
+    const child = spawn(process.execPath, [BIN, 'build', notice, '--update', book, '-o', book], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
