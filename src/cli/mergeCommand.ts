@@ -24,7 +24,7 @@ export async function mergeCommand(args: Args, io: Io, today: () => Date = () =>
   if (book === undefined || returned.length === 0 || out === undefined) throw new UsageError(USAGE);
   await makeOutputDir(out);
   return withWriteLock(out, (note) => io.err(`duban merge: ${note}`), async () => {
-    if (!(await samePath(book, out))) await refuseOverwrite(out, false);
+    if (!(await samePath(book, out))) await refuseOverwrite(out, false, 'merge');
     return merge(book, returned, out, args.flags.has('--json'), io, today());
   });
 }

@@ -40,7 +40,7 @@ export async function samePath(a: string, b: string): Promise<boolean> {
  * only updated (`--update OUT`); any other file is replaced only with `--force`. Both refusals are
  * usage errors (exit 2) and write nothing.
  */
-export async function refuseOverwrite(out: string, force: boolean): Promise<void> {
+export async function refuseOverwrite(out: string, force: boolean, command: 'build' | 'merge' = 'build'): Promise<void> {
   let isDir: boolean;
   try {
     isDir = (await stat(out)).isDirectory();
@@ -49,6 +49,8 @@ export async function refuseOverwrite(out: string, force: boolean): Promise<void
     throw outputError(out, e);
   }
   if (isDir) throw outputError(out, Object.assign(new Error('is a directory'), { code: 'EISDIR' }));
+  // merge has no --update or --force: its output is the master itself or a new file.
+  if (command === 'merge') throw new UsageError(`${out} 已存在：合并结果请写入总表本身（-o 与总表相同）或一个新文件名；未写入任何内容`);
   if (await isDubanWorkbook(out)) {
     throw new UsageError(`${out} 已是督办工作簿，重新生成会丢掉各单位填写的内容：要更新它请用 --update ${out}${force ? '（--force 不覆盖督办工作簿；确要从头生成，请先删除或改名它）' : ''}；未写入任何内容`);
   }

@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import { decodeNotice } from '../domain/text/decode';
 import type { Issue } from '../domain/notice/types';
 import { NOTICE_DOCX_MAX_BYTES, NOTICE_TEXT_MAX_BYTES, sizeText } from './limits';
+import { readFailureReason } from '../domain/text/fileErrors';
 
 export type NoticeText = { text: string; issues: Issue[] };
 
@@ -43,7 +44,7 @@ export async function readBounded(path: string, limit: number): Promise<{ bytes:
   try {
     handle = await open(path, 'r');
   } catch (e) {
-    throw new UnreadableInput(`无法读取 ${path}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UnreadableInput(`无法读取 ${path}：${readFailureReason((e as NodeJS.ErrnoException).code, (e as Error).message)}`);
   }
   try {
     const info = await handle.stat();
@@ -61,7 +62,7 @@ export async function readBounded(path: string, limit: number): Promise<{ bytes:
     return { bytes: Buffer.concat(chunks, total), size: info.isFile() ? Math.max(info.size, total) : null };
   } catch (e) {
     if (e instanceof UnreadableInput) throw e;
-    throw new UnreadableInput(`无法读取 ${path}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UnreadableInput(`无法读取 ${path}：${readFailureReason((e as NodeJS.ErrnoException).code, (e as Error).message)}`);
   } finally {
     await handle.close();
   }

@@ -23,3 +23,29 @@ describe('an option given twice or a stray argument is a usage error (exit 2), n
     expect(r.err.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('what a clerk reads when a file is missing or an output is taken', () => {
+  it.each([
+    ['a notice that does not exist', ['parse', '/nonexistent/通知.txt'], '无法读取 /nonexistent/通知.txt：文件不存在（请检查文件名和所在文件夹）'],
+    ['a workbook that does not exist', ['validate', '/nonexistent/台账.xlsx'], '文件不存在'],
+  ])('%s: one Chinese line, exit 2, no error code', async (_name, argv, message) => {
+    const r = await cli(argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+    expect(r.err).not.toMatch(/ENOENT/);
+  });
+
+  it('merge onto an existing file names what to do instead of options merge does not have', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'duban-usage-'));
+    const master = join(dir, 'master.xlsx');
+    expect((await cli(['build', SEED, '-o', master])).code).toBe(0);
+    const taken = join(dir, 'taken.xlsx');
+    writeFileSync(taken, 'not a workbook');
+    const r = await cli(['merge', master, master, '-o', taken]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('合并结果请写入总表本身');
+    expect(r.err).not.toMatch(/--update|--force/);
+  });
+});

@@ -85,6 +85,10 @@ describe('reading 任务清单', () => {
 
 describe('完成时限 against 截止日期: which wins', () => {
   const shown = { text: '12月底前完成', due: '2020-12-31' };
+  it.each([['2020/9/30'], ['2020.9.30'], ['2020-9-30']])('a date typed as a date in a table (%s) reads back without a problem', (text) => {
+    const r = readDeadlineCells(text, serial('2020-09-30'), 2020, 1900, { text, due: '2020-09-30' });
+    expect([r.deadline.due, r.deadline.clauses.map((c) => c.kind), r.problems]).toEqual(['2020-09-30', ['by'], []]);
+  });
   it('only 完成时限 edited: the date follows the text', () => {
     expect(readDeadlineCells('9月底前完成', serial('2020-12-31'), 2020, 1900, shown).deadline.due).toBe('2020-09-30');
   });

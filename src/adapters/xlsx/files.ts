@@ -14,6 +14,7 @@ import { writeFileAtomic } from './safeWrite';
 import { WORKBOOK_MAX_BYTES, workbookOverLimit } from './workbookLimits';
 import { sizeText } from '../../domain/text/sizeText';
 import { normaliseProtectionBooleans } from './ooxmlBooleans';
+import { readFailureReason } from '../../domain/text/fileErrors';
 
 /**
  * exceljs drops the charts of a workbook it opened: a write that does not lay out 汇总 again
@@ -48,7 +49,7 @@ export async function openWorkbook(path: string): Promise<ExcelJS.Workbook> {
     bytes = await readFile(path);
   } catch (e) {
     if (e instanceof UnreadableWorkbook) throw e;
-    throw new UnreadableWorkbook(`无法读取 ${path}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UnreadableWorkbook(`无法读取 ${path}：${readFailureReason((e as NodeJS.ErrnoException).code, (e as Error).message)}`);
   }
   if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0) {
     throw new UnreadableWorkbook(`${path} 是加密（设有打开密码）或旧版 .xls 工作簿，请在 Excel 中去掉密码并另存为 .xlsx`);

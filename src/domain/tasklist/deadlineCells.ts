@@ -1,11 +1,9 @@
 import type { Deadline } from '../notice/types';
 import type { SheetValue } from '../../workbook/sheetData';
-import { combineDeadline, parseDeadlineClause } from '../notice/deadline';
+import { readDeadlineCell } from '../table/deadlineCell';
 import { fromExcelSerial, type DateSystem } from '../time/isoDate';
 import { parseTextDate } from '../validation/textValues';
 
-/** Clauses of a 完成时限 cell, as 任务清单 writes them (`6月底前出台政策，12月底前完成`). */
-const CLAUSE_SEPARATOR = /[，,；;\n]+/;
 
 /** What the last generation wrote for a task (its ledgers show it): 完成时限 and 截止日期. */
 export type ShownDeadline = { text: string; due: string | null };
@@ -26,12 +24,10 @@ export type DeadlineReading = {
  */
 export function readDeadlineCells(text: string, dueCell: SheetValue, year: number | null, system: DateSystem, shown: ShownDeadline | undefined): DeadlineReading {
   const problems: DeadlineReading['problems'] = [];
-  const clauses = text
-    .split(CLAUSE_SEPARATOR)
-    .map((c) => c.trim())
-    .filter((c) => c.length > 0)
-    .map((c) => parseDeadlineClause(c, year));
-  const read = combineDeadline(clauses);
+  // Read as a table's 完成时限 cell is (the workbook may have been built from one): clause text as
+  // the notice grammar reads it, and dates typed as dates (`2020/9/30`, `2020.6.30`).
+  const read = readDeadlineCell(text, year);
+  const clauses = read.clauses;
   if (clauses.length > 0 && clauses.every((c) => c.kind === 'unknown')) problems.push({ code: 'DEADLINE_UNREADABLE', message: `完成时限“${text}”无法识别为时限（例如“12月底前完成”“年内持续推进”）` });
   const typed = dueOf(dueCell, system);
   if (typed === 'invalid') {
