@@ -136,7 +136,7 @@ async function build(file: string | undefined, out: string, updatePath: string |
     }
   }
   // How a task-list table was read (its header row, each column understood).
-  const sourceLines = prepared.source ? tableSourceLines(prepared.source) : [];
+  const sourceLines = [...(prepared.source ? tableSourceLines(prepared.source) : []), ...readingProblems(prepared, source)];
   if (args.flags.has('--json')) {
     for (const line of sourceLines) io.err(line);
     io.out(diffJson(changes, file === undefined ? findings : null));
@@ -158,4 +158,19 @@ async function build(file: string | undefined, out: string, updatePath: string |
 /** `duban.diff/1`; from 任务清单 with its findings as well (each with its cell). */
 function diffJson(changes: TaskDiff | null, findings: TaskListFinding[] | null): string {
   return JSON.stringify(findings === null ? changes : { ...changes, findings }, null, 2);
+}
+
+/** Problems shown here before `duban parse` would list them all. */
+const PROBLEMS_SHOWN = 5;
+
+/**
+ * What reading the notice or table found wrong (renumbered ids, unknown units, unread brackets):
+ * `duban parse` lists them, and a clerk who goes straight to build must not miss them.
+ */
+function readingProblems(prepared: PreparedWorkbook, source: string): string[] {
+  const own = new Set(prepared.warnings);
+  const problems = prepared.notice.issues.filter((i) => i.severity !== 'info' && !own.has(i));
+  if (problems.length === 0) return [];
+  const lines = problems.slice(0, PROBLEMS_SHOWN).map((i) => `${i.severity === 'error' ? '错误' : '警告'}${i.line > 0 ? `（第 ${i.line} 行）` : ''}：${i.message}`);
+  return [`读取时发现 ${problems.length} 处问题：`, ...lines.map((l) => `  ${l}`), ...(problems.length > PROBLEMS_SHOWN ? [`  ……用 duban parse ${source} 查看全部`] : [])];
 }

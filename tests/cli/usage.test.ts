@@ -48,4 +48,17 @@ describe('what a clerk reads when a file is missing or an output is taken', () =
     expect(r.err).toContain('合并结果请写入总表本身');
     expect(r.err).not.toMatch(/--update|--force/);
   });
+
+  it('build lists what reading found wrong (a renumbered id, an unknown unit), as parse would', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'duban-usage-'));
+    const csv = join(dir, '分工表.csv');
+    writeFileSync(csv, '2020年重点任务分工表\n序号,重点任务,牵头单位,配合单位,完成时限\n1,开展培训。,市人社局,市财政局,12月底前\n1,建设基地。,市火星局,,2020/9/30\n');
+    const r = await cli(['build', csv, '-o', join(dir, 'book.xlsx')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('读取时发现 2 处问题：');
+    expect(r.out).toMatch(/编号 1 出现 2 次.*已改为 1\.1、1\.2/);
+    expect(r.out).toContain('市火星局（任务 1.2）');
+  });
 });
