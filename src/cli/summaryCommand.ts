@@ -47,6 +47,7 @@ async function summary(file: string, args: Args, io: Io, today: () => Date): Pro
     const { summary, index } = summaryPlan(book, params.year, given ?? params.asOf, params.warnDays, localIsoDate(now));
     applyPlanToWorkbook(wb, { sheets: [summary, index], names: summaryNames(index.rows.length) });
     await writeWorkbookFile(wb, file);
+    io.err(`已重建“汇总”和它的行索引：${file}`);
   }
   io.out(args.flags.has('--json') ? JSON.stringify(toSummaryDocument(report), null, 2) : formatSummary(report));
   return 0;

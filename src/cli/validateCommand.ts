@@ -58,6 +58,8 @@ async function validate(file: string, wanted: string[], args: Args, io: Io, toda
   }
   io.progress('');
   io.out(args.flags.has('--json') ? JSON.stringify(toValidationDocument(result), null, 2) : formatValidation(result, wanted));
+  // Said after the report, on stderr, so --json output stays one document.
+  if (args.flags.has('--write')) io.err(`已写入“校验结果”工作表：${file}`);
   return result.errors > 0 ? 1 : 0;
 }
 
