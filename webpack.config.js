@@ -5,6 +5,7 @@
 // with every file it loads after itself (host scripts, the mapping table, string folders); a partial
 // copy leaves the pane blank inside Excel. DIST_DIR moves the output (the tests build both modes).
 const path = require('node:path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { officeJsMode, officeJsSource, officeJsFiles, OFFICE_CDN, cspFor } = require('./scripts/officeJs.cjs');
@@ -29,10 +30,18 @@ module.exports = async (_env, argv) => {
     devtool: dev ? 'source-map' : false,
     entry: {
       taskpane: './src/taskpane/index.tsx',
-      commands: './src/commands/commands.ts',
+      commands: './src/ribbon/functionFile.ts',
     },
     output: { path: path.resolve(__dirname, process.env.DIST_DIR || 'dist'), filename: '[name].js', clean: true },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      // exceljs's prebuilt browser file carries its own JSZip (3.10.1) beside the one mammoth and our
+      // charts use: its transpiled sources share the one copy. Node built-ins they name get the
+      // browser packages; fs and crypto are only reached by file paths and sheet passwords, which
+      // the pane never uses.
+      alias: { exceljs$: require.resolve('exceljs/dist/es5/exceljs.bare.js'), 'fast-csv': false },
+      fallback: { fs: false, crypto: false, stream: require.resolve('readable-stream'), events: require.resolve('events/'), buffer: require.resolve('buffer/') },
+    },
     module: {
       rules: [
         { test: /\.txt$/, type: 'asset/source' },
@@ -40,8 +49,9 @@ module.exports = async (_env, argv) => {
       ],
     },
     plugins: [
+      new webpack.ProvidePlugin({ Buffer: ['buffer', 'Buffer'], process: require.resolve('./scripts/processShim.cjs') }),
       page('taskpane.html', './src/taskpane/taskpane.html', ['taskpane']),
-      page('commands.html', './src/commands/commands.html', ['commands']),
+      page('commands.html', './src/ribbon/functionFile.html', ['commands']),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },

@@ -1,6 +1,6 @@
 import { prepareWorkbook } from '../../src/workbook/prepareWorkbook';
 import { planAsData } from '../../src/workbook/planValues';
-import type { SheetValue, WorkbookData } from '../../src/workbook/sheetData';
+import type { SheetValue, WorkbookData } from '../../src/domain/grid/sheetData';
 import { validateWorkbook } from '../../src/domain/validation/validate';
 import { LEDGER_COLUMNS } from '../../src/domain/ledger/columns';
 import { scaledNotice } from './parseBench';

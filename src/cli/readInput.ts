@@ -6,7 +6,7 @@ import { htmlTables } from '../domain/table/htmlTables';
 import { fillMerges } from '../domain/table/fillMerges';
 import { isTaskTable } from '../domain/table/headers';
 import { decodeNotice } from '../domain/text/decode';
-import type { TableInput } from '../workbook/prepareWorkbook';
+import type { TableInput } from '../domain/table/readTaskTables';
 import { centralDirectory } from '../adapters/xlsx/zip';
 import { openWorkbook } from '../adapters/xlsx/files';
 import { workbookGrids } from '../adapters/xlsx/readTables';

@@ -29,7 +29,7 @@ async function remind(file: string, args: Args, io: Io, today: () => Date): Prom
   const doc = reminders(readSummary(book).input, taskTexts(book), asOf, params.warnDays);
   if (args.flags.has('--write')) {
     applyPlanToWorkbook(wb, { sheets: [remindSheet(doc)], names: [] });
-    await writeWorkbookFile(wb, file);
+    await writeWorkbookFile(wb, file, book);
     io.err(`已写入“催办单”工作表：${file}`);
   }
   io.out(args.flags.has('--json') ? JSON.stringify(doc, null, 2) : formatReminders(doc));

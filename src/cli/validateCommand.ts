@@ -8,7 +8,7 @@ import { readMaster } from '../domain/validation/master';
 import { formatValidation, toValidationDocument } from '../domain/validation/document';
 import type { Finding } from '../domain/validation/findings';
 import { ledgerSheets, readSummaryParameters } from '../domain/summary/readSummary';
-import type { WorkbookData } from '../workbook/sheetData';
+import type { WorkbookData } from '../domain/grid/sheetData';
 import { localIsoDate } from '../domain/time/isoDate';
 import { validationSheet } from '../workbook/sheets/validationSheet';
 import { DATE_FORMAT } from '../workbook/plan';
@@ -54,7 +54,7 @@ async function validate(file: string, wanted: string[], args: Args, io: Io, toda
   }
   if (args.flags.has('--write') || args.flags.has('--fix')) {
     if (args.flags.has('--write')) applyPlanToWorkbook(wb, { sheets: [validationSheet(result.findings, asOf)], names: [] });
-    await writeWorkbookFile(wb, file);
+    await writeWorkbookFile(wb, file, book);
   }
   io.progress('');
   io.out(args.flags.has('--json') ? JSON.stringify(toValidationDocument(result), null, 2) : formatValidation(result, wanted));

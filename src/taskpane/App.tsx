@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AriaLiveAnnouncer, Caption1, FluentProvider, MessageBar, MessageBarBody, Tab, TabList, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import type { WorkbookHost } from './hostTypes';
+import type { WorkbookHost } from '../host/hostTypes';
 import { useNoticeInput } from './useNoticeInput';
 import { useHostAction } from './useHostAction';
 import { useWorkbookState } from './useWorkbookState';
 import { useSheetTable } from './useSheetTable';
-import type { TableInput } from '../workbook/prepareWorkbook';
 import { NoticeStage } from './NoticeStage';
 import { CheckStage, LedgerStage, SummaryStage } from './stages';
 import { DistributePanel } from './DistributePanel';
@@ -46,25 +45,15 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
   const fix = useHostAction(host.fixAndValidate);
   const distribute = useHostAction(host.distribute, refreshWorkbook);
   const collect = useHostAction(host.collect, refreshWorkbook);
-  // A new generation makes earlier findings stale.
-  const generateFresh = useCallback(async (text: string) => {
-    validate.reset();
-    fix.reset();
-    update.reset();
-    await generate.run(text);
-  }, [generate, update, validate, fix]);
-  const updateFresh = useCallback(async () => {
-    validate.reset();
-    fix.reset();
-    generate.reset();
-    await update.run();
-  }, [generate, update, validate, fix]);
-  const generateTableFresh = useCallback(async (table: TableInput) => {
-    validate.reset();
-    fix.reset();
-    update.reset();
-    await generateTable.run(table);
-  }, [generateTable, update, validate, fix]);
+  // A new generation makes earlier findings and the other generations' results stale: one helper
+  // clears every result but the one about to run.
+  const fresh = useCallback(<A extends unknown[]>(action: { run: (...args: A) => Promise<void> }) => async (...args: A) => {
+    for (const other of [generate, generateTable, update, validate, fix]) if (other !== action) other.reset();
+    await action.run(...args);
+  }, [generate, generateTable, update, validate, fix]);
+  const generateFresh = useMemo(() => fresh(generate), [fresh, generate]);
+  const updateFresh = useMemo(() => fresh(update), [fresh, update]);
+  const generateTableFresh = useMemo(() => fresh(generateTable), [fresh, generateTable]);
   const selectCell = useCallback((sheet: string, cell: string, _progress: unknown) => host.selectCell(sheet, cell), [host]);
   const select = useHostAction(selectCell);
   // 校验 and its fix share one list: whichever ran last is what the workbook holds now.

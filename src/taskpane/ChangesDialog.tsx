@@ -1,5 +1,5 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Link, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { UpdatePreview } from './hostTypes';
+import type { UpdatePreview } from '../host/hostTypes';
 import type { ActionState } from './useHostAction';
 import { SEVERITY_LABEL } from '../domain/notice/labels';
 

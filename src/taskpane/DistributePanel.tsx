@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { Button, Caption1, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import type { CollectResult, DistributeResult } from './hostTypes';
+import type { CollectResult, DistributeResult } from '../host/hostTypes';
 import type { HostAction } from './useHostAction';
 import { ActionStatus } from './ActionStatus';
 

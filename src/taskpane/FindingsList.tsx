@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { PaneFinding, ValidateResult } from './hostTypes';
+import type { PaneFinding, ValidateResult } from '../host/hostTypes';
 import { forUnits, groupFindings, type RuleGroup } from '../domain/validation/group';
 import type { Finding } from '../domain/validation/findings';
 

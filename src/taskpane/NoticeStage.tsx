@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Button, Caption1, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import type { GenerateResult, UpdatePreview, WorkbookState } from './hostTypes';
+import type { GenerateResult, UpdatePreview, WorkbookState } from '../host/hostTypes';
 import type { NoticeInput } from './useNoticeInput';
 import type { HostAction } from './useHostAction';
 import { ActionStatus } from './ActionStatus';
@@ -9,7 +9,7 @@ import { loadExampleNotice } from './exampleNotice';
 import { ChangesDialog } from './ChangesDialog';
 import { SheetTablePanel } from './SheetTablePanel';
 import type { SheetTable } from './useSheetTable';
-import type { TableInput } from '../workbook/prepareWorkbook';
+import type { TableInput } from '../domain/table/readTaskTables';
 
 const useStyles = makeStyles({
   stage: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },

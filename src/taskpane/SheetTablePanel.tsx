@@ -1,8 +1,8 @@
 import { Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { GenerateResult } from './hostTypes';
+import type { GenerateResult } from '../host/hostTypes';
 import type { HostAction } from './useHostAction';
 import type { SheetTable } from './useSheetTable';
-import type { TableInput } from '../workbook/prepareWorkbook';
+import type { TableInput } from '../domain/table/readTaskTables';
 import { ActionStatus } from './ActionStatus';
 import { NoticeSummary } from './NoticeSummary';
 import { columnLines } from '../domain/table/overview';

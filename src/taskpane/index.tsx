@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { NO_EXCEL_HOST, type WorkbookHost } from './hostTypes';
+import { NO_EXCEL_HOST, type WorkbookHost } from '../host/hostTypes';
 import { officeJsLoaded, officeThemeKind, whenOfficeReady } from '../adapters/officejs/officeReady';
 import { createExcelHost } from '../adapters/officejs/excelHost';
 

@@ -1,6 +1,6 @@
 import { Button, Caption1, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { RemindResult, SnapshotResult, SummaryResult, ValidateResult, WorkbookState } from './hostTypes';
+import type { RemindResult, SnapshotResult, SummaryResult, ValidateResult, WorkbookState } from '../host/hostTypes';
 import type { HostAction } from './useHostAction';
 import { ActionStatus } from './ActionStatus';
 import { FindingsList } from './FindingsList';

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { Progress } from './hostTypes';
+import type { Progress } from '../host/hostTypes';
 
 export type ActionState<T> =
   | { status: 'idle' }

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import type { SheetTableRead, WorkbookHost } from './hostTypes';
+import type { SheetTableRead, WorkbookHost } from '../host/hostTypes';
 import { useHostAction, type HostAction } from './useHostAction';
 import { readTaskTables, type TableNotice } from '../domain/table/readTaskTables';
 

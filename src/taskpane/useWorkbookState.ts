@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { WorkbookHost, WorkbookState } from './hostTypes';
+import type { WorkbookHost, WorkbookState } from '../host/hostTypes';
 
 const NONE: WorkbookState = { generated: false, ledgers: [] };
 

@@ -1,5 +1,5 @@
 import { cutText } from '../domain/text/normalise';
-import { address, parseAddress } from './a1';
+import { address, parseAddress } from '../domain/grid/a1';
 import type { Cell, SheetPlan } from './plan';
 
 /** The most characters (UTF-16 units) Excel keeps in a cell; a longer one makes it refuse the file. */

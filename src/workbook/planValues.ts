@@ -1,7 +1,7 @@
 import type { Cell, SheetPlan, WorkbookPlan } from './plan';
-import { FORMULA_AWARE_SHEETS, type SheetData, type SheetValue, type WorkbookData } from './sheetData';
+import { FORMULA_AWARE_SHEETS, type SheetData, type SheetValue, type WorkbookData } from '../domain/grid/sheetData';
 import { excelSerial, isDateSerial, LAST_EXCEL_DATE, type DateSystem } from '../domain/time/isoDate';
-import { address, parseAddress } from './a1';
+import { address, parseAddress } from '../domain/grid/a1';
 
 /** The value a cell shows before any formula is computed (formulas read as null), dates as serials of `system`. */
 export function cellValue(cell: Cell, system: DateSystem = 1900): SheetValue {

@@ -1,10 +1,10 @@
-import { dateSystemOf, type WorkbookData } from './sheetData';
+import { dateSystemOf, type WorkbookData } from '../domain/grid/sheetData';
 import { prepareWorkbook, type PreparedWorkbook } from './prepareWorkbook';
 import { readTaskList, type TaskListFinding, type TaskListReading } from '../domain/tasklist/readTaskList';
 import type { ShownDeadline } from '../domain/tasklist/deadlineCells';
 import type { LayoutProblem, PreviousWorkbook } from '../domain/ledger/readBack';
 import { readSummaryParameters } from '../domain/summary/readSummary';
-import { SHEET } from './names';
+import { SHEET } from '../domain/grid/names';
 import { REMOVED_MARK } from '../domain/ledger/columns';
 import { lastGeneration } from '../domain/tasklist/lastGeneration';
 import { diffTasks, type TaskDiff } from '../domain/diff/diffTasks';

@@ -4,16 +4,16 @@ import type { Issue, ParseOptions, ParsedNotice } from '../domain/notice/types';
 import { createDirectory, type UnitDirectory } from '../domain/units/directory';
 import { buildLedgers, type LedgerBook } from '../domain/ledger/ledgers';
 import { readPreviousWorkbook, targetKey, type LayoutProblem, type PreviousWorkbook } from '../domain/ledger/readBack';
-import type { WorkbookData } from './sheetData';
+import type { WorkbookData } from '../domain/grid/sheetData';
 import type { PlanWarning, WorkbookPlan } from './plan';
 import { MAX_CELL_TEXT } from './cellLimit';
 import { rowsKeyedById } from '../domain/tasklist/keyById';
 import { sheetKey } from '../domain/ledger/sheetName';
 import { buildWorkbookPlan } from './buildWorkbookPlan';
 import { readSummaryParameters } from '../domain/summary/readSummary';
-import { DEFAULT_WARN_DAYS, DUBAN_SHEET_NAMES } from './names';
-import { readTaskTables, type TableOptions } from '../domain/table/readTaskTables';
-import type { Grid, TableSource } from '../domain/table/types';
+import { DEFAULT_WARN_DAYS, DUBAN_SHEET_NAMES } from '../domain/grid/names';
+import { readTaskTables, type TableInput } from '../domain/table/readTaskTables';
+import type { TableSource } from '../domain/table/types';
 
 export type PreparedWorkbook = {
   /** The notice as parsed; its issues end with `warnings`. */
@@ -30,8 +30,6 @@ export type PreparedWorkbook = {
   warnings: Issue[];
 };
 
-/** A task-list table as input (DESIGN §3): the grids of an .xlsx, a CSV, a .docx's tables or the active sheet. */
-export type TableInput = Pick<TableOptions, 'format' | 'all' | 'title'> & { grids: Grid[] };
 
 export type PrepareInput = ({ noticeText: string } | { table: TableInput }) & {
   /** Issues found while reading the file (encoding…), listed before the parser's. */

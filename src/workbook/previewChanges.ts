@@ -1,9 +1,9 @@
-import { dateSystemOf, type WorkbookData } from './sheetData';
+import { dateSystemOf, type WorkbookData } from '../domain/grid/sheetData';
 import type { PreparedWorkbook } from './prepareWorkbook';
 import { readTaskList } from '../domain/tasklist/readTaskList';
 import { readSummaryParameters } from '../domain/summary/readSummary';
 import { diffTasks, type TaskDiff } from '../domain/diff/diffTasks';
-import { SHEET } from './names';
+import { SHEET } from '../domain/grid/names';
 
 /**
  * What applying a new notice (or table) to an existing workbook changes: the tasks its 任务清单

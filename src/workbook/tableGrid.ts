@@ -1,5 +1,5 @@
 import type { CellSpan } from '../domain/table/types';
-import { parseAddress } from './a1';
+import { parseAddress } from '../domain/grid/a1';
 
 /**
  * A merged area's A1 address (`A3:E3`, `'分工表'!A3:E3`, a single cell `B2`) as a span in a grid

@@ -3,7 +3,7 @@ import { previewChanges } from '../../src/workbook/previewChanges';
 import { planAsData } from '../../src/workbook/planValues';
 import { describeDiff } from '../../src/domain/diff/describeDiff';
 import { REMOVED_MARK } from '../../src/domain/ledger/columns';
-import type { WorkbookData } from '../../src/workbook/sheetData';
+import type { WorkbookData } from '../../src/domain/grid/sheetData';
 import { col, copyBook, sheetOf } from '../tasklist/support';
 
 const V1 = `某市人民政府关于印发2023年重点工作任务分工的通知

@@ -21,7 +21,7 @@
  *   (ExcelApi 1.16) is readable only after `workbook.load('use1904DateSystem')` and a sync.
  */
 
-import { columnIndex, columnLetter } from '../../src/workbook/a1';
+import { columnIndex, columnLetter } from '../../src/domain/grid/a1';
 import { excelSerial, fromExcelSerial, type DateSystem } from '../../src/domain/time/isoDate';
 
 export type Scalar = string | number | boolean;

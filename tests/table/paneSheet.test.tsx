@@ -5,8 +5,8 @@ import '../support/paneDom';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import '@testing-library/jest-dom';
 import { App } from '../../src/taskpane/App';
-import type { SheetTableRead, WorkbookHost } from '../../src/taskpane/hostTypes';
-import type { TableInput } from '../../src/workbook/prepareWorkbook';
+import type { SheetTableRead, WorkbookHost } from '../../src/host/hostTypes';
+import type { TableInput } from '../../src/domain/table/readTaskTables';
 
 const TABLE: SheetTableRead = {
   sheet: '分工表',

@@ -4,7 +4,7 @@ import { closestUnitName } from '../../src/domain/tasklist/closestName';
 import { readUnitCell } from '../../src/domain/tasklist/unitCells';
 import { createDirectory } from '../../src/domain/units/directory';
 import { BUILTIN_DIRECTORY } from '../../src/domain/units/builtinDirectory';
-import type { SheetValue } from '../../src/workbook/sheetData';
+import type { SheetValue } from '../../src/domain/grid/sheetData';
 import { serial } from './support';
 
 const HEADER = ['任务编号', '板块', '事项', '任务内容', '牵头单位', '负责单位', '配合单位', '完成时限', '截止日期', '时限类型', '指标数', '任务状态', '预警', '灯'];

@@ -1,4 +1,4 @@
-import type { SheetValue, WorkbookData } from '../../src/workbook/sheetData';
+import type { SheetValue, WorkbookData } from '../../src/domain/grid/sheetData';
 import { LEDGER_COLUMNS, type LedgerColumnKey } from '../../src/domain/ledger/columns';
 import { excelSerial } from '../../src/domain/time/isoDate';
 

@@ -7,7 +7,7 @@ import { readSummary } from '../../src/domain/summary/readSummary';
 import { summarize } from '../../src/domain/summary/summarize';
 import { validateWorkbook } from '../../src/domain/validation/validate';
 import { REMOVED_MARK } from '../../src/domain/ledger/columns';
-import type { WorkbookData } from '../../src/workbook/sheetData';
+import type { WorkbookData } from '../../src/domain/grid/sheetData';
 import { addTask, col, copyBook, deleteTask, fillLedgers, lostValues, serial, setTask, sheetOf } from './support';
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt'), 'utf8');

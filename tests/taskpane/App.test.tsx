@@ -8,7 +8,7 @@ import { webDarkTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
 import { paneTheme } from '../../src/taskpane/theme';
 import { officeThemeKind } from '../../src/adapters/officejs/officeReady';
-import type { WorkbookHost } from '../../src/taskpane/hostTypes';
+import type { WorkbookHost } from '../../src/host/hostTypes';
 
 const NOTICE = '某市人民政府关于印发任务分工的通知\n（一）教育\n1．新建幼儿园20所。（市教育局牵头，12月底前完成）\n2023年1月10日';
 

@@ -6,13 +6,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareWorkbook } from '../../src/workbook/prepareWorkbook';
 import { planAsData } from '../../src/workbook/planValues';
-import type { SheetData, SheetValue, WorkbookData } from '../../src/workbook/sheetData';
+import type { SheetData, SheetValue, WorkbookData } from '../../src/domain/grid/sheetData';
 import { validateWorkbook } from '../../src/domain/validation/validate';
 import { digitsAsDate, notADateMessage } from '../../src/domain/validation/textValues';
 import { readSummary, readSummaryParameters } from '../../src/domain/summary/readSummary';
 import { summarize } from '../../src/domain/summary/summarize';
 import { LEDGER_COLUMNS, type LedgerColumnKey } from '../../src/domain/ledger/columns';
-import { columnLetter } from '../../src/workbook/a1';
+import { columnLetter } from '../../src/domain/grid/a1';
 import { excelSerial, type DateSystem } from '../../src/domain/time/isoDate';
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt'), 'utf8');

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareWorkbook } from '../../src/workbook/prepareWorkbook';
 import { planAsData } from '../../src/workbook/planValues';
-import type { SheetData } from '../../src/workbook/sheetData';
+import type { SheetData } from '../../src/domain/grid/sheetData';
 import { validateWorkbook } from '../../src/domain/validation/validate';
 import { SEVERITY, type Finding, type FindingCode } from '../../src/domain/validation/findings';
 import { forUnits, groupFindings, RULE_LABEL } from '../../src/domain/validation/group';
 import { validationSheet } from '../../src/workbook/sheets/validationSheet';
 import { LEDGER_COLUMNS } from '../../src/domain/ledger/columns';
-import { columnLetter } from '../../src/workbook/a1';
+import { columnLetter } from '../../src/domain/grid/a1';
 
 const f = (code: FindingCode, unit: string, cell: string, task = '1.1', sheet = unit ? `台账-${unit}` : ''): Finding => ({
   code,

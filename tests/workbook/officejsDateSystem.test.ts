@@ -9,7 +9,7 @@ import { createExcelHost } from '../../src/adapters/officejs/excelHost';
 import { officeCellValue } from '../../src/adapters/officejs/cellValues';
 import { readWorkbookInExcel } from '../../src/adapters/officejs/readWorkbook';
 import { prepareWorkbook } from '../../src/workbook/prepareWorkbook';
-import { columnLetter } from '../../src/workbook/a1';
+import { columnLetter } from '../../src/domain/grid/a1';
 import { date } from '../../src/workbook/plan';
 import { FakeContext, FakeWorkbook, createFakeExcel, excelRetype, type FakeWorksheet } from '../support/fakeExcel';
 

@@ -6,7 +6,7 @@ import { REMOVED_MARK } from '../../src/domain/ledger/columns';
 import { FakeContext, createFakeExcel, type FakeWorkbook } from '../support/fakeExcel';
 import { snapFake } from '../support/snapshots';
 import { col, lostValues, serial, sheetOf, type Typed } from '../tasklist/support';
-import type { WorkbookData } from '../../src/workbook/sheetData';
+import type { WorkbookData } from '../../src/domain/grid/sheetData';
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt'), 'utf8');
 const none = (): void => undefined;

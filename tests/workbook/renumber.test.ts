@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareWorkbook } from '../../src/workbook/prepareWorkbook';
 import { planAsData } from '../../src/workbook/planValues';
-import type { WorkbookData } from '../../src/workbook/sheetData';
+import type { WorkbookData } from '../../src/domain/grid/sheetData';
 import { LEDGER_COLUMNS, REMOVED_MARK, type LedgerColumnKey } from '../../src/domain/ledger/columns';
 import { matchTasks } from '../../src/domain/ledger/matchTasks';
 import { dropAndRenumber } from '../support/renumber';

@@ -6,7 +6,7 @@ import { prepareWorkbook, type PreparedWorkbook } from '../../src/workbook/prepa
 import { openWorkbook, writePlanFile } from '../../src/adapters/xlsx/files';
 import { readWorkbookData } from '../../src/adapters/xlsx/readWorkbook';
 import { planAsData } from '../../src/workbook/planValues';
-import { sheetRef } from '../../src/workbook/a1';
+import { sheetRef } from '../../src/domain/grid/a1';
 import { MAX_CELL_TEXT } from '../../src/workbook/cellLimit';
 import type { Cell, WorkbookPlan } from '../../src/workbook/plan';
 import { isValidSheetName, ledgerSheetName, uniqueSheetName } from '../../src/domain/ledger/sheetName';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareWorkbook } from '../../src/workbook/prepareWorkbook';
 import { planAsData } from '../../src/workbook/planValues';
-import type { SheetValue, WorkbookData } from '../../src/workbook/sheetData';
+import type { SheetValue, WorkbookData } from '../../src/domain/grid/sheetData';
 import { LEDGER_COLUMNS, REMOVED_MARK, type LedgerColumnKey } from '../../src/domain/ledger/columns';
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt'), 'utf8');

@@ -1,5 +1,5 @@
 import { PRINT_FOOTER, type Cell, type ChartPlan, type ConditionalFormatPlan, type PrintPlan, type SheetPlan, type ValidationPlan, type WorkbookPlan } from '../../workbook/plan';
-import { absoluteAddress, columnLetter, parseAddress, rangeAddress, sheetRef } from '../../workbook/a1';
+import { absoluteAddress, columnLetter, parseAddress, rangeAddress, sheetRef } from '../../domain/grid/a1';
 import { officeCellValue, POINTS_PER_CHAR } from './cellValues';
 import type { ExcelFeatures } from './requirements';
 import { errorCode, type RunState } from './runExcel';

@@ -6,7 +6,7 @@ import { localIsoDate } from '../../domain/time/isoDate';
 import { identitySheet } from '../../workbook/distribute/identitySheet';
 import { mergePlan } from '../../workbook/distribute/mergePlan';
 import { unitFilePlan } from '../../workbook/distribute/unitFile';
-import type { CollectResult, DistributeResult, Progress } from '../../taskpane/hostTypes';
+import type { CollectResult, DistributeResult, Progress } from '../../host/hostTypes';
 import { applyPlan } from './applyPlan';
 import { readWorkbookInExcel } from './readWorkbook';
 import type { RunState } from './runExcel';

@@ -1,5 +1,5 @@
-import { FORMULA_AWARE_SHEETS, type CellMark, type SheetValue, type WorkbookData } from '../../workbook/sheetData';
-import { columnLetter, parseAddress, rangeAddress } from '../../workbook/a1';
+import { FORMULA_AWARE_SHEETS, type CellMark, type SheetValue, type WorkbookData } from '../../domain/grid/sheetData';
+import { columnLetter, parseAddress, rangeAddress } from '../../domain/grid/a1';
 import { loadDateSystem } from './dateSystem';
 
 /** Sheets a regeneration from a notice never needs to read: they are rebuilt from the notice alone (汇总 is read for its parameters). */

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import type { ChartPlan } from '../../workbook/plan';
-import { parseAddress, sheetRef } from '../../workbook/a1';
+import { parseAddress, sheetRef } from '../../domain/grid/a1';
 
 /**
  * Charts in the .xlsx the CLI writes. exceljs writes none, so after it has saved the package

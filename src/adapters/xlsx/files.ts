@@ -2,16 +2,16 @@ import ExcelJS from 'exceljs';
 import { addCharts, chartsOf } from './charts';
 import { readFile, stat } from 'node:fs/promises';
 import type { ChartPlan, WorkbookPlan } from '../../workbook/plan';
-import { SHEET } from '../../workbook/names';
+import { SHEET } from '../../domain/grid/names';
 import { summaryPlan } from '../../workbook/buildWorkbookPlan';
 import { readSummaryParameters } from '../../domain/summary/readSummary';
 import { localIsoDate } from '../../domain/time/isoDate';
-import type { WorkbookData } from '../../workbook/sheetData';
+import type { WorkbookData } from '../../domain/grid/sheetData';
 import { applyPlanToWorkbook } from './writePlan';
 import { readWorkbookData } from './readWorkbook';
 import { repairDateSystem } from './dateSystem';
 import { writeFileAtomic } from './safeWrite';
-import { WORKBOOK_MAX_BYTES, workbookOverLimit } from './workbookLimits';
+import { limitMessage, measureXlsx, WORKBOOK_MAX_BYTES, WORKBOOK_MAX_ROWS, WORKBOOK_MAX_XML_BYTES } from './workbookLimits';
 import { sizeText } from '../../domain/text/sizeText';
 import { normaliseProtectionBooleans } from './ooxmlBooleans';
 import { readFailureReason } from '../../domain/text/fileErrors';
@@ -20,10 +20,10 @@ import { readFailureReason } from '../../domain/text/fileErrors';
  * exceljs drops the charts of a workbook it opened: a write that does not lay out 汇总 again
  * (校验结果, 催办单) puts 汇总's charts back as its current layout has them.
  */
-function chartsToWrite(wb: ExcelJS.Workbook): ReadonlyMap<string, readonly ChartPlan[]> {
+function chartsToWrite(wb: ExcelJS.Workbook, held: WorkbookData | undefined): ReadonlyMap<string, readonly ChartPlan[]> {
   const planned = chartsOf(wb);
   if (planned.has(SHEET.summary.name) || !wb.getWorksheet(SHEET.summary.name)) return planned;
-  const book = readWorkbookData(wb);
+  const book = held ?? readWorkbookData(wb);
   if (!book.sheets.some((s) => s.name === SHEET.tasks.name)) return planned;
   const params = readSummaryParameters(book);
   const { summary } = summaryPlan(book, params.year, params.asOf, params.warnDays, localIsoDate(new Date()));
@@ -55,12 +55,14 @@ export async function openWorkbook(path: string): Promise<ExcelJS.Workbook> {
     throw new UnreadableWorkbook(`${path} 是加密（设有打开密码）或旧版 .xls 工作簿，请在 Excel 中去掉密码并另存为 .xlsx`);
   }
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new UnreadableWorkbook(`${path} 不是 .xlsx 工作簿`);
-  const over = await workbookOverLimit(path, bytes);
+  // One inflate of the sheet XML before exceljs: the limits, and which entries spell protection with words.
+  const measure = await measureXlsx(bytes, WORKBOOK_MAX_XML_BYTES, WORKBOOK_MAX_ROWS);
+  const over = measure === null ? null : limitMessage(path, measure);
   if (over !== null) throw new UnreadableWorkbook(over);
   const wb = new ExcelJS.Workbook();
   try {
     // Protection saved by LibreOffice or WPS (`sheet="true"`, `locked="false"`) read as it is meant.
-    await wb.xlsx.load((await normaliseProtectionBooleans(bytes)) as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load((await normaliseProtectionBooleans(bytes, measure?.wordyProtection ?? null)) as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw new UnreadableWorkbook(`${path} 无法作为 .xlsx 打开：${(e as Error).message}`);
   }
@@ -84,11 +86,12 @@ export async function writePlanFile(plan: WorkbookPlan, path: string, base?: Exc
 /**
  * Save a workbook: through a temporary file beside `path`, synced and renamed over it when complete
  * (`writeFileAtomic`), so a failure or a kill leaves the previous file as it was. Errors are
- * `OutputError`s naming `path`.
+ * `OutputError`s naming `path`. `held` is the workbook as the caller already read it, with 任务清单
+ * and the ledgers as they are now: 汇总's charts are drawn from it instead of reading the file again.
  */
-export async function writeWorkbookFile(wb: ExcelJS.Workbook, path: string): Promise<void> {
+export async function writeWorkbookFile(wb: ExcelJS.Workbook, path: string, held?: WorkbookData): Promise<void> {
   const saved = await wb.xlsx.writeBuffer();
   // exceljs gives a Buffer under Node (typed as its own Buffer interface).
-  const bytes = await addCharts(Buffer.isBuffer(saved) ? saved : new Uint8Array(saved as ArrayBuffer), chartsToWrite(wb));
+  const bytes = await addCharts(Buffer.isBuffer(saved) ? saved : new Uint8Array(saved as ArrayBuffer), chartsToWrite(wb, held));
   await writeFileAtomic(path, bytes);
 }

@@ -19,12 +19,16 @@ export function normaliseProtectionXml(xml: string): string {
 
 /**
  * The .xlsx bytes with protection booleans spelt `1`/`0`, for exceljs to read what the file says.
- * A file that has none spelt otherwise (every file exceljs or Excel wrote) comes back as it was.
+ * `wordy` names the entries that need it, as the limit check found them while inflating
+ * (`measureXlsx`); null means unknown, and every entry that may hold protection is looked at.
+ * A file that has none spelt otherwise (every file exceljs or Excel wrote) comes back as it was,
+ * without being unzipped here.
  */
-export async function normaliseProtectionBooleans(bytes: Buffer): Promise<Buffer> {
+export async function normaliseProtectionBooleans(bytes: Buffer, wordy: readonly string[] | null = null): Promise<Buffer> {
+  if (wordy !== null && wordy.length === 0) return bytes;
   const zip = await JSZip.loadAsync(bytes);
   let changed = false;
-  for (const name of Object.keys(zip.files).filter(holdsProtection)) {
+  for (const name of wordy ?? Object.keys(zip.files).filter(holdsProtection)) {
     const entry = zip.file(name);
     if (!entry) continue;
     const xml = await entry.async('string');

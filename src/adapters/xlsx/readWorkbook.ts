@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { FORMULA_AWARE_SHEETS, type CellMark, type SheetData, type SheetValue, type WorkbookData } from '../../workbook/sheetData';
+import { FORMULA_AWARE_SHEETS, type CellMark, type SheetData, type SheetValue, type WorkbookData } from '../../domain/grid/sheetData';
 import type { DateSystem } from '../../domain/time/isoDate';
 import { serialOfDate, workbookDateSystem } from './dateSerials';
 

@@ -13,7 +13,15 @@ export const WORKBOOK_MAX_XML_BYTES = 120 * MB;
 /** Rows (`<row>` elements) of all worksheets. */
 export const WORKBOOK_MAX_ROWS = 200_000;
 
-export type XlsxMeasure = { xmlBytes: number; rows: number };
+export type XlsxMeasure = {
+  xmlBytes: number;
+  rows: number;
+  /**
+   * Entries whose protection is spelt with `true`/`false` (LibreOffice, WPS), found in the same
+   * inflate: only these are rewritten before exceljs reads the file (`ooxmlBooleans`).
+   */
+  wordyProtection: string[];
+};
 
 /** Why a workbook of these bytes is past a limit (a message naming `path`), or null. Never throws. */
 export async function workbookOverLimit(
@@ -22,7 +30,11 @@ export async function workbookOverLimit(
   limits: { xmlBytes: number; rows: number } = { xmlBytes: WORKBOOK_MAX_XML_BYTES, rows: WORKBOOK_MAX_ROWS },
 ): Promise<string | null> {
   const measure = await measureXlsx(bytes, limits.xmlBytes, limits.rows);
-  if (measure === null) return null; // not a zip exceljs can read: it says so itself
+  return measure === null ? null : limitMessage(path, measure, limits); // not a zip exceljs can read: it says so itself
+}
+
+/** Why a measured workbook is past a limit (a message naming `path`), or null. */
+export function limitMessage(path: string, measure: XlsxMeasure, limits: { xmlBytes: number; rows: number } = { xmlBytes: WORKBOOK_MAX_XML_BYTES, rows: WORKBOOK_MAX_ROWS }): string | null {
   if (measure.xmlBytes > limits.xmlBytes) {
     return `${path} 的工作表内容解压后超过 ${sizeText(limits.xmlBytes)}，超过工作簿的上限，未读取`;
   }
@@ -40,29 +52,47 @@ export async function workbookOverLimit(
 export async function measureXlsx(bytes: Buffer, maxXmlBytes: number, maxRows: number): Promise<XlsxMeasure | null> {
   const entries = centralDirectory(bytes);
   if (entries === null) return null;
-  const measure: XlsxMeasure = { xmlBytes: 0, rows: 0 };
+  const measure: XlsxMeasure = { xmlBytes: 0, rows: 0, wordyProtection: [] };
   for (const e of entries) {
     const sheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name);
-    if (!sheet && !/^xl\/sharedStrings\.xml$/i.test(e.name)) continue;
+    const styles = e.name === 'xl/styles.xml';
+    if (!sheet && !styles && !/^xl\/sharedStrings\.xml$/i.test(e.name)) continue;
     const data = entryData(bytes, e);
     if (data === null) return null;
-    const ok = await scanEntry(data, e.method, sheet, measure, maxXmlBytes, maxRows);
+    const ok = await scanEntry(data, e.method, { name: e.name, sheet, styles }, measure, maxXmlBytes, maxRows);
     if (!ok) return null;
     if (measure.xmlBytes > maxXmlBytes || measure.rows > maxRows) break;
   }
   return measure;
 }
 
-/** Add one entry's inflated size (and rows, for a worksheet) to `measure`; false when it cannot be inflated. */
-function scanEntry(data: Buffer, method: number, sheet: boolean, measure: XlsxMeasure, maxXmlBytes: number, maxRows: number): Promise<boolean> {
+/** A protection element with an attribute spelt `true`/`false` (`<sheetProtection sheet="true"`). */
+const WORDY_PROTECTION = /<(?:[\w-]+:)?(?:sheetProtection|protection)\b[^>]*?=\s*["']\s*(?:true|false)\s*["']/i;
+/** Characters kept from one chunk to the next, so an element cut between chunks is still seen. */
+const TAIL = 400;
+
+type EntryKind = { name: string; sheet: boolean; styles: boolean };
+
+/**
+ * Add one entry's inflated size (and rows, for a worksheet) to `measure`, and note it when its
+ * protection is spelt with words; false when it cannot be inflated. The style sheet is only looked
+ * at for protection: the limits count worksheet and shared-string XML.
+ */
+function scanEntry(data: Buffer, method: number, kind: EntryKind, measure: XlsxMeasure, maxXmlBytes: number, maxRows: number): Promise<boolean> {
   let tail = '';
+  let wordy = false;
   const count = (chunk: Buffer): void => {
-    measure.xmlBytes += chunk.length;
-    if (!sheet) return;
-    // latin1 keeps one character a byte; `<row` is ASCII, and the tail catches one cut between chunks.
-    const text = tail + chunk.toString('latin1');
-    measure.rows += countRows(text);
-    tail = text.slice(-4);
+    if (!kind.styles) measure.xmlBytes += chunk.length;
+    if (!kind.sheet && !kind.styles) return;
+    // latin1 keeps one character a byte; the markup looked for is ASCII, and the tail catches one cut between chunks.
+    const fresh = chunk.toString('latin1');
+    const text = tail + fresh;
+    if (kind.sheet) measure.rows += countRows(tail.slice(-4) + fresh);
+    if (!wordy && WORDY_PROTECTION.test(text)) {
+      wordy = true;
+      measure.wordyProtection.push(kind.name);
+    }
+    tail = text.slice(-TAIL);
   };
   if (method === 0) {
     count(data);

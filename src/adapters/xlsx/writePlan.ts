@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { BlockPlan, Cell, ConditionalFormatPlan, PrintPlan, SheetPlan, ValidationPlan, WorkbookPlan } from '../../workbook/plan';
 import { DATE_FORMAT, PRINT_FOOTER } from '../../workbook/plan';
-import { absoluteAddress, columnLetter, parseAddress, sheetRef } from '../../workbook/a1';
+import { absoluteAddress, columnLetter, parseAddress, sheetRef } from '../../domain/grid/a1';
 import { excelSerial, type DateSystem } from '../../domain/time/isoDate';
 import { assertWritable } from '../../workbook/planValues';
 import { dateForSerial1900Writer, workbookDateSystem } from './dateSerials';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { WorkbookPlan } from '../../workbook/plan';
-import type { WorkbookData } from '../../workbook/sheetData';
+import type { WorkbookData } from '../../domain/grid/sheetData';
 import type { DateSystem } from '../../domain/time/isoDate';
 import { applyPlanToWorkbook } from './writePlan';
 import { readWorkbookData } from './readWorkbook';

@@ -1,4 +1,4 @@
-import { cellText, type WorkbookData } from '../../workbook/sheetData';
+import { cellText, type WorkbookData } from '../grid/sheetData';
 
 /**
  * Who a workbook is (DESIGN §10): the master (总表) carries a stable id and the last round it

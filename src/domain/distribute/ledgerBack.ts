@@ -1,4 +1,4 @@
-import type { WorkbookData } from '../../workbook/sheetData';
+import type { WorkbookData } from '../grid/sheetData';
 import type { Role } from '../notice/types';
 import { ledgerSheets } from '../summary/readSummary';
 import { ROLE_LABEL, type Ledger, type LedgerRow, type PreviousRow } from '../ledger/ledgers';

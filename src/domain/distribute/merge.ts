@@ -1,30 +1,17 @@
-import type { WorkbookData } from '../../workbook/sheetData';
-import { columnLetter } from '../../workbook/a1';
+import type { WorkbookData } from '../grid/sheetData';
+import { columnLetter } from '../grid/a1';
 import type { LayoutProblem } from '../ledger/readBack';
 import { FILL_KEYS, LEDGER_COLUMNS, headerOf, type LedgerColumnKey } from '../ledger/columns';
 import type { FillValue, Ledger, LedgerRow } from '../ledger/ledgers';
 import { IDENTITY_SHEET, SENT_SHEET, SENT_TARGETS_SHEET, readIdentity, type Identity } from './identity';
 import { mergeTargets } from './mergeTargets';
 import { isBlank, sameValue } from './sameValue';
-import type { SheetData } from '../../workbook/sheetData';
+import type { Conflict } from './conflict';
+import type { SheetData } from '../grid/sheetData';
 import { ledgersOf } from './ledgerBack';
 
 /** A returned file as read: its workbook, or why it could not be read at all. */
 export type ReturnedFile = { file: string; book: WorkbookData | null; unreadable?: string };
-
-/** A cell both the office (in the master) and the unit (in its file) changed since the split. */
-export type Conflict = {
-  sheet: string;
-  cell: string;
-  task: string;
-  unit: string;
-  column: string;
-  master: FillValue;
-  returned: FillValue;
-  /** Which value the merged ledger holds: the side whose row has the later 更新日期. */
-  applied: 'master' | 'returned';
-  file: string;
-};
 
 export type Refusal = { file: string; reason: string };
 

@@ -1,7 +1,7 @@
-import { cellText, type SheetData, type SheetValue } from '../../workbook/sheetData';
-import { columnLetter } from '../../workbook/a1';
+import { cellText, type SheetData, type SheetValue } from '../grid/sheetData';
+import { columnLetter } from '../grid/a1';
 import { targetKey } from '../ledger/readBack';
-import type { Conflict } from './merge';
+import type { Conflict } from './conflict';
 import { sameValue } from './sameValue';
 
 /** The columns of 量化指标 a unit fills (DESIGN §5). */

@@ -1,8 +1,8 @@
-import { cellText, dateSystemOf, type SheetData, type SheetValue, type WorkbookData } from '../../workbook/sheetData';
+import { cellText, dateSystemOf, type SheetData, type SheetValue, type WorkbookData } from '../grid/sheetData';
 import type { DirectoryEntry } from '../units/builtinDirectory';
 import type { UnitCategory } from '../notice/types';
 import { LEDGER_COLUMNS, locateHeader, type HeaderMatch, type LedgerColumnKey } from './columns';
-import { address, columnLetter } from '../../workbook/a1';
+import { address, columnLetter } from '../grid/a1';
 import { fromExcelSerial, type DateSystem } from '../time/isoDate';
 import { ledgerSheets } from '../summary/readSummary';
 import type { Extras, Fills, PreviousRow } from './ledgers';

@@ -1,5 +1,5 @@
 import type { Issue } from './types';
-import type { ItemBlock } from './structure';
+import type { ItemBlock } from './itemBlock';
 import type { LineKind } from './lineKinds';
 
 /**

@@ -1,5 +1,5 @@
 import type { Issue, Task } from './types';
-import type { ItemBlock } from './structure';
+import type { ItemBlock } from './itemBlock';
 import { assignRoles, readParenthetical, type ParentheticalReading } from './responsibility';
 import { isResponsibility, topLevelBrackets } from './brackets';
 import { combineDeadline } from './deadline';

@@ -1,4 +1,4 @@
-import { cellText, dateSystemOf, type SheetValue, type WorkbookData } from '../../workbook/sheetData';
+import { cellText, dateSystemOf, type SheetValue, type WorkbookData } from '../grid/sheetData';
 import { fromExcelSerial } from '../time/isoDate';
 import type { SummaryReport } from './summarize';
 

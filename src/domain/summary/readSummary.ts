@@ -1,11 +1,11 @@
 import type { Role } from '../notice/types';
-import { cellText, dateSystemOf, type SheetData, type SheetValue, type WorkbookData } from '../../workbook/sheetData';
+import { cellText, dateSystemOf, type SheetData, type SheetValue, type WorkbookData } from '../grid/sheetData';
 import { locateHeader, REMOVED_MARK, type LedgerColumnKey } from '../ledger/columns';
 import { SECTION_HEADING, chineseNumber } from '../notice/patterns';
 import type { SummaryInput, SummaryRow, SummaryTarget } from './summarize';
 import { fromExcelSerial, type DateSystem } from '../time/isoDate';
 import { notADateMessage } from '../validation/textValues';
-import { DUBAN_SHEET_NAMES } from '../../workbook/names';
+import { DUBAN_SHEET_NAMES } from '../grid/names';
 import { sheetKey } from '../ledger/sheetName';
 
 const ROLE_BY_LABEL: Record<string, Role> = { 牵头: 'lead', 负责: 'joint', 配合: 'support', 分别负责: 'each' };

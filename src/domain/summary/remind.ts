@@ -1,4 +1,4 @@
-import { cellText, type WorkbookData } from '../../workbook/sheetData';
+import { cellText, type WorkbookData } from '../grid/sheetData';
 import { excelSerial, fromExcelSerial } from '../time/isoDate';
 import { warning } from './rules';
 import type { SummaryInput } from './summarize';

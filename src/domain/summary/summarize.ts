@@ -1,5 +1,5 @@
 import type { Role } from '../notice/types';
-import type { SheetValue } from '../../workbook/sheetData';
+import type { SheetValue } from '../grid/sheetData';
 import { isComplete, isDate, meetsTarget, rate, statusCategory, taskStatus, warning, type StatusCategory, type Warning } from './rules';
 import { fromExcelSerial, excelSerial, type DateSystem } from '../time/isoDate';
 

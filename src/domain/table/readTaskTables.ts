@@ -20,6 +20,9 @@ export type TableOptions = ParseOptions & {
   title?: string;
 };
 
+/** A task-list table as input (DESIGN §3): the grids of an .xlsx, a CSV, a .docx's tables or the active sheet. */
+export type TableInput = Pick<TableOptions, 'format' | 'all' | 'title'> & { grids: Grid[] };
+
 /** A notice read from tables, and how they were read (the overview and `input` of `duban.notice/1`). */
 export type TableNotice = { parsed: ParsedNotice; source: TableSource };
 

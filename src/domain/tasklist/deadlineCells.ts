@@ -1,5 +1,5 @@
 import type { Deadline } from '../notice/types';
-import type { SheetValue } from '../../workbook/sheetData';
+import type { SheetValue } from '../grid/sheetData';
 import { readDeadlineCell } from '../table/deadlineCell';
 import { fromExcelSerial, type DateSystem } from '../time/isoDate';
 import { parseTextDate } from '../validation/textValues';

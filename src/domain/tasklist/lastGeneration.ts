@@ -1,5 +1,5 @@
 import type { Role, Task } from '../notice/types';
-import { cellText, type SheetData } from '../../workbook/sheetData';
+import { cellText, type SheetData } from '../grid/sheetData';
 import type { PreviousRow } from '../ledger/ledgers';
 import { REMOVED_MARK } from '../ledger/columns';
 import { combineDeadline } from '../notice/deadline';

@@ -1,12 +1,12 @@
 import type { ParsedNotice, Role, Section, Severity, Task, TaskUnit } from '../notice/types';
-import { cellText, type SheetData, type SheetValue } from '../../workbook/sheetData';
+import { cellText, type SheetData, type SheetValue } from '../grid/sheetData';
 import type { UnitDirectory } from '../units/directory';
 import { categoryByForm } from '../units/directory';
 import { unitLoads } from '../notice/parseNotice';
 import { extractTargets } from '../notice/targets';
 import { SECTION_HEADING, chineseNumber } from '../notice/patterns';
 import type { DateSystem } from '../time/isoDate';
-import { address, columnLetter } from '../../workbook/a1';
+import { address, columnLetter } from '../grid/a1';
 import { readUnitCell } from './unitCells';
 import { readDeadlineCells, type ShownDeadline } from './deadlineCells';
 import { closestUnitName } from './closestName';

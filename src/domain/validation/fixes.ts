@@ -1,5 +1,5 @@
-import type { WorkbookData } from '../../workbook/sheetData';
-import { parseAddress } from '../../workbook/a1';
+import type { WorkbookData } from '../grid/sheetData';
+import { parseAddress } from '../grid/a1';
 import type { Finding } from './findings';
 
 /** The workbook as it reads once the fixes of these findings are written. */

@@ -1,5 +1,5 @@
 import type { Role } from '../notice/types';
-import { cellText, type WorkbookData } from '../../workbook/sheetData';
+import { cellText, type WorkbookData } from '../grid/sheetData';
 import { ALL_MUNICIPAL } from '../ledger/ledgers';
 
 export type MasterTask = { id: string; text: string; leads: string; deadlineText: string; due: number | null; section: string };

@@ -1,9 +1,9 @@
-import { cellText, dateSystemOf, type SheetData, type SheetValue, type WorkbookData } from '../../workbook/sheetData';
+import { cellText, dateSystemOf, type SheetData, type SheetValue, type WorkbookData } from '../grid/sheetData';
 import { LEDGER_COLUMNS, OUTPUT_FORMS, REMOVED_MARK, STATUS_VALUES, locateHeader, type LedgerColumnKey } from '../ledger/columns';
 import { ROLE_LABEL } from '../ledger/ledgers';
 import { ledgerSheets, readSummaryParameters } from '../summary/readSummary';
 import { excelSerial, isDateSerial, type DateSystem } from '../time/isoDate';
-import { columnLetter } from '../../workbook/a1';
+import { columnLetter } from '../grid/a1';
 import { SEVERITY, type Finding, type FindingCode } from './findings';
 import { readMaster, type Master } from './master';
 import { notADateMessage, parseQuantity, parseTextDate } from './textValues';

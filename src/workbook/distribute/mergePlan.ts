@@ -1,4 +1,5 @@
-import type { Conflict, MergeResult } from '../../domain/distribute/merge';
+import type { MergeResult } from '../../domain/distribute/merge';
+import type { Conflict } from '../../domain/distribute/conflict';
 import { LEDGER_COLUMNS } from '../../domain/ledger/columns';
 import type { FillValue } from '../../domain/ledger/ledgers';
 import { readSummaryParameters } from '../../domain/summary/readSummary';
@@ -6,10 +7,10 @@ import { fromExcelSerial, type DateSystem } from '../../domain/time/isoDate';
 import { validateWorkbook } from '../../domain/validation/validate';
 import { sheetAsData } from '../planValues';
 import { date, text, type Cell, type SheetPlan, type WorkbookPlan } from '../plan';
-import type { WorkbookData } from '../sheetData';
+import type { WorkbookData } from '../../domain/grid/sheetData';
 import { summaryNames, summaryPlan } from '../buildWorkbookPlan';
 import { ledgerSheet } from '../sheets/ledgerSheet';
-import { columnLetter } from '../a1';
+import { columnLetter } from '../../domain/grid/a1';
 import { validationSheet } from '../sheets/validationSheet';
 import { fillCell } from '../sheets/fillCell';
 

@@ -1,9 +1,9 @@
 import { SENT_SHEET, SENT_TARGETS_SHEET, type Identity } from '../../domain/distribute/identity';
 import type { Ledger } from '../../domain/ledger/ledgers';
 import { fromExcelSerial, type DateSystem } from '../../domain/time/isoDate';
-import { cellText, type SheetData, type SheetValue, type WorkbookData } from '../sheetData';
+import { cellText, type SheetData, type SheetValue, type WorkbookData } from '../../domain/grid/sheetData';
 import { DATE_FORMAT, TEXT_FORMAT, date, formula, num, text, type Cell, type ColumnPlan, type SheetPlan, type WorkbookPlan } from '../plan';
-import { NAME, SHEET } from '../names';
+import { NAME, SHEET } from '../../domain/grid/names';
 import { ledgerSheet } from '../sheets/ledgerSheet';
 import { identitySheet } from './identitySheet';
 

@@ -3,7 +3,7 @@ import type { DirectoryEntry } from '../../domain/units/builtinDirectory';
 import type { LedgerBook } from '../../domain/ledger/ledgers';
 import { TEXT_FORMAT, num, text, type ColumnPlan, type SheetPlan } from '../plan';
 import { printSetup } from '../print';
-import { SHEET } from '../names';
+import { SHEET } from '../../domain/grid/names';
 
 export const CATEGORY_LABEL: Record<UnitCategory, string> = {
   municipal: '市级部门',

@@ -1,6 +1,6 @@
 import { HISTORY_HEADERS, type SnapshotRow } from '../../domain/summary/history';
 import { DATE_FORMAT, date, num, text, type Cell, type ColumnPlan, type SheetPlan } from '../plan';
-import { SHEET } from '../names';
+import { SHEET } from '../../domain/grid/names';
 import { forPaper, printSetup } from '../print';
 
 const PERCENT = '0.0%';

@@ -2,9 +2,9 @@ import type { SummaryLayout } from '../../domain/summary/readSummary';
 import { OUTPUT_FORMS, STATUS_VALUES, type LedgerColumnKey } from '../../domain/ledger/columns';
 import { ROLE_LABEL } from '../../domain/ledger/ledgers';
 import { fromExcelSerial, type DateSystem } from '../../domain/time/isoDate';
-import { columnLetter, sheetRef } from '../a1';
+import { columnLetter, sheetRef } from '../../domain/grid/a1';
 import { DATE_FORMAT, TEXT_FORMAT, date, formula, num, text, type Cell, type ColumnPlan, type SheetPlan } from '../plan';
-import { INDEX_SHEET } from '../names';
+import { INDEX_SHEET } from '../../domain/grid/names';
 
 export { INDEX_SHEET };
 /** `'_台账索引'!` — the prefix every summary formula counts over. */

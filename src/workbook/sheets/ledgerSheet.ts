@@ -1,7 +1,7 @@
 import { LEDGER_COLUMNS, OUTPUT_FORMS, STATUS_VALUES, type LedgerColumnKey } from '../../domain/ledger/columns';
 import type { Ledger, LedgerRow } from '../../domain/ledger/ledgers';
-import { columnLetter, rangeAddress } from '../a1';
-import { NAME, ledgerKey } from '../names';
+import { columnLetter, rangeAddress } from '../../domain/grid/a1';
+import { NAME, ledgerKey } from '../../domain/grid/names';
 import { DATE_FORMAT, TEXT_FORMAT, date, formula, text, type Cell, type ColumnPlan, type ConditionalFormatPlan, type PrintPlan, type SheetPlan, type ValidationPlan } from '../plan';
 import { fillCell } from './fillCell';
 import { printSetup } from '../print';

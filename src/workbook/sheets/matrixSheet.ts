@@ -1,9 +1,9 @@
 import type { ParsedNotice, UnitLoad } from '../../domain/notice/types';
 import { ROLE_LABEL } from '../../domain/ledger/ledgers';
-import { columnLetter } from '../a1';
+import { columnLetter } from '../../domain/grid/a1';
 import { TEXT_FORMAT, formula, text, type Cell, type ColumnPlan, type ConditionalFormatPlan, type SheetPlan } from '../plan';
 import { printSetup } from '../print';
-import { SHEET } from '../names';
+import { SHEET } from '../../domain/grid/names';
 
 /** Heat colours by role: the accountable one darkest. */
 const HEAT: Array<[string, string]> = [

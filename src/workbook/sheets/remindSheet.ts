@@ -1,6 +1,6 @@
 import type { ReminderDocument } from '../../domain/summary/remind';
 import { DATE_FORMAT, TEXT_FORMAT, date, num, text, type Cell, type ColumnPlan, type ConditionalFormatPlan, type SheetPlan } from '../plan';
-import { SHEET } from '../names';
+import { SHEET } from '../../domain/grid/names';
 import { forPaper, printSetup } from '../print';
 import { WARN_COLOURS } from '../colours';
 

@@ -1,7 +1,7 @@
 import type { SummaryLayout } from '../../domain/summary/readSummary';
-import { sheetRef } from '../a1';
+import { sheetRef } from '../../domain/grid/a1';
 import { DATE_FORMAT, date, formula, num, text, type BlockPlan, type Cell, type ChartPlan, type SheetPlan } from '../plan';
-import { DEFAULT_WARN_DAYS, NAME, SHEET } from '../names';
+import { DEFAULT_WARN_DAYS, NAME, SHEET } from '../../domain/grid/names';
 import { excelSerial } from '../../domain/time/isoDate';
 import { printSetup } from '../print';
 import { WARN_COLOURS, FILL_COLUMN_SHADE, type ColouredWarning } from '../colours';

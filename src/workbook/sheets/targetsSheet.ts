@@ -2,7 +2,7 @@ import type { Comparator, ParsedNotice, Target, Task } from '../../domain/notice
 import { DATE_FORMAT, TEXT_FORMAT, formula, num, text, type Cell, type ColumnPlan, type SheetPlan } from '../plan';
 import { printSetup } from '../print';
 import { FILL_COLUMN_SHADE } from '../colours';
-import { SHEET } from '../names';
+import { SHEET } from '../../domain/grid/names';
 import { fillCell } from './fillCell';
 import { targetKey, type PreviousWorkbook } from '../../domain/ledger/readBack';
 import { REMOVED_MARK } from '../../domain/ledger/columns';

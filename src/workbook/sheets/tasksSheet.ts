@@ -1,10 +1,10 @@
 import type { ParsedNotice, Task } from '../../domain/notice/types';
 import { DEADLINE_KIND_LABEL } from '../../domain/notice/labels';
 import { DATE_FORMAT, TEXT_FORMAT, date, formula, num, text, type ColumnPlan, type ConditionalFormatPlan, type SheetPlan } from '../plan';
-import { NAME } from '../names';
+import { NAME } from '../../domain/grid/names';
 import { IDX, IX } from './indexSheet';
 import { sectionLabel } from '../../domain/notice/patterns';
-import { SHEET } from '../names';
+import { SHEET } from '../../domain/grid/names';
 import { printSetup } from '../print';
 import { WARN_COLOURS } from '../colours';
 

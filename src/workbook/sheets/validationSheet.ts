@@ -1,8 +1,8 @@
 import { SEVERITY, type Finding } from '../../domain/validation/findings';
 import { groupFindings } from '../../domain/validation/group';
-import { sheetRef } from '../a1';
+import { sheetRef } from '../../domain/grid/a1';
 import { formula, text, type SheetPlan } from '../plan';
-import { SHEET } from '../names';
+import { SHEET } from '../../domain/grid/names';
 import { forPaper, printSetup } from '../print';
 import { SEVERITY_LABEL } from '../../domain/notice/labels';
 

@@ -1,4 +1,4 @@
-import type { DateSystem } from '../domain/time/isoDate';
+import type { DateSystem } from '../time/isoDate';
 
 /**
  * A sheet's values as read back from a workbook (either adapter): numbers (dates as Excel

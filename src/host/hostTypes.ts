@@ -1,6 +1,6 @@
 import type { Finding } from '../domain/validation/findings';
 import type { Grid } from '../domain/table/types';
-import type { TableInput } from '../workbook/prepareWorkbook';
+import type { TableInput } from '../domain/table/readTaskTables';
 
 /** Progress of a long operation, for the task pane's progress bar. */
 export type Progress = { step: string; done: number; total: number };
