@@ -132,9 +132,9 @@ describe('task pane (React, with a fake host)', () => {
     fireEvent.click(await screen.findByRole('button', { name: '更新分工…' }));
     const dialog = await screen.findByRole('dialog', { name: '按任务清单更新分工？' });
     await waitFor(() => expect(dialog).toHaveTextContent('已填写的台账行移动 1 行'));
-    expect(screen.getByRole('list', { name: '任务清单中的问题' })).toHaveTextContent('任务清单!E4：任务 3.1 的单位“市财正局”不在单位名录中，是否应为“市财政局”？');
+    expect(within(dialog).getByRole('list', { name: '任务清单中的问题', hidden: true })).toHaveTextContent('任务清单!E4：任务 3.1 的单位“市财正局”不在单位名录中，是否应为“市财政局”？');
     // A finding goes to its cell; the dialog closes so the office can fix it.
-    fireEvent.click(screen.getByRole('button', { name: '任务清单!E4' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: '任务清单!E4', hidden: true }));
     await waitFor(() => expect(host.calls).toEqual(['select 任务清单!E4']));
     expect(screen.queryByRole('dialog')).toBeNull();
     host.calls.length = 0;
