@@ -37,7 +37,8 @@ export function parseNotice(text: string, options: ParseOptions = {}, directory:
     structure.items.flatMap((item) => cutItem(item, year, leadFirst, issues)),
     scopeNotes(lines),
   );
-  const issuer = notice.issuer ?? (notice.title || null);
+  // Whose notice it is, for the directory's place-bound short forms (DESIGN §4): the issuer and the title both say.
+  const issuer = [notice.issuer, notice.title].filter((x) => x !== null && x !== '').join(' ') || null;
   const tasks = drafts.map((d) => resolveUnits(d, directory, issuer, issues));
   if (structure.sections.length === 0 && tasks.length > 0) {
     issues.push({ severity: 'info', code: 'NO_SECTIONS', message: '通知没有（一）（二）…板块标题，任务不分板块', line: 0 });
