@@ -89,6 +89,12 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
       return;
     }
     flushLabels(p.block);
+    if (!namesUnits(p.block.text)) {
+      // `目标。全年地区生产总值增长6%左右。` + `责任领导：张三`: labels that name no unit (a leader, a date) do not
+      // make a paragraph of goals or principles a task (DESIGN §3); said, so nothing vanishes unseen.
+      issues.push({ severity: 'info', code: 'NOT_A_TASK', message: `这一段的标注没有责任单位，按目标或说明处理，未作为任务：${p.block.text.slice(0, 30)}`, line: p.block.lineStarts[0]?.line ?? 0 });
+      return;
+    }
     if (inTail) useTailSection();
     p.block.section = section;
     p.block.sectionIndex = sections.length - 1;
@@ -269,6 +275,9 @@ function flushLabels(block: ItemBlock): ItemBlock {
   delete block.labels;
   return block;
 }
+
+/** A paragraph outside the numbered items is a task by the units its responsibility names (DESIGN §3). */
+const namesUnits = (text: string): boolean => firstResponsibilityBracket(text, true) >= 0;
 
 /** A paragraph that ends its sentence or a closed bracket: `。`, `！`, `？`, `：`, `；`, `）` (its last character only: no scan of a long text). */
 const endsSentence = (text: string): boolean => text.length > 0 && '。！？：；）'.includes(text.charAt(text.length - 1));
