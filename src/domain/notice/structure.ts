@@ -1,6 +1,7 @@
 import type { Issue, Section } from './types';
 import type { Line } from './header';
 import { firstResponsibilityBracket, unreadAssignment } from './brackets';
+import { assignsBySentence } from './sentences';
 import { DATE_LINE, ISSUER_LINE, LABEL_LINE, NOT_BODY, TAIL_HEADING } from './patterns';
 import { classifyLines, type LineKind } from './lineKinds';
 import { Numbering } from './numbering';
@@ -276,8 +277,8 @@ function flushLabels(block: ItemBlock): ItemBlock {
   return block;
 }
 
-/** A paragraph outside the numbered items is a task by the units its responsibility names (DESIGN §3). */
-const namesUnits = (text: string): boolean => firstResponsibilityBracket(text, true) >= 0;
+/** A paragraph outside the numbered items is a task by the units its responsibility names, in a bracket or a sentence (DESIGN §3). */
+const namesUnits = (text: string): boolean => firstResponsibilityBracket(text, true) >= 0 || assignsBySentence(text);
 
 /** A paragraph that ends its sentence or a closed bracket: `。`, `！`, `？`, `：`, `；`, `）` (its last character only: no scan of a long text). */
 const endsSentence = (text: string): boolean => text.length > 0 && '。！？：；）'.includes(text.charAt(text.length - 1));

@@ -4,6 +4,7 @@ import { assignRoles, readParenthetical, type ParentheticalReading } from './res
 import { isResponsibility, topLevelBrackets } from './brackets';
 import { combineDeadline } from './deadline';
 import { deadlineInText } from './textDeadline';
+import { sentenceTasks } from './sentences';
 import { extractTargets } from './targets';
 
 
@@ -42,6 +43,21 @@ export function cutItem(item: ItemBlock, year: number | null, leadFirst: boolean
     const joined = joins[join];
     tasks.push(joined ? { ...task, section: joined.section } : task);
     from = span.closed ? span.close + 1 : item.text.length;
+  }
+  if (tasks.length === 0) {
+    // No bracket assigns work: sentences may (`由X牵头，Y配合，于9月底前完成`), as minutes and 督办 notices write.
+    for (const sentence of sentenceTasks(item.text, year)) {
+      const text = item.raw.slice(from, sentence.end).replace(SEPARATORS, '');
+      tasks.push(draft(item, tasks.length + 1, text, sentence.reading, year, leadFirst, lines(from), issues));
+      from = sentence.end;
+    }
+    const last = tasks[tasks.length - 1];
+    const after = item.raw.slice(from).replace(SEPARATORS, '');
+    // What follows the last assigning sentence explains it (`各学校要明确专人负责…`): kept in its text, never dropped.
+    if (last && after.length > 0) {
+      last.text = `${last.text}${after}`;
+      from = item.text.length;
+    }
   }
   const rest = item.raw.slice(from).replace(SEPARATORS, '');
   if (tasks.length === 0 && GOAL_PARAGRAPH.test(item.text.trimStart())) {
