@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readTaskTables } from '../../src/domain/table/readTaskTables';
 import { csvGrid } from '../../src/domain/table/csv';
-import { columnKind } from '../../src/domain/table/headers';
+import { columnKind, isTaskTable } from '../../src/domain/table/headers';
 import { readColumnChoices } from '../../src/domain/table/columnChoices';
 import { tableSourceLines } from '../../src/domain/table/overview';
 import type { Grid } from '../../src/domain/table/types';
@@ -98,6 +98,16 @@ describe('columns found by their content', () => {
     ]);
     expect(unitsOf(table.parsed.tasks[0])).toEqual(['市园林局:joint', '各区人民政府:joint']);
     expect(table.parsed.tasks[2]?.deadline.due).toBe('2024-12-31');
+  });
+
+  it('a contact table (单位 | 联系人 | 备注) is no 分工表: notes and people are never read by content', () => {
+    expect(
+      isTaskTable([
+        ['单位', '联系人', '备注'],
+        ['市财政局', '张三', '负责协调全市财政资金保障工作的具体事项'],
+        ['市人社局', '李四', '负责协调全市就业创业政策落实的具体事项'],
+      ]),
+    ).toBe(false);
   });
 
   it('a column of short names that are no units is not taken for a unit column', () => {

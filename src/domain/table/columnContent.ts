@@ -1,6 +1,7 @@
 import type { ColumnKind, HeaderMatch } from './types';
 import { readDeadlineCell } from './deadlineCell';
 import { readUnitCell } from './unitCell';
+import { neverRead } from './headerWords';
 
 /**
  * Reading a column by what it holds (DESIGN §3 "Task-list tables"), where its header says nothing we
@@ -41,7 +42,7 @@ export function completeByContent(rows: readonly string[][], header: HeaderMatch
   };
   if (!needs.task && !needs.unit && !needs.deadline) return header;
   const cells = rows[header.row] ?? [];
-  const open = cells.map((_, c) => c).filter((c) => !header.kinds.has(c) && !header.by.has(c));
+  const open = cells.map((_, c) => c).filter((c) => !header.kinds.has(c) && !header.by.has(c) && !neverRead(cells[c] ?? ''));
   if (open.length === 0) return header;
   const stats = columnStats(rows, header.row, open);
   const kinds = new Map(header.kinds);

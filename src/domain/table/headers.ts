@@ -1,5 +1,6 @@
 import type { ColumnChoice, ColumnKind, HeaderMatch } from './types';
 import { completeByContent } from './columnContent';
+import { PERSON_COLUMN, REPORT_WORD } from './headerWords';
 
 /**
  * Header aliases (DESIGN §3), as 分工表 of different offices title their columns:
@@ -16,8 +17,6 @@ const ALIASES: Record<ColumnKind, readonly string[]> = {
   section: ['板块', '领域', '类别'],
 };
 
-/** `责任人`, `联系人及电话`, `牵头领导`: columns of people, never of units. */
-const PERSON_COLUMN = /(?:责任人|联系人|负责人|领导|电话|手机|签字)/;
 
 /** A header may say a little more than its alias (`牵头单位（部门）`, `完成时限要求`), never much more. */
 const HEADER_SLACK = 4;
@@ -38,8 +37,6 @@ export function headerKey(text: string): string {
 const WORD_HEADER_MAX = 8;
 /** `时间`, `完成期限`, `时间安排`, `进度安排`, `办结时限`: deadlines. */
 const DEADLINE_WORD = /时限|时间|期限|节点|日期|进度安排|时序/;
-/** `工作进展`, `完成情况`, `备注说明`: what a ledger reports, never the division of work. */
-const REPORT_WORD = /情况|进展|进度|备注|说明|成效|问题|佐证|评价|得分|结果|状态|依据|范围|文件|标准/;
 /** `主管部门`, `实施主体`, `责任主体`, `承办处室`, `牵头科室`: units. */
 const UNIT_WORD = /部门|单位|主体|处室|科室|机构|责任方|承担方/;
 /** The role a unit header's word gives its plain lists: `牵头部门` lead, `指导部门` guide, `配合部门` support, else responsible. */
