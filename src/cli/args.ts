@@ -21,7 +21,10 @@ export function readArgs(argv: string[], valueOptions: readonly string[], repeat
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a.startsWith('-') && a.length > 1) {
-      const [key, inline] = a.split('=', 2) as [string, string | undefined];
+      // Only the first `=` ends the name: `--columns=任务=改革举措` keeps its value whole.
+      const eq = a.indexOf('=');
+      const key = eq < 0 ? a : a.slice(0, eq);
+      const inline = eq < 0 ? undefined : a.slice(eq + 1);
       if (valueOptions.includes(key)) {
         const v = inline ?? argv[++i];
         if (v === undefined) throw new UsageError(`${key} 需要一个值`);

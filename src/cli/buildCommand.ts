@@ -7,6 +7,7 @@ import type { TaskDiff } from '../domain/diff/diffTasks';
 import type { TaskListFinding } from '../domain/tasklist/readTaskList';
 import { openWorkbook, writePlanFile } from '../adapters/xlsx/files';
 import { readWorkbookData } from '../adapters/xlsx/readWorkbook';
+import { columnsOption, withColumns } from './columnsOption';
 import { readInputFile } from './readInput';
 import { tableSourceLines } from '../domain/table/overview';
 import { checkFlags, UsageError, type Args } from './args';
@@ -31,7 +32,7 @@ const USAGE =
  * is only ever updated; another existing file is replaced only with `--force`.
  */
 export async function buildCommand(args: Args, io: Io): Promise<number> {
-  checkFlags(args, ['-o', '--out', '--as-of', '--update', '--lead-first', '--force', '--dry-run', '--json']);
+  checkFlags(args, ['-o', '--out', '--as-of', '--update', '--lead-first', '--force', '--dry-run', '--json', '--columns']);
   const file = args.positional[0];
   const out = args.values.get('-o') ?? args.values.get('--out');
   const updatePath = args.values.get('--update');
@@ -41,6 +42,8 @@ export async function buildCommand(args: Args, io: Io): Promise<number> {
   if (args.positional.length > 1) throw new UsageError(`多余的参数 ${args.positional.slice(1).join(' ')}；${USAGE}`);
   if (updatePath === undefined && (dryRun || args.flags.has('--json'))) throw new UsageError(`${dryRun ? '--dry-run' : '--json'} 预览对已有工作簿的变更，需要 --update <已有工作簿.xlsx>`);
   if (file === undefined && args.flags.has('--lead-first')) throw new UsageError('--lead-first 用于读取通知；按任务清单更新分工时请去掉它');
+  if (file === undefined && args.values.has('--columns')) throw new UsageError('--columns 用于读取分工表；按任务清单更新分工时请去掉它');
+  columnsOption(args);
   const asOf = readAsOf(args);
   if (dryRun) return preview(file, updatePath as string, asOf, args, io);
   const target = out as string;
@@ -60,7 +63,7 @@ async function prepare(file: string | undefined, updatePath: string | undefined,
   let input: Awaited<ReturnType<typeof readInputFile>> | null = null;
   if (file !== undefined) {
     io.progress('读取通知…');
-    input = await readInputFile(file);
+    input = withColumns(await readInputFile(file), columnsOption(args));
   }
   if (updatePath !== undefined) {
     io.progress('读取已有工作簿…');

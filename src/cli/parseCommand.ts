@@ -4,7 +4,8 @@ import { formatOverview } from '../domain/notice/overview';
 import type { ParseOptions, ParsedNotice } from '../domain/notice/types';
 import { readTaskTables } from '../domain/table/readTaskTables';
 import { tableSourceLines } from '../domain/table/overview';
-import type { TableSource } from '../domain/table/types';
+import type { ColumnChoice, TableSource } from '../domain/table/types';
+import { columnsOption, withColumns } from './columnsOption';
 import { readInputFile } from './readInput';
 import { UnreadableInput } from './readNotice';
 import { checkFlags, singleFile, type Args } from './args';
@@ -16,8 +17,8 @@ export type ReadNotice = { parsed: ParsedNotice; source: TableSource | null; inp
  * Read a notice in prose or a task-list table and parse it; file issues (encoding…) come first.
  * A table from which no task can be read is UnreadableInput (exit 2) with the reason.
  */
-export async function parseNoticeFile(path: string, options: ParseOptions): Promise<ReadNotice> {
-  const input = await readInputFile(path);
+export async function parseNoticeFile(path: string, options: ParseOptions, columns?: ColumnChoice[]): Promise<ReadNotice> {
+  const input = withColumns(await readInputFile(path), columns);
   if (input.kind === 'prose') {
     const parsed = parseNotice(input.text, options);
     const inputLine = `输入：通知正文（${input.format === 'docx' ? 'Word 文件' : '文本文件'}）`;
@@ -38,11 +39,11 @@ export function noticeJson(read: ReadNotice): NoticeDocument & { input?: TableSo
   return read.source === null ? doc : { ...doc, input: read.source };
 }
 
-/** `duban parse <notice|table> [--json] [--lead-first]` */
+/** `duban parse <notice|table> [--json] [--lead-first] [--columns 任务=改革举措,…]` */
 export async function parseCommand(args: Args, io: Io): Promise<number> {
-  checkFlags(args, ['--json', '--lead-first']);
-  const file = singleFile(args, '用法：duban parse <通知.txt|.docx 或 分工表.xlsx|.csv|.docx> [--json] [--lead-first]');
-  const read = await parseNoticeFile(file, { leadFirst: args.flags.has('--lead-first') });
+  checkFlags(args, ['--json', '--lead-first', '--columns']);
+  const file = singleFile(args, '用法：duban parse <通知.txt|.docx 或 分工表.xlsx|.csv|.docx> [--json] [--lead-first] [--columns 任务=改革举措,责任单位=指导部门]');
+  const read = await parseNoticeFile(file, { leadFirst: args.flags.has('--lead-first') }, columnsOption(args));
   io.out(args.flags.has('--json') ? JSON.stringify(noticeJson(read), null, 2) : `${read.inputLine}\n${formatOverview(read.parsed)}`);
   return 0;
 }

@@ -147,8 +147,8 @@ describe('unit directory (DESIGN §4)', () => {
     const custom = createDirectory([{ name: '市财政局', fullName: '天津市财政局', aliases: ['财政'], category: 'other', order: 0 }]);
     expect(custom.resolve('财政')?.category).toBe('other');
   });
-  it('aliases in a notice are counted under the canonical name', () => {
-    const p = parseNotice('1．做好工作。（市发改委牵头，天津市财政局等按职责分工负责，年内持续推进）\n2020年1月1日');
+  it('aliases in a 天津 notice are counted under the canonical name', () => {
+    const p = parseNotice('天津市人民政府关于做好工作的通知\n1．做好工作。（市发改委牵头，天津市财政局等按职责分工负责，年内持续推进）\n2020年1月1日');
     expect(p.tasks[0]?.units).toEqual([
       { name: '市发展改革委', role: 'lead' },
       { name: '市财政局', role: 'support' },

@@ -151,10 +151,14 @@ describe('unit directory scope (DESIGN §4)', () => {
     expect(names).not.toContain('市城市管理委');
   });
 
-  it('a 天津 notice (and one naming no issuer) still reads the short forms as the directory unit', () => {
+  it('a 天津 notice reads the short forms as the directory unit; one naming no place keeps its own names', () => {
     const text = '1．做好工作。（市人力资源和社会保障局牵头，市城管委配合）';
     expect(parseNotice(`天津市人民政府关于印发测试分工的通知\n${text}\n天津市人民政府\n2020年1月1日`).tasks[0]?.units.map((u) => u.name)).toEqual(['市人社局', '市城市管理委']);
-    expect(parseNotice(`${text}\n2020年1月1日`).tasks[0]?.units.map((u) => u.name)).toEqual(['市人社局', '市城市管理委']);
+    // Issue 22: a Lishui notice read without its issuer turned 市发改委 into 天津's 市发展改革委.
+    expect(parseNotice(`${text}\n2020年1月1日`).tasks[0]?.units.map((u) => u.name)).toEqual(['市人力资源和社会保障局', '市城管委']);
+    expect(parseNotice('1．做好工作。（市发改委牵头）\n2020年1月1日').tasks[0]?.units.map((u) => u.name)).toEqual(['市发改委']);
+    // A name the directory holds as written is still its unit (and known), whoever issued the notice.
+    expect(parseNotice('1．做好工作。（市发展改革委牵头）\n2020年1月1日').units[0]?.category).toBe('municipal');
     expect(parseNotice(`某市人民政府关于印发测试分工的通知\n${text}\n某市人民政府\n2020年1月1日`).tasks[0]?.units.map((u) => u.name)).toEqual(['市人力资源和社会保障局', '市城管委']);
   });
 

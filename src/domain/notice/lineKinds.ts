@@ -1,5 +1,6 @@
 import type { Line } from './header';
 import { firstResponsibilityBracket } from './brackets';
+import { assignsBySentence } from './sentences';
 import { ITEM_GLUED, ITEM_IN_BRACKETS, ITEM_START, LABEL_LINE, SECTION_HEADING, TAIL_HEADING, TOP_HEADING, chineseNumber } from './patterns';
 
 export type LineKind = {
@@ -37,13 +38,13 @@ export function classifyLines(lines: Line[]): LineKind[] {
     if (top) {
       const rest = top[3] as string;
       inTail = TAIL_HEADING.test(rest);
-      kinds.push({ kind: 'top', no: chineseNumber((top[1] ?? top[2]) as string), rest, hasBracket: firstResponsibilityBracket(rest, true) >= 0, nextItemNo: null, inTail });
+      kinds.push({ kind: 'top', no: chineseNumber((top[1] ?? top[2]) as string), rest, hasBracket: assignsWork(rest), nextItemNo: null, inTail });
       continue;
     }
     const sec = SECTION_HEADING.exec(t);
     if (sec) {
       const rest = sec[2] as string;
-      kinds.push({ kind: 'section', no: chineseNumber(sec[1] as string), rest, hasBracket: firstResponsibilityBracket(rest, true) >= 0, nextItemNo: null, inTail });
+      kinds.push({ kind: 'section', no: chineseNumber(sec[1] as string), rest, hasBracket: assignsWork(rest), nextItemNo: null, inTail });
       continue;
     }
     const strict = ITEM_START.exec(t);
@@ -53,12 +54,12 @@ export function classifyLines(lines: Line[]): LineKind[] {
       const rest = num[2] as string;
       // Only a tail item needs to know now (it is a task only with a bracket); a body item is one anyway,
       // and its brackets are read once, when it is cut into tasks.
-      const hasBracket = inTail && firstResponsibilityBracket(rest, true) >= 0;
+      const hasBracket = inTail && assignsWork(rest);
       kinds.push({ kind: 'item', no: Number(num[1]), rest, hasBracket, nextItemNo: null, inTail });
       if (!inTail || hasBracket) last = Number(num[1]);
       continue;
     }
-    kinds.push({ kind: 'text', no: 0, rest: t, hasBracket: firstResponsibilityBracket(t, true) >= 0, nextItemNo: null, inTail });
+    kinds.push({ kind: 'text', no: 0, rest: t, hasBracket: assignsWork(t), nextItemNo: null, inTail });
   }
   // Look-ahead, filled backwards in one pass (linear): the next numbered item, and whether own-line
   // labels follow a tail item (`1．加强组织领导。` / `牵头单位：区政府办`): then it assigns work.
@@ -72,4 +73,9 @@ export function classifyLines(lines: Line[]): LineKind[] {
     if (k.kind === 'item' && (!k.inTail || k.hasBracket)) next = k.no;
   }
   return kinds;
+}
+
+/** A line that assigns work: a bracket naming units, or a sentence (`由X牵头，Y配合`, `请X会同Y…`) as minutes write it. */
+function assignsWork(text: string): boolean {
+  return firstResponsibilityBracket(text, true) >= 0 || assignsBySentence(text);
 }

@@ -37,8 +37,15 @@ export function parseNotice(text: string, options: ParseOptions = {}, directory:
     structure.items.flatMap((item) => cutItem(item, year, leadFirst, issues)),
     scopeNotes(lines),
   );
-  const issuer = notice.issuer ?? (notice.title || null);
+  // Whose notice it is, for the directory's place-bound short forms (DESIGN §4): the issuer and the title both say.
+  const issuer = [notice.issuer, notice.title].filter((x) => x !== null && x !== '').join(' ') || null;
   const tasks = drafts.map((d) => resolveUnits(d, directory, issuer, issues));
+  const undated = tasks.filter((t) => t.deadline.clauses.length === 0);
+  if (undated.length > 0) {
+    // One warning listing them all, as for unknown units: the clerk fills 完成时限 in 任务清单.
+    const list = undated.map((t) => t.id);
+    issues.push({ severity: 'warning', code: 'NO_DEADLINE', message: `${undated.length} 个任务没有完成时限（括号、标注行和任务文字中都没有），请在任务清单中补充：${list.slice(0, 20).join('、')}${list.length > 20 ? ' 等' : ''}`, line: (undated[0] as Task).line });
+  }
   if (structure.sections.length === 0 && tasks.length > 0) {
     issues.push({ severity: 'info', code: 'NO_SECTIONS', message: '通知没有（一）（二）…板块标题，任务不分板块', line: 0 });
   }

@@ -95,7 +95,7 @@ const CLAUSE_SEPARATOR = /[，；。]/;
 export function readParenthetical(inner: string, year: number | null): Required<ParentheticalReading> {
   const reading: Required<ParentheticalReading> = { mentions: [], deadlines: [], hasRole: false, declarations: [], declaresLeadFirst: false, scope: [] };
   let label: ClauseRole | null = null;
-  for (const raw of inner.replace(SPACE_BEFORE_LABEL, '；').split(CLAUSE_SEPARATOR)) {
+  for (const raw of liftDeclarations(inner.replace(SPACE_BEFORE_LABEL, '；')).split(CLAUSE_SEPARATOR)) {
     // `由市财政局牵头`: the 由 is grammar, not part of the name.
     const clause = raw.trim().replace(/[.]$/, '').replace(/^由/, '');
     if (clause.length === 0 || PERSON_CLAUSE.test(clause)) continue;
@@ -126,6 +126,21 @@ export function readParenthetical(inner: string, year: number | null): Required<
   return reading;
 }
 
+/** A bracket nested in a responsibility: `责任单位：A、B（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）`. */
+const NESTED_BRACKET = /（([^（）]*)）/g;
+
+/**
+ * Declarations appended in brackets to a label line read as if they stood in the bracket itself
+ * (DESIGN §3): the nested bracket becomes clauses of its own, so its `，` no longer cuts a unit's name
+ * in two. Other nested brackets (`市财政局（牵头）`, `各县（市、区）`, `（含市直部门）`) stay as written.
+ */
+function liftDeclarations(inner: string): string {
+  if (!inner.includes('（')) return inner;
+  return inner.replace(NESTED_BRACKET, (whole, content: string) =>
+    content.split(CLAUSE_SEPARATOR).some((c) => DECLARATION.test(c.trim()) || SCOPE_NOTE.test(c.trim())) ? `；${content}；` : whole,
+  );
+}
+
 function labelRole(label: string): ClauseRole {
   if (label === '牵头' || label === '主责' || label === '主办') return 'lead';
   if (label === '责任' || label === '负责') return 'joint';
@@ -142,7 +157,12 @@ const MAX_ROLE_CLAUSE = 2_000;
 function readRoleClause(clause: string): UnitMention[] | null {
   if (clause.length > MAX_ROLE_CLAUSE) return null;
   const labelled = LABELLED.exec(clause);
-  if (labelled) return names(labelled[2] as string, labelRole(labelled[1] as string));
+  if (labelled) {
+    // `责任单位：A、B分别牵头`, `责任单位：A牵头，…`: a role word after the list says more than the label.
+    const list = labelled[2] as string;
+    const own = ROLE_TAIL.test(list) ? readRoleClause(list) : null;
+    return own ?? names(list, labelRole(labelled[1] as string));
+  }
   const co = CO.exec(clause);
   if (co && allUnitNames(co[1] as string) && looksLikeUnitList(co[2] as string)) {
     return [...names(co[1] as string, 'lead'), ...names(co[2] as string, 'co')];
@@ -169,6 +189,9 @@ function readRoleClause(clause: string): UnitMention[] | null {
   if (bare.length > 0 && !/简称/.test(clause) && !QUALIFIER.test(clause) && bare.every((u) => UNIT_NAME.test(u.name))) return bare;
   return null;
 }
+
+/** A labelled list that ends in a role word of its own: `A、B分别牵头`, `A牵头`, `B配合`, `C会同D负责`. */
+const ROLE_TAIL = /(?:分别(?:牵头|负责|落实)|牵头|配合|参与|协助|协同|负责)$/;
 
 function allUnitNames(list: string): boolean {
   const parts = splitUnitList(list);

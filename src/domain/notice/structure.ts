@@ -1,6 +1,7 @@
 import type { Issue, Section } from './types';
 import type { Line } from './header';
 import { firstResponsibilityBracket, unreadAssignment } from './brackets';
+import { assignsBySentence } from './sentences';
 import { DATE_LINE, ISSUER_LINE, LABEL_LINE, NOT_BODY, TAIL_HEADING } from './patterns';
 import { classifyLines, type LineKind } from './lineKinds';
 import { Numbering } from './numbering';
@@ -89,6 +90,12 @@ export function readStructure(lines: Line[], issues: Issue[]): Structure {
       return;
     }
     flushLabels(p.block);
+    if (!namesUnits(p.block.text)) {
+      // `目标。全年地区生产总值增长6%左右。` + `责任领导：张三`: labels that name no unit (a leader, a date) do not
+      // make a paragraph of goals or principles a task (DESIGN §3); said, so nothing vanishes unseen.
+      issues.push({ severity: 'info', code: 'NOT_A_TASK', message: `这一段的标注没有责任单位，按目标或说明处理，未作为任务：${p.block.text.slice(0, 30)}`, line: p.block.lineStarts[0]?.line ?? 0 });
+      return;
+    }
     if (inTail) useTailSection();
     p.block.section = section;
     p.block.sectionIndex = sections.length - 1;
@@ -269,6 +276,9 @@ function flushLabels(block: ItemBlock): ItemBlock {
   delete block.labels;
   return block;
 }
+
+/** A paragraph outside the numbered items is a task by the units its responsibility names, in a bracket or a sentence (DESIGN §3). */
+const namesUnits = (text: string): boolean => firstResponsibilityBracket(text, true) >= 0 || assignsBySentence(text);
 
 /** A paragraph that ends its sentence or a closed bracket: `。`, `！`, `？`, `：`, `；`, `）` (its last character only: no scan of a long text). */
 const endsSentence = (text: string): boolean => text.length > 0 && '。！？：；）'.includes(text.charAt(text.length - 1));

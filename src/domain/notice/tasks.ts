@@ -3,11 +3,16 @@ import type { ItemBlock } from './itemBlock';
 import { assignRoles, readParenthetical, type ParentheticalReading } from './responsibility';
 import { isResponsibility, topLevelBrackets } from './brackets';
 import { combineDeadline } from './deadline';
+import { deadlineInText } from './textDeadline';
+import { sentenceTasks } from './sentences';
 import { extractTargets } from './targets';
 
 
 /** A task before its unit names are resolved against the directory. */
 export type DraftTask = Omit<Task, 'units'> & { units: Array<{ name: string; role: Task['units'][number]['role'] }> };
+
+/** `目标。`, `主要目标：`, `基本原则。`, `指导思想。`, `总体要求`: a paragraph of goals or principles. */
+const GOAL_PARAGRAPH = /^(?:总体|主要|工作|发展|预期)?(?:目标|原则|指导思想|总体要求)[。：:]/;
 
 /** Characters that may separate two tasks and are not text of either. */
 const SEPARATORS = /^[\s。；，、]+|[\s；，、]+$/g;
@@ -39,7 +44,27 @@ export function cutItem(item: ItemBlock, year: number | null, leadFirst: boolean
     tasks.push(joined ? { ...task, section: joined.section } : task);
     from = span.closed ? span.close + 1 : item.text.length;
   }
+  if (tasks.length === 0) {
+    // No bracket assigns work: sentences may (`由X牵头，Y配合，于9月底前完成`), as minutes and 督办 notices write.
+    for (const sentence of sentenceTasks(item.text, year)) {
+      const text = item.raw.slice(from, sentence.end).replace(SEPARATORS, '');
+      tasks.push(draft(item, tasks.length + 1, text, sentence.reading, year, leadFirst, lines(from), issues));
+      from = sentence.end;
+    }
+    const last = tasks[tasks.length - 1];
+    const after = item.raw.slice(from).replace(SEPARATORS, '');
+    // What follows the last assigning sentence explains it (`各学校要明确专人负责…`): kept in its text, never dropped.
+    if (last && after.length > 0) {
+      last.text = `${last.text}${after}`;
+      from = item.text.length;
+    }
+  }
   const rest = item.raw.slice(from).replace(SEPARATORS, '');
+  if (tasks.length === 0 && GOAL_PARAGRAPH.test(item.text.trimStart())) {
+    // `1．目标。到2025年…` with no responsibility: a goal, not a task without units (DESIGN §3).
+    issues.push({ severity: 'info', code: 'NOT_A_TASK', message: `第${item.no}项是目标或原则，没有责任单位，未作为任务：${item.text.slice(0, 30)}`, line: lineAt(item, 0) });
+    return [];
+  }
   if (tasks.length === 0) {
     issues.push({ severity: 'warning', code: 'NO_RESPONSIBILITY', message: `第${item.no}项没有分工括号（牵头/负责单位），作为无责任单位的任务保留`, line: lineAt(item, 0) });
     tasks.push(draft(item, 1, rest, readParenthetical('', year), year, leadFirst, lineAt(item, 0), issues));
@@ -75,7 +100,8 @@ function draft(
     section: item.section,
     text,
     units: assignRoles(reading.mentions, leadFirst),
-    deadline: combineDeadline(reading.deadlines),
+    // `12月底前完成主体工程` in the text is the deadline when the bracket or label lines give none.
+    deadline: combineDeadline(reading.deadlines.length > 0 ? reading.deadlines : deadlineInText(text, year)),
     targets: extractTargets(text),
     line,
   };

@@ -19,7 +19,13 @@ export function tableSourceLines(source: TableSource): string[] {
   ]);
 }
 
-/** `牵头部门 → 牵头单位` for each column, `备注 → 未使用` for a column not read. */
+/** Why a column was read so, when not by its header: the clerk checks these first. */
+const BASIS_NOTE = { content: '（按内容判断）', user: '（按指定）' } as const;
+
+/**
+ * `牵头部门 → 牵头单位` for each column, `备注 → 未使用` for a column not read, `分工 → 责任单位（按内容判断）`
+ * for one read by its cells, `改革举措 → 任务（按指定）` for one the user chose.
+ */
 export function columnLines(columns: TableSource['tables'][number]['columns']): string[] {
-  return columns.map((c) => `${c.header.replace(/\s+/g, '')} → ${c.as === null ? '未使用' : COLUMN_LABEL[c.as]}`);
+  return columns.map((c) => `${c.header.replace(/\s+/g, '')} → ${c.as === null ? '未使用' : COLUMN_LABEL[c.as]}${c.by === undefined ? '' : BASIS_NOTE[c.by]}`);
 }

@@ -4,13 +4,13 @@ import { combineDeadline } from '../notice/deadline';
 import { extractTargets } from '../notice/targets';
 import { createDirectory, type UnitDirectory } from '../units/directory';
 import { fillMerges, isMergedAcross, isMergedCopy } from './fillMerges';
-import { columnKind, findHeader, type HeaderMatch } from './headers';
+import { UNIT_KINDS, columnKind, findHeader, headerKey, type HeaderMatch } from './headers';
 import { readUnitCell, type UnitColumn } from './unitCell';
 import { readDeadlineCell } from './deadlineCell';
 import { resolveRowUnits } from './resolveUnits';
 import { dedupeIssues, unitLoads } from '../notice/parseNotice';
 import { uniqueIds } from './taskIds';
-import { COLUMN_LABEL, type ColumnKind, type Grid, type TableReading, type TableSource } from './types';
+import { COLUMN_LABEL, type ColumnChoice, type ColumnKind, type ColumnReading, type Grid, type TableReading, type TableSource } from './types';
 
 export type TableOptions = ParseOptions & {
   format: TableSource['format'];
@@ -18,10 +18,12 @@ export type TableOptions = ParseOptions & {
   all?: boolean;
   /** A title found outside the tables (the paragraph above a Word table). */
   title?: string;
+  /** The user's reading of columns by header (`--columns 任务=改革举措,责任单位=指导部门`, the pane's picker). */
+  columns?: ColumnChoice[];
 };
 
 /** A task-list table as input (DESIGN §3): the grids of an .xlsx, a CSV, a .docx's tables or the active sheet. */
-export type TableInput = Pick<TableOptions, 'format' | 'all' | 'title'> & { grids: Grid[] };
+export type TableInput = Pick<TableOptions, 'format' | 'all' | 'title' | 'columns'> & { grids: Grid[] };
 
 /** A notice read from tables, and how they were read (the overview and `input` of `duban.notice/1`). */
 export type TableNotice = { parsed: ParsedNotice; source: TableSource };
@@ -34,6 +36,10 @@ const HEADING_NUMBER = /^(?:[一二三四五六七八九十百]+[、.．]?|（[�
 const ATTACHMENT = /^附件\s*\d*[：:]?$/;
 /** `2020年重点工作任务分工表`: the year of the table's deadlines, as a notice's date gives it. */
 const TITLE_YEAR = /(20\d{2})年/;
+/** `（共5项）`, `(10项)`: a count after a heading is not its title. */
+const COUNT_NOTE = /[（(]共?\s*\d+\s*项[）)]$/;
+/** Longer than a heading row's text: a lone long text outside the task column is reported, not made a 板块. */
+const MAX_HEADING = 40;
 /** Characters of a rejected unit cell quoted in an issue. */
 const QUOTE = 20;
 
@@ -52,12 +58,17 @@ export function readTaskTables(grids: readonly Grid[], options: TableOptions, di
   const issues: Issue[] = [];
   const candidates: Candidate[] = grids.map((grid) => {
     const rows = fillMerges(grid);
-    const header = findHeader(rows);
+    const header = findHeader(rows, options.columns);
     return { grid, rows, header, dataRows: header === null ? 0 : rows.slice(header.row + 1).filter((r) => r.some((c) => c !== '')).length };
   });
   const withTask = candidates.filter((c) => c.header !== null && [...c.header.kinds.values()].includes('task'));
   const chosen = options.all === true ? withTask : best(withTask);
   if (chosen.length === 0) issues.push(noTable(candidates));
+  for (const choice of options.columns ?? []) {
+    if (!chosen.some((c) => (c.rows[c.header?.row ?? 0] ?? []).some((h) => headerKey(h) === headerKey(choice.header)))) {
+      issues.push({ severity: 'warning', code: 'COLUMN_NOT_FOUND', message: `指定的列“${choice.header}”不在表头中，未使用；表头中的列见“输入”一行`, line: 0 });
+    }
+  }
 
   const title = options.title ?? titleAbove(chosen[0]) ?? '';
   const titleYear = TITLE_YEAR.exec(title);
@@ -71,7 +82,9 @@ export function readTaskTables(grids: readonly Grid[], options: TableOptions, di
     readings.push(tableReading(c, drafts.length - before));
   }
   const ids = uniqueIds(drafts, issues);
-  const tasks = drafts.map((d, i) => finish(d, ids[i] as string, i + 1, directory, issues));
+  // The built-in directory's short forms are one city's (天津): they apply when the title says so (DESIGN §4).
+  const place = title === '' ? null : title;
+  const tasks = drafts.map((d, i) => finish(d, ids[i] as string, i + 1, directory, place, issues));
   if (year === null && tasks.some((t) => t.deadline.clauses.some((k) => k.due === null && k.kind !== 'unknown' && k.kind !== 'timely'))) {
     issues.push({ severity: 'warning', code: 'NO_YEAR', message: '表格未写明年度（标题中没有“2020年”这样的年份），“12月底前”等时限没有具体日期', line: 0 });
   }
@@ -85,7 +98,7 @@ export function readTaskTables(grids: readonly Grid[], options: TableOptions, di
       itemCount: new Set(tasks.map((t) => t.item)).size,
       tasks,
       // As the prose parser counts them: unknown names are one warning listing them all.
-      units: unitLoads(tasks, directory, null, issues),
+      units: unitLoads(tasks, directory, place, issues),
       issues: dedupeIssues(issues),
     },
     source: { kind: 'table', format: options.format, tables: readings },
@@ -160,7 +173,12 @@ function tableReading(c: Candidate, tasks: number): TableReading {
     headerRow: rowNo(c.grid, header.row),
     tasks,
     // A column merged across two header cells is listed once.
-    columns: cells.map((h, col) => ({ header: h, as: header.kinds.get(col) ?? null })).filter((col, i) => col.header !== '' && !(col.as === null && cells[i - 1] === col.header)),
+    columns: cells
+      .map((h, col): ColumnReading => {
+        const by = header.by.get(col);
+        return { header: h, as: header.kinds.get(col) ?? null, ...(by === undefined ? {} : { by }) };
+      })
+      .filter((col, i) => col.header !== '' && !(col.as === null && col.by === undefined && cells[i - 1] === col.header)),
   };
 }
 
@@ -171,7 +189,7 @@ function readRows(c: Candidate, several: boolean, year: number | null, leadFirst
   const idCol = col('id');
   const deadlineCol = col('deadline');
   const sectionCol = col('section');
-  const unitCols = (['lead', 'responsible', 'support'] as const).map((kind) => ({ kind, at: col(kind) })).filter((u): u is { kind: UnitColumn; at: number } => u.at !== undefined);
+  const unitCols = UNIT_KINDS.map((kind) => ({ kind, at: col(kind) })).filter((u): u is { kind: UnitColumn; at: number } => u.at !== undefined);
   if (unitCols.length === 0) {
     issues.push({ severity: 'warning', code: 'NO_UNIT_COLUMN', message: `${c.grid.name}没有“牵头单位”“责任单位”“配合单位”列，任务没有责任单位`, line: rowNo(c.grid, header.row) });
   }
@@ -228,20 +246,23 @@ function headingOf(grid: Grid, r: number, cells: string[], taskCol: number, idCo
   const filled = cells.map((v, i) => ({ v, i })).filter((x) => x.v !== '');
   const values = new Set(filled.map((x) => x.v));
   const text = cells[taskCol] ?? '';
-  if (values.size === 1 && (isMergedAcross(grid, r) || (filled.length === 1 && HEADING.test(text)))) return filled[0]?.v ?? null;
+  const only = filled[0];
+  // `一、知识产权保护方面（共5项）` alone in the 序号 column (a CSV keeps no merge), or any lone short text
+  // outside the task column: a heading row, not a task without text.
+  if (values.size === 1 && only !== undefined && (isMergedAcross(grid, r) || (filled.length === 1 && (HEADING.test(only.v) || (only.i !== taskCol && only.v.length <= MAX_HEADING))))) return only.v;
   const idOnly = idCol !== undefined && filled.length === 2 && HEADING_NUMBER.test(cells[idCol] ?? '') && text !== '';
   return idOnly ? text : null;
 }
 
 function openSection(sections: Section[], heading: string): number {
-  const title = heading.replace(HEADING, '').trim() || heading;
+  const title = heading.replace(HEADING, '').replace(COUNT_NOTE, '').trim() || heading;
   const existing = sections.find((s) => s.title === title);
   if (existing) return existing.no;
   sections.push({ no: sections.length + 1, title });
   return sections.length;
 }
 
-function finish(d: Draft, id: string, ordinal: number, directory: UnitDirectory, issues: Issue[]): Task {
+function finish(d: Draft, id: string, ordinal: number, directory: UnitDirectory, place: string | null, issues: Issue[]): Task {
   const numbered = /^(\d+)(?:\.(\d+))?$/.exec(id);
   for (const k of d.deadlineClauses) {
     if (k.kind === 'unknown') issues.push({ severity: 'warning', code: 'UNKNOWN_DEADLINE', message: `任务 ${id}（${d.where}）的时限无法识别：${k.text}`, line: d.line });
@@ -255,7 +276,7 @@ function finish(d: Draft, id: string, ordinal: number, directory: UnitDirectory,
     seq: numbered?.[2] !== undefined ? Number(numbered[2]) : 1,
     section: d.section,
     text: d.text,
-    units: resolveRowUnits(id, d.line, d.units, directory, issues),
+    units: resolveRowUnits(id, d.line, d.units, directory, place, issues),
     deadline: combineDeadline(d.deadlineClauses),
     targets: extractTargets(d.text),
     line: d.line,

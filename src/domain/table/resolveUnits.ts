@@ -8,11 +8,11 @@ import type { UnitDirectory } from '../units/directory';
 const ROLE_STRENGTH: Record<Role, number> = { lead: 3, each: 2, joint: 1, support: 0 };
 
 /** Canonical names from the directory; a unit named twice in one row keeps its strongest role. */
-export function resolveRowUnits(id: string, line: number, written: readonly TaskUnit[], directory: UnitDirectory, issues: Issue[]): TaskUnit[] {
+export function resolveRowUnits(id: string, line: number, written: readonly TaskUnit[], directory: UnitDirectory, place: string | null, issues: Issue[]): TaskUnit[] {
   const units: TaskUnit[] = [];
   for (const u of written) {
     const spelled = normaliseUnitName(u.name);
-    const name = directory.resolve(spelled)?.name ?? spelled;
+    const name = directory.resolve(spelled, place)?.name ?? spelled;
     const existing = units.find((x) => x.name === name);
     if (existing === undefined) {
       units.push({ name, role: u.role });

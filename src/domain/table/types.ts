@@ -18,7 +18,7 @@ export type Grid = {
 };
 
 /** What a column holds, by its header (DESIGN §3 aliases). */
-export type ColumnKind = 'id' | 'task' | 'lead' | 'responsible' | 'support' | 'deadline' | 'section';
+export type ColumnKind = 'id' | 'task' | 'lead' | 'responsible' | 'support' | 'guide' | 'deadline' | 'section';
 
 /** The Chinese name of each kind, as the overview and the pane say how a column was understood. */
 export const COLUMN_LABEL: Record<ColumnKind, string> = {
@@ -27,12 +27,22 @@ export const COLUMN_LABEL: Record<ColumnKind, string> = {
   lead: '牵头单位',
   responsible: '责任单位',
   support: '配合单位',
+  guide: '指导单位',
   deadline: '完成时限',
   section: '板块',
 };
 
-/** One column of a table as understood: `牵头部门 → 牵头单位`; `as` is null for a column not used. */
-export type ColumnReading = { header: string; as: ColumnKind | null };
+/**
+ * How a column's meaning was found: its header (an alias or a header word such as …部门), its content
+ * (cells that are lists of units, the longest texts, dates), or the user (`--columns`, the pane's picker).
+ */
+export type ColumnBasis = 'header' | 'content' | 'user';
+
+/** One column of a table as understood: `牵头部门 → 牵头单位`; `as` is null for a column not used. `by` is absent for `header`. */
+export type ColumnReading = { header: string; as: ColumnKind | null; by?: Exclude<ColumnBasis, 'header'> };
+
+/** The user's reading of a column, which wins over header and content: `任务=改革举措`; `as: null` leaves the column unused. */
+export type ColumnChoice = { header: string; as: ColumnKind | null };
 
 /** One table that was read: where its header is and how each column was understood. */
 export type TableReading = {
@@ -49,4 +59,15 @@ export type TableSource = {
   kind: 'table';
   format: 'xlsx' | 'csv' | 'docx' | 'sheet';
   tables: TableReading[];
+};
+
+/** A table's header row as found: by aliases and header words, the user's choices, then content. */
+export type HeaderMatch = {
+  /** 0-based row of the header in the grid. */
+  row: number;
+  /** Column index → kind; the first column of each kind wins, later ones of the same kind are not used. */
+  kinds: Map<number, ColumnKind>;
+  /** Columns whose kind came from their content or from the user rather than from their header. */
+  by: Map<number, 'content' | 'user'>;
+  score: number;
 };

@@ -4,13 +4,14 @@ import { parseDeadlineClause } from '../notice/deadline';
 import { canonical } from '../text/normalise';
 
 /** The unit columns of a table, each giving the role of a plain list in its cells. */
-export type UnitColumn = 'lead' | 'responsible' | 'support';
+export type UnitColumn = 'lead' | 'responsible' | 'support' | 'guide';
 
 /**
  * A plain list in a 责任单位 column reads like `X、Y等按职责分工负责`: `support` when the row has a
- * lead, otherwise `joint` (DESIGN §3); 牵头单位 lists lead, 配合单位 lists support.
+ * lead, otherwise `joint` (DESIGN §3); 牵头单位 lists lead, 配合单位 lists support, 指导部门 lists are
+ * jointly responsible (`X指导` is `joint` in the clause grammar).
  */
-const COLUMN_ROLE: Record<UnitColumn, ClauseRole> = { lead: 'lead', responsible: 'byDuty', support: 'support' };
+const COLUMN_ROLE: Record<UnitColumn, ClauseRole> = { lead: 'lead', responsible: 'byDuty', support: 'support', guide: 'co' };
 
 /** Clauses of a cell: `，` `；` (half-width ones are made full-width first) and line breaks. */
 const CLAUSE_SEPARATOR = /[，；\n]+/;

@@ -6,9 +6,10 @@ import { isCentralDepartment } from './centralDepartments';
 export type UnitDirectory = {
   entries: readonly DirectoryEntry[];
   /**
-   * Canonical entry for a name as written, or null when unknown. With `issuer`, an entry scoped to
-   * another place (the built-in 天津 units) is found only by its own name, never renamed to
-   * (`市人力资源和社会保障局` of another city stays as written). Without it, every alias applies.
+   * Canonical entry for a name as written, or null when unknown. With `issuer` (a notice's issuer or
+   * title), an entry scoped to another place (the built-in 天津 units) is found only by its own name,
+   * never renamed to (`市人力资源和社会保障局` of another city stays as written); `null` (a notice that
+   * names no place) is another place too. Without it (`undefined`), every alias applies.
    */
   resolve(name: string, issuer?: string | null): DirectoryEntry | null;
 };
@@ -55,9 +56,14 @@ export function createDirectory(extra: readonly DirectoryEntry[] = [], base: rea
   };
 }
 
-/** True when the entry's aliases hold for a notice of this issuer: unscoped entries, unknown issuers, the entry's own place. */
+/**
+ * True when the entry's aliases hold: unscoped entries (the user's own rows, central departments), a
+ * lookup that names no notice (`undefined`: the workbook's own lists), or a notice whose issuer or title
+ * names the entry's place. A notice that names no place (`null`) is not taken for 天津's: another city's
+ * `市发改委` keeps its name rather than become 天津's `市发展改革委` (DESIGN §4).
+ */
 function inScope(entry: DirectoryEntry, issuer: string | null | undefined): boolean {
-  return entry.scope === undefined || issuer === undefined || issuer === null || issuer.includes(entry.scope);
+  return entry.scope === undefined || issuer === undefined || (issuer !== null && issuer.includes(entry.scope));
 }
 
 /** Category of a name the directory does not know: groups and placeholders are recognised by form. */
