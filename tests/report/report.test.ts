@@ -12,7 +12,7 @@ import { chineseDate } from '../../src/domain/report/wording';
 
 const ROOT = join(__dirname, '..', '..');
 const SEED_AS_OF = '2021-01-10';
-const pct = (r: number | null): string => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
+const pct = (r: number | null | undefined): string => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`);
 
 type Summary = {
   overall: Record<string, number | null>;
