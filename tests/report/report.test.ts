@@ -65,8 +65,10 @@ async function checkCircular(book: string, title: string | null, AS_OF: string):
   for (const sec of summary.sections) expect(text).toContain(`${sec.title}。任务${sec.tasks}项，已完成${sec.done}项，完成率${sec.completionRate === null ? '—（0 项）' : `${pct(sec.completionRate)}（${sec.done}/${sec.tasks}）`}，逾期${sec.overdue}项。`);
   // Each unit with 逾期 rows is named with its task ids and days, in the body and in 附件1.
   for (const d of summary.overdue) {
-    const para = text.split('\n').find((l) => l.includes(`${d.unit}。逾期`));
-    expect(para).toContain(`${d.task}（截止${chineseDate(d.due)}，逾期${d.days}天）`);
+    const para = text.split('\n').find((l) => l.includes(`）${d.unit}。逾期`)) ?? '';
+    // `逾期3项：1.1、2.1（截止…，逾期10天）；36.1（截止…，逾期111天）。`: the task in the group of its date and days.
+    const groups = para.slice(para.indexOf('：') + 1).split('；').map((g) => ({ ids: g.slice(0, g.indexOf('（')).split('、'), when: g.slice(g.indexOf('（')) }));
+    expect(groups.find((g) => g.ids.includes(d.task))?.when).toMatch(new RegExp(`^（截止${chineseDate(d.due)}，逾期${d.days}天）`));
   }
   const [overdueTable, unitsTable] = tables as [string[][], string[][]];
   expect(overdueTable.slice(1).map((row) => [row[1], row[3], row[4], row[5]])).toEqual(summary.overdue.map((d) => [d.task, d.unit, d.due, String(d.days)]));

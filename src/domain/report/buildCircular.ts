@@ -110,9 +110,25 @@ function overdueSection(report: SummaryReport, asOf: string): CircularBlock[] {
     ...units.map(([unit, rows], i): CircularBlock => ({
       kind: 'paragraph',
       lead: `（${toChineseNumber(i + 1)}）${unit}。`,
-      text: `逾期${rows.length}项：${rows.map((r) => `${r.task}（截止${chineseDate(r.due)}，逾期${r.days}天）`).join('、')}。`,
+      text: `逾期${rows.length}项：${byDueDate(rows)
+        .map((g) => `${g.tasks.join('、')}（截止${chineseDate(g.due)}，逾期${g.days}天）`)
+        .join('；')}。`,
     })),
   ];
+}
+
+/**
+ * A unit's overdue rows grouped by due date, in the order the dates first appear: a unit with many
+ * tasks due on one day reads `1.1、2.1、3.1（截止2020年12月31日，逾期10天）`, not the date thrice.
+ */
+function byDueDate(rows: SummaryReport['overdue']): Array<{ due: string; days: number; tasks: string[] }> {
+  const groups = new Map<string, { due: string; days: number; tasks: string[] }>();
+  for (const r of rows) {
+    const g = groups.get(r.due);
+    if (g) g.tasks.push(r.task);
+    else groups.set(r.due, { due: r.due, days: r.days, tasks: [r.task] });
+  }
+  return [...groups.values()];
 }
 
 function reportingSection(report: SummaryReport, reporting: Reporting | null, asOf: string): CircularBlock[] {
