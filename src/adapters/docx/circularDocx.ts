@@ -45,14 +45,18 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
 }
 
 const CELL_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-const TABLE_SPACING = { line: 360, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 };
+// Exact, so table lines do not snap to the 22-line grid (a row would take a body line per text line).
+const TABLE_SPACING = { line: 340, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+
+/** Numbers, rates and dates are centred in their column; names and task text read from the left. */
+const FIGURE = /^[\d.%—-]+$/;
 
 function cell(text: string, width: number, header: boolean): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
     borders: { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER },
-    children: [new Paragraph({ alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT, spacing: TABLE_SPACING, children: [run(text, header ? FONT.heading1 : FONT.body, SIZE.table)] })],
+    children: [new Paragraph({ alignment: header || FIGURE.test(text) ? AlignmentType.CENTER : AlignmentType.LEFT, spacing: TABLE_SPACING, children: [run(text, header ? FONT.heading1 : FONT.body, SIZE.table)] })],
   });
 }
 
@@ -108,7 +112,9 @@ export async function circularDocx(c: Circular): Promise<Uint8Array> {
       {
         properties: {
           page: { size: { width: PAGE.width, height: PAGE.height }, margin: { ...MARGIN, header: mm(15), footer: FOOTER_DISTANCE } },
-          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
+          // No document grid: body paragraphs keep 22 lines a page by their exact line pitch, and a
+          // grid would make LibreOffice snap every line of the attachment tables to that pitch too.
+          grid: { type: DocumentGridType.DEFAULT, linePitch: LINE_PITCH },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children,

@@ -186,7 +186,7 @@ function overdueTable(report: SummaryReport, texts: ReadonlyMap<string, string>)
   return {
     title: '逾期任务清单',
     header: ['序号', '任务编号', '任务内容', '责任单位', '截止日期', '逾期天数'],
-    widths: [5, 8, 40, 14, 12, 7],
+    widths: [7, 9, 33, 16, 15, 9],
     rows: report.overdue.map((o, i) => [String(i + 1), o.task, shorten(texts.get(o.task) ?? '', TASK_TEXT_CHARS), o.unit, o.due, String(o.days)]),
     ...(report.overdue.length === 0 ? { note: `截至${chineseDate(report.asOf)}没有逾期未完成的任务。` } : {}),
   };
