@@ -1,4 +1,4 @@
-// `npm run bench [-- --json] [-- --only parse|build|summary|validate|pane|recalc|merge|update|table|paper]`: workloads next to a baseline measured in the same
+// `npm run bench [-- --json] [-- --only parse|build|summary|validate|pane|recalc|merge|update|table|paper|report]`: workloads next to a baseline measured in the same
 // run, never as timing assertions in tests (the machines are shared and noisy).
 import { parseBenchmarks } from './bench/parseBench';
 import { buildBenchmarks } from './bench/buildBench';
@@ -10,6 +10,7 @@ import { mergeBenchmarks } from './bench/mergeBench';
 import { updateBenchmarks } from './bench/updateBench';
 import { tableBenchmarks } from './bench/tableBench';
 import { paperBenchmarks } from './bench/paperBench';
+import { reportBenchmarks } from './bench/reportBench';
 import type { BenchRow } from './bench/measure';
 
 const SUITES: Record<string, () => Promise<BenchRow[]>> = {
@@ -23,6 +24,7 @@ const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   update: updateBenchmarks,
   table: tableBenchmarks,
   paper: paperBenchmarks,
+  report: reportBenchmarks,
 };
 
 async function main(): Promise<void> {
