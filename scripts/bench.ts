@@ -1,4 +1,4 @@
-// `npm run bench [-- --json] [-- --only parse|build|summary|validate|pane|recalc|merge|update|table|paper|open]`: workloads next to a baseline measured in the same
+// `npm run bench [-- --json] [-- --only <suite>]` (the suites are the keys of SUITES below): workloads next to a baseline measured in the same
 // run, never as timing assertions in tests (the machines are shared and noisy).
 import { parseBenchmarks } from './bench/parseBench';
 import { buildBenchmarks } from './bench/buildBench';
@@ -11,6 +11,7 @@ import { updateBenchmarks } from './bench/updateBench';
 import { tableBenchmarks } from './bench/tableBench';
 import { paperBenchmarks } from './bench/paperBench';
 import { openBenchmarks } from './bench/openBench';
+import { reportBenchmarks } from './bench/reportBench';
 import type { BenchRow } from './bench/measure';
 
 const SUITES: Record<string, () => Promise<BenchRow[]>> = {
@@ -25,6 +26,7 @@ const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   table: tableBenchmarks,
   paper: paperBenchmarks,
   open: openBenchmarks,
+  report: reportBenchmarks,
 };
 
 async function main(): Promise<void> {

@@ -8,10 +8,14 @@ const NEEDS = [
   { bin: 'xmllint', pkgs: ['libxml2-utils'] },
   { bin: 'chromium', pkgs: ['chromium', 'fonts-noto-cjk'] },
   { bin: 'soffice', pkgs: ['libreoffice-calc-nogui'] },
+  // The 通报 test prints the .docx to PDF: LibreOffice Writer (no command of its own), and poppler to read the PDF.
+  { bin: 'soffice', pkgs: ['libreoffice-writer-nogui'], file: '/usr/lib/libreoffice/program/libswlo.so' },
+  { bin: 'pdftotext', pkgs: ['poppler-utils'] },
 ];
 
-const has = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
-const missing = NEEDS.filter((n) => !has(n.bin));
+const hasBin = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
+const has = (need) => hasBin(need.bin) && (need.file === undefined || require('node:fs').existsSync(need.file));
+const missing = NEEDS.filter((n) => !has(n));
 if (missing.length === 0) process.exit(0);
 
 const pkgs = [...new Set(missing.flatMap((n) => n.pkgs))];
@@ -29,7 +33,7 @@ try {
   console.error(`apt-get failed. Install by hand: apt-get install -y --no-install-recommends ${pkgs.join(' ')}`);
   process.exit(1);
 }
-const still = NEEDS.filter((n) => !has(n.bin));
+const still = NEEDS.filter((n) => !has(n));
 if (still.length > 0) {
   console.error(`Still missing after install: ${still.map((m) => m.bin).join(', ')}`);
   process.exit(1);

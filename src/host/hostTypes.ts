@@ -45,6 +45,9 @@ export type CollectResult = { merged: number; cells: number; rowsAdded: number; 
 /** 生成催办单: how many units and rows the 催办单 sheet lists. */
 export type RemindResult = { asOf: string; units: number; rows: number };
 
+/** 生成通报: the 通报 sheet written; its text, paragraph by paragraph, for the pane to offer to copy. */
+export type CircularResult = { asOf: string; title: string; text: string[] };
+
 /** 存档本期: `clash` when 调度记录 already had this date and nothing was written (ask, then replace). */
 export type SnapshotResult = { asOf: string; clash: boolean; replaced: boolean; rows: number };
 
@@ -98,6 +101,8 @@ export type WorkbookHost = {
   refreshSummary(onProgress: (p: Progress) => void): Promise<SummaryResult>;
   /** 生成催办单: write the 催办单 sheet (one page per unit with 逾期/临期 rows). */
   remind(onProgress: (p: Progress) => void): Promise<RemindResult>;
+  /** 生成通报: write the 通报 sheet (DESIGN §12) and return its text. */
+  circular(onProgress: (p: Progress) => void): Promise<CircularResult>;
   /** 存档本期: append this as-of date to 调度记录; with `replace`, replace that date's rows. */
   snapshot(replace: boolean, onProgress: (p: Progress) => void): Promise<SnapshotResult>;
   /** 校验: read the workbook once, write 校验结果, return the findings. */
@@ -126,6 +131,7 @@ export const NO_EXCEL_HOST: WorkbookHost = {
   generateFromTable: () => Promise.reject(new Error('不在 Excel 中')),
   refreshSummary: () => Promise.reject(new Error('不在 Excel 中')),
   remind: () => Promise.reject(new Error('不在 Excel 中')),
+  circular: () => Promise.reject(new Error('不在 Excel 中')),
   snapshot: () => Promise.reject(new Error('不在 Excel 中')),
   validate: () => Promise.reject(new Error('不在 Excel 中')),
   fixAndValidate: () => Promise.reject(new Error('不在 Excel 中')),

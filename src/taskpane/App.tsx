@@ -8,6 +8,7 @@ import { useSheetTable } from './useSheetTable';
 import { NoticeStage } from './NoticeStage';
 import { CheckStage, LedgerStage, SummaryStage } from './stages';
 import { DistributePanel } from './DistributePanel';
+import { CircularPanel } from './CircularPanel';
 import { paneTheme, type ThemeKind } from './theme';
 
 const useStyles = makeStyles({
@@ -41,6 +42,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
   const refresh = useHostAction(host.refreshSummary);
   const remind = useHostAction(host.remind);
   const snapshot = useHostAction(host.snapshot);
+  const circular = useHostAction(host.circular);
   const validate = useHostAction(host.validate);
   const fix = useHostAction(host.fixAndValidate);
   const distribute = useHostAction(host.distribute, refreshWorkbook);
@@ -60,7 +62,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
   const [lastCheck, setLastCheck] = useState<'validate' | 'fix'>('validate');
   const check = lastCheck === 'fix' ? fix : validate;
   const findings = check.state.status === 'done' ? check.state.result : null;
-  const running = [generate, generateTable, sheetTable.read, update, refresh, remind, snapshot, validate, fix, distribute, collect].some((a) => a.state.status === 'running');
+  const running = [generate, generateTable, sheetTable.read, update, refresh, remind, snapshot, circular, validate, fix, distribute, collect].some((a) => a.state.status === 'running');
   const goTo = useCallback((sheet: string, cell: string) => void select.run(sheet, cell), [select]);
   // For `npm run bench -- --only pane`: when the pane is first on screen.
   useEffect(() => void performance.mark?.('duban-pane-rendered'), []);
@@ -120,7 +122,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
                 running={running}
               />
             )}
-            {stage === 'summary' && <SummaryStage workbook={workbook} refresh={refresh} remind={remind} snapshot={snapshot} running={running} />}
+            {stage === 'summary' && <SummaryStage workbook={workbook} refresh={refresh} remind={remind} snapshot={snapshot} running={running} more={<CircularPanel circular={circular} running={running} />} />}
           </div>
           {select.state.status === 'failed' && (
             <MessageBar intent="warning" layout="multiline" role="alert">

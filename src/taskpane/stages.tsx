@@ -93,6 +93,8 @@ export function SummaryStage(props: {
   remind: HostAction<[], RemindResult>;
   snapshot: HostAction<[boolean], SnapshotResult>;
   running: boolean;
+  /** More actions on 汇总 (生成通报), below the figures. */
+  more?: ReactNode;
 }) {
   const { workbook, refresh, remind, snapshot, running } = props;
   const styles = useStyles();
@@ -136,6 +138,7 @@ export function SummaryStage(props: {
           <Figure label="临期" value={`${r.dueSoon} 项`} />
         </div>
       )}
+      {ready && props.more}
     </div>
   );
 }

@@ -92,6 +92,10 @@ describe.each([270, 350])('every pane state at %i px', (width) => {
     await page.getByRole('button', { name: '刷新汇总' }).click();
     await page.getByText(/已刷新汇总/).waitFor();
     await state(page, '7-summary', width);
+    // 生成通报: the 通报 sheet written, its text in a read-only box that fits the pane.
+    await page.getByRole('button', { name: '生成通报' }).click();
+    await page.getByText(/已写入“通报”工作表/).waitFor();
+    await state(page, '8-circular', width);
     await page.close();
   });
 });

@@ -56,6 +56,7 @@ function fakeHost(read: SheetTableRead | Error, generated = false): WorkbookHost
     distribute: unused,
     collect: unused,
     remind: unused,
+    circular: unused,
     snapshot: unused,
     generate: unused,
     refreshSummary: unused,

@@ -43,6 +43,10 @@ function fakeHost(overrides: Partial<WorkbookHost> = {}, generated = true): Work
     },
     refreshSummary: async () => ({ asOf: '2023-02-01', tasks: 1, done: 0, overdue: 0, dueSoon: 0, completionRate: 0 }),
     remind: async () => ({ asOf: '2023-02-01', units: 2, rows: 5 }),
+    circular: async () => {
+      calls.push('circular');
+      return { asOf: '2023-02-01', title: '关于重点任务推进情况的通报（2023年2月）', text: ['关于重点任务推进情况的通报（2023年2月）', '', '各责任单位：', '一、总体情况'] };
+    },
     snapshot: async (replace) => {
       calls.push(`snapshot ${replace}`);
       return { asOf: '2023-02-01', clash: true, replaced: replace, rows: 12 };
@@ -221,6 +225,15 @@ describe('task pane (React, with a fake host)', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: '刷新汇总' })).not.toHaveAttribute('aria-disabled', 'true'));
     fireEvent.click(screen.getByRole('button', { name: '刷新汇总' }));
     expect(await screen.findByText('40%（2/5）')).toBeInTheDocument();
+  });
+
+  it('汇总 offers 生成通报, which asks the host once', async () => {
+    const host = fakeHost();
+    render(<App host={host} />);
+    tab('汇总');
+    fireEvent.click(await screen.findByRole('button', { name: '生成通报' }));
+    expect(await screen.findByRole('textbox')).toHaveValue('关于重点任务推进情况的通报（2023年2月）\n\n各责任单位：\n一、总体情况');
+    expect(host.calls).toEqual(['circular']);
   });
 
   it('台账: 下发 asks the host for one workbook per unit; 回收 sends the chosen files\' bytes and says what was merged and refused', async () => {

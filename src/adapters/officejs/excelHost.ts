@@ -31,6 +31,9 @@ import { reminders, taskTexts } from '../../domain/summary/remind';
 import { addSnapshot, readHistory, snapshotRows } from '../../domain/summary/history';
 import { remindSheet } from '../../workbook/sheets/remindSheet';
 import { historySheet } from '../../workbook/sheets/historySheet';
+import { circularOfBook } from '../../domain/report/circularOfBook';
+import { circularText } from '../../domain/report/circularText';
+import { circularSheet } from '../../workbook/sheets/circularSheet';
 
 /** The WorkbookHost backed by Excel: the only place the task pane's actions meet Office.js. */
 export function createExcelHost(isSetSupported: (name: string, version: string) => boolean = defaultIsSetSupported, createWorkbook: CreateWorkbook = (base64) => Excel.createWorkbook(base64)): WorkbookHost {
@@ -88,6 +91,13 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
         const doc = reminders(readSummary(book).input, taskTexts(book), asOf, params.warnDays);
         await applyPlan(context, { sheets: [remindSheet(doc)], names: [] }, features, { onProgress, run });
         return { asOf, units: doc.units.length, rows: doc.units.reduce((n, u) => n + u.rows.length, 0) };
+      }),
+    circular: (onProgress) =>
+      runExcel(async (context, run) => {
+        const { book, params, asOf } = await readForSummary(context, features, onProgress);
+        const c = circularOfBook(book, { asOf, warnDays: params.warnDays });
+        await applyPlan(context, { sheets: [circularSheet(c)], names: [] }, features, { onProgress, run });
+        return { asOf, title: c.title, text: circularText(c) };
       }),
     snapshot: (replace, onProgress) =>
       runExcel(async (context, run) => {

@@ -8,6 +8,7 @@ export const SHEET = {
   summary: { key: 'summary', name: '汇总' },
   reminders: { key: 'reminders', name: '催办单' },
   history: { key: 'history', name: '调度记录' },
+  circular: { key: 'circular', name: '通报' },
 } as const;
 
 /** The hidden row index the summary formulas count over. */

@@ -1,0 +1,27 @@
+import type { WorkbookData } from '../grid/sheetData';
+import { readSummary } from '../summary/readSummary';
+import { taskTexts } from '../summary/remind';
+import { summarize } from '../summary/summarize';
+import { buildCircular } from './buildCircular';
+import type { BehindPace, Circular, Reporting } from './circular';
+import { circularSubject } from './subject';
+
+export type CircularOptions = {
+  asOf: string;
+  warnDays: number;
+  /** Names the notice in the title; else the workbook's one 事项来源, else none. */
+  subject?: string | null;
+  reporting?: Reporting | null;
+  behindPace?: readonly BehindPace[] | null;
+};
+
+/**
+ * The 通报 of a workbook as read back (either adapter): the summary engine run once, as `duban
+ * summary` runs it, and the circular built from its report. The CLI and the pane both call this.
+ */
+export function circularOfBook(book: WorkbookData, options: CircularOptions): Circular {
+  const { input } = readSummary(book);
+  const report = summarize(input, options.asOf, options.warnDays);
+  const subject = options.subject?.trim() || circularSubject(book);
+  return buildCircular({ report, input, texts: taskTexts(book), subject, reporting: options.reporting ?? null, behindPace: options.behindPace ?? null });
+}
