@@ -38,7 +38,7 @@ const COMMANDS: Record<string, (args: ReturnType<typeof readArgs>, io: Io) => Pr
   demo: demoCommand,
 };
 
-const VALUE_OPTIONS = ['-o', '--out', '-d', '--dir', '--as-of', '--update', '--unit'] as const;
+const VALUE_OPTIONS = ['-o', '--out', '-d', '--dir', '--as-of', '--update', '--unit', '--source'] as const;
 /** Value options that may be given more than once. */
 const REPEATABLE = ['--unit'] as const;
 
