@@ -146,7 +146,7 @@ const OWN_SHEETS: ReadonlySet<string> = new Set(DUBAN_SHEET_NAMES.map(sheetKey))
 function readTargets(sheet: SheetData | undefined): SummaryTarget[] {
   if (!sheet) return [];
   const h = (sheet.rows[0] ?? []).map(cellText);
-  const [iDir, iGoal, iUnit, iValue] = ['方向', '目标值', '单位', '完成值'].map((x) => h.indexOf(x)) as [number, number, number, number];
+  const [iDir, iGoal, iUnit, iValue, iTask] = ['方向', '目标值', '单位', '完成值', '任务编号'].map((x) => h.indexOf(x)) as [number, number, number, number, number];
   const out: SummaryTarget[] = [];
   for (const row of sheet.rows.slice(1)) {
     const label = cellText(row[iDir]).replace(/^下降/, '');
@@ -154,7 +154,7 @@ function readTargets(sheet: SheetData | undefined): SummaryTarget[] {
     const goal = num(row[iGoal]);
     if (comparator === undefined || goal === null) continue;
     const max = /（至([\d.]+)）/.exec(cellText(row[iUnit]))?.[1];
-    out.push({ comparator, goal, max: max === undefined ? null : Number(max), value: row[iValue] ?? null });
+    out.push({ comparator, goal, max: max === undefined ? null : Number(max), value: row[iValue] ?? null, ...(iTask >= 0 ? { taskId: cellText(row[iTask]) } : {}) });
   }
   return out;
 }

@@ -17,7 +17,7 @@ export type SummaryRow = {
   plannedDate: SheetValue;
   outputForm: SheetValue;
 };
-export type SummaryTarget = { comparator: string; goal: number; max: number | null; value: SheetValue };
+export type SummaryTarget = { comparator: string; goal: number; max: number | null; value: SheetValue; /** 任务编号 on 量化指标, where it has one. */ taskId?: string };
 export type SummaryInput = {
   tasks: SummaryTask[];
   sections: Array<{ no: number; title: string }>;
