@@ -102,5 +102,6 @@ function mergeSections(a: readonly Section[], b: readonly Section[]): Section[] 
  * @example severalSourcesMessage(['分工通知', '纪要12']) //=> '工作簿中有 2 个事项来源：分工通知、纪要12；…'
  */
 export function severalSourcesMessage(names: readonly string[]): string {
-  return `工作簿中有 ${names.length} 个事项来源：${names.join('、')}；请用 --source 指明本次更新哪一个来源（如 --source ${names[names.length - 1] ?? ''}），或用新的名称作为新的事项来源加入`;
+  const last = names[names.length - 1] ?? '';
+  return `工作簿中有 ${names.length} 个事项来源：${names.join('、')}；请指明本次更新的是哪一个来源，或以新的名称作为新的事项来源加入（命令行：--source 名称，如 --source ${last}）`;
 }
