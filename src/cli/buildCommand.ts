@@ -19,7 +19,7 @@ import { BUILD_MAX_ROWS } from './limits';
 import { APPLIED_CHANGE_LINES, printChanges, printFindings } from './buildReport';
 
 const USAGE =
-  '用法：duban build <通知.txt|.docx 或 分工表.xlsx|.csv|.docx> -o <工作簿.xlsx> [--as-of YYYY-MM-DD] [--update <已有工作簿.xlsx>] [--dry-run] [--json] [--lead-first] [--force]；' +
+  '用法：duban build <通知.txt|.docx 或 分工表.xlsx|.csv|.docx> -o <工作簿.xlsx> [--as-of YYYY-MM-DD] [--update <已有工作簿.xlsx>] [--dry-run] [--json] [--lead-first] [--columns 任务=列名,…] [--source 事项来源] [--force]；' +
   '按任务清单更新分工：duban build --update <工作簿.xlsx> -o <工作簿.xlsx>';
 
 /**
@@ -32,7 +32,7 @@ const USAGE =
  * is only ever updated; another existing file is replaced only with `--force`.
  */
 export async function buildCommand(args: Args, io: Io): Promise<number> {
-  checkFlags(args, ['-o', '--out', '--as-of', '--update', '--lead-first', '--force', '--dry-run', '--json', '--columns']);
+  checkFlags(args, ['-o', '--out', '--as-of', '--update', '--lead-first', '--force', '--dry-run', '--json', '--columns', '--source']);
   const file = args.positional[0];
   const out = args.values.get('-o') ?? args.values.get('--out');
   const updatePath = args.values.get('--update');
@@ -44,6 +44,8 @@ export async function buildCommand(args: Args, io: Io): Promise<number> {
   if (file === undefined && args.flags.has('--lead-first')) throw new UsageError('--lead-first 用于读取通知；按任务清单更新分工时请去掉它');
   if (file === undefined && args.values.has('--columns')) throw new UsageError('--columns 用于读取分工表；按任务清单更新分工时请去掉它');
   columnsOption(args);
+  if (file === undefined && args.values.has('--source')) throw new UsageError('--source 指明通知或分工表作为哪个事项来源；按任务清单更新分工时，来源写在任务清单的“事项来源”列中');
+  if (args.values.get('--source')?.trim() === '') throw new UsageError('--source 需要事项来源的名称，例如 --source 市政府第12次常务会议纪要');
   const asOf = readAsOf(args);
   if (dryRun) return preview(file, updatePath as string, asOf, args, io);
   const target = out as string;
@@ -83,6 +85,7 @@ async function prepare(file: string | undefined, updatePath: string | undefined,
     asOf,
     today: localIsoDate(new Date()),
     options: { leadFirst: args.flags.has('--lead-first') },
+    ...(args.values.has('--source') ? { source: (args.values.get('--source') as string).trim() } : {}),
   });
   const changes = previous !== null && prepared.problems.length === 0 ? previewChanges(previous, prepared) : null;
   return { prepared, base, changes, findings: [], source: file };

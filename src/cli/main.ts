@@ -16,7 +16,7 @@ import { OutputError } from '../adapters/xlsx/safeWrite';
 const USAGE = `duban — 督办：任务分工通知 → 工作台账工作簿
 
   duban parse    <通知.txt|.docx|分工表.xlsx|.csv> [--json] [--lead-first] [--columns 任务=改革举措,责任单位=指导部门]
-  duban build    <通知.txt|.docx|分工表.xlsx|.csv> -o <工作簿.xlsx> [--as-of YYYY-MM-DD] [--update <工作簿.xlsx>] [--dry-run] [--json] [--lead-first] [--columns …] [--force]
+  duban build    <通知.txt|.docx|分工表.xlsx|.csv> -o <工作簿.xlsx> [--as-of YYYY-MM-DD] [--update <工作簿.xlsx>] [--dry-run] [--json] [--lead-first] [--columns …] [--source 事项来源] [--force]
   duban build    --update <工作簿.xlsx> -o <工作簿.xlsx> [--dry-run]   按工作簿中编辑过的任务清单更新分工
   duban validate <工作簿.xlsx> [--json] [--as-of YYYY-MM-DD] [--unit 单位]… [--write] [--fix]
   duban summary  <工作簿.xlsx> [--json] [--as-of YYYY-MM-DD] [--write] [--snapshot [--replace]]
@@ -41,7 +41,7 @@ const COMMANDS: Record<string, (args: ReturnType<typeof readArgs>, io: Io) => Pr
   demo: demoCommand,
 };
 
-const VALUE_OPTIONS = ['-o', '--out', '-d', '--dir', '--as-of', '--update', '--unit', '--columns', '--title'] as const;
+const VALUE_OPTIONS = ['-o', '--out', '-d', '--dir', '--as-of', '--update', '--unit', '--columns', '--title', '--source'] as const;
 /** Value options that may be given more than once. */
 const REPEATABLE = ['--unit'] as const;
 

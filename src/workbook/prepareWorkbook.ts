@@ -14,6 +14,7 @@ import { readSummaryParameters } from '../domain/summary/readSummary';
 import { DEFAULT_WARN_DAYS, DUBAN_SHEET_NAMES } from '../domain/grid/names';
 import { readTaskTables, type TableInput } from '../domain/table/readTaskTables';
 import type { TableSource } from '../domain/table/types';
+import { placeSource, type SourcePlacement } from './placeSource';
 
 export type PreparedWorkbook = {
   /** The notice as parsed; its issues end with `warnings`. */
@@ -26,6 +27,8 @@ export type PreparedWorkbook = {
   source: TableSource | null;
   /** Non-empty means: stop, write nothing, show these. */
   problems: LayoutProblem[];
+  /** Which 事项来源 a notice or table became or replaced (DESIGN §13); absent for 更新分工. */
+  placement?: SourcePlacement | null;
   /** What the workbook holds differently from what was asked: a 统计日期 that was no date, a ledger sheet name 单位名录 asked for that could not be used, text cut to fit a cell. */
   warnings: Issue[];
 };
@@ -47,6 +50,8 @@ export type PrepareInput = ({ noticeText: string } | { table: TableInput }) & {
   readNotice?: (directory: UnitDirectory, previous: PreviousWorkbook | null) => ParsedNotice;
   /** Ledger rows follow their task's id even when its text was rewritten (任务清单's ids are the office's keys). @default false */
   matchById?: boolean;
+  /** The 事项来源 the input is (`--source NAME`): added, or that source's tasks replaced. @default the workbook's only source */
+  source?: string;
 };
 
 /**
@@ -57,9 +62,12 @@ export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
   const previous = input.previous ? readPreviousWorkbook(input.previous) : null;
   const directory = createDirectory(previous?.directory ?? []);
   const table = 'table' in input ? readTable(input.table, input.options ?? {}, directory) : null;
-  const parsed = input.readNotice
+  const read = input.readNotice
     ? input.readNotice(directory, previous)
     : (table?.parsed ?? parseNotice('noticeText' in input ? input.noticeText : '', input.options ?? {}, directory));
+  // A notice or table is one source among the workbook's; 更新分工 reads them all from 任务清单.
+  const placed = input.readNotice ? null : placeSource(read, input.previous, input.source ?? null, directory);
+  const parsed = placed?.notice ?? read;
   const notice = { ...parsed, issues: [...(input.fileIssues ?? []), ...parsed.issues] };
   // Every sheet the workbook will have besides the ledgers: ours, and an office's own sheets (kept).
   const ours = new Set(DUBAN_SHEET_NAMES.map(sheetKey));
@@ -94,8 +102,9 @@ export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
     ledgers,
     source: table?.source ?? null,
     plan: stale.length > 0 ? { ...plan, removeSheets: stale } : plan,
-    problems: previous?.problems ?? [],
+    problems: [...(placed?.problem ? [placed.problem] : []), ...(previous?.problems ?? [])],
     warnings,
+    ...(placed ? { placement: placed.placement } : {}),
   };
 }
 

@@ -110,7 +110,7 @@ describe('更新分工 from the edited 任务清单', () => {
     const tasks = second.plan.sheets.find((s) => s.name === '任务清单')!;
     expect(tasks.protect).toBe(false);
     const row = tasks.rows.find((r) => r[0]?.t === 'text' && r[0].v === '51.1')!;
-    expect(row.slice(11).map((c) => c?.t)).toEqual(['formula', 'formula', 'formula']);
+    expect(row.slice(11, 14).map((c) => c?.t)).toEqual(['formula', 'formula', 'formula']);
     expect(sheetOf(rebuilt, '任务清单').rows.find((r) => r[0] === '51.1')![col(rebuilt, '任务清单', '截止日期')]).toBe(serial('2020-10-31'));
   });
 
@@ -147,7 +147,7 @@ describe('更新分工 that stops before anything is written', () => {
       rows[0]!.push('督办意见');
       rows[3]!.push('请加快');
     });
-    expect(problems).toEqual([['HEADER_UNKNOWN', expect.stringContaining('“督办意见”列（O 列）有 1 个值')]]);
+    expect(problems).toEqual([['HEADER_UNKNOWN', expect.stringContaining('“督办意见”列（P 列）有 1 个值')]]);
   });
 
   it('a workbook without 任务清单', () => {

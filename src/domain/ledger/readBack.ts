@@ -11,7 +11,7 @@ import { sheetKey } from './sheetName';
 
 /** A workbook problem that stops a rebuild before anything is written. */
 export type LayoutProblem = {
-  code: 'HEADER_MISSING' | 'HEADER_DUPLICATE' | 'SHEET_MISSING' | 'HEADER_UNKNOWN' | 'CONTENT_WOULD_BE_LOST' | 'TASK_ID_DUPLICATE';
+  code: 'HEADER_MISSING' | 'HEADER_DUPLICATE' | 'SHEET_MISSING' | 'HEADER_UNKNOWN' | 'CONTENT_WOULD_BE_LOST' | 'TASK_ID_DUPLICATE' | 'SOURCE_REQUIRED';
   sheet: string;
   column: string;
   message: string;

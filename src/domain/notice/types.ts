@@ -66,6 +66,11 @@ export type Task = {
   deadline: Deadline;
   targets: Target[];
   line: number;
+  /**
+   * 事项来源 (DESIGN §13): the notice, meeting or instruction the task comes from, when the
+   * workbook tracks several; absent for a notice just parsed.
+   */
+  source?: string;
 };
 
 export type Section = { no: number; title: string };

@@ -18,6 +18,9 @@ export function formatSummary(report: SummaryReport, overdueLimit = 20): string 
     '',
     '单位\t台账行数\t已完成\t推进中\t未启动\t受阻\t未填报\t逾期\t临期\t完成率\t按时完成率\t填报率',
     ...report.units.map((u) => [u.name, u.rows, u.done, u.inProgress, u.notStarted, u.blocked, u.unreported, u.overdue, u.dueSoon, pct(u.completionRate), pct(u.onTimeRate), pct(u.fillRate)].join('\t')),
+    ...(report.sources.length > 1
+      ? ['', '事项来源\t任务数\t已完成\t逾期\t临期\t完成率', ...report.sources.map((s) => [s.name, s.tasks, s.done, s.overdue, s.dueSoon, pct(s.completionRate)].join('\t'))]
+      : []),
     '',
     `逾期 ${report.overdue.length} 行${report.overdue.length > overdueLimit ? `（列出前 ${overdueLimit} 行）` : ''}：`,
     ...report.overdue.slice(0, overdueLimit).map((d) => `  ${d.task}\t${d.unit}\t截止 ${d.due}\t逾期 ${d.days} 天`),

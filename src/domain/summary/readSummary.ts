@@ -7,6 +7,8 @@ import { fromExcelSerial, type DateSystem } from '../time/isoDate';
 import { notADateMessage } from '../validation/textValues';
 import { DUBAN_SHEET_NAMES } from '../grid/names';
 import { sheetKey } from '../ledger/sheetName';
+import { DEFAULT_SOURCE, SOURCE_HEADER } from '../sources/names';
+import { sourcesOf } from '../sources/bySource';
 
 const ROLE_BY_LABEL: Record<string, Role> = { 牵头: 'lead', 负责: 'joint', 配合: 'support', 分别负责: 'each' };
 const COMPARATOR_BY_LABEL: Record<string, string> = { 不低于: '>=', 高于: '>', 不高于: '<=', 低于: '<', 区间: 'range' };
@@ -18,6 +20,8 @@ export type SummaryLayout = {
   /** Every current ledger row: its sheet, 1-based row, and what the index needs. */
   rows: Array<{ sheet: string; row: number; taskId: string; unit: string; role: Role; counted: boolean; due: number | null; section: string }>;
   sections: Array<{ no: number; title: string; label: string }>;
+  /** 任务清单's 事项来源, in first-appearance order; [] for a workbook from before the column. */
+  sources: string[];
   /**
    * Each task's place in 任务清单 (its sheet row − 1, the first row holding the id): the index is
    * laid out in this order so a task's rows are contiguous (see indexSheet).
@@ -41,7 +45,9 @@ export function readSummary(book: WorkbookData): { input: SummaryInput; layout: 
   const taskOrder = new Map<string, number>();
   if (tasksSheet) {
     const h = (tasksSheet.rows[0] ?? []).map(cellText);
-    const [iId, iSec, iLead, iDue] = ['任务编号', '板块', '牵头单位', '截止日期'].map((x) => h.indexOf(x)) as [number, number, number, number];
+    const [iId, iSec, iLead, iDue, iSource] = ['任务编号', '板块', '牵头单位', '截止日期', SOURCE_HEADER].map((x) => h.indexOf(x)) as [number, number, number, number, number];
+    // A row with 事项来源 blank belongs to the first source named, as 更新分工 reads it.
+    const firstSource = iSource < 0 ? null : (tasksSheet.rows.slice(1).map((row) => cellText(row[iSource])).find((x) => x.length > 0) ?? DEFAULT_SOURCE);
     tasksSheet.rows.forEach((row, i) => {
       if (i === 0) return;
       const id = cellText(row[iId]);
@@ -51,7 +57,14 @@ export function readSummary(book: WorkbookData): { input: SummaryInput; layout: 
       const m = SECTION_HEADING.exec(label);
       const no = m ? chineseNumber(m[1] as string) : null;
       if (m && no !== null && !sections.some((s) => s.no === no)) sections.push({ no, title: (m[2] as string).trim(), label });
-      tasks.push({ id, sectionNo: no, section: label, due: num(row[iDue]), leads: iLead >= 0 ? cellText(row[iLead]).split('、').filter((x) => x.length > 0) : [] });
+      tasks.push({
+        id,
+        sectionNo: no,
+        section: label,
+        due: num(row[iDue]),
+        leads: iLead >= 0 ? cellText(row[iLead]).split('、').filter((x) => x.length > 0) : [],
+        ...(firstSource === null ? {} : { source: cellText(row[iSource]) || firstSource }),
+      });
     });
   }
   const leadsOf = new Map(tasks.map((t) => [t.id, t.leads]));
@@ -92,7 +105,7 @@ export function readSummary(book: WorkbookData): { input: SummaryInput; layout: 
 
   return {
     input: { tasks, sections: sections.map(({ no, title }) => ({ no, title })), units: units.map((u) => u.name), rows, targets: readTargets(book.sheets.find((s) => s.name === '量化指标')), dateSystem: dateSystemOf(book) },
-    layout: { units, rows: layoutRows, sections, taskOrder, dateSystem: dateSystemOf(book) },
+    layout: { units, rows: layoutRows, sections, sources: sourcesOf(tasks), taskOrder, dateSystem: dateSystemOf(book) },
   };
 }
 
@@ -133,7 +146,7 @@ const OWN_SHEETS: ReadonlySet<string> = new Set(DUBAN_SHEET_NAMES.map(sheetKey))
 function readTargets(sheet: SheetData | undefined): SummaryTarget[] {
   if (!sheet) return [];
   const h = (sheet.rows[0] ?? []).map(cellText);
-  const [iDir, iGoal, iUnit, iValue] = ['方向', '目标值', '单位', '完成值'].map((x) => h.indexOf(x)) as [number, number, number, number];
+  const [iDir, iGoal, iUnit, iValue, iTask] = ['方向', '目标值', '单位', '完成值', '任务编号'].map((x) => h.indexOf(x)) as [number, number, number, number, number];
   const out: SummaryTarget[] = [];
   for (const row of sheet.rows.slice(1)) {
     const label = cellText(row[iDir]).replace(/^下降/, '');
@@ -141,7 +154,7 @@ function readTargets(sheet: SheetData | undefined): SummaryTarget[] {
     const goal = num(row[iGoal]);
     if (comparator === undefined || goal === null) continue;
     const max = /（至([\d.]+)）/.exec(cellText(row[iUnit]))?.[1];
-    out.push({ comparator, goal, max: max === undefined ? null : Number(max), value: row[iValue] ?? null });
+    out.push({ comparator, goal, max: max === undefined ? null : Number(max), value: row[iValue] ?? null, ...(iTask >= 0 ? { taskId: cellText(row[iTask]) } : {}) });
   }
   return out;
 }

@@ -17,6 +17,8 @@ export type ReminderRow = {
   days: number;
   /** 责任人 as typed; '' when not filled in. */
   person: string;
+  /** 事项来源 of the task, only in a workbook of several sources (DESIGN §13). */
+  source?: string;
 };
 
 /** `duban remind --json` (DESIGN §11): per unit with any 逾期/临期 row, those rows. */
@@ -38,12 +40,17 @@ export function reminders(input: SummaryInput, texts: ReadonlyMap<string, string
   const system = input.dateSystem ?? 1900;
   const a = excelSerial(asOf, system);
   const byUnit = new Map<string, ReminderRow[]>(input.units.map((u) => [u, []]));
+  // With several sources a 催办单 names each task's, as the office sends one 催办单 for all of them.
+  const sourceOf = new Map(input.tasks.flatMap((t) => (t.source === undefined ? [] : [[t.id, t.source] as const])));
+  const several = new Set(sourceOf.values()).size > 1;
   for (const r of input.rows) {
     const w = warning(r.status, r.doneDate, r.due, a, warnDays);
     if (w !== '逾期' && w !== '临期') continue;
     const due = r.due as number;
     const status = typeof r.status === 'string' && STATUS_LABELS.has(r.status) ? r.status : '未填报';
     const row: ReminderRow = { task: r.taskId, text: texts.get(r.taskId) ?? '', due: fromExcelSerial(due, system) ?? String(due), status, warn: w, days: w === '逾期' ? a - due : due - a, person: cellText(r.person) };
+    const source = several ? sourceOf.get(r.taskId) : undefined;
+    if (source !== undefined) row.source = source;
     byUnit.get(r.unit)?.push(row);
   }
   return { schema: 'duban.remind/1', asOf, warnDays, units: [...byUnit].filter(([, rows]) => rows.length > 0).map(([name, rows]) => ({ name, rows })) };
@@ -69,7 +76,7 @@ export function formatReminders(doc: ReminderDocument): string {
   const out = [`统计日期 ${doc.asOf}（预警天数 ${doc.warnDays}）：${doc.units.length} 个单位有逾期或临期任务，共 ${rows} 行`];
   for (const u of doc.units) {
     out.push('', `${u.name}：逾期 ${u.rows.filter((r) => r.warn === '逾期').length} 行，临期 ${u.rows.filter((r) => r.warn === '临期').length} 行`);
-    for (const r of u.rows) out.push(`  ${r.task}\t截止 ${r.due}\t${r.warn === '逾期' ? `逾期 ${r.days} 天` : `剩余 ${r.days} 天`}\t${r.status}\t${r.person || '（未填责任人）'}`);
+    for (const r of u.rows) out.push(`  ${r.task}${r.source === undefined ? '' : `（${r.source}）`}\t截止 ${r.due}\t${r.warn === '逾期' ? `逾期 ${r.days} 天` : `剩余 ${r.days} 天`}\t${r.status}\t${r.person || '（未填责任人）'}`);
   }
   return out.join('\n');
 }

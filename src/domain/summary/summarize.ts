@@ -2,8 +2,9 @@ import type { Role } from '../notice/types';
 import type { SheetValue } from '../grid/sheetData';
 import { isComplete, isDate, meetsTarget, rate, statusCategory, taskStatus, warning, type StatusCategory, type Warning } from './rules';
 import { fromExcelSerial, excelSerial, type DateSystem } from '../time/isoDate';
+import { sourceOf } from '../sources/bySource';
 
-export type SummaryTask = { id: string; sectionNo: number | null; section: string; due: number | null; leads: string[] };
+export type SummaryTask = { id: string; sectionNo: number | null; section: string; due: number | null; leads: string[]; /** 事项来源; absent in a workbook from before the column. */ source?: string };
 export type SummaryRow = {
   taskId: string;
   unit: string;
@@ -16,7 +17,7 @@ export type SummaryRow = {
   plannedDate: SheetValue;
   outputForm: SheetValue;
 };
-export type SummaryTarget = { comparator: string; goal: number; max: number | null; value: SheetValue };
+export type SummaryTarget = { comparator: string; goal: number; max: number | null; value: SheetValue; /** 任务编号 on 量化指标, where it has one. */ taskId?: string };
 export type SummaryInput = {
   tasks: SummaryTask[];
   sections: Array<{ no: number; title: string }>;
@@ -63,11 +64,15 @@ export type SummaryReport = {
     }
   >;
   sections: Array<{ no: number; title: string; tasks: number; done: number; overdue: number; completionRate: number | null }>;
+  /** Per 事项来源 (DESIGN §13), counting tasks as `overall` does; one entry for a workbook of one source. */
+  sources: SourceFigures[];
   overdue: Array<{ task: string; unit: string; due: string; days: number }>;
   /** Per task and per row, what the workbook's 任务状态 / 预警 cells must show. */
   taskStatus: Record<string, { status: string; warning: Warning }>;
   rowWarnings: Array<{ task: string; unit: string; warning: Warning }>;
 };
+
+export type SourceFigures = Counts & { name: string; tasks: number; overdue: number; dueSoon: number; completionRate: number | null };
 
 const STATUS_KEY: Record<string, keyof Counts> = { 已完成: 'done', 推进中: 'inProgress', 未启动: 'notStarted', 受阻: 'blocked', 未填报: 'unreported' };
 /** Offsets of the per-unit figures in the flat accumulator. */
@@ -132,6 +137,7 @@ export function summarize(input: SummaryInput, asOf: string, warnDays: number): 
   const taskResults: SummaryReport['taskStatus'] = {};
   const overall = { tasks: input.tasks.length, ...zero(), overdue: 0, dueSoon: 0, onTime: 0, late: 0 };
   const sectionAcc = new Map<number, { tasks: number; done: number; overdue: number }>();
+  const sourceAcc = new Map<string, Omit<SourceFigures, 'name' | 'completionRate'>>();
   let tasksDue = 0;
   let onTimeDue = 0;
   for (const t of input.tasks) {
@@ -151,6 +157,13 @@ export function summarize(input: SummaryInput, asOf: string, warnDays: number): 
       tasksDue++;
       if (w === '按时完成') onTimeDue++;
     }
+    const src = sourceOf(t);
+    const f = sourceAcc.get(src) ?? { tasks: 0, ...zero(), overdue: 0, dueSoon: 0 };
+    f.tasks++;
+    f[STATUS_KEY[status] as keyof Counts]++;
+    if (w === '逾期') f.overdue++;
+    if (w === '临期') f.dueSoon++;
+    sourceAcc.set(src, f);
     if (t.sectionNo !== null) {
       const s = sectionAcc.get(t.sectionNo) ?? { tasks: 0, done: 0, overdue: 0 };
       s.tasks++;
@@ -202,6 +215,7 @@ export function summarize(input: SummaryInput, asOf: string, warnDays: number): 
       const acc = sectionAcc.get(s.no) ?? { tasks: 0, done: 0, overdue: 0 };
       return { no: s.no, title: s.title, ...acc, completionRate: rate(acc.done, acc.tasks) };
     }),
+    sources: [...sourceAcc].map(([name, f]) => ({ name, ...f, completionRate: rate(f.done, f.tasks) })),
     overdue: inTaskOrder(overdue, input.tasks),
     taskStatus: taskResults,
     rowWarnings,

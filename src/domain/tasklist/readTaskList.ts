@@ -10,6 +10,8 @@ import { address, columnLetter } from '../grid/a1';
 import { readUnitCell } from './unitCells';
 import { readDeadlineCells, type ShownDeadline } from './deadlineCells';
 import { closestUnitName } from './closestName';
+import { DEFAULT_SOURCE, SOURCE_HEADER } from '../sources/names';
+import { settleSourceIds } from '../sources/settle';
 
 /** 任务清单's columns the office edits; the others (时限类型, 指标数, 任务状态, 预警, 灯) are derived and rewritten. */
 const READ = {
@@ -22,6 +24,7 @@ const READ = {
   support: '配合单位',
   deadline: '完成时限',
   due: '截止日期',
+  source: SOURCE_HEADER,
 } as const;
 const DERIVED: ReadonlySet<string> = new Set(['时限类型', '指标数', '任务状态', '预警', '灯']);
 type Column = keyof typeof READ;
@@ -108,10 +111,14 @@ export function readTaskList(sheet: SheetData, options: TaskListOptions): TaskLi
   let nextItem = largest(rows.flatMap(({ row }) => [itemOf('', get(row, 'item')) ?? 0, itemOf(cellText(get(row, 'id')), null) ?? 0])) + 1;
   const tasks: Task[] = [];
   const seenAt = new Map<string, number>();
+  const generated = new Set<string>();
+  // A row with 事项来源 left blank belongs to the first source named (the workbook's notice).
+  const firstSource = at.source < 0 ? null : (rows.map(({ row }) => cellText(get(row, 'source'))).find((s) => s.length > 0) ?? DEFAULT_SOURCE);
   for (const { row, r } of rows) {
     let id = cellText(get(row, 'id'));
     if (id.length === 0) {
       id = String(nextItem++);
+      generated.add(id);
       find('warning', 'TASK_ID_MISSING', r, Math.max(0, at.id), id, `第 ${r + 1} 行的任务没有任务编号，已编为 ${id}`);
     }
     const first = seenAt.get(id);
@@ -150,8 +157,15 @@ export function readTaskList(sheet: SheetData, options: TaskListOptions): TaskLi
       deadline,
       targets: extractTargets(text),
       line: r + 1,
+      ...(firstSource === null ? {} : { source: cellText(get(row, 'source')) || firstSource }),
     });
   }
+  const settled = settleSourceIds(tasks, generated);
+  for (const m of settled.renamed) {
+    const t = settled.tasks.find((x) => x.id === m.to) as Task;
+    find('info', 'TASK_ID_PREFIXED', t.line - 1, Math.max(0, at.id), m.to, `任务 ${m.from} 属于事项来源“${m.source}”，编号改为 ${m.to}（后加入的来源，编号带来源简称）`);
+  }
+  tasks.splice(0, tasks.length, ...settled.tasks);
   const scratch: ParsedNotice['issues'] = []; // unknown names are findings above, with the cell and a suggestion
   const notice: ParsedNotice = { ...empty, sections: [...sections].sort((a, b) => a.no - b.no), itemCount: new Set(tasks.map((t) => t.item)).size, tasks, units: unitLoads(tasks, options.directory, null, scratch), issues: findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message, line: Number(/\d+$/.exec(f.cell)?.[0] ?? 0) })) };
   return { notice, findings, unknownColumns };

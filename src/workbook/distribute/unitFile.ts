@@ -8,7 +8,7 @@ import { ledgerSheet } from '../sheets/ledgerSheet';
 import { identitySheet } from './identitySheet';
 
 /** Columns of 任务清单 a unit's file shows, read-only; the status formulas stay in the master. */
-const TASK_COLUMNS = ['任务编号', '板块', '事项', '任务内容', '牵头单位', '负责单位', '配合单位', '完成时限', '截止日期', '时限类型'];
+const TASK_COLUMNS = ['任务编号', '板块', '事项', '任务内容', '牵头单位', '负责单位', '配合单位', '完成时限', '截止日期', '时限类型', '事项来源'];
 /** Columns of 量化指标 a unit's file shows; 完成值 and 更新日期 are the unit's to fill. */
 const TARGET_COLUMNS = ['指标编号', '任务编号', '指标', '方向', '目标值', '单位', '原文', '填报单位', '完成值', '更新日期'];
 const TARGET_FILL = new Set(['完成值', '更新日期']);

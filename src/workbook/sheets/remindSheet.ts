@@ -30,7 +30,7 @@ export function remindSheet(doc: ReminderDocument): SheetPlan {
     if (rows.length > 0) breaks.push(rows.length + 2);
     const overdue = unit.rows.filter((r) => r.warn === '逾期').length;
     rows.push(line(`致：${unit.name}（统计日期 ${doc.asOf}，逾期 ${overdue} 项，临期 ${unit.rows.length - overdue} 项）`));
-    for (const r of unit.rows) rows.push([text(r.task), text(r.text), date(r.due), text(r.warn), num(r.days), text(r.status), text(r.person)]);
+    for (const r of unit.rows) rows.push([text(r.task), text(r.source === undefined ? r.text : `【${r.source}】${r.text}`), date(r.due), text(r.warn), num(r.days), text(r.status), text(r.person)]);
     rows.push(line('督办意见：'), blank(), line('反馈时限：请于　　年　　月　　日前书面反馈落实情况'), line('督办单位（盖章）：　　　　　　　　　　　　　　日期：'));
   }
   if (rows.length === 0) rows.push(line(`统计日期 ${doc.asOf}：没有逾期或临期的任务，无需催办`));

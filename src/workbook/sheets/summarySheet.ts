@@ -9,6 +9,7 @@ import { IDX, IX } from './indexSheet';
 import { TASK_COLUMN } from './tasksSheet';
 import type { SnapshotRow } from '../../domain/summary/history';
 import { wholeRows } from './historySheet';
+import { sourcesBlock } from './sourcesBlock';
 
 export const SUMMARY_NAME_ADDRESSES = { asOf: 'B1', warnDays: 'B2', year: 'B3' } as const;
 /**
@@ -50,7 +51,18 @@ export const TREND_HEADERS = ['统计日期', '完成率', '逾期'] as const;
 export const UNIT_EXTRA_HEADERS = ['逾期完成', '完成率（完成/行数）', '按时完成率（按时/到期）', '填报率（完整/行数）'] as const;
 
 /** Where each table of 汇总 starts (1-based rows), so tests and charts can find them. */
-export type SummaryAnchors = { overallRow: number; unitsRow: number; unitCount: number; sectionsRow: number; sectionCount: number; overdueRow: number; overdueCount: number };
+export type SummaryAnchors = {
+  overallRow: number;
+  unitsRow: number;
+  unitCount: number;
+  sectionsRow: number;
+  sectionCount: number;
+  /** 分来源 (DESIGN §13): 0 rows (and no table) for a workbook of one source. */
+  sourcesRow: number;
+  sourceCount: number;
+  overdueRow: number;
+  overdueCount: number;
+};
 
 /**
  * Where 汇总's tables start. The overdue list is sized to its content: a row can only be 逾期 once
@@ -61,11 +73,13 @@ export type SummaryAnchors = { overallRow: number; unitsRow: number; unitCount: 
 export function summaryAnchors(layout: SummaryLayout, asOf: string | null, today: string | null = null): SummaryAnchors {
   const unitsRow = 11;
   const sectionsRow = unitsRow + layout.units.length + 3;
-  const overdueRow = sectionsRow + layout.sections.length + 3;
+  const sourcesRow = sectionsRow + layout.sections.length + 3;
+  const sourceCount = layout.sources.length > 1 ? layout.sources.length : 0;
+  const overdueRow = sourceCount > 0 ? sourcesRow + sourceCount + 3 : sourcesRow;
   const day = asOf ?? today;
   const limit = day === null ? Infinity : excelSerial(day, layout.dateSystem) + (asOf === null ? OVERDUE_LIST_MARGIN_DAYS : 0);
   const overdueCount = Math.min(OVERDUE_LIST_MAX, layout.rows.filter((r) => r.due !== null && r.due < limit).length);
-  return { overallRow: 6, unitsRow, unitCount: layout.units.length, sectionsRow, sectionCount: layout.sections.length, overdueRow, overdueCount };
+  return { overallRow: 6, unitsRow, unitCount: layout.units.length, sectionsRow, sectionCount: layout.sections.length, sourcesRow, sourceCount, overdueRow, overdueCount };
 }
 
 /** A rate as text with its fraction, `40%（2/5）`; "—" when the denominator is 0 (DESIGN §9). */
@@ -219,13 +233,14 @@ export function summarySheet(layout: SummaryLayout, year: number | null, asOf: s
       title(a.overallRow - 1, '总体情况（按任务计，任务状态取牵头单位台账）'),
       title(a.unitsRow - 1, '分单位（按该单位台账行计）'),
       title(a.sectionsRow - 1, '分板块'),
+      ...(a.sourceCount > 0 ? [title(a.sourcesRow - 1, '分事项来源（按任务计）')] : []),
       title(a.overdueRow - 1, '逾期清单（按台账行）'),
       // The list has the rows it needed when it was laid out; more later (=TODAY() moves on) are counted and named here.
       { address: `C${a.overdueRow - 1}`, cell: formula(`"共 "&${overdue}&" 条"&IF(${overdue}>${a.overdueCount},"，下列 ${a.overdueCount} 条之外的请点“刷新汇总”（或 duban summary --write）后查看","")`) },
       ...legend(),
       ...(trend ? [title(trend.row - 1, '趋势（调度记录，全部任务）')] : []),
     ],
-    blocks: [overallBlock(), unitsBlock(layout, a.unitsRow), sectionsBlock(layout, a.sectionsRow), overdueBlock(a.overdueCount, a.overdueRow), ...(trend ? [trend.block] : [])],
+    blocks: [overallBlock(), unitsBlock(layout, a.unitsRow), sectionsBlock(layout, a.sectionsRow), ...(a.sourceCount > 0 ? [sourcesBlock(layout.sources, a.sourcesRow)] : []), overdueBlock(a.overdueCount, a.overdueRow), ...(trend ? [trend.block] : [])],
     freeze: { rows: 0, columns: 0 },
     validations: [],
     conditionalFormats:

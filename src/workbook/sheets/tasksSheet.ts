@@ -7,6 +7,7 @@ import { sectionLabel } from '../../domain/notice/patterns';
 import { SHEET } from '../../domain/grid/names';
 import { printSetup } from '../print';
 import { WARN_COLOURS } from '../colours';
+import { SOURCE_HEADER, noticeShortTitle } from '../../domain/sources/names';
 
 
 const COLUMNS: ColumnPlan[] = [
@@ -24,10 +25,12 @@ const COLUMNS: ColumnPlan[] = [
   { header: '任务状态', width: 9, role: 'formula' },
   { header: '预警', width: 9, role: 'formula' },
   { header: '灯', width: 4, role: 'formula' },
+  // Last, so the columns 汇总 and the index count over keep their letters in every workbook.
+  { header: SOURCE_HEADER, width: 16, role: 'generated', wrap: true },
 ];
 
 /** Column letters of 任务清单 that 汇总's formulas count over. */
-export const TASK_COLUMN = { id: 'A', section: 'B', due: 'I', status: 'L', warning: 'M', light: 'N' } as const;
+export const TASK_COLUMN = { id: 'A', section: 'B', due: 'I', status: 'L', warning: 'M', light: 'N', source: 'O' } as const;
 
 const col = (key: keyof typeof IX): string => `${IDX}$${IX[key]}:$${IX[key]}`;
 
@@ -76,6 +79,7 @@ const names = (task: Task, role: Task['units'][number]['role']): string =>
 /** 任务清单: one row per task (DESIGN §5). */
 export function tasksSheet(notice: ParsedNotice): SheetPlan {
   const sections = new Map(notice.sections.map((s) => [s.no, s.title]));
+  const ownSource = noticeShortTitle(notice.notice.title);
   return {
     key: SHEET.tasks.key,
     name: SHEET.tasks.name,
@@ -99,6 +103,7 @@ export function tasksSheet(notice: ParsedNotice): SheetPlan {
         formula(taskStatusFormula(r)),
         formula(taskWarningFormula(r)),
         formula(`IF(${TASK_COLUMN.warning}${r}="逾期",1,IF(${TASK_COLUMN.warning}${r}="临期",2,3))`),
+        text(t.source ?? ownSource),
       ];
     }),
     freeze: { rows: 1, columns: 1 },
