@@ -87,7 +87,7 @@ export function DistributePanel(props: {
           <ActionStatus label="读取单位" state={units.state.status === 'done' ? { status: 'idle' } : units.state} success={() => ''} />
           {list && (
             <>
-              <RadioGroup layout="horizontal" value={filter} onChange={(_, d) => setFilter(d.value as Filter)} aria-label="显示哪些单位">
+              <RadioGroup value={filter} onChange={(_, d) => setFilter(d.value as Filter)} aria-label="显示哪些单位">
                 <Radio value="all" label={`全部 ${count('all')}`} />
                 <Radio value="late" label={`有逾期或临期 ${count('late')}`} />
                 <Radio value="silent" label={`未填报 ${count('silent')}`} />
