@@ -37,10 +37,32 @@ export type ValidateResult = { asOf: string; errors: number; warnings: number; f
 
 export type SummaryResult = { asOf: string; tasks: number; done: number; overdue: number; dueSoon: number; completionRate: number | null };
 
-/** 下发: the round recorded and the files Excel opened, one per unit. */
-export type DistributeResult = { round: number; files: string[] };
-/** 回收: what the merge took, and each refused file with its reason. */
-export type CollectResult = { merged: number; cells: number; rowsAdded: number; conflicts: number; refused: string[] };
+/** A unit 下发 can send to, with what a clerk chooses by (统计日期 of the workbook, else today). */
+export type DistributionUnit = {
+  unit: string;
+  sheet: string;
+  rows: number;
+  overdue: number;
+  dueSoon: number;
+  /** No row of its ledger has anything filled in (every row 未填报, no 更新日期). */
+  notReported: boolean;
+};
+export type DistributionUnits = { asOf: string; units: DistributionUnit[] };
+
+/**
+ * 下发: the round recorded, each chosen unit's file, and where the files went: `download` (one
+ * `.xlsx`, or one `.zip` of several, in the browser's downloads, named in `saved`) or `opened` (new
+ * unsaved workbook windows, desktop Excel). `cli` makes the same files with `duban split`.
+ */
+export type DistributeResult = {
+  round: number;
+  delivery: 'download' | 'opened';
+  saved: string | null;
+  files: Array<{ unit: string; file: string; rows: number }>;
+  cli: string;
+};
+/** 回收: what the merge took, and each refused file with its one-line reason. */
+export type CollectResult = { merged: number; cells: number; rowsAdded: number; conflicts: number; refused: Array<{ file: string; reason: string }> };
 
 /** 生成催办单: how many units and rows the 催办单 sheet lists. */
 export type RemindResult = { asOf: string; units: number; rows: number };
@@ -109,10 +131,14 @@ export type WorkbookHost = {
   validate(onProgress: (p: Progress) => void): Promise<ValidateResult>;
   /** Turn every fixable text date / text number into a real date / number, then validate again. */
   fixAndValidate(onProgress: (p: Progress) => void): Promise<ValidateResult>;
-  /** Why 下发 cannot open new workbooks here and what to do instead (the CLI), or null. */
+  /** Why 下发 cannot hand over files here and what to do instead (the CLI), or null. */
   distributeUnavailable: string | null;
-  /** 下发: one new workbook per unit, opened in Excel; the round recorded in this workbook. */
-  distribute(onProgress: (p: Progress) => void): Promise<DistributeResult>;
+  /** How 下发 hands over files here: saved as downloads, or opened as new windows to save by hand (desktop Excel). */
+  distributeDelivery: 'download' | 'open' | null;
+  /** The units 下发 can send to, with their 逾期/临期 rows and whether they have reported (one read). */
+  distributionUnits(onProgress: (p: Progress) => void): Promise<DistributionUnits>;
+  /** 下发: one file per chosen unit (all when `units` is empty), as `duban split` makes them; the round recorded in this workbook. */
+  distribute(units: readonly string[], onProgress: (p: Progress) => void): Promise<DistributeResult>;
   /** 回收: merge files units sent back (chosen in a file picker) into this workbook. */
   collect(files: ReadonlyArray<{ name: string; bytes: Uint8Array }>, onProgress: (p: Progress) => void): Promise<CollectResult>;
   /** Go to a finding's cell. */
@@ -137,6 +163,8 @@ export const NO_EXCEL_HOST: WorkbookHost = {
   fixAndValidate: () => Promise.reject(new Error('不在 Excel 中')),
   selectCell: () => Promise.reject(new Error('不在 Excel 中')),
   distributeUnavailable: '当前不在 Excel 中运行。',
+  distributeDelivery: null,
+  distributionUnits: () => Promise.reject(new Error('不在 Excel 中')),
   distribute: () => Promise.reject(new Error('不在 Excel 中')),
   collect: () => Promise.reject(new Error('不在 Excel 中')),
   describeWorkbook: () => Promise.resolve({ generated: false, ledgers: [] }),

@@ -45,6 +45,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
   const circular = useHostAction(host.circular);
   const validate = useHostAction(host.validate);
   const fix = useHostAction(host.fixAndValidate);
+  const units = useHostAction(host.distributionUnits);
   const distribute = useHostAction(host.distribute, refreshWorkbook);
   const collect = useHostAction(host.collect, refreshWorkbook);
   // A new generation makes earlier findings and the other generations' results stale: one helper
@@ -99,7 +100,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
                 workbook={workbook}
                 running={running}
                 onOpen={(sheet) => goTo(sheet, 'A1')}
-                distribution={<DistributePanel distribute={distribute} collect={collect} distributeUnavailable={host.distributeUnavailable} running={running} />}
+                distribution={<DistributePanel units={units} distribute={distribute} collect={collect} distributeUnavailable={host.distributeUnavailable} delivery={host.distributeDelivery} running={running} />}
               />
             )}
             {stage === 'check' && (

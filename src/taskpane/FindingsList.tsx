@@ -99,7 +99,7 @@ export function FindingsList({ result, onSelect }: { result: ValidateResult; onS
               </AccordionHeader>
               <AccordionPanel>
                 {g.rules.map((r) => (
-                  <Rule key={r.code} rule={r} fixable={fixable} onSelect={onSelect} />
+                  <Rule key={r.label} rule={r} fixable={fixable} onSelect={onSelect} />
                 ))}
               </AccordionPanel>
             </AccordionItem>

@@ -186,5 +186,7 @@ function generateBlocked(input: NoticeInput, unavailableReason: string | null): 
 
 function generatedMessage(r: GenerateResult): string {
   const notes = (r.notes ?? []).map((n) => `\n注意：${n}`).join('');
-  return `已生成 ${r.sheets} 张工作表（其中台账 ${r.ledgers} 张），保留已填写的台账行 ${r.keptRows} 行${r.removedRows > 0 ? `，已移出分工 ${r.removedRows} 行` : ''}。${notes}`;
+  // A first generation has nothing to keep: a count of 0 kept rows would only puzzle.
+  const kept = r.keptRows > 0 ? `，保留已填写的台账行 ${r.keptRows} 行` : '';
+  return `已生成 ${r.sheets} 张工作表（其中台账 ${r.ledgers} 张）${kept}${r.removedRows > 0 ? `，已移出分工 ${r.removedRows} 行` : ''}。下一步：到“台账”下发给各单位。${notes}`;
 }

@@ -12,7 +12,7 @@
   var NETWORK =
     mode === 'self'
       ? '本加载项的 office.js 由部署它的服务器提供：请联系管理员检查 office/ 文件夹是否完整（见 README“内网部署”）。'
-      : '本加载项从微软的网址 appsforoffice.microsoft.com 加载 office.js：请确认这台电脑能访问该网址；不能访问外网的单位请让管理员部署内网版本（构建时设置 OFFICE_JS=self，见 README）。';
+      : '本加载项从微软的网址 appsforoffice.microsoft.com 加载 office.js：请确认这台电脑能访问该网址；不能访问外网的单位，请联系部署本加载项的管理员改用内网版本。';
   var VERSIONS = '支持的 Excel：Windows 或 Mac 版 Excel 2016 及以上、Microsoft 365、网页版 Excel；生成工作簿需要 Excel 2019、Microsoft 365 或网页版。';
 
   function show(reason, steps) {

@@ -12,6 +12,8 @@ const useStyles = makeStyles({
   figures: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(110px, 1fr))', gap: tokens.spacingHorizontalS },
   figure: { display: 'flex', flexDirection: 'column', padding: tokens.spacingHorizontalS, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: '320px', overflowY: 'auto' },
+  // A button's minimum width centres a short name: start every name at the same edge.
+  ledgerButton: { minWidth: 0, justifyContent: 'flex-start', paddingLeft: 0 },
 });
 
 /** What a stage that needs a generated workbook says before there is one. */
@@ -38,7 +40,7 @@ export function LedgerStage({ workbook, onOpen, running, distribution }: { workb
           <ul className={styles.list} aria-label="各单位台账">
             {workbook.ledgers.map((l) => (
               <li key={l.sheet}>
-                <Button appearance="transparent" size="small" disabledFocusable={running} onClick={() => onOpen(l.sheet)}>
+                <Button appearance="transparent" size="small" className={styles.ledgerButton} disabledFocusable={running} onClick={() => onOpen(l.sheet)}>
                   {l.unit}
                 </Button>
               </li>

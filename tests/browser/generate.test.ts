@@ -33,8 +33,8 @@ describe('生成工作簿 in Chromium, against the in-memory Excel injected into
     expect(first.ledgerCell).toBe("'1.1");
     // The pane looks at the workbook when it opens (1 sync) and after generating (1); 生成工作簿 is
     // one Excel.run: read back (2: sheet names, where values are; a blank Sheet1 has none to read)
-    // + look (1) + write (2).
-    expect(first.syncs).toEqual([1, 5, 1]);
+    // + look (1) + write (3: each request's envelope under 4 MB).
+    expect(first.syncs).toEqual([1, 6, 1]);
 
     // Regenerating shows what changes first (here nothing), and applies only when confirmed.
     await page.getByRole('button', { name: '重新生成工作簿' }).click();

@@ -90,7 +90,7 @@ it('shows its text before any script runs', async () => {
 it('says office.js did not load when the CDN cannot be reached, instead of staying blank', async () => {
   const { page } = await open('cdn', `?_host_Info=${HOSTS[0]}`, (p) => p.route(`${OFFICE_CDN_PREFIX}**`, (r) => r.abort('internetdisconnected')));
   await page.getByText('未能加载 Office 的脚本库 office.js。').waitFor();
-  expect(await page.getByRole('alert').innerText()).toContain('OFFICE_JS=self');
+  expect(await page.getByRole('alert').innerText()).toContain('请联系部署本加载项的管理员');
   await page.context().close();
 });
 

@@ -197,9 +197,10 @@ describe('duban merge', () => {
     expect(doc.merged).toBe(1);
     const reasons = Object.fromEntries(doc.refused.map((x: { file: string; reason: string }) => [x.file, x.reason]));
     expect(Object.keys(reasons).sort()).toEqual([foreign, second, altered, corrupt].sort());
-    expect(reasons[foreign]).toContain('来自另一份总表');
+    // Named by the other workbook's file name, not by its id; one short line.
+    expect(reasons[foreign]).toMatch(/^这个文件来自另一个工作簿“other\.xlsx”（第 1 轮，\d{4}-\d{2}-\d{2} 下发），不是本工作簿下发的$/);
     expect(reasons[second]).toContain('同一单位一次只合并一份');
-    expect(reasons[altered]).toContain('“本单位职责”被改动');
+    expect(reasons[altered]).toBe('任务 3.1 的“本单位职责”被改动：分工列由总表确定，不能在台账中修改');
     expect(reasons[corrupt]).toContain('无法作为 .xlsx 打开');
     const wb = await openXlsx(f.out);
     const edu = wb.getWorksheet(EDU)!;

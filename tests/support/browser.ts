@@ -112,7 +112,8 @@ export function useTaskPaneBrowser(): PaneBrowser {
     env.server = served.server;
     env.url = served.url;
     env.browser = await launchChromium();
-  });
+    // A webpack build on two shared cores can take minutes when the machine is busy.
+  }, 300_000);
   afterAll(async () => {
     await env.browser?.close();
     env.server?.close();

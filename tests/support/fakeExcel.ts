@@ -179,6 +179,9 @@ export class FakeWorkbook {
   private readonly failures = new Map<number, { code: string; afterOps: number }>();
   /** The context whose sync loaded `use1904DateSystem`: a proxy's loaded values belong to its run. */
   private dateSystemLoadedIn: FakeContext | null = null;
+  /** The file name `workbook.name` (ExcelApi 1.7) gives. */
+  fileName = '督办台账.xlsx';
+  private nameLoadedIn: FakeContext | null = null;
 
   constructor(options: FakeWorkbookOptions = {}) {
     for (const name of options.sheets ?? ['Sheet1']) this.sheets.push(new FakeWorksheet(this, name));
@@ -186,15 +189,20 @@ export class FakeWorkbook {
     this.date1904 = options.date1904 ?? false;
   }
 
-  /** `workbook.load(...)`: only `use1904DateSystem` (ExcelApi 1.16) is modelled. */
+  /** `workbook.load(...)`: `use1904DateSystem` (ExcelApi 1.16) and `name` (1.7) are modelled. */
   load(props: string): this {
     const ctx = this.context;
     const wanted = props.split(',').map((p) => p.trim());
     ctx.enqueue('Workbook.load', { load: props }, () => {
-      for (const p of wanted) if (p !== 'use1904DateSystem') fail('InvalidArgument', `fake Excel: Workbook.load(${p}) is not modelled`, 'Workbook.load');
-      this.dateSystemLoadedIn = ctx;
+      for (const p of wanted) if (p !== 'use1904DateSystem' && p !== 'name') fail('InvalidArgument', `fake Excel: Workbook.load(${p}) is not modelled`, 'Workbook.load');
+      if (wanted.includes('use1904DateSystem')) this.dateSystemLoadedIn = ctx;
+      if (wanted.includes('name')) this.nameLoadedIn = ctx;
     });
     return this;
+  }
+  get name(): string {
+    if (this.nameLoadedIn !== this.context) fail('PropertyNotLoaded', 'PropertyNotLoaded: workbook.name was read before load() and sync()');
+    return this.fileName;
   }
   /** Readable after its load was synced in the same run, as in Excel. */
   get use1904DateSystem(): boolean {

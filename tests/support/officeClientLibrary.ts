@@ -61,6 +61,8 @@ export type ClientLibraryOptions = {
   failCode?: string;
   /** Answer requests larger than this as Excel on the web does (`RequestPayloadSizeLimitExceeded`); off unless given. */
   payloadLimitBytes?: number;
+  /** Answer a request whose response would be larger than this as Excel on the web does (`ResponsePayloadSizeLimitExceeded`); off unless given. */
+  responseLimitBytes?: number;
   /**
    * Emulate an older Excel: the library checks this before each API call and throws `ApiNotFound`
    * client-side (the check this build ships switched off, so it is switched on only here).
@@ -69,7 +71,8 @@ export type ClientLibraryOptions = {
   isSetSupported?: (name: string, version: string) => boolean;
 };
 
-export type ModelSheet = { id: string; name: string; visibility: string; tabColor: string; written: boolean };
+/** `cells`: values the harness keeps and answers reads from (a sheet given with `putSheet`); other written sheets keep none. */
+export type ModelSheet = { id: string; name: string; visibility: string; tabColor: string; written: boolean; cells?: unknown[][] };
 export type ModelWorkbook = { sheets: ModelSheet[]; names: Map<string, string>; tables: Array<{ name: string; sheet: ModelSheet }> };
 
 export type ExcelClientLibrary = {
@@ -77,6 +80,10 @@ export type ExcelClientLibrary = {
   OfficeExtension: typeof OfficeExtension;
   /** Every request the executor received since this handle was made, in order. */
   requests: CapturedRequest[];
+  /** UTF-8 bytes of each answer's body as Excel would send it (refused ones included), in order. */
+  responses: Array<{ bytes: number; refused: boolean }>;
+  /** A sheet holding these values (row-major, from A1), read back as Excel reads a used range. */
+  putSheet(name: string, cells: unknown[][]): void;
   /** The responder's workbook. */
   workbook: ModelWorkbook;
   /** Network requests the library tried (must stay empty). */
@@ -112,7 +119,7 @@ export function loadExcelClientLibrary(options: ClientLibraryOptions = {}): Exce
   // Without an Office host the library asks `window.Office.context.requirements`, finds none and answers true.
   window.OfficeExtension.CommonUtility.isSetSupported = (name, version) => supported(name, version);
   window.OfficeExtension.CommonUtility._doApiNotSupportedCheck = options.isSetSupported !== undefined;
-  return { Excel: window.Excel, OfficeExtension: window.OfficeExtension, requests: responder.requests, workbook: responder.book, networkAttempts, window };
+  return { Excel: window.Excel, OfficeExtension: window.OfficeExtension, requests: responder.requests, responses: responder.responses, putSheet: (name, cells) => responder.putSheet(name, cells), workbook: responder.book, networkAttempts, window };
 }
 
 /** Where a request's bytes go: the arguments written (values, formats, rules…) against the protocol around them. */
@@ -202,6 +209,7 @@ const CELL_PROPERTIES = new Set(['Values', 'Formulas', 'FormulasLocal', 'Formula
 
 class Responder {
   readonly requests: CapturedRequest[] = [];
+  readonly responses: Array<{ bytes: number; refused: boolean }> = [];
   readonly book: ModelWorkbook = { sheets: [], names: new Map(), tables: [] };
   private readonly references = new Map<string, Node>();
   private nextId = 1;
@@ -230,7 +238,20 @@ class Responder {
       const code = this.options.failCode ?? 'GeneralException';
       return answer(ok({ Error: { Code: code, Message: `Injected failure of request ${this.requests.length} (${code}).`, HttpStatusCode: 500, Location: '' }, Results: [], TraceIds: [] }));
     }
-    return answer(ok(this.run(body)));
+    const result = this.run(body);
+    if (this.options.responseLimitBytes !== undefined) {
+      const size = Buffer.byteLength(JSON.stringify(result), 'utf8');
+      const refused = size > this.options.responseLimitBytes;
+      this.responses.push({ bytes: size, refused });
+      // What OfficeJsRequestExecutor builds from Excel on the web's ooeResponsePayloadSizeLimitExceeded.
+      if (refused) return answer({ HttpStatusCode: 400, ErrorCode: 'ResponsePayloadSizeLimitExceeded', ErrorMessage: `The response payload size has exceeded the limit (${size} bytes).`, Headers: {}, Body: null });
+    }
+    return answer(ok(result));
+  }
+
+  putSheet(name: string, cells: unknown[][]): void {
+    const sheet = this.addSheet(name);
+    sheet.cells = cells;
   }
 
   /** Run the actions in order, as Excel does: results for instantiations, queries and methods; stop at the first error. */
@@ -370,6 +391,11 @@ class Responder {
       case 'worksheet.GetUsedRangeOrNullObject':
       case 'worksheet.GetUsedRange':
         if (parent.kind === 'worksheet') {
+          if (parent.sheet.cells) {
+            const cells = parent.sheet.cells;
+            if (cells.length === 0) return name === 'GetUsedRange' ? { kind: 'range', sheet: parent.sheet, box: { r0: 0, c0: 0, r1: 0, c1: 0 } } : null;
+            return { kind: 'range', sheet: parent.sheet, box: { r0: 0, c0: 0, r1: cells.length - 1, c1: Math.max(...cells.map((r) => r.length)) - 1 } };
+          }
           if (!parent.sheet.written) return name === 'GetUsedRange' ? { kind: 'range', sheet: parent.sheet, box: { r0: 0, c0: 0, r1: 0, c1: 0 } } : null;
           throw new ResponderError('NotImplemented', `the Office client library harness does not keep cell contents: cannot read the used range of ${parent.sheet.name}`);
         }
@@ -410,6 +436,11 @@ class Responder {
       case 'collection':
         return { _Items: [] };
       case 'range':
+        if (node.sheet?.cells && node.box) {
+          const { r0, r1, c0, c1 } = node.box;
+          const grid = Array.from({ length: r1 - r0 + 1 }, (_, r) => Array.from({ length: c1 - c0 + 1 }, (_, c) => (node.sheet?.cells?.[r0 + r]?.[c0 + c] ?? '') as unknown));
+          return project({ Address: `${quoteSheet(node.sheet.name)}!${boxAddress(node.box)}`, Values: grid, Formulas: grid, Text: grid, NumberFormat: grid.map((row) => row.map(() => 'General')) }, q.Select);
+        }
         if (node.sheet?.written) throw new ResponderError('NotImplemented', 'the Office client library harness does not keep cell contents');
         return project({ Address: `${quoteSheet(node.sheet?.name ?? 'Sheet1')}!${boxAddress(node.box ?? { r0: 0, c0: 0, r1: 0, c1: 0 })}`, Values: [['']], Formulas: [['']], Text: [['']], NumberFormat: [['General']] }, q.Select);
       default:

@@ -53,6 +53,8 @@ function fakeHost(read: SheetTableRead | Error, generated = false): WorkbookHost
     },
     updateFromTaskList: unused,
     distributeUnavailable: null,
+    distributeDelivery: 'download',
+    distributionUnits: unused,
     distribute: unused,
     collect: unused,
     remind: unused,

@@ -20,7 +20,19 @@ function fakeHost(overrides: Partial<WorkbookHost> = {}, generated = true): Work
     unavailableReason: null,
     warnings: [],
     distributeUnavailable: null,
-    distribute: async () => ({ round: 1, files: ['台账-市教育局.xlsx'] }),
+    distributeDelivery: 'download',
+    distributionUnits: async () => ({
+      asOf: '2023-02-01',
+      units: [
+        { unit: '市教育局', sheet: '台账-市教育局', rows: 3, overdue: 1, dueSoon: 0, notReported: false },
+        { unit: '市财政局', sheet: '台账-市财政局', rows: 2, overdue: 0, dueSoon: 0, notReported: true },
+        { unit: '市民政局', sheet: '台账-市民政局', rows: 4, overdue: 0, dueSoon: 2, notReported: false },
+      ],
+    }),
+    distribute: async (units) => {
+      calls.push(`distribute ${units.join('、')}`);
+      return { round: 1, delivery: 'download', saved: units.length === 1 ? `台账-${units[0]}.xlsx` : `下发第1轮-${units.length}个单位.zip`, files: units.map((u) => ({ unit: u, file: `台账-${u}.xlsx`, rows: 3 })), cli: `duban split 工作簿.xlsx -d 下发 ${units.map((u) => `--unit ${u}`).join(' ')}` };
+    },
     collect: async (files) => ({ merged: files.length, cells: 3, rowsAdded: 1, conflicts: 0, refused: [] }),
     generate: async (text, onProgress) => {
       calls.push(`generate ${text.length}`);
@@ -236,32 +248,74 @@ describe('task pane (React, with a fake host)', () => {
     expect(host.calls).toEqual(['circular']);
   });
 
-  it('台账: 下发 asks the host for one workbook per unit; 回收 sends the chosen files\' bytes and says what was merged and refused', async () => {
+  it('台账: 下发 sends the units chosen (filter 有逾期或临期, search, tick) and says where each file went', async () => {
+    const host = fakeHost();
+    render(<App host={host} />);
+    tab('台账');
+    const list = await screen.findByRole('list', { name: '下发的单位' });
+    expect(within(list).getAllByRole('checkbox')).toHaveLength(3);
+    expect(screen.getByRole('button', { name: '下发（先勾选单位）' })).toHaveAttribute('aria-disabled', 'true');
+    fireEvent.click(screen.getByRole('radio', { name: '有逾期或临期 2' }));
+    expect(within(list).getAllByRole('checkbox')).toHaveLength(2);
+    fireEvent.click(screen.getByRole('checkbox', { name: '全选所列 2 个单位' }));
+    fireEvent.click(screen.getByRole('radio', { name: '未填报 1' }));
+    fireEvent.change(screen.getByRole('searchbox', { name: '查找单位' }), { target: { value: '财政' } });
+    fireEvent.click(within(list).getByRole('checkbox', { name: /市财政局/ }));
+    fireEvent.click(screen.getByRole('button', { name: '下发 3 个单位' }));
+    expect(await screen.findByText(/已下发第 1 轮：3 个单位的文件已保存为“下发第1轮-3个单位.zip”，在浏览器的“下载”文件夹中/)).toBeInTheDocument();
+    expect(host.calls).toContain('distribute 市教育局、市财政局、市民政局');
+    expect(within(screen.getByRole('list', { name: '下发的文件' })).getByText('市财政局 → 台账-市财政局.xlsx（3 行）')).toBeInTheDocument();
+  });
+
+  it('台账: in desktop Excel (new windows), 下发 says the files are unsaved and gives the CLI line with the chosen units', async () => {
+    const host = fakeHost({ distributeDelivery: 'open', distribute: async (units) => ({ round: 2, delivery: 'opened', saved: null, files: units.map((u) => ({ unit: u, file: `台账-${u}.xlsx`, rows: 1 })), cli: `duban split 督办.xlsx -d 下发 ${units.map((u) => `--unit ${u}`).join(' ')}` }) });
+    render(<App host={host} />);
+    tab('台账');
+    expect(await screen.findByText(/桌面版 Excel 的加载项不能保存文件/)).toBeInTheDocument();
+    const list = await screen.findByRole('list', { name: '下发的单位' });
+    fireEvent.click(within(list).getByRole('checkbox', { name: /市民政局/ }));
+    fireEvent.click(screen.getByRole('button', { name: '下发 1 个单位' }));
+    expect(await screen.findByText(/已下发第 2 轮：1 个单位的文件已在新窗口中打开，尚未保存/)).toBeInTheDocument();
+    expect(screen.getByText('duban split 督办.xlsx -d 下发 --unit 市民政局')).toBeInTheDocument();
+  });
+
+  it('台账: 回收 with a refused file is a warning, one short line per file, then what was merged', async () => {
     const seen: Array<{ name: string; bytes: number[] }> = [];
     const host = fakeHost({
       collect: async (files) => {
         seen.push(...files.map((f) => ({ name: f.name, bytes: [...f.bytes] })));
-        return { merged: 1, cells: 3, rowsAdded: 1, conflicts: 2, refused: ['旧.xlsx：来自另一份总表'] };
+        return { merged: 1, cells: 3, rowsAdded: 1, conflicts: 2, refused: [{ file: '旧.xlsx', reason: '这个文件来自另一个工作簿“2019督办.xlsx”（第 1 轮，2019-03-01 下发），不是本工作簿下发的' }] };
       },
     });
     render(<App host={host} />);
     tab('台账');
-    fireEvent.click(await screen.findByRole('button', { name: '下发' }));
-    expect(await screen.findByText(/已下发第 1 轮：1 个单位的台账已各自在新工作簿中打开/)).toBeInTheDocument();
     const file = new File([new Uint8Array([0x50, 0x4b, 3, 4])], '台账-市教育局.xlsx');
     // jsdom's File has no arrayBuffer(): give it the one browsers have.
     Object.defineProperty(file, 'arrayBuffer', { value: async () => new Uint8Array([0x50, 0x4b, 3, 4]).buffer });
-    fireEvent.change(screen.getByLabelText('各单位发回的台账文件'), { target: { files: [file] } });
-    expect(await screen.findByText(/已合并 1 份文件：采用单位填写 3 处，新增行 1 行，冲突 2 处/)).toBeInTheDocument();
-    expect(screen.getByText(/旧.xlsx：来自另一份总表/)).toBeInTheDocument();
+    fireEvent.change(await screen.findByLabelText('各单位发回的台账文件'), { target: { files: [file] } });
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('合并 1 份，拒收 1 份')).toBeInTheDocument();
+    expect(within(within(alert).getByRole('list', { name: '拒收的文件' })).getByRole('listitem')).toHaveTextContent('旧.xlsx：这个文件来自另一个工作簿“2019督办.xlsx”');
+    expect(within(alert).getByText(/^采用单位填写 3 处，新增行 1 行，冲突 2 处/)).toBeInTheDocument();
+    expect(alert.closest('[class*="warning"], .fui-MessageBar')).not.toBeNull();
     expect(seen).toEqual([{ name: '台账-市教育局.xlsx', bytes: [0x50, 0x4b, 3, 4] }]);
   });
 
+  it('台账: 回收 that refused every file is an error, not a success', async () => {
+    render(<App host={fakeHost({ collect: async () => ({ merged: 0, cells: 0, rowsAdded: 0, conflicts: 0, refused: [{ file: 'a.xlsx', reason: '不是督办下发的台账文件' }] }) })} />);
+    tab('台账');
+    const file = new File([new Uint8Array([1])], 'a.xlsx');
+    Object.defineProperty(file, 'arrayBuffer', { value: async () => new Uint8Array([1]).buffer });
+    fireEvent.change(await screen.findByLabelText('各单位发回的台账文件'), { target: { files: [file] } });
+    expect(await screen.findByText('1 份文件全部拒收，没有合并任何内容')).toBeInTheDocument();
+    expect(screen.queryByText(/汇总和校验结果已更新/)).toBeNull();
+  });
+
   it('台账: where Excel cannot open new workbooks, 下发 says how to use the command line', async () => {
-    render(<App host={fakeHost({ distributeUnavailable: '此版本 Excel 不能由加载项新建工作簿（需要 ExcelApi 1.8）。请……运行：duban split 工作簿.xlsx -d 下发目录' })} />);
+    render(<App host={fakeHost({ distributeDelivery: null, distributeUnavailable: '此版本 Excel 不能由加载项新建工作簿（需要 ExcelApi 1.8）。请……运行：duban split 工作簿.xlsx -d 下发目录' })} />);
     tab('台账');
     expect(await screen.findByText(/duban split 工作簿.xlsx -d 下发目录/)).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: '下发' })).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.queryByRole('list', { name: '下发的单位' })).toBeNull();
   });
 
   it('存档本期 asks before replacing a date already in 调度记录, and 生成催办单 says what it wrote', async () => {

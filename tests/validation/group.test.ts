@@ -56,11 +56,29 @@ describe('groupFindings', () => {
   it('rules inside a unit: errors, then warnings, then info, larger count first; findings keep their order', () => {
     const finance = g.units.find((u) => u.unit === '市财政局')!;
     expect(finance.rules.map((r) => [r.code, r.severity, r.label, r.count, r.findings.map((x) => x.cell).join(' ')])).toEqual([
-      ['REQUIRED_EMPTY', 'error', '必填项未填写', 2, 'H5 J5'],
-      ['NOT_IN_LIST', 'error', '不在可选值中', 1, 'N6'],
-      ['TEXT_DATE', 'warning', '文字日期', 1, 'P4'],
+      ['REQUIRED_EMPTY', 'error', '必填项未填写：H 列', 1, 'H5'],
+      ['REQUIRED_EMPTY', 'error', '必填项未填写：J 列', 1, 'J5'],
+      ['NOT_IN_LIST', 'error', '不在可选值中：N 列', 1, 'N6'],
+      ['TEXT_DATE', 'warning', '文字日期：P 列', 1, 'P4'],
     ]);
     expect(g.units.find((u) => u.unit === '市商务局')!.rules.map((r) => r.code)).toEqual(['PROGRESS_EMPTY', 'HIDDEN_COLUMN']);
+  });
+
+  it('a group names the column of every cell in it: the header its messages quote, one group per column', () => {
+    const msg = (x: Finding, m: string): Finding => ({ ...x, message: m });
+    const fs = [
+      msg(f('REQUIRED_EMPTY', '市财政局', 'M3'), '“成果形式”未填写'),
+      msg(f('REQUIRED_EMPTY', '市财政局', 'K3'), '“计划完成时间”未填写'),
+      msg(f('REQUIRED_EMPTY', '市财政局', 'K4'), '“计划完成时间”未填写'),
+      msg(f('REQUIRED_EMPTY', '市财政局', 'M5'), '“成果形式”未填写（只有空格）'),
+      msg(f('HEADER_MISSING', '市财政局', 'A1', ''), '缺少“备注”列'),
+    ];
+    const rules = groupFindings(fs).units[0]!.rules;
+    expect(rules.map((r) => [r.label, r.column, r.findings.map((x) => x.cell).join(' ')])).toEqual([
+      ['必填项未填写：成果形式', '成果形式', 'M3 M5'],
+      ['必填项未填写：计划完成时间', '计划完成时间', 'K3 K4'],
+      ['缺少必需列', null, 'A1'],
+    ]);
   });
 
   it('notReported: one entry per unit, most rows first, pointing at the first unreported row', () => {

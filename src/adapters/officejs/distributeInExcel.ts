@@ -1,23 +1,22 @@
-import { IDENTITY_SHEET, readIdentity, type Identity } from '../../domain/distribute/identity';
+import { IDENTITY_SHEET } from '../../domain/distribute/identity';
 import { ledgersOf } from '../../domain/distribute/ledgerBack';
+import { hasTypedValue } from '../../domain/ledger/ledgers';
 import { mergeReturned, type ReturnedFile } from '../../domain/distribute/merge';
-import { readSummaryParameters } from '../../domain/summary/readSummary';
+import { readSummary, readSummaryParameters } from '../../domain/summary/readSummary';
+import { summarize } from '../../domain/summary/summarize';
 import { localIsoDate } from '../../domain/time/isoDate';
-import { identitySheet } from '../../workbook/distribute/identitySheet';
 import { mergePlan } from '../../workbook/distribute/mergePlan';
-import { unitFilePlan } from '../../workbook/distribute/unitFile';
-import type { CollectResult, DistributeResult, Progress } from '../../host/hostTypes';
+import { prepareSplit, splitCommandLine } from '../../workbook/distribute/splitUnits';
+import type { CollectResult, DistributeResult, DistributionUnits, Progress } from '../../host/hostTypes';
 import { applyPlan } from './applyPlan';
 import { readWorkbookInExcel } from './readWorkbook';
 import type { RunState } from './runExcel';
 import type { ExcelFeatures } from './requirements';
+import type { CreateWorkbook, Delivery, SaveFile } from './deliverFiles';
 
-/** Opens a new workbook window from an .xlsx as base64 (`Excel.createWorkbook`, ExcelApi 1.8). */
-export type CreateWorkbook = (base64: string) => Promise<void>;
-
-/** What 下发 says where Excel cannot open new workbooks from the add-in. */
+/** What 下发 says where the add-in can neither save nor open files. */
 export const DISTRIBUTE_BY_CLI =
-  '此版本 Excel 不能由加载项新建工作簿（需要 ExcelApi 1.8）。请保存本工作簿，在命令行运行：duban split 工作簿.xlsx -d 下发目录，把生成的“台账-单位.xlsx”发给各单位。';
+  '此版本 Excel 不能由加载项新建工作簿（需要 ExcelApi 1.8）。请保存本工作簿，在命令行运行：duban split 工作簿.xlsx -d 下发，把生成的“台账-单位.xlsx”发给各单位。';
 
 /** The xlsx helpers load with exceljs only when 下发/回收 is used: the pane's first load stays small. */
 const xlsx = () => import('../xlsx/xlsxBytes');
@@ -26,33 +25,85 @@ const xlsx = () => import('../xlsx/xlsxBytes');
 const newId = (): string => globalThis.crypto.randomUUID();
 
 /**
- * 下发: one new workbook per unit (its ledger, tasks and targets, identity), opened by Excel, and the
- * round recorded in this workbook's `_督办标识` (DESIGN §10; the same files as `duban split`).
+ * What 下发 reads: every sheet a unit's file takes rows from (its ledger, 任务清单, 量化指标), 汇总 for
+ * 统计日期 and 预警天数, `_督办标识`; not the sheets no file needs.
  */
-export async function distributeInExcel(context: Excel.RequestContext, features: ExcelFeatures, createWorkbook: CreateWorkbook, onProgress: (p: Progress) => void, run: RunState): Promise<DistributeResult> {
+export const DISTRIBUTE_SKIPS: ReadonlySet<string> = new Set(['责任矩阵', '校验结果', '_台账索引', '催办单', '调度记录']);
+
+/** What 回收 reads: 任务清单 too, since 汇总 and 校验结果 are rebuilt from the merged workbook. */
+const COLLECT_SKIPS: ReadonlySet<string> = new Set(['责任矩阵', '校验结果', '_台账索引']);
+
+/** The workbook's file name (`Workbook.name`, ExcelApi 1.7), loaded with the read's first sync; '' when the host does not say. */
+function workbookName(context: Excel.RequestContext): () => string {
+  const wb = context.workbook.load('name');
+  return () => (typeof wb.name === 'string' ? wb.name : '');
+}
+
+/** The units 下发 can choose from, with their 逾期/临期 rows as of 统计日期 (else today) and whether they have reported. */
+export async function distributionUnitsInExcel(context: Excel.RequestContext, features: ExcelFeatures, onProgress: (p: Progress) => void): Promise<DistributionUnits> {
   onProgress({ step: '读取台账…', done: 0, total: 0 });
-  const book = await readWorkbookInExcel(context, undefined, { dateSystem: features.dateSystem });
-  const { ledgers, problems } = ledgersOf(book);
-  if (ledgers.length === 0) throw new Error('当前工作簿没有台账工作表，请先在“分工”中生成工作簿。');
-  if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('；'));
-  const before = readIdentity(book);
-  const date = localIsoDate(new Date());
-  const master: Identity = { kind: 'master', masterId: before?.kind === 'master' ? before.masterId : newId(), round: (before?.kind === 'master' ? before.round : 0) + 1, date, unit: '' };
+  const book = await readWorkbookInExcel(context, DISTRIBUTE_SKIPS, { dateSystem: features.dateSystem });
+  const { ledgers } = ledgersOf(book);
   const params = readSummaryParameters(book);
-  const { planToXlsx, toBase64 } = await xlsx();
-  await applyPlan(context, { sheets: [identitySheet(master)], names: [] }, features, { run });
-  for (const [i, ledger] of ledgers.entries()) {
-    onProgress({ step: `新建${ledger.unit}的台账文件…`, done: i, total: ledgers.length });
-    const bytes = await planToXlsx(unitFilePlan({ book, ledger, identity: { ...master, kind: 'unit', unit: ledger.unit }, asOf: params.asOf, warnDays: params.warnDays }), book.dateSystem ?? 1900);
-    await createWorkbook(toBase64(bytes));
+  const asOf = params.asOf ?? localIsoDate(new Date());
+  const report = book.sheets.some((s) => s.name === '任务清单') ? summarize(readSummary(book).input, asOf, params.warnDays) : null;
+  return {
+    asOf,
+    units: ledgers.map((l) => {
+      const counts = report?.units.find((u) => u.name === l.unit);
+      return { unit: l.unit, sheet: l.sheetName, rows: l.rows.length, overdue: counts?.overdue ?? 0, dueSoon: counts?.dueSoon ?? 0, notReported: !l.rows.some((r) => hasTypedValue(r.fills)) };
+    }),
+  };
+}
+
+/**
+ * 下发: the chosen units' files, the same plans `duban split` writes (one code path:
+ * `prepareSplit`), handed over as downloads or opened as new workbooks, and the round recorded in
+ * this workbook's `_督办标识` after every file was made.
+ */
+export async function distributeInExcel(
+  context: Excel.RequestContext,
+  features: ExcelFeatures,
+  units: readonly string[],
+  delivery: { kind: Delivery; createWorkbook: CreateWorkbook; save: SaveFile },
+  onProgress: (p: Progress) => void,
+  run: RunState,
+): Promise<DistributeResult> {
+  onProgress({ step: '读取台账、任务清单和量化指标…', done: 0, total: 0 });
+  const nameOf = workbookName(context);
+  const book = await readWorkbookInExcel(context, DISTRIBUTE_SKIPS, { dateSystem: features.dateSystem });
+  const name = nameOf();
+  const prepared = prepareSplit({ book, units, date: localIsoDate(new Date()), newId, bookName: name });
+  if (!prepared.ok) throw new Error(prepared.kind === 'noLedgers' ? '当前工作簿没有台账工作表，请先在“分工”中生成工作簿。' : prepared.message);
+  const { planToXlsx, toBase64, zipFiles } = await xlsx();
+  const made: Array<{ name: string; bytes: Uint8Array }> = [];
+  for (const [i, f] of prepared.files.entries()) {
+    onProgress({ step: `制作 ${f.fileName}（${i + 1}/${prepared.files.length}）…`, done: i, total: prepared.files.length });
+    const bytes = await planToXlsx(f.plan, book.dateSystem ?? 1900);
+    if (delivery.kind === 'open') await delivery.createWorkbook(toBase64(bytes));
+    else made.push({ name: f.fileName, bytes });
   }
-  return { round: master.round, files: ledgers.map((l) => `${l.sheetName}.xlsx`) };
+  const round = prepared.master.round;
+  let saved: string | null = null;
+  if (delivery.kind === 'download') {
+    const one = made.length === 1 ? (made[0] as { name: string; bytes: Uint8Array }) : null;
+    saved = one ? one.name : `下发第${round}轮-${made.length}个单位.zip`;
+    delivery.save(saved, one ? one.bytes : await zipFiles(made));
+  }
+  await applyPlan(context, prepared.masterPlan, features, { run });
+  return {
+    round,
+    delivery: delivery.kind === 'open' ? 'opened' : 'download',
+    saved,
+    files: prepared.files.map((f) => ({ unit: f.unit, file: f.fileName, rows: f.rows })),
+    cli: splitCommandLine(units, name || undefined),
+  };
 }
 
 /** 回收: merge the files units sent back into this workbook, as `duban merge` does, then refresh 汇总 and 校验结果. */
 export async function collectInExcel(context: Excel.RequestContext, features: ExcelFeatures, files: ReadonlyArray<{ name: string; bytes: Uint8Array }>, onProgress: (p: Progress) => void, run: RunState): Promise<CollectResult> {
   onProgress({ step: '读取工作簿…', done: 0, total: 0 });
-  const book = await readWorkbookInExcel(context, undefined, { dateSystem: features.dateSystem });
+  const book = await readWorkbookInExcel(context, COLLECT_SKIPS, { dateSystem: features.dateSystem });
   if (!book.sheets.some((s) => s.name === IDENTITY_SHEET)) throw new Error('本工作簿还没有下发过（没有下发记录），无法确认回收的文件来自本工作簿：请先“下发”。');
   const { readXlsx } = await xlsx();
   const returned: ReturnedFile[] = [];
@@ -66,7 +117,10 @@ export async function collectInExcel(context: Excel.RequestContext, features: Ex
   }
   const result = mergeReturned(book, returned);
   if (result.problems.length > 0) throw new Error(result.problems.map((p) => p.message).join('；'));
+  const refused = result.refused.map((r) => ({ file: r.file, reason: r.reason }));
+  // Nothing merged: nothing to write, and 汇总 stays as it was.
+  if (result.merged === 0) return { merged: 0, cells: 0, rowsAdded: 0, conflicts: 0, refused };
   const asOf = readSummaryParameters(book).asOf ?? localIsoDate(new Date());
   await applyPlan(context, mergePlan(book, result, asOf), features, { onProgress, run });
-  return { merged: result.merged, cells: result.cellsTaken, rowsAdded: result.rowsAdded, conflicts: result.conflicts.length, refused: result.refused.map((r) => `${r.file}：${r.reason}`) };
+  return { merged: result.merged, cells: result.cellsTaken, rowsAdded: result.rowsAdded, conflicts: result.conflicts.length, refused };
 }

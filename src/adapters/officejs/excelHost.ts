@@ -26,7 +26,8 @@ import { withFixes } from '../../domain/validation/fixes';
 import type { Finding } from '../../domain/validation/findings';
 import { validationSheet } from '../../workbook/sheets/validationSheet';
 import { DATE_FORMAT } from '../../workbook/plan';
-import { collectInExcel, distributeInExcel, DISTRIBUTE_BY_CLI, type CreateWorkbook } from './distributeInExcel';
+import { collectInExcel, distributeInExcel, distributionUnitsInExcel, DISTRIBUTE_BY_CLI } from './distributeInExcel';
+import { deliveryFor, downloadFile, type CreateWorkbook, type SaveFile } from './deliverFiles';
 import { reminders, taskTexts } from '../../domain/summary/remind';
 import { addSnapshot, readHistory, snapshotRows } from '../../domain/summary/history';
 import { remindSheet } from '../../workbook/sheets/remindSheet';
@@ -36,11 +37,18 @@ import { circularText } from '../../domain/report/circularText';
 import { circularSheet } from '../../workbook/sheets/circularSheet';
 
 /** The WorkbookHost backed by Excel: the only place the task pane's actions meet Office.js. */
-export function createExcelHost(isSetSupported: (name: string, version: string) => boolean = defaultIsSetSupported, createWorkbook: CreateWorkbook = (base64) => Excel.createWorkbook(base64)): WorkbookHost {
+export function createExcelHost(
+  isSetSupported: (name: string, version: string) => boolean = defaultIsSetSupported,
+  createWorkbook: CreateWorkbook = (base64) => Excel.createWorkbook(base64),
+  options: { platform?: string | null; save?: SaveFile } = {},
+): WorkbookHost {
   const features = detectFeatures(isSetSupported);
   const minimum = isSetSupported('ExcelApi', '1.7');
-  // Excel.createWorkbook(base64) is ExcelApi 1.8; without it 下发 says how to split with the CLI.
-  const distributeUnavailable = isSetSupported('ExcelApi', '1.8') ? null : DISTRIBUTE_BY_CLI;
+  // Excel on the web (and a plain browser) saves downloads; desktop Excel opens new windows with
+  // Excel.createWorkbook (ExcelApi 1.8); with neither, 下发 says how to split with the CLI.
+  const delivery = deliveryFor(options.platform === undefined ? officePlatform() : options.platform, isSetSupported('ExcelApi', '1.8'));
+  const distributeUnavailable = delivery === null ? DISTRIBUTE_BY_CLI : null;
+  const save = options.save ?? downloadFile;
   // Range.getMergedAreasOrNullObject: a task-list table's merged 板块 and unit cells.
   const mergedAreas = isSetSupported('ExcelApi', '1.13');
   const host: WorkbookHost = {
@@ -127,7 +135,9 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
         }
       }),
     distributeUnavailable,
-    distribute: (onProgress) => (distributeUnavailable !== null ? Promise.reject(new PaneError(distributeUnavailable, null)) : runExcel((context, run) => distributeInExcel(context, features, createWorkbook, onProgress, run))),
+    distributeDelivery: delivery,
+    distributionUnits: (onProgress) => explained(() => runExcel((context) => distributionUnitsInExcel(context, features, onProgress))),
+    distribute: (units, onProgress) => (delivery === null ? Promise.reject(new PaneError(DISTRIBUTE_BY_CLI, null)) : runExcel((context, run) => distributeInExcel(context, features, units, { kind: delivery, createWorkbook, save }, onProgress, run))),
     collect: (files, onProgress) => runExcel((context, run) => collectInExcel(context, features, files, onProgress, run)),
     describeWorkbook: () =>
       explained(() =>
@@ -287,6 +297,12 @@ async function readForSummary(context: Excel.RequestContext, features: ExcelFeat
   const params = readSummaryParameters(book);
   const today = localIsoDate(new Date());
   return { book, params, today, asOf: params.asOf ?? today };
+}
+
+/** `Office.context.platform` (`PC`, `Mac`, `OfficeOnline`…), or null outside Office (a browser test). */
+function officePlatform(): string | null {
+  if (typeof Office === 'undefined' || !Office.context) return null;
+  return Office.context.platform ? String(Office.context.platform) : null;
 }
 
 function defaultIsSetSupported(name: string, version: string): boolean {

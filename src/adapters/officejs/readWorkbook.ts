@@ -1,6 +1,7 @@
 import { FORMULA_AWARE_SHEETS, type CellMark, type SheetValue, type WorkbookData } from '../../domain/grid/sheetData';
 import { columnLetter, parseAddress, rangeAddress } from '../../domain/grid/a1';
 import { loadDateSystem } from './dateSystem';
+import { errorCode } from './runExcel';
 
 /** Sheets a regeneration from a notice never needs to read: they are rebuilt from the notice alone (汇总 is read for its parameters). */
 export const GENERATED_ONLY: ReadonlySet<string> = new Set(['任务清单', '责任矩阵', '校验结果', '_台账索引']);
@@ -12,20 +13,71 @@ export const TASKLIST_AND_FILLED: ReadonlySet<string> = new Set(['责任矩阵',
 export const PREVIEW_READ: ReadonlySet<string> = new Set(['校验结果', '_台账索引']);
 
 /**
- * Cells read in one response. Excel on the web limits responses to 5 MB as it does requests; a
- * ledger cell averages well under 100 bytes as JSON (long 具体措施 text is the exception), so
- * 30 000 cells keep a response near 3 MB. The number of syncs grows only with the workbook's size.
+ * The most cells one read asks for, whatever their size: a response carries each cell as JSON.
+ * 30 000 short ledger cells are about 3 MB.
  */
 export const CELLS_PER_READ = 30_000;
 
-type Block = { sheet: number; row: number; col: number; rows: number; cols: number; range: Excel.Range; links?: OfficeExtension.ClientResult<Excel.CellProperties[][]> };
+/**
+ * What a read aims to get back. Excel on the web rejects responses over 5 MB; what a cell costs
+ * depends on its text (a cell holds up to 32 767 characters), so reads are sized by the bytes the
+ * previous reads returned per cell, and a read that is still refused is split and retried alone.
+ */
+export const RESPONSE_BUDGET_BYTES = 3 * 1024 * 1024;
+
+/** What Excel on the web answers when a response would exceed its limit. */
+const RESPONSE_TOO_LARGE = 'ResponsePayloadSizeLimitExceeded';
+
+type Block = { sheet: number; row: number; col: number; rows: number; cols: number; range: Excel.Range; formulas?: boolean; links?: OfficeExtension.ClientResult<Excel.CellProperties[][]> };
+
+/** UTF-8 bytes of a value as JSON, without building the text (a response is JSON). */
+function jsonBytes(v: unknown): number {
+  if (typeof v === 'string') {
+    let n = 2;
+    for (let i = 0; i < v.length; i++) {
+      const c = v.charCodeAt(i);
+      n += c < 0x80 ? (c === 0x22 || c === 0x5c || c < 0x20 ? 2 : 1) : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 2 : 3;
+    }
+    return n;
+  }
+  return v === null || v === undefined ? 4 : String(v).length;
+}
+
+/** Bytes a block's answer carried: its values (and formulas) as JSON. */
+function blockBytes(b: Block): number {
+  let n = 0;
+  for (const grid of b.formulas ? [b.range.values, b.range.formulas] : [b.range.values]) for (const row of (grid ?? []) as unknown[][]) for (const v of row) n += jsonBytes(v) + 1;
+  return n;
+}
+
+/** A block in two: by rows, or, for one row, by columns; null when it is one cell. */
+function halves(b: Block): [Block, Block] | null {
+  const base = { sheet: b.sheet, range: null as unknown as Excel.Range };
+  if (b.rows > 1) {
+    const top = Math.ceil(b.rows / 2);
+    return [
+      { ...base, row: b.row, col: b.col, rows: top, cols: b.cols },
+      { ...base, row: b.row + top, col: b.col, rows: b.rows - top, cols: b.cols },
+    ];
+  }
+  if (b.cols > 1) {
+    const left = Math.ceil(b.cols / 2);
+    return [
+      { ...base, row: b.row, col: b.col, rows: 1, cols: left },
+      { ...base, row: b.row, col: b.col + left, rows: 1, cols: b.cols - left },
+    ];
+  }
+  return null;
+}
 
 /**
  * Read the sheets that hold values: one sync for the sheet names, one for where each sheet's
- * values are, then the values in blocks of rows kept under `CELLS_PER_READ` cells per sync
- * (one sync for the seed). Values keep their sheet positions, as the xlsx reader gives them, and
- * the workbook's date system comes with the first sync when the host can say (`dateSystem`,
- * ExcelApi 1.16).
+ * values are, then the values in reads sized by what they return: each read asks for as many
+ * cells as the bytes per cell measured so far fit into `RESPONSE_BUDGET_BYTES` (at most
+ * `CELLS_PER_READ`); a read Excel refuses as too large is split in two and only it is retried.
+ * One sync for the seed; the number of syncs grows with the workbook's bytes, not its sheets.
+ * Values keep their sheet positions, as the xlsx reader gives them, and the workbook's date
+ * system comes with the first sync when the host can say (`dateSystem`, ExcelApi 1.16).
  *
  * With `marks` (ExcelApi 1.10) it also reports what a rebuild would lose besides values, as the
  * xlsx reader does: formulas typed into cells, hyperlink targets (`getCellProperties`, in the same
@@ -35,11 +87,12 @@ type Block = { sheet: number; row: number; col: number; rows: number; cols: numb
 export async function readWorkbookInExcel(
   context: Excel.RequestContext,
   skip: ReadonlySet<string> = GENERATED_ONLY,
-  options: { dateSystem?: boolean; cellsPerRead?: number; marks?: boolean } = {},
-): Promise<WorkbookData & { syncs: number }> {
+  options: { dateSystem?: boolean; cellsPerRead?: number; marks?: boolean; budgetBytes?: number } = {},
+): Promise<WorkbookData & { syncs: number; reads: number; largestReadBytes: number }> {
   const marks = options.marks ?? false;
   // Formulas and link properties come back beside the values: fewer cells per response.
   const cellsPerRead = Math.max(1, Math.floor((options.cellsPerRead ?? CELLS_PER_READ) / (marks ? 3 : 1)));
+  const budget = options.budgetBytes ?? RESPONSE_BUDGET_BYTES;
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   const dateSystem = loadDateSystem(context, options.dateSystem ?? false);
@@ -50,49 +103,78 @@ export async function readWorkbookInExcel(
   await context.sync();
   // Where each comment sits: read with the values (or alone, when no sheet holds a value).
   const commentPlaces = (comments?.items ?? []).map((c) => ({ content: c.content, at: c.getLocation().load('address') }));
-  let extraSyncs = 0;
+  let syncs = 2;
 
-  // Split every used range into row blocks, then group blocks into reads under the cell budget.
-  const blocks: Block[] = [];
+  // Each sheet's used range as one block to start with; reads cut blocks to what fits.
+  const pending: Block[] = [];
+  const origin: Array<{ row: number; col: number } | null> = wanted.map(() => null);
   used.forEach((range, sheet) => {
     if (range.isNullObject) return;
     const [from, to] = (range.address.split('!').pop() as string).split(':') as [string, string | undefined];
     const start = parseAddress(from);
     const end = parseAddress(to ?? from);
-    const cols = end.col - start.col + 1;
-    const rowsPerBlock = Math.max(1, Math.floor(cellsPerRead / cols));
-    for (let row = start.row; row <= end.row; row += rowsPerBlock) {
-      const rows = Math.min(rowsPerBlock, end.row - row + 1);
-      blocks.push({ sheet, row, col: start.col, rows, cols, range: null as unknown as Excel.Range });
-    }
+    origin[sheet] = { row: start.row, col: start.col };
+    pending.push({ sheet, row: start.row, col: start.col, rows: end.row - start.row + 1, cols: end.col - start.col + 1, range: null as unknown as Excel.Range });
   });
-  const reads: Block[][] = [];
-  let current: Block[] = [];
-  let cells = 0;
-  for (const b of blocks) {
-    if (current.length > 0 && cells + b.rows * b.cols > cellsPerRead) {
-      reads.push(current);
-      current = [];
-      cells = 0;
-    }
-    current.push(b);
-    cells += b.rows * b.cols;
-  }
-  if (current.length > 0) reads.push(current);
+  const done: Block[] = [];
+  // Bytes per cell: a guess until the first read says, then the largest seen (long texts cluster in ledgers).
+  let measured: number | null = null;
+  const perCellGuess = 100;
+  let reads = 0;
+  let largestReadBytes = 0;
   // Syncing per read is the one loop allowed: reads exist only to keep each response under the limit.
-  for (const read of reads) {
+  while (pending.length > 0) {
+    const read: Block[] = [];
+    let room = Math.max(1, Math.min(cellsPerRead, Math.floor(budget / (measured ?? perCellGuess))));
+    while (pending.length > 0 && room > 0) {
+      const b = pending[0] as Block;
+      const fit = Math.floor(room / b.cols);
+      if (fit >= b.rows) {
+        read.push(pending.shift() as Block);
+        room -= b.rows * b.cols;
+      } else if (fit >= 1) {
+        // The rows that fit now; the rest waits for the next read.
+        read.push({ ...b, rows: fit });
+        pending[0] = { ...b, row: b.row + fit, rows: b.rows - fit };
+        room = 0;
+      } else if (read.length === 0) {
+        const split = halves(b);
+        if (!split) {
+          read.push(pending.shift() as Block);
+          room = 0;
+        } else pending.splice(0, 1, ...split);
+      } else room = 0;
+    }
     for (const b of read) {
       const ws = wanted[b.sheet] as Excel.Worksheet;
-      b.range = ws.getRange(rangeAddress(b.row, b.col, b.rows, b.cols)).load(marks || FORMULA_AWARE_SHEETS.has(ws.name) ? 'values,formulas' : 'values');
+      b.formulas = marks || FORMULA_AWARE_SHEETS.has(ws.name);
+      b.range = ws.getRange(rangeAddress(b.row, b.col, b.rows, b.cols)).load(b.formulas ? 'values,formulas' : 'values');
       if (marks) b.links = b.range.getCellProperties({ hyperlink: true });
     }
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ~3 MB response, not per row or sheet
-    await context.sync();
+    try {
+      syncs++;
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per response-sized read, not per row or sheet
+      await context.sync();
+    } catch (e) {
+      if (errorCode(e) !== RESPONSE_TOO_LARGE) throw e;
+      // Only this read is asked again, in smaller pieces; what was read before stays.
+      const pieces = read.flatMap((b) => (read.length > 1 ? [{ ...b, range: null as unknown as Excel.Range }] : (halves(b) ?? [])));
+      if (pieces.length === 0) throw e;
+      pending.unshift(...pieces);
+      measured = 2 * (measured ?? perCellGuess);
+      continue;
+    }
+    reads++;
+    const bytes = read.reduce((n, b) => n + blockBytes(b), 0);
+    const cells = read.reduce((n, b) => n + b.rows * b.cols, 0);
+    largestReadBytes = Math.max(largestReadBytes, bytes);
+    measured = Math.max(measured ?? 0, bytes / cells, 8);
+    done.push(...read);
   }
 
-  if (reads.length === 0 && commentPlaces.length > 0) {
+  if (done.length === 0 && commentPlaces.length > 0) {
     await context.sync();
-    extraSyncs = 1;
+    syncs++;
   }
   const commentsBySheet = new Map<string, CellMark[]>();
   for (const c of commentPlaces) {
@@ -104,21 +186,30 @@ export async function readWorkbookInExcel(
   }
 
   return {
-    syncs: 2 + reads.length + extraSyncs,
+    syncs,
+    reads,
+    largestReadBytes,
     dateSystem: dateSystem(),
     sheets: wanted.map((ws, index) => {
       const name = ws.name;
-      const mine = blocks.filter((b) => b.sheet === index);
-      const first = mine[0];
-      if (!first) return { name, rows: [] };
-      // A unit's own sheet may start below or right of A1: pad so indexes are sheet positions.
-      const pad = (row: SheetValue[]): SheetValue[] => [...Array.from({ length: first.col }, () => null), ...row];
-      const rows: SheetValue[][] = [...Array.from({ length: first.row }, () => []), ...mine.flatMap((b) => (b.range.values as SheetValue[][]).map((row) => pad(row.map((v) => (v === '' ? null : v)))))];
+      const mine = done.filter((b) => b.sheet === index);
+      const first = origin[index];
+      if (!first || mine.length === 0) return { name, rows: [] };
+      // Values at their sheet positions: a unit's own sheet may start below or right of A1.
+      const rows: SheetValue[][] = Array.from({ length: first.row }, () => []);
+      for (const b of mine) {
+        (b.range.values as SheetValue[][]).forEach((line, r) => {
+          const row = (rows[b.row + r] ??= Array.from({ length: first.col }, () => null));
+          while (row.length < b.col) row.push(null);
+          line.forEach((v, c) => (row[b.col + c] = v === '' ? null : v));
+        });
+      }
+      for (let r = 0; r < rows.length; r++) rows[r] ??= [];
       const withMarks = marks ? { marks: [...(commentsBySheet.get(name) ?? []), ...blockMarks(mine)] } : {};
       if (!FORMULA_AWARE_SHEETS.has(name)) return { name, rows, ...withMarks };
       // A formula is a string starting with "=".
       const formulaCells: string[] = [];
-      for (const b of mine) (b.range.formulas as unknown[][]).forEach((row, r) => row.forEach((f, c) => typeof f === 'string' && f.startsWith('=') && formulaCells.push(`${columnLetter(b.col + c)}${b.row + r + 1}`)));
+      for (const b of [...mine].sort((x, y) => x.row - y.row || x.col - y.col)) (b.range.formulas as unknown[][]).forEach((row, r) => row.forEach((f, c) => typeof f === 'string' && f.startsWith('=') && formulaCells.push(`${columnLetter(b.col + c)}${b.row + r + 1}`)));
       return { name, rows, formulaCells, ...withMarks };
     }),
   };

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { WorkbookPlan } from '../../workbook/plan';
 import type { WorkbookData } from '../../domain/grid/sheetData';
 import type { DateSystem } from '../../domain/time/isoDate';
@@ -37,4 +38,12 @@ export function toBase64(bytes: Uint8Array): string {
   // In slices: String.fromCharCode with a whole file would pass too many arguments.
   for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(text);
+}
+
+/** Several files in one .zip (the pane's 下发 of several units is one download). */
+export async function zipFiles(files: ReadonlyArray<{ name: string; bytes: Uint8Array }>): Promise<Uint8Array> {
+  const zip = new JSZip();
+  // Stored, not deflated: an .xlsx is compressed already.
+  for (const f of files) zip.file(f.name, f.bytes, { binary: true, compression: 'STORE' });
+  return zip.generateAsync({ type: 'uint8array' });
 }

@@ -22,9 +22,14 @@ export type Identity = {
   date: string;
   /** The unit a split file is for; '' in the master. */
   unit: string;
+  /**
+   * The master workbook's name as it was when this file was split (`2020年督办台账.xlsx`), so a file
+   * from another workbook is named by something a clerk knows rather than by its id; '' when unknown.
+   */
+  book?: string;
 };
 
-const LABELS = { kind: '类型', masterId: '总表编号', round: '轮次', date: '下发日期', unit: '单位' } as const;
+const LABELS = { kind: '类型', masterId: '总表编号', round: '轮次', date: '下发日期', unit: '单位', book: '总表文件' } as const;
 const KIND_LABEL = { master: '总表', unit: '下发台账' } as const;
 
 /** The identity as label/value rows (the sheet's rows under its header). */
@@ -35,6 +40,7 @@ export function identityRows(id: Identity): Array<[string, string | number]> {
     [LABELS.round, id.round],
     [LABELS.date, id.date],
     [LABELS.unit, id.unit],
+    ...(id.book ? [[LABELS.book, id.book] as [string, string]] : []),
   ];
 }
 
@@ -47,5 +53,6 @@ export function readIdentity(book: WorkbookData): Identity | null {
   const masterId = value(LABELS.masterId);
   const round = Number(value(LABELS.round));
   if (kind === null || masterId.length === 0 || !Number.isInteger(round)) return null;
-  return { kind, masterId, round, date: value(LABELS.date), unit: value(LABELS.unit) };
+  const name = value(LABELS.book);
+  return { kind, masterId, round, date: value(LABELS.date), unit: value(LABELS.unit), ...(name ? { book: name } : {}) };
 }

@@ -67,7 +67,8 @@ const byTask = (rows: readonly LedgerRow[]): Map<string, LedgerRow[]> => {
  * the master's; both, differently → a conflict, the side whose row has the later 更新日期 applied
  * (the unit's when neither or both have the same). Rows a unit added come after its task's rows.
  * Files from another master, a second file of one unit, altered assignment cells, or files that
- * cannot be read are refused with the reason; the others are merged.
+ * cannot be read are refused with a one-line reason naming the task id (never its text) and, for
+ * another workbook, that workbook's file name (never its id); the others are merged.
  */
 export function mergeReturned(master: WorkbookData, files: readonly ReturnedFile[]): MergeResult {
   const identity = readIdentity(master);
@@ -87,9 +88,9 @@ export function mergeReturned(master: WorkbookData, files: readonly ReturnedFile
 function mergeOne(f: ReturnedFile, master: Identity | null, result: MergeResult, taken: Map<string, string>): string | null {
   if (f.book === null) return f.unreadable ?? '无法读取';
   const id = readIdentity(f.book);
-  if (id === null || id.kind !== 'unit') return `不是督办下发的台账文件（没有“${IDENTITY_SHEET}”下发标识）`;
-  if (master === null) return '总表还没有下发记录（请先用 duban split 下发），无法确认这份文件来自本总表';
-  if (id.masterId !== master.masterId) return `来自另一份总表（总表编号 ${id.masterId}，本总表为 ${master.masterId}），不是本工作簿下发的`;
+  if (id === null || id.kind !== 'unit') return `不是督办下发的台账文件（没有“${IDENTITY_SHEET}”）`;
+  if (master === null) return '本工作簿还没有下发记录，无法确认这个文件来自本工作簿（请先下发）';
+  if (id.masterId !== master.masterId) return `这个文件来自另一个工作簿${id.book ? `“${id.book}”` : ''}（第 ${id.round} 轮，${id.date} 下发），不是本工作簿下发的`;
   const ledger = result.ledgers.find((l) => l.unit === id.unit);
   if (!ledger) return `总表中没有单位“${id.unit}”的台账`;
   const earlier = taken.get(id.unit);
@@ -181,12 +182,12 @@ function assignmentChange(sent: readonly LedgerRow[], back: readonly LedgerRow[]
   const before = byTask(sent);
   for (const [task, rows] of byTask(back)) {
     const was = before.get(task);
-    if (was === undefined) return `台账中的任务编号 ${task} 不是下发给本单位的任务（分工列不能改动）`;
+    if (was === undefined) return `任务 ${task} 不是下发给本单位的任务（分工列不能改动）`;
     for (const r of rows) {
       for (const a of ASSIGNMENT) {
         const v = a.of(r);
         if (v === '' || was.some((w) => a.of(w) === v)) continue;
-        return `任务 ${task} 的“${headerOf(a.key)}”被改动（下发时为“${a.of(was[0] as LedgerRow)}”，回收文件中为“${v}”）：分工列由总表确定，不能在台账中修改`;
+        return `任务 ${task} 的“${headerOf(a.key)}”被改动：分工列由总表确定，不能在台账中修改`;
       }
     }
   }

@@ -28,7 +28,11 @@ export const RULE_LABEL: Record<FindingCode, string> = {
   AS_OF_NOT_A_DATE: '统计日期不是日期',
 };
 
-export type RuleGroup = { code: FindingCode; severity: Severity; label: string /* short Chinese name of the rule, e.g. '必填项未填写' */; count: number; findings: Finding[] };
+/**
+ * One rule in one column of a sheet: `label` names the rule and that column (`必填项未填写：成果形式`),
+ * so it is true of every cell listed under it.
+ */
+export type RuleGroup = { code: FindingCode; severity: Severity; label: string; /** The column's header, or `K 列` when the findings do not name it; null for findings not about a column. */ column: string | null; count: number; findings: Finding[] };
 export type UnitGroup = { unit: string; sheet: string; errors: number; warnings: number; rules: RuleGroup[] };
 export type NotReported = { unit: string; sheet: string; rows: number; cell: string /* first unreported row's cell */; tasks: string[] };
 /**
@@ -95,15 +99,34 @@ export function groupFindings(findings: readonly Finding[]): GroupedFindings {
   };
 }
 
+/** Rules about a whole sheet or workbook: one group whatever cell they point at. */
+const SHEET_LEVEL: ReadonlySet<FindingCode> = new Set(['HEADER_MISSING', 'HEADER_DUPLICATE', 'NO_LEDGERS', 'AS_OF_NOT_A_DATE', 'MERGED_CELLS', 'DUPLICATE_ROW', 'UNKNOWN_TASK', 'NOT_ASSIGNED']);
+/** `“成果形式”未填写` → 成果形式: a message names its column first, in quotes. */
+const QUOTED_COLUMN = /^“([^”]+)”/;
+const columnLetters = (cell: string): string => /^[A-Z]+/.exec(cell)?.[0] ?? '';
+
+/** The column all findings of a group are in, by the header their messages name, else by its letters. */
+function columnName(fs: readonly Finding[]): string {
+  const names = new Set(fs.map((f) => QUOTED_COLUMN.exec(f.message)?.[1] ?? ''));
+  const [only] = [...names];
+  return names.size === 1 && only ? only : `${columnLetters((fs[0] as Finding).cell)} 列`;
+}
+
 function ruleGroups(list: readonly Finding[]): RuleGroup[] {
-  const byCode = new Map<FindingCode, Finding[]>();
+  const byKey = new Map<string, Finding[]>();
   for (const f of list) {
-    const l = byCode.get(f.code);
+    // A rule's findings in different columns are different groups: the label names one column.
+    const key = SHEET_LEVEL.has(f.code) ? f.code : `${f.code} ${f.sheet} ${columnLetters(f.cell)}`;
+    const l = byKey.get(key);
     if (l) l.push(f);
-    else byCode.set(f.code, [f]);
+    else byKey.set(key, [f]);
   }
-  return [...byCode]
-    .map(([code, fs]) => ({ code, severity: (fs[0] as Finding).severity, label: RULE_LABEL[code], count: fs.length, findings: fs }))
+  return [...byKey.values()]
+    .map((fs) => {
+      const { code, severity } = fs[0] as Finding;
+      const column = SHEET_LEVEL.has(code) ? null : columnName(fs);
+      return { code, severity, label: column === null ? RULE_LABEL[code] : `${RULE_LABEL[code]}：${column}`, column, count: fs.length, findings: fs };
+    })
     .sort((a, b) => RANK[a.severity] - RANK[b.severity] || b.count - a.count || (CODE_ORDER.get(a.code) ?? 0) - (CODE_ORDER.get(b.code) ?? 0));
 }
 
