@@ -1,4 +1,5 @@
 import type { SummaryLayout } from '../../domain/summary/readSummary';
+import { PAGE } from '../pages';
 import { sheetRef } from '../../domain/grid/a1';
 import { DATE_FORMAT, date, formula, num, text, type BlockPlan, type Cell, type ChartPlan, type SheetPlan } from '../plan';
 import { DEFAULT_WARN_DAYS, NAME, SHEET } from '../../domain/grid/names';
@@ -178,7 +179,8 @@ function trendBlock(history: readonly SnapshotRow[], row: number): { row: number
     row,
     count: rows.length,
     block: { at: `A${row}`, cells: [TREND_HEADERS.map(text), ...cells], boldFirstRow: true, numberFormats: [DATE_FORMAT, PERCENT, '0'] },
-    chart: { type: 'line', title: '完成率趋势', categories: `A${row + 1}:A${last}`, values: `B${row + 1}:B${last}`, anchor: `E${row}` },
+    // Placed by summarySheet with the other charts, never over them.
+    chart: { type: 'line', title: '完成率趋势', categories: `A${row + 1}:A${last}`, values: `B${row + 1}:B${last}`, anchor: 'A1' },
   };
 }
 
@@ -236,13 +238,14 @@ export function summarySheet(layout: SummaryLayout, year: number | null, asOf: s
           ]
         : [],
     protect: false,
-    print: printSetup('督办汇总', asOf, { orientation: 'landscape', fitToWidth: true }),
+    print: printSetup('督办汇总', asOf, PAGE.summary),
     charts:
       a.unitCount > 0
         ? [
             { type: 'bar', title: '各单位完成率', categories: unitRange('A'), values: unitRange('N'), anchor: `A${chartsRow}` },
             { type: 'pie', title: '任务状态', categories: 'B6:F6', values: 'B7:F7', anchor: `K${chartsRow}` },
-            ...(trend ? [trend.chart] : []),
+            // Under the status chart, beside the bar chart (30 rows tall; the pie takes 16).
+            ...(trend ? [{ ...trend.chart, anchor: `K${chartsRow + 17}` }] : []),
           ]
         : [],
   };
