@@ -20,6 +20,8 @@ export const OVERDUE_LIST_MARGIN_DAYS = 31;
 /** Never more rows than this (each is five formulas written in one request inside Excel); the title counts the rest. */
 export const OVERDUE_LIST_MAX = 1000;
 const PERCENT = '0.0%';
+/** 序号 with a full-width space after it: right-aligned beside a left-aligned 任务编号, `1 36.1` read as one number. */
+const SERIAL_NO = '0"　"';
 
 /** 汇总's parameter block: the as-of date (=TODAY() unless the user types a date), warn days, year. */
 export function summaryParameters(year: number | null, asOf: string | null, warnDays: number = DEFAULT_WARN_DAYS): NonNullable<SheetPlan['extraCells']> {
@@ -194,7 +196,7 @@ function overdueBlock(count: number, at: number): BlockPlan {
     // Numbered only when a row is there: an empty slot prints blank, not a bare number.
     return [formula(`IF(ISNUMBER(${find}),${k + 1},"")`), pick('task'), pick('unit'), pick('due'), formula(`IFERROR(${NAME.asOf}-INDEX(${idx('due')},${find}),"")`)];
   });
-  return { at: `A${at}`, cells: [OVERDUE_HEADERS.map(text), ...rows], boldFirstRow: true, numberFormats: [null, null, null, DATE_FORMAT, '0'] };
+  return { at: `A${at}`, cells: [OVERDUE_HEADERS.map(text), ...rows], boldFirstRow: true, numberFormats: [SERIAL_NO, null, null, DATE_FORMAT, '0'] };
 }
 
 /**
