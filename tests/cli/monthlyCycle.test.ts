@@ -88,7 +88,7 @@ beforeAll(async () => {
         [at(edu, '进展情况', 3), LONG_PROGRESS],
         [at(edu, '状态', 3), '推进中'],
         // Under the column the unit adds (the first empty one right of the ledger).
-        [`${edu.getColumn(edu.getRow(1).cellCount + 1).letter}2`, '022-23456789'],
+        [`${edu.getColumn((edu.getRow(1).values as unknown[]).indexOf('备注') + 1).letter}2`, '022-23456789'],
       ],
       newColumn: '联系电话',
     },
