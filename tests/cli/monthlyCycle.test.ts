@@ -53,7 +53,7 @@ beforeAll(async () => {
   fresh = join(dir, 'fresh.xlsx');
   expect((await cli(['build', SEED, '-o', fresh, '--as-of', AS_OF])).code).toBe(0);
   // The office opens the master in LibreOffice and saves it.
-  const [saved] = recalculate([fresh]) as [string];
+  const [saved] = recalculate([fresh], 600_000) as [string];
   const master = join(dir, 'master.xlsx');
   writeFileSync(master, readFileSync(saved));
   const sent = join(dir, 'sent');
@@ -158,7 +158,7 @@ describe('the monthly cycle through LibreOffice', () => {
   });
 
   it('stores on 汇总 and 任务清单 the values a full recalculation gives, and 汇总 agrees with duban summary', async () => {
-    const [recalculated] = recalculate([merged]) as [string];
+    const [recalculated] = recalculate([merged], 600_000) as [string];
     for (const sheet of ['汇总', '任务清单']) {
       const ours = cachedFormulaValues(merged, sheet);
       const theirs = cachedFormulaValues(recalculated, sheet);
@@ -170,7 +170,7 @@ describe('the monthly cycle through LibreOffice', () => {
     const summary = cachedFormulaValues(merged, '汇总');
     expect([summary.get('A7'), summary.get('B7'), summary.get('C7'), summary.get('F7')].map(Number)).toEqual([doc.overall.tasks, doc.overall.done, doc.overall.inProgress, doc.overall.unreported]);
     expect(doc.overall.done + doc.overall.inProgress).toBeGreaterThan(0);
-  });
+  }, 600_000);
 
   it('prints with the fixed 统计日期, fitted to the page width, on no more pages than the fresh build (+10 %)', () => {
     const parts = xlsxParts(merged);
@@ -186,7 +186,7 @@ describe('the monthly cycle through LibreOffice', () => {
     const pages = (name: string) => readPdf(readFileSync(join(out, name))).length;
     const [before, after] = [pages('fresh.pdf'), pages('merged.pdf')];
     expect(after).toBeLessThanOrEqual(Math.ceil(before * 1.1));
-  });
+  }, 600_000);
 
   it('sizes the merged ledger rows to their text', async () => {
     const edu = (await openXlsx(merged)).getWorksheet(EDU)!;
