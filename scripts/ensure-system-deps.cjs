@@ -11,10 +11,12 @@ const NEEDS = [
   // The 通报 test prints the .docx to PDF: LibreOffice Writer (no command of its own), and poppler to read the PDF.
   { bin: 'soffice', pkgs: ['libreoffice-writer-nogui'], file: '/usr/lib/libreoffice/program/libswlo.so' },
   { bin: 'pdftotext', pkgs: ['poppler-utils'] },
+  // The monthly-cycle test fills unit files in LibreOffice through its Python bridge (the system python3).
+  { bin: 'python3-uno', check: "/usr/bin/python3 -c 'import uno'", pkgs: ['python3-uno'] },
 ];
 
-const hasBin = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
-const has = (need) => hasBin(need.bin) && (need.file === undefined || require('node:fs').existsSync(need.file));
+const ok = (cmd) => spawnSync('sh', ['-c', cmd], { stdio: 'ignore' }).status === 0;
+const has = (need) => ok(need.check ?? `command -v ${need.bin}`) && (need.file === undefined || require('node:fs').existsSync(need.file));
 const missing = NEEDS.filter((n) => !has(n));
 if (missing.length === 0) process.exit(0);
 

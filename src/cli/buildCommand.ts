@@ -141,6 +141,8 @@ async function build(file: string | undefined, out: string, updatePath: string |
       for (const m of moves) io.err(`  任务 ${m.from} → ${m.to}`);
     }
   }
+  const stale = staleAsOfHint(asOf, prepared.notice.notice.year, localIsoDate(new Date()));
+  if (stale !== null) io.err(stale);
   // How a task-list table was read (its header row, each column understood).
   const sourceLines = [...(prepared.source ? tableSourceLines(prepared.source) : []), ...readingProblems(prepared, source)];
   if (args.flags.has('--json')) {
@@ -159,6 +161,15 @@ async function build(file: string | undefined, out: string, updatePath: string |
   if (args.flags.has('--json')) io.err(done);
   else io.out(done);
   return 0;
+}
+
+/**
+ * Without --as-of 统计日期 is =TODAY(): on a notice of an earlier year every task is long past due.
+ * Said once, with the date used and the notice's own year end to use instead.
+ */
+export function staleAsOfHint(asOf: string | null, year: number | null, today: string): string | null {
+  if (asOf !== null || year === null || year >= Number(today.slice(0, 4))) return null;
+  return `注意：未指定 --as-of，统计日期为 =TODAY()（今天 ${today}），而通知是 ${year} 年的，到期的任务都会算作逾期；按通知当年统计请加 --as-of ${year}-12-31（或在“汇总”B1 输入日期）`;
 }
 
 /** `duban.diff/1`; from 任务清单 with its findings as well (each with its cell). */

@@ -14,14 +14,14 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
  * Open workbooks in headless LibreOffice Calc, let it compute every formula, and save them as
  * .xlsx again: the returned paths hold LibreOffice's computed values. One process for all files.
  */
-export function recalculate(files: string[]): string[] {
+export function recalculate(files: string[], timeout = 180_000): string[] {
   const profile = mkdtempSync(join(tmpdir(), 'duban-lo-profile-'));
   mkdirSync(join(profile, 'user'), { recursive: true });
   writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
   const out = mkdtempSync(join(tmpdir(), 'duban-lo-out-'));
   execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', out, ...files], {
     stdio: 'pipe',
-    timeout: 180_000,
+    timeout,
   });
   return files.map((f) => join(out, basename(f)));
 }

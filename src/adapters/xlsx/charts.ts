@@ -107,7 +107,8 @@ function chartXml(chart: ChartPlan, sheet: string): string {
   const series =
     `<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>${escapeXml(chart.title)}</c:v></c:tx>` +
     (chart.type === 'pie' ? '<c:varyColors val="1"/>' : '') +
-    `<c:cat><c:strRef><c:f>${absolute(sheet, chart.categories)}</c:f></c:strRef></c:cat>` +
+    // The trend's categories are dates: numbers, shown through the axis's date format (as text they would read 43831).
+    (chart.type === 'line' ? `<c:cat><c:numRef><c:f>${absolute(sheet, chart.categories)}</c:f></c:numRef></c:cat>` : `<c:cat><c:strRef><c:f>${absolute(sheet, chart.categories)}</c:f></c:strRef></c:cat>`) +
     `<c:val><c:numRef><c:f>${absolute(sheet, chart.values)}</c:f></c:numRef></c:val>` +
     (chart.type === 'line' ? '<c:smooth val="0"/>' : '') +
     `</c:ser>`;
@@ -125,9 +126,12 @@ function chartXml(chart: ChartPlan, sheet: string): string {
   );
 }
 
-/** Category and value axes; a bar chart lists units top to bottom in sheet order. */
+/**
+ * Category and value axes; a bar chart lists units top to bottom in sheet order. The trend's axis
+ * is not automatic: as a date axis LibreOffice would label years (a lone 2020-10-15 shows as 2020-01-01).
+ */
 function axesXml(bars: boolean): string {
-  const cat = `<c:catAx><c:axId val="1001"/><c:scaling><c:orientation val="${bars ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/><c:axPos val="${bars ? 'l' : 'b'}"/><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/><c:crossAx val="1002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>`;
+  const cat = `<c:catAx><c:axId val="1001"/><c:scaling><c:orientation val="${bars ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/><c:axPos val="${bars ? 'l' : 'b'}"/>${bars ? '<c:numFmt formatCode="General" sourceLinked="1"/>' : '<c:numFmt formatCode="yyyy-mm-dd" sourceLinked="0"/>'}<c:tickLblPos val="nextTo"/><c:crossAx val="1002"/><c:crosses val="autoZero"/><c:auto val="${bars ? 1 : 0}"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>`;
   const val = `<c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${bars ? 'b' : 'l'}"/><c:majorGridlines/><c:numFmt formatCode="0%" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="1001"/><c:crosses val="${bars ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`;
   return cat + val;
 }

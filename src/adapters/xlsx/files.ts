@@ -14,6 +14,9 @@ import { writeFileAtomic } from './safeWrite';
 import { limitMessage, measureXlsx, WORKBOOK_MAX_BYTES, WORKBOOK_MAX_ROWS, WORKBOOK_MAX_XML_BYTES } from './workbookLimits';
 import { sizeText } from '../../domain/text/sizeText';
 import { normaliseProtectionBooleans } from './ooxmlBooleans';
+import { storeComputedResults } from './cachedResults';
+import { restorePaper } from './restorePaper';
+import { paperToRestore } from '../../workbook/restorePaper';
 import { readFailureReason } from '../../domain/text/fileErrors';
 
 /**
@@ -90,6 +93,8 @@ export async function writePlanFile(plan: WorkbookPlan, path: string, base?: Exc
  * and the ledgers as they are now: 汇总's charts are drawn from it instead of reading the file again.
  */
 export async function writeWorkbookFile(wb: ExcelJS.Workbook, path: string, held?: WorkbookData): Promise<void> {
+  restorePaper(wb, paperToRestore(readWorkbookData(wb)));
+  storeComputedResults(wb, localIsoDate(new Date()));
   const saved = await wb.xlsx.writeBuffer();
   // exceljs gives a Buffer under Node (typed as its own Buffer interface).
   const bytes = await addCharts(Buffer.isBuffer(saved) ? saved : new Uint8Array(saved as ArrayBuffer), chartsToWrite(wb, held));

@@ -14,6 +14,8 @@ const HEADER_FILL = '#DDEBF7';
 const EXCELJS_DEFAULT_WIDTH = 9;
 /** Excel's paper size code for A4. */
 const A4 = 9;
+/** Unlocked columns right of a protected table with fill columns, where a unit adds its own. */
+const SPARE_COLUMNS = 5;
 /** exceljs orders sheets by this field; its typings leave it out. */
 type Ordered = ExcelJS.Worksheet & { orderNo: number };
 
@@ -120,7 +122,12 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, system: DateSystem): 
   for (const cf of plan.conditionalFormats) addConditionalFormat(ws, cf);
   if (plan.protect) {
     // No password: a unit must be able to unprotect; protection prevents accidents, not intent.
-    void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, autoFilter: true, sort: false });
+    // Inserting rows and columns is allowed (填报说明: several measures for one task, a 联系电话
+    // column), so a unit never has to unprotect; the spare columns right of the table are unlocked.
+    void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, insertRows: true, insertColumns: true, autoFilter: true, sort: false });
+    if (plan.columns.some((c) => c.role === 'fill')) {
+      for (let c = plan.columns.length + 1; c <= plan.columns.length + SPARE_COLUMNS; c++) ws.getColumn(c).protection = { locked: false };
+    }
   }
   // exceljs cannot write charts: they are added to the package when it is saved (charts.ts).
   rememberCharts(wb, plan.name, plan.charts ?? []);
@@ -132,7 +139,7 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, system: DateSystem): 
  * fitToPage="1"/>`, exceljs `fitToPage`); `fitToHeight: 0` is "as many pages down as needed".
  * Print titles become the sheet's `_xlnm.Print_Titles` name.
  */
-function applyPrint(ws: ExcelJS.Worksheet, print: PrintPlan): void {
+export function applyPrint(ws: ExcelJS.Worksheet, print: PrintPlan): void {
   const fit = print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false, scale: 100 };
   ws.pageSetup = {
     ...ws.pageSetup,

@@ -5,6 +5,8 @@ import type { WorkbookData } from '../../domain/grid/sheetData';
 import type { DateSystem } from '../../domain/time/isoDate';
 import { applyPlanToWorkbook } from './writePlan';
 import { readWorkbookData } from './readWorkbook';
+import { storeComputedResults } from './cachedResults';
+import { localIsoDate } from '../../domain/time/isoDate';
 
 /*
  * .xlsx files as bytes, without the file system: the task pane builds the files it sends units
@@ -17,6 +19,7 @@ export async function planToXlsx(plan: WorkbookPlan, system: DateSystem = 1900):
   wb.creator = 'Duban 督办';
   wb.properties.date1904 = system === 1904;
   applyPlanToWorkbook(wb, plan);
+  storeComputedResults(wb, localIsoDate(new Date()));
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 

@@ -131,9 +131,12 @@ function readLedgerSheet(sheet: SheetData, unit: string, problems: LayoutProblem
   const out: PreviousRow[] = [];
   // A ledger Duban wrote (its headers, in order, at the top) shows each task's own text.
   const ownLayout = headerRow !== 0 || LEDGER_COLUMNS.some((c, i) => cellText(sheet.rows[0]?.[i] ?? null).replace(/[\s*＊]/g, '') !== c.header);
+  // The task row just above, while rows run on without a gap: a row a unit inserted under it in the
+  // protected ledger (its 任务编号 cell is locked, so it stays empty) is another row of that task.
+  let above: PreviousRow | null = null;
   sheet.rows.forEach((row, r) => {
     if (r <= headerRow) return;
-    const taskId = cellText(get(row, 'taskId'));
+    const typedId = cellText(get(row, 'taskId'));
     const fills: Fills = {};
     for (const c of LEDGER_COLUMNS) {
       if (c.role !== 'fill' || match.columns[c.key] === undefined) continue;
@@ -142,8 +145,12 @@ function readLedgerSheet(sheet: SheetData, unit: string, problems: LayoutProblem
     }
     const added: Extras = {};
     for (const e of extras) added[e.header] = row[e.index] ?? null;
+    const generatedEmpty = GENERATED_KEYS.every((k) => cellText(get(row, k)).length === 0);
+    const inserted = above !== null && generatedEmpty && (Object.keys(fills).length > 0 || Object.values(added).some((v) => cellText(v).length > 0));
+    const taskId = inserted && above !== null ? above.taskId : typedId;
     const isTaskRow = taskId.length > 0 && (Object.keys(fills).length > 0 || Object.values(added).some((v) => cellText(v).length > 0) || cellText(get(row, 'text')).length > 0 || TASK_ID.test(taskId));
     if (!isTaskRow) {
+      above = null;
       // Rows without a 任务编号 (a measure typed under a task, a 填报人 line below the table):
       // nothing would carry them over.
       const what = taskId.length === 0 ? '没有任务编号的行中的值' : '表格下方或不是任务的行中的值';
@@ -153,21 +160,26 @@ function readLedgerSheet(sheet: SheetData, unit: string, problems: LayoutProblem
       return;
     }
     const due = get(row, 'due');
-    out.push({
+    const read: PreviousRow = {
       taskId,
       unit,
       fills,
       ...(extras.length > 0 ? { extras: added } : {}),
-      shown: {
-        roleLabel: cellText(get(row, 'role')),
-        section: cellText(get(row, 'section')),
-        text: cellText(get(row, 'text')),
-        leads: cellText(get(row, 'leads')),
-        deadlineText: cellText(get(row, 'deadlineText')),
-        due: typeof due === 'number' ? fromExcelSerial(due, system) : null,
-      },
+      shown:
+        inserted && above !== null
+          ? { ...above.shown }
+          : {
+              roleLabel: cellText(get(row, 'role')),
+              section: cellText(get(row, 'section')),
+              text: cellText(get(row, 'text')),
+              leads: cellText(get(row, 'leads')),
+              deadlineText: cellText(get(row, 'deadlineText')),
+              due: typeof due === 'number' ? fromExcelSerial(due, system) : null,
+            },
       ...(ownLayout ? { ownLayout } : {}),
-    });
+    };
+    out.push(read);
+    above = read;
   });
   // Cells beside the table: under no header.
   sheet.rows.forEach((row, r) => {
@@ -182,6 +194,8 @@ function readLedgerSheet(sheet: SheetData, unit: string, problems: LayoutProblem
 }
 
 /** A task id as Duban writes it: `36`, `36.1`, `3.1.2` (full-width digits and dots too). */
+/** The generated columns: all empty on a row a unit inserted. */
+const GENERATED_KEYS = LEDGER_COLUMNS.filter((c) => c.role === 'generated').map((c) => c.key);
 const TASK_ID = /^[0-9０-９]+(?:[.．][0-9０-９]+)*$/;
 
 type Lost = { cell: string; what: string };

@@ -6,6 +6,7 @@ import { DATE_FORMAT, TEXT_FORMAT, date, formula, num, text, type Cell, type Col
 import { NAME, SHEET } from '../../domain/grid/names';
 import { ledgerSheet } from '../sheets/ledgerSheet';
 import { identitySheet } from './identitySheet';
+import { forPaper } from '../print';
 
 /** Columns of 任务清单 a unit's file shows, read-only; the status formulas stay in the master. */
 const TASK_COLUMNS = ['任务编号', '板块', '事项', '任务内容', '牵头单位', '负责单位', '配合单位', '完成时限', '截止日期', '时限类型', '事项来源'];
@@ -34,7 +35,8 @@ export function unitFilePlan(input: UnitFileInput): WorkbookPlan {
   const { book, ledger, identity } = input;
   const system = book.dateSystem ?? 1900;
   const tasks = new Set(ledger.rows.map((r) => r.taskId));
-  const own = ledgerSheet(ledger, 0);
+  // Sized and headed for paper as in the master: a unit prints its ledger before sending it back.
+  const own = forPaper(ledgerSheet(ledger, 0), input.asOf);
   const info: SheetPlan = {
     key: 'splitInfo',
     name: '填报说明',
@@ -53,7 +55,7 @@ export function unitFilePlan(input: UnitFileInput): WorkbookPlan {
       { address: 'A5', cell: text('下发'), bold: true },
       { address: 'B5', cell: text(`第 ${identity.round} 轮，${identity.date}`) },
       { address: 'A6', cell: text('填报'), bold: true },
-      { address: 'B6', cell: text(`请在“${ledger.sheetName}”中填写具体措施至备注各列；一项任务有几项措施可插入行并填上任务编号，可以加列（如联系电话）。任务编号、任务内容等分工列不能改动，否则回收时会被拒收。填好后原样发回。`) },
+      { address: 'B6', cell: text(`请在“${ledger.sheetName}”中填写具体措施至备注各列；一项任务有几项措施，可在该任务行下插入行（不用撤销保护），只填浅黄底的填报列，任务编号等分工列留空即算作上一行的任务；要加列（如联系电话），在表格右侧的空列第一行写上列名即可。任务编号、任务内容等分工列不能改动，否则回收时会被拒收。填好后原样发回。`) },
     ],
     freeze: { rows: 0, columns: 0 },
     validations: [],

@@ -1,4 +1,5 @@
 import type { ParsedNotice, UnitCategory } from '../../domain/notice/types';
+import { PAGE } from '../pages';
 import type { DirectoryEntry } from '../../domain/units/builtinDirectory';
 import type { LedgerBook } from '../../domain/ledger/ledgers';
 import { TEXT_FORMAT, num, text, type ColumnPlan, type SheetPlan } from '../plan';
@@ -62,6 +63,6 @@ export function directorySheet(notice: ParsedNotice, directory: readonly Directo
     validations: [],
     conditionalFormats: [],
     protect: false,
-    print: printSetup('单位名录', null, { orientation: 'landscape', fitToWidth: true, titleRows: [1, 1] }),
+    print: printSetup('单位名录', null, PAGE.directory),
   };
 }

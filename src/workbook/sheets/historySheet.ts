@@ -1,4 +1,5 @@
 import { HISTORY_HEADERS, type SnapshotRow } from '../../domain/summary/history';
+import { PAGE } from '../pages';
 import { DATE_FORMAT, date, num, text, type Cell, type ColumnPlan, type SheetPlan } from '../plan';
 import { SHEET } from '../../domain/grid/names';
 import { forPaper, printSetup } from '../print';
@@ -28,7 +29,7 @@ export function historySheet(rows: readonly SnapshotRow[]): SheetPlan {
       validations: [],
       conditionalFormats: [],
       protect: false,
-      print: printSetup('调度记录', null, { orientation: 'portrait', fitToWidth: true, titleRows: [1, 1] }),
+      print: printSetup('调度记录', null, PAGE.history),
     },
     rows[rows.length - 1]?.asOf ?? null,
   );

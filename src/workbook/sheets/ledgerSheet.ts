@@ -1,11 +1,12 @@
 import { LEDGER_COLUMNS, OUTPUT_FORMS, STATUS_VALUES, type LedgerColumnKey } from '../../domain/ledger/columns';
+import { PAGE, ledgerHeaderLeft, withLegend } from '../pages';
 import type { Ledger, LedgerRow } from '../../domain/ledger/ledgers';
 import { columnLetter, rangeAddress } from '../../domain/grid/a1';
 import { NAME, ledgerKey } from '../../domain/grid/names';
-import { DATE_FORMAT, TEXT_FORMAT, date, formula, text, type Cell, type ColumnPlan, type ConditionalFormatPlan, type PrintPlan, type SheetPlan, type ValidationPlan } from '../plan';
+import { DATE_FORMAT, TEXT_FORMAT, date, formula, text, type Cell, type ColumnPlan, type ConditionalFormatPlan, type SheetPlan, type ValidationPlan } from '../plan';
 import { fillCell } from './fillCell';
 import { printSetup } from '../print';
-import { FILL_COLUMN_SHADE, LEGEND_LINE, WARN_COLOURS, type ColouredWarning } from '../colours';
+import { FILL_COLUMN_SHADE, WARN_COLOURS, type ColouredWarning } from '../colours';
 
 const col = (key: LedgerColumnKey): string => columnLetter(LEDGER_COLUMNS.findIndex((c) => c.key === key));
 
@@ -72,8 +73,6 @@ function warnColours(n: number, warn: string): ConditionalFormatPlan[] {
   );
 }
 
-/** Paper cannot show a legend's colours beside the table, so each page's header says them. */
-const withLegend = (print: PrintPlan): PrintPlan => ({ ...print, header: { ...print.header, center: LEGEND_LINE } });
 
 export function ledgerSheet(ledger: Ledger, index: number): SheetPlan {
   const n = ledger.rows.length;
@@ -100,6 +99,6 @@ export function ledgerSheet(ledger: Ledger, index: number): SheetPlan {
     // shows where to type, whatever the row's state.
     conditionalFormats: n > 0 ? warnColours(n, warn) : [],
     protect: true,
-    print: withLegend(printSetup(`${ledger.unit} 工作台账`, null, { orientation: 'landscape', fitToWidth: true, titleRows: [1, 1] })),
+    print: withLegend(printSetup(ledgerHeaderLeft(ledger.unit), null, PAGE.ledger)),
   };
 }

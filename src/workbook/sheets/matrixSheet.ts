@@ -1,4 +1,5 @@
 import type { ParsedNotice, UnitLoad } from '../../domain/notice/types';
+import { PAGE } from '../pages';
 import { ROLE_LABEL } from '../../domain/ledger/ledgers';
 import { columnLetter } from '../../domain/grid/a1';
 import { TEXT_FORMAT, formula, text, type Cell, type ColumnPlan, type ConditionalFormatPlan, type SheetPlan } from '../plan';
@@ -85,6 +86,6 @@ export function matrixSheet(notice: ParsedNotice, unitOrder: ReadonlyMap<string,
     conditionalFormats,
     protect: true,
     // Too wide for one page: it goes across as many pages as it needs, each with the unit row and the task columns.
-    print: printSetup('责任矩阵', null, { orientation: 'landscape', fitToWidth: false, titleRows: [1, 1], titleColumns: [0, 1] }),
+    print: printSetup('责任矩阵', null, PAGE.matrix),
   };
 }

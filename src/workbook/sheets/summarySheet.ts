@@ -1,4 +1,5 @@
 import type { SummaryLayout } from '../../domain/summary/readSummary';
+import { PAGE } from '../pages';
 import { sheetRef } from '../../domain/grid/a1';
 import { DATE_FORMAT, date, formula, num, text, type BlockPlan, type Cell, type ChartPlan, type SheetPlan } from '../plan';
 import { DEFAULT_WARN_DAYS, NAME, SHEET } from '../../domain/grid/names';
@@ -20,6 +21,8 @@ export const OVERDUE_LIST_MARGIN_DAYS = 31;
 /** Never more rows than this (each is five formulas written in one request inside Excel); the title counts the rest. */
 export const OVERDUE_LIST_MAX = 1000;
 const PERCENT = '0.0%';
+/** 序号 with a full-width space after it: right-aligned beside a left-aligned 任务编号, `1 36.1` read as one number. */
+const SERIAL_NO = '0"　"';
 
 /** 汇总's parameter block: the as-of date (=TODAY() unless the user types a date), warn days, year. */
 export function summaryParameters(year: number | null, asOf: string | null, warnDays: number = DEFAULT_WARN_DAYS): NonNullable<SheetPlan['extraCells']> {
@@ -192,7 +195,8 @@ function trendBlock(history: readonly SnapshotRow[], row: number): { row: number
     row,
     count: rows.length,
     block: { at: `A${row}`, cells: [TREND_HEADERS.map(text), ...cells], boldFirstRow: true, numberFormats: [DATE_FORMAT, PERCENT, '0'] },
-    chart: { type: 'line', title: '完成率趋势', categories: `A${row + 1}:A${last}`, values: `B${row + 1}:B${last}`, anchor: `E${row}` },
+    // Placed by summarySheet with the other charts, never over them.
+    chart: { type: 'line', title: '完成率趋势', categories: `A${row + 1}:A${last}`, values: `B${row + 1}:B${last}`, anchor: 'A1' },
   };
 }
 
@@ -206,7 +210,7 @@ function overdueBlock(count: number, at: number): BlockPlan {
     // Numbered only when a row is there: an empty slot prints blank, not a bare number.
     return [formula(`IF(ISNUMBER(${find}),${k + 1},"")`), pick('task'), pick('unit'), pick('due'), formula(`IFERROR(${NAME.asOf}-INDEX(${idx('due')},${find}),"")`)];
   });
-  return { at: `A${at}`, cells: [OVERDUE_HEADERS.map(text), ...rows], boldFirstRow: true, numberFormats: [null, null, null, DATE_FORMAT, '0'] };
+  return { at: `A${at}`, cells: [OVERDUE_HEADERS.map(text), ...rows], boldFirstRow: true, numberFormats: [SERIAL_NO, null, null, DATE_FORMAT, '0'] };
 }
 
 /**
@@ -251,13 +255,14 @@ export function summarySheet(layout: SummaryLayout, year: number | null, asOf: s
           ]
         : [],
     protect: false,
-    print: printSetup('督办汇总', asOf, { orientation: 'landscape', fitToWidth: true }),
+    print: printSetup('督办汇总', asOf, PAGE.summary),
     charts:
       a.unitCount > 0
         ? [
             { type: 'bar', title: '各单位完成率', categories: unitRange('A'), values: unitRange('N'), anchor: `A${chartsRow}` },
             { type: 'pie', title: '任务状态', categories: 'B6:F6', values: 'B7:F7', anchor: `K${chartsRow}` },
-            ...(trend ? [trend.chart] : []),
+            // Under the status chart, beside the bar chart (30 rows tall; the pie takes 16).
+            ...(trend ? [{ ...trend.chart, anchor: `K${chartsRow + 17}` }] : []),
           ]
         : [],
   };

@@ -1,4 +1,5 @@
 import type { Comparator, ParsedNotice, Target, Task } from '../../domain/notice/types';
+import { PAGE } from '../pages';
 import { DATE_FORMAT, TEXT_FORMAT, formula, num, text, type Cell, type ColumnPlan, type SheetPlan } from '../plan';
 import { printSetup } from '../print';
 import { FILL_COLUMN_SHADE } from '../colours';
@@ -98,6 +99,6 @@ export function targetsSheet(notice: ParsedNotice, previous: ReadonlyMap<string,
     validations: rows.length > 0 ? [{ range: `L2:L${rows.length + 1}`, type: 'date', min: '2000-01-01', max: '2099-12-31', prompt: '请输入日期', error: '这里需要一个日期（例如 2020-12-31）' }] : [],
     conditionalFormats: rows.length > 0 ? [{ range: `J2:J${rows.length + 1}`, type: 'dataBar', color: '#2E7D32' }] : [],
     protect: true,
-    print: printSetup('量化指标', null, { orientation: 'landscape', fitToWidth: true, titleRows: [1, 1] }),
+    print: printSetup('量化指标', null, PAGE.targets),
   };
 }

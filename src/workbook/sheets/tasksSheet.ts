@@ -1,4 +1,5 @@
 import type { ParsedNotice, Task } from '../../domain/notice/types';
+import { PAGE } from '../pages';
 import { DEADLINE_KIND_LABEL } from '../../domain/notice/labels';
 import { DATE_FORMAT, TEXT_FORMAT, date, formula, num, text, type ColumnPlan, type ConditionalFormatPlan, type SheetPlan } from '../plan';
 import { NAME } from '../../domain/grid/names';
@@ -121,6 +122,6 @@ export function tasksSheet(notice: ParsedNotice): SheetPlan {
     // The office's master (DESIGN §5): edited in place, read back by 更新分工. Its formula columns
     // reach a row the office adds when 更新分工 rewrites the sheet.
     protect: false,
-    print: printSetup('任务清单', null, { orientation: 'landscape', fitToWidth: true, titleRows: [1, 1] }),
+    print: printSetup('任务清单', null, PAGE.tasks),
   };
 }

@@ -1,4 +1,5 @@
 import { SEVERITY, type Finding } from '../../domain/validation/findings';
+import { PAGE } from '../pages';
 import { groupFindings } from '../../domain/validation/group';
 import { sheetRef } from '../../domain/grid/a1';
 import { formula, text, type SheetPlan } from '../plan';
@@ -61,6 +62,6 @@ export function validationSheet(findings: Finding[], asOf: string): SheetPlan {
     validations: [],
     conditionalFormats: rows.length > 0 ? [{ range: `A2:G${rows.length + 1}`, type: 'expression', formula: '$A2="错误"', fill: '#F8D7DA' }] : [],
     protect: false,
-    print: printSetup('校验结果', asOf, { orientation: 'landscape', fitToWidth: true, titleRows: [1, 1] }),
+    print: printSetup('校验结果', asOf, PAGE.validation),
   }, asOf);
 }

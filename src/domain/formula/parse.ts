@@ -1,0 +1,186 @@
+/**
+ * A parser for the classic formulas Duban writes (and the ones LibreOffice, WPS or Excel save back
+ * in their place): numbers, text, cell and range references with an optional sheet, defined names,
+ * function calls and the operators `+ - * / ^ & = <> < > <= >=`. Anything else is `Unsupported`,
+ * and the caller leaves that formula for the spreadsheet to compute on open.
+ */
+
+export class Unsupported extends Error {}
+
+/** A rectangle of one sheet, 1-based, inclusive; a whole column runs to row Infinity. */
+export type Area = { sheet: string | null; r1: number; c1: number; r2: number; c2: number };
+
+export type Node =
+  | { k: 'num'; v: number }
+  | { k: 'str'; v: string }
+  | { k: 'bool'; v: boolean }
+  | { k: 'ref'; area: Area }
+  | { k: 'name'; name: string }
+  | { k: 'call'; fn: string; args: Node[] }
+  | { k: 'unary'; op: '-' | '+'; arg: Node }
+  | { k: 'bin'; op: string; left: Node; right: Node };
+
+type Token = { t: 'num'; v: number } | { t: 'str'; v: string } | { t: 'ref'; area: Area } | { t: 'word'; v: string } | { t: 'op'; v: string };
+
+const CELL = /^\$?([A-Z]{1,3})\$?(\d{1,7})/i;
+const COLUMN = /^\$?([A-Z]{1,3})(?![\w(])/i;
+const WORD = /^[^\s()+\-*/^&=<>,;:"'!%{}]+/;
+const OPERATORS = ['<>', '<=', '>=', '+', '-', '*', '/', '^', '&', '=', '<', '>', '(', ')', ',', '%'];
+
+const letters = (s: string): number => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/** A cell (`$B$3`) or a column range (`$A:$C`) at the start of `s`, with its length. */
+function readArea(s: string, sheet: string | null): { area: Area; length: number } | null {
+  const one = (part: string): { r: number; c: number; length: number } | null => {
+    const cell = CELL.exec(part);
+    if (cell && !/^[\w(]/.test(part.slice(cell[0].length))) return { r: Number(cell[2]), c: letters(cell[1] as string), length: cell[0].length };
+    const column = COLUMN.exec(part);
+    return column ? { r: 0, c: letters(column[1] as string), length: column[0].length } : null;
+  };
+  const first = one(s);
+  if (!first) return null;
+  const rest = s.slice(first.length);
+  if (rest.startsWith(':')) {
+    const second = one(rest.slice(1));
+    if (second && (first.r === 0) === (second.r === 0)) {
+      const whole = first.r === 0;
+      return {
+        area: { sheet, r1: whole ? 1 : Math.min(first.r, second.r), c1: Math.min(first.c, second.c), r2: whole ? Infinity : Math.max(first.r, second.r), c2: Math.max(first.c, second.c) },
+        length: first.length + 1 + second.length,
+      };
+    }
+  }
+  // A lone column letter is a name or a function, not a reference.
+  if (first.r === 0) return null;
+  return { area: { sheet, r1: first.r, c1: first.c, r2: first.r, c2: first.c }, length: first.length };
+}
+
+function tokenize(formula: string): Token[] {
+  const tokens: Token[] = [];
+  let s = formula.replace(/^=/, '');
+  while (s.length > 0) {
+    const space = /^\s+/.exec(s);
+    if (space) {
+      s = s.slice(space[0].length);
+      continue;
+    }
+    if (s[0] === '"') {
+      const m = /^"((?:[^"]|"")*)"/.exec(s);
+      if (!m) throw new Unsupported('unterminated text');
+      tokens.push({ t: 'str', v: (m[1] as string).replace(/""/g, '"') });
+      s = s.slice(m[0].length);
+      continue;
+    }
+    // A sheet: 'quoted name'! or bare!
+    let sheet: string | null = null;
+    const quoted = /^'((?:[^']|'')+)'!/.exec(s);
+    const bare = quoted ? null : /^([^\s()+\-*/^&=<>,;:"'!%{}]+)!/.exec(s);
+    const prefix = quoted ?? bare;
+    if (prefix) {
+      sheet = (prefix[1] as string).replace(/''/g, "'");
+      s = s.slice(prefix[0].length);
+    }
+    const area = readArea(s, sheet);
+    if (area) {
+      tokens.push({ t: 'ref', area: area.area });
+      s = s.slice(area.length);
+      continue;
+    }
+    if (sheet !== null) throw new Unsupported(`reference after ${sheet}!`);
+    const number = /^(\d+\.?\d*|\.\d+)(E[+-]?\d+)?/i.exec(s);
+    if (number) {
+      tokens.push({ t: 'num', v: Number(number[0]) });
+      s = s.slice(number[0].length);
+      continue;
+    }
+    const op = OPERATORS.find((o) => s.startsWith(o));
+    if (op) {
+      tokens.push({ t: 'op', v: op });
+      s = s.slice(op.length);
+      continue;
+    }
+    const word = WORD.exec(s);
+    if (!word) throw new Unsupported(`cannot read ${s.slice(0, 10)}`);
+    tokens.push({ t: 'word', v: word[0] });
+    s = s.slice(word[0].length);
+  }
+  return tokens;
+}
+
+/** Binary operators by precedence, lowest first (Excel's order). */
+const LEVELS: readonly (readonly string[])[] = [['=', '<>', '<', '>', '<=', '>='], ['&'], ['+', '-'], ['*', '/'], ['^']];
+
+/** Parse a formula (with or without its leading `=`); throws `Unsupported` on anything outside the grammar. */
+export function parseFormula(formula: string): Node {
+  const tokens = tokenize(formula);
+  let at = 0;
+  const peek = (): Token | undefined => tokens[at];
+  const isOp = (v: string): boolean => {
+    const t = peek();
+    return t !== undefined && t.t === 'op' && t.v === v;
+  };
+  const expect = (v: string): void => {
+    if (!isOp(v)) throw new Unsupported(`expected ${v}`);
+    at++;
+  };
+  const binary = (level: number): Node => {
+    if (level === LEVELS.length) return unary();
+    let left = binary(level + 1);
+    for (;;) {
+      const t = peek();
+      if (!t || t.t !== 'op' || !(LEVELS[level] as readonly string[]).includes(t.v)) return left;
+      at++;
+      left = { k: 'bin', op: t.v, left, right: binary(level + 1) };
+    }
+  };
+  const unary = (): Node => {
+    if (isOp('-') || isOp('+')) {
+      const op = (tokens[at++] as { v: '-' | '+' }).v;
+      return { k: 'unary', op, arg: unary() };
+    }
+    const node = primary();
+    if (isOp('%')) {
+      at++;
+      return { k: 'bin', op: '/', left: node, right: { k: 'num', v: 100 } };
+    }
+    return node;
+  };
+  const primary = (): Node => {
+    const t = tokens[at++];
+    if (!t) throw new Unsupported('formula ends early');
+    if (t.t === 'num') return { k: 'num', v: t.v };
+    if (t.t === 'str') return { k: 'str', v: t.v };
+    if (t.t === 'ref') return { k: 'ref', area: t.area };
+    if (t.t === 'op' && t.v === '(') {
+      const inner = binary(0);
+      expect(')');
+      return inner;
+    }
+    if (t.t === 'word') {
+      if (isOp('(')) {
+        at++;
+        const args: Node[] = [];
+        if (!isOp(')')) {
+          for (;;) {
+            args.push(binary(0));
+            if (isOp(',')) {
+              at++;
+              continue;
+            }
+            break;
+          }
+        }
+        expect(')');
+        // Excel saves newer functions as `_xlfn.NAME`; the name is what counts.
+        return { k: 'call', fn: t.v.toUpperCase().replace(/^_XLFN\./, ''), args };
+      }
+      const upper = t.v.toUpperCase();
+      if (upper === 'TRUE' || upper === 'FALSE') return { k: 'bool', v: upper === 'TRUE' };
+      return { k: 'name', name: t.v };
+    }
+    throw new Unsupported(`unexpected ${t.v}`);
+  };
+  const node = binary(0);
+  if (at !== tokens.length) throw new Unsupported('text after the formula');
+  return node;
+}
