@@ -16,7 +16,8 @@ describe('生成通报 inside Excel (strict fake)', () => {
     setAsOf(workbook, 44185); // 2020-12-20
     const result = await host.circular(noProgress);
     expect(result.asOf).toBe('2020-12-20');
-    expect(result.title).toBe('关于重点任务推进情况的通报（2020年12月）');
+    // The workbook's one 事项来源 (the notice's short title) names the notice.
+    expect(result.title).toBe('关于落实国务院《政府工作报告》重点工作任务分工重点任务推进情况的通报（2020年12月）');
     expect(result.text[0]).toBe(result.title);
     // The seed as of 2020-12-20: 36.1 and 41.4 are overdue (see tests/cli/summary.test.ts).
     expect(result.text.join('\n')).toContain('（一）市财政局。逾期1项：36.1（截止2020年8月31日，逾期111天）。');
