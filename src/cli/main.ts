@@ -21,7 +21,7 @@ const USAGE = `duban — 督办：任务分工通知 → 工作台账工作簿
   duban validate <工作簿.xlsx> [--json] [--as-of YYYY-MM-DD] [--unit 单位]… [--write] [--fix]
   duban summary  <工作簿.xlsx> [--json] [--as-of YYYY-MM-DD] [--write] [--snapshot [--replace]]
   duban remind   <工作簿.xlsx> [--as-of YYYY-MM-DD] [--json] [--write]   催办单
-  duban report   <工作簿.xlsx> -o <通报.docx> [--as-of YYYY-MM-DD] [--title 通知简称] [--write] [--json] [--force]   通报（Word，党政机关公文格式；--write 同时写入“通报”工作表）
+  duban report   <工作簿.xlsx> -o <通报.docx> [--as-of YYYY-MM-DD] [--title 通知简称] [--source 事项来源] [--write] [--json] [--force]   通报（Word，党政机关公文格式；--write 同时写入“通报”工作表）
   duban split    <工作簿.xlsx> -d <目录> [--unit 单位]… [--force]      每个单位一个台账文件，供下发
   duban merge    <工作簿.xlsx> <回收文件.xlsx…> -o <合并后.xlsx> [--json]   合并各单位发回的文件
   duban demo     解析示例通知 seeds/tianjin-2020-task-division.txt，打印概览并生成 out/tianjin-2020.xlsx

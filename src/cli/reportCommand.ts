@@ -5,7 +5,8 @@ import { readWorkbookData } from '../adapters/xlsx/readWorkbook';
 import { writeFileAtomic } from '../adapters/xlsx/safeWrite';
 import { applyPlanToWorkbook } from '../adapters/xlsx/writePlan';
 import { circularDocx } from '../adapters/docx/circularDocx';
-import { readSummaryParameters } from '../domain/summary/readSummary';
+import { readSummary, readSummaryParameters } from '../domain/summary/readSummary';
+import { sourcesOf } from '../domain/sources/bySource';
 import { circularOfBook } from '../domain/report/circularOfBook';
 import { localIsoDate } from '../domain/time/isoDate';
 import { circularSheet } from '../workbook/sheets/circularSheet';
@@ -14,7 +15,7 @@ import { readAsOf } from './asOf';
 import { makeOutputDir, rewriting, samePath } from './output';
 import type { Io } from './io';
 
-const USAGE = '用法：duban report <工作簿.xlsx> -o <通报.docx> [--as-of YYYY-MM-DD] [--title 通知简称] [--write] [--json] [--force]';
+const USAGE = '用法：duban report <工作簿.xlsx> -o <通报.docx> [--as-of YYYY-MM-DD] [--title 通知简称] [--source 事项来源] [--write] [--json] [--force]';
 
 /**
  * `duban report <book.xlsx> -o <通报.docx> [--as-of] [--title] [--write] [--json] [--force]`: the
@@ -23,7 +24,7 @@ const USAGE = '用法：duban report <工作簿.xlsx> -o <通报.docx> [--as-of 
  * so it is replaced only with --force.
  */
 export async function reportCommand(args: Args, io: Io, today: () => Date = () => new Date()): Promise<number> {
-  checkFlags(args, ['-o', '--out', '--as-of', '--title', '--write', '--json', '--force']);
+  checkFlags(args, ['-o', '--out', '--as-of', '--title', '--source', '--write', '--json', '--force']);
   const file = singleFile(args, USAGE);
   const out = args.values.get('-o') ?? args.values.get('--out') ?? null;
   if (args.values.has('-o') && args.values.has('--out')) throw new UsageError('-o 只能给一次');
@@ -46,7 +47,13 @@ async function report(file: string, out: string | null, args: Args, io: Io, toda
   // The same as-of date as `duban summary`: --as-of, else a date typed into 汇总, else today.
   const asOf = given ?? params.asOf ?? localIsoDate(today());
   if (params.asOfProblem && given === null) io.err(`注意：${params.asOfProblem}；本次按 ${asOf} 统计`);
-  const circular = circularOfBook(book, { asOf, warnDays: params.warnDays, subject: args.values.get('--title') ?? null });
+  const source = args.values.get('--source')?.trim() || null;
+  if (source !== null) {
+    // A 通报 of one source (DESIGN §13): the name must be one the workbook holds.
+    const names = sourcesOf(readSummary(book).input.tasks);
+    if (!names.includes(source)) throw new UsageError(`工作簿中没有事项来源“${source}”；现有：${names.join('、')}`);
+  }
+  const circular = circularOfBook(book, { asOf, warnDays: params.warnDays, subject: args.values.get('--title') ?? null, source });
 
   if (out !== null) {
     await makeOutputDir(out);

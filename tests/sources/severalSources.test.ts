@@ -163,6 +163,16 @@ describe('several sources in one workbook', () => {
     const { input } = readSummary(await readWorkbookFile(book));
     const alone = doc.sources.map((s) => summarize(inputOfSource(input, s.name), AS_OF, 15).overall);
     expect(alone.map((o) => [o.tasks, o.done, o.overdue])).toEqual(doc.sources.map((s) => [s.tasks, s.done, s.overdue]));
+    // The 通报 of one source carries that source's figures and names it; an unknown source is refused.
+    const docx = join(mkdtempSync(join(tmpdir(), 'duban-src-report-')), '通报.docx');
+    const one = await cli(['report', book, '-o', docx, '--as-of', AS_OF, '--json', '--source', MEETING]);
+    expect(one.code).toBe(0);
+    const circular = JSON.parse(one.out) as { title: string; figures: { tasks: number; done: number; overdue: number } };
+    const meeting = doc.sources.find((s) => s.name === MEETING)!;
+    expect([circular.figures.tasks, circular.figures.done, circular.figures.overdue]).toEqual([meeting.tasks, meeting.done, meeting.overdue]);
+    expect(circular.title).toContain(MEETING);
+    const unknown = await cli(['report', book, '-o', docx, '--force', '--source', '没有这个来源']);
+    expect([unknown.code, unknown.err]).toEqual([2, expect.stringContaining(`工作簿中没有事项来源“没有这个来源”；现有：落实国务院《政府工作报告》重点工作任务分工、${MEETING}、${INSTRUCTION}`)]);
 
     const [computed] = recalculate([book]);
     const lo = (await openXlsx(computed as string)).getWorksheet('汇总')!;

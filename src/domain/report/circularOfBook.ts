@@ -2,6 +2,7 @@ import type { WorkbookData } from '../grid/sheetData';
 import { readSummary } from '../summary/readSummary';
 import { taskTexts } from '../summary/remind';
 import { summarize } from '../summary/summarize';
+import { inputOfSource } from '../summary/ofSource';
 import { buildCircular } from './buildCircular';
 import type { BehindPace, Circular, Reporting } from './circular';
 import { circularSubject } from './subject';
@@ -13,6 +14,8 @@ export type CircularOptions = {
   subject?: string | null;
   reporting?: Reporting | null;
   behindPace?: readonly BehindPace[] | null;
+  /** One 事项来源 only (DESIGN §13: `report --source NAME`); its name then names the notice unless `subject` does. */
+  source?: string | null;
 };
 
 /**
@@ -20,8 +23,9 @@ export type CircularOptions = {
  * summary` runs it, and the circular built from its report. The CLI and the pane both call this.
  */
 export function circularOfBook(book: WorkbookData, options: CircularOptions): Circular {
-  const { input } = readSummary(book);
+  const whole = readSummary(book).input;
+  const input = options.source ? inputOfSource(whole, options.source) : whole;
   const report = summarize(input, options.asOf, options.warnDays);
-  const subject = options.subject?.trim() || circularSubject(book);
+  const subject = options.subject?.trim() || options.source || circularSubject(book);
   return buildCircular({ report, input, texts: taskTexts(book), subject, reporting: options.reporting ?? null, behindPace: options.behindPace ?? null });
 }
