@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { openWorkbook, writeWorkbookFile } from '../adapters/xlsx/files';
@@ -9,6 +9,8 @@ import { readIdentity, type Identity } from '../domain/distribute/identity';
 import { ledgersOf } from '../domain/distribute/ledgerBack';
 import { readSummaryParameters } from '../domain/summary/readSummary';
 import { localIsoDate } from '../domain/time/isoDate';
+import { unitFileNames } from '../domain/distribute/unitFileNames';
+import { OutputError } from '../adapters/xlsx/safeWrite';
 import { unitFilePlan } from '../workbook/distribute/unitFile';
 import { identitySheet } from '../workbook/distribute/identitySheet';
 import { checkFlags, singleFile, UsageError, valuesOf, type Args } from './args';
@@ -17,8 +19,15 @@ import type { Io } from './io';
 
 const USAGE = '用法：duban split <工作簿.xlsx> -d <目录> [--unit 单位]… [--force]';
 
-/** Characters a file name may not hold on Windows, which a sheet name may (`"<>|`). */
-const fileName = (sheet: string): string => `${sheet.replace(/["<>|\\/:*?]/g, '_')}.xlsx`;
+/** Whether anything (a file, a folder, a link, even one pointing nowhere) already has this name. */
+const present = (path: string): boolean => {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /**
  * `duban split <book.xlsx> -d <dir> [--unit NAME]…`: one file per unit, named after its ledger,
@@ -44,8 +53,11 @@ async function split(file: string, dir: string, wanted: string[], force: boolean
     if (!ledgers.some((l) => l.unit === name)) throw new UsageError(`工作簿中没有单位“${name}”的台账（单位名见“单位名录”工作表）`);
   }
   const chosen = wanted.length === 0 ? ledgers : ledgers.filter((l) => wanted.includes(l.unit));
-  const targets = chosen.map((l) => ({ ledger: l, path: join(dir, fileName(l.sheetName)) }));
-  const taken = targets.filter((t) => existsSync(t.path)).map((t) => t.path);
+  // Names are made over all ledgers, so a unit's file keeps its name whichever units are chosen.
+  const fileNames = unitFileNames(ledgers.map((l) => l.sheetName));
+  const names = new Map(ledgers.map((l, i) => [l, fileNames[i] as string]));
+  const targets = chosen.map((l) => ({ ledger: l, path: join(dir, names.get(l) as string) }));
+  const taken = targets.filter((t) => present(t.path)).map((t) => t.path);
   if (taken.length > 0 && !force) throw new UsageError(`${taken[0]} 已存在${taken.length > 1 ? `（共 ${taken.length} 个文件）` : ''}，可能是已发回的文件：换一个目录，或确认后加 --force 覆盖；未写入任何内容`);
   const before = readIdentity(book);
   const date = localIsoDate(now);
@@ -53,6 +65,7 @@ async function split(file: string, dir: string, wanted: string[], force: boolean
   const master: Identity = { kind: 'master', masterId: before?.kind === 'master' ? before.masterId : randomUUID(), round: (before?.kind === 'master' ? before.round : 0) + 1, date, unit: '' };
   const params = readSummaryParameters(book);
   await makeOutputDir(join(dir, 'x'));
+  const written: string[] = [];
   for (const [i, t] of targets.entries()) {
     io.progress(`写入 ${i + 1}/${targets.length}：${t.path}`);
     const out = new ExcelJS.Workbook();
@@ -60,12 +73,33 @@ async function split(file: string, dir: string, wanted: string[], force: boolean
     // The unit's file counts dates as the master does: typed dates are carried as the master's serials.
     out.properties.date1904 = book.dateSystem === 1904;
     applyPlanToWorkbook(out, unitFilePlan({ book, ledger: t.ledger, identity: { ...master, kind: 'unit', unit: t.ledger.unit }, asOf: params.asOf, warnDays: params.warnDays }));
-    await writeWorkbookFile(out, t.path);
+    try {
+      // A link already in the folder is replaced by the unit's file, never written through.
+      await writeWorkbookFile(out, t.path, undefined, { replaceLinks: true });
+    } catch (e) {
+      throw partlyWritten(e, written, '总表未记录这一轮，请处理后重新下发（加 --force 覆盖已写入的文件）');
+    }
+    written.push(t.path);
   }
   applyPlanToWorkbook(wb, { sheets: [identitySheet(master)], names: [] });
-  await writeWorkbookFile(wb, file);
+  try {
+    await writeWorkbookFile(wb, file);
+  } catch (e) {
+    throw partlyWritten(e, written, `总表 ${file} 未记录这一轮，单位文件仍可发出，回收时照常合并`);
+  }
   io.progress('');
   io.out(`已下发第 ${master.round} 轮（${date}）：${targets.length} 个单位的台账文件写入 ${dir}（总表编号 ${master.masterId}）`);
   for (const t of targets) io.out(`  ${t.ledger.unit}：${t.path}，${t.ledger.rows.length} 行`);
   return 0;
+}
+
+/**
+ * A write that failed part way (a full disk at the 26th of 52 files): the message says which files
+ * were written and what that means, instead of the usual "未写入任何内容".
+ */
+function partlyWritten(e: unknown, written: readonly string[], then: string): unknown {
+  if (!(e instanceof OutputError) || written.length === 0) return e;
+  const reason = e.message.replace(/；未写入任何内容$/, '');
+  const list = written.length <= 5 ? written.join('、') : `${written.slice(0, 5).join('、')} 等`;
+  return new OutputError(`${reason}；此前已写入 ${written.length} 个文件（${list}），${then}`);
 }

@@ -1,5 +1,6 @@
 import { IDENTITY_SHEET, readIdentity, type Identity } from '../../domain/distribute/identity';
 import { ledgersOf } from '../../domain/distribute/ledgerBack';
+import { unitFileNames } from '../../domain/distribute/unitFileNames';
 import { mergeReturned, type ReturnedFile } from '../../domain/distribute/merge';
 import { readSummaryParameters } from '../../domain/summary/readSummary';
 import { localIsoDate } from '../../domain/time/isoDate';
@@ -46,7 +47,7 @@ export async function distributeInExcel(context: Excel.RequestContext, features:
     const bytes = await planToXlsx(unitFilePlan({ book, ledger, identity: { ...master, kind: 'unit', unit: ledger.unit }, asOf: params.asOf, warnDays: params.warnDays }), book.dateSystem ?? 1900);
     await createWorkbook(toBase64(bytes));
   }
-  return { round: master.round, files: ledgers.map((l) => `${l.sheetName}.xlsx`) };
+  return { round: master.round, files: unitFileNames(ledgers.map((l) => l.sheetName)) };
 }
 
 /** 回收: merge the files units sent back into this workbook, as `duban merge` does, then refresh 汇总 and 校验结果. */
