@@ -62,7 +62,11 @@ async function split(file: string, dir: string, wanted: string[], force: boolean
   const before = readIdentity(book);
   const date = localIsoDate(now);
   // The master's id is made once, at its first split, and kept by every later rebuild and split.
-  const master: Identity = { kind: 'master', masterId: before?.kind === 'master' ? before.masterId : randomUUID(), round: (before?.kind === 'master' ? before.round : 0) + 1, date, unit: '' };
+  const round = (before?.kind === 'master' ? before.round : 0) + 1;
+  // Each file gets its own key, recorded in the master only: a returned file is the unit's only with its key.
+  const keys = new Map(targets.map((t) => [t, randomUUID()]));
+  const sent = [...(before?.kind === 'master' ? (before.sent ?? []) : []), ...targets.map((t) => ({ round, unit: t.ledger.unit, key: keys.get(t) as string }))];
+  const master: Identity = { kind: 'master', masterId: before?.kind === 'master' ? before.masterId : randomUUID(), round, date, unit: '', sent };
   const params = readSummaryParameters(book);
   await makeOutputDir(join(dir, 'x'));
   const written: string[] = [];
@@ -72,7 +76,7 @@ async function split(file: string, dir: string, wanted: string[], force: boolean
     out.creator = 'Duban 督办';
     // The unit's file counts dates as the master does: typed dates are carried as the master's serials.
     out.properties.date1904 = book.dateSystem === 1904;
-    applyPlanToWorkbook(out, unitFilePlan({ book, ledger: t.ledger, identity: { ...master, kind: 'unit', unit: t.ledger.unit }, asOf: params.asOf, warnDays: params.warnDays }));
+    applyPlanToWorkbook(out, unitFilePlan({ book, ledger: t.ledger, identity: { kind: 'unit', masterId: master.masterId, round, date, unit: t.ledger.unit, fileKey: keys.get(t) as string }, asOf: params.asOf, warnDays: params.warnDays }));
     try {
       // A link already in the folder is replaced by the unit's file, never written through.
       await writeWorkbookFile(out, t.path, undefined, { replaceLinks: true });

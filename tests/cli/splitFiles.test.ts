@@ -84,6 +84,32 @@ describe('duban split: links and failures part way', () => {
   }, 60_000);
 });
 
+describe('duban merge: forged identity', () => {
+  it('a file whose 单位 and sheet name were edited to claim another unit is refused by the master\'s record', async () => {
+    const out = join(dir, 'forge');
+    expect((await cli(['split', master, '-d', out, '--unit', 'CON', '--unit', 'A"B局'])).code).toBe(0);
+    const forged = join(out, '台账-CON.xlsx');
+    const wb = await openXlsx(forged);
+    wb.getWorksheet('_督办标识')!.eachRow((row) => {
+      if (row.getCell(1).value === '单位') row.getCell(2).value = 'A"B局';
+    });
+    wb.getWorksheet('台账-CON')!.name = '台账-A"B局';
+    const measure = wb.getWorksheet('台账-A"B局')!;
+    measure.getCell(2, (measure.getRow(1).values as unknown[]).indexOf('具体措施')).value = '冒名填写';
+    await wb.xlsx.writeFile(forged);
+    const r = await cli(['merge', master, forged, join(out, '台账-A_B局.xlsx'), '-o', join(dir, 'merged.xlsx')]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/拒收 1 份：\n.*台账-CON\.xlsx：文件自称来自“A"B局”，但总表的发送记录中没有发给“A"B局”的这份文件，它是第 \d+ 轮发给“CON”的文件/);
+    expect(r.out).toContain('已合并 1 份');
+    // The unit files carry their own key only, never the master's record of the others.
+    const own = await openXlsx(join(out, '台账-A_B局.xlsx'));
+    const labels: unknown[] = [];
+    own.getWorksheet('_督办标识')!.eachRow((row) => labels.push(row.getCell(1).value));
+    expect(labels).toContain('文件编号');
+    expect(labels).not.toContain('发送记录');
+  }, 60_000);
+});
+
 describe('the write lock', () => {
   it('is keyed on the real file: a second writer through a link is refused', async () => {
     const real = join(dir, 'book.xlsx');

@@ -38,13 +38,17 @@ export async function distributeInExcel(context: Excel.RequestContext, features:
   if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('；'));
   const before = readIdentity(book);
   const date = localIsoDate(new Date());
-  const master: Identity = { kind: 'master', masterId: before?.kind === 'master' ? before.masterId : newId(), round: (before?.kind === 'master' ? before.round : 0) + 1, date, unit: '' };
+  const round = (before?.kind === 'master' ? before.round : 0) + 1;
+  // Each file gets its own key, recorded in the master only (as `duban split` does).
+  const keys = ledgers.map(() => newId());
+  const sent = [...(before?.kind === 'master' ? (before.sent ?? []) : []), ...ledgers.map((l, i) => ({ round, unit: l.unit, key: keys[i] as string }))];
+  const master: Identity = { kind: 'master', masterId: before?.kind === 'master' ? before.masterId : newId(), round, date, unit: '', sent };
   const params = readSummaryParameters(book);
   const { planToXlsx, toBase64 } = await xlsx();
   await applyPlan(context, { sheets: [identitySheet(master)], names: [] }, features, { run });
   for (const [i, ledger] of ledgers.entries()) {
     onProgress({ step: `新建${ledger.unit}的台账文件…`, done: i, total: ledgers.length });
-    const bytes = await planToXlsx(unitFilePlan({ book, ledger, identity: { ...master, kind: 'unit', unit: ledger.unit }, asOf: params.asOf, warnDays: params.warnDays }), book.dateSystem ?? 1900);
+    const bytes = await planToXlsx(unitFilePlan({ book, ledger, identity: { kind: 'unit', masterId: master.masterId, round, date, unit: ledger.unit, fileKey: keys[i] as string }, asOf: params.asOf, warnDays: params.warnDays }), book.dateSystem ?? 1900);
     await createWorkbook(toBase64(bytes));
   }
   return { round: master.round, files: unitFileNames(ledgers.map((l) => l.sheetName)) };

@@ -3,7 +3,7 @@ import { columnLetter } from '../grid/a1';
 import type { LayoutProblem } from '../ledger/readBack';
 import { FILL_KEYS, LEDGER_COLUMNS, headerOf, type LedgerColumnKey } from '../ledger/columns';
 import type { FillValue, Ledger, LedgerRow } from '../ledger/ledgers';
-import { IDENTITY_SHEET, SENT_SHEET, SENT_TARGETS_SHEET, readIdentity, type Identity } from './identity';
+import { IDENTITY_SHEET, SENT_SHEET, SENT_TARGETS_SHEET, readIdentity, sentCheck, type Identity } from './identity';
 import { mergeTargets } from './mergeTargets';
 import { isBlank, sameValue } from './sameValue';
 import type { Conflict } from './conflict';
@@ -90,6 +90,8 @@ function mergeOne(f: ReturnedFile, master: Identity | null, result: MergeResult,
   if (id === null || id.kind !== 'unit') return `不是督办下发的台账文件（没有“${IDENTITY_SHEET}”下发标识）`;
   if (master === null) return '总表还没有下发记录（请先用 duban split 下发），无法确认这份文件来自本总表';
   if (id.masterId !== master.masterId) return `来自另一份总表（总表编号 ${id.masterId}，本总表为 ${master.masterId}），不是本工作簿下发的`;
+  const forged = sentCheck(master, id);
+  if (forged !== null) return forged;
   const ledger = result.ledgers.find((l) => l.unit === id.unit);
   if (!ledger) return `总表中没有单位“${id.unit}”的台账`;
   const earlier = taken.get(id.unit);
