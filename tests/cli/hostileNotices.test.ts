@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseNotice } from '../../src/domain/notice/parseNotice';
@@ -28,6 +28,19 @@ describe('long unit lists', () => {
   it('a notice clause of 130 000 unit names is read, not a stack overflow', () => {
     const parsed = parseNotice(`2020年重点任务分工\n一、稳就业\n1.开展培训。（市人社局牵头，${names}配合）`);
     expect(parsed.tasks.length).toBeGreaterThan(0);
+  });
+});
+
+describe('big but legal work', () => {
+  it('a 100 000-row CSV is refused on its row count, before any task is read (exit 2, nothing written)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-bigcsv-'));
+    const lines = ['序号,工作任务,牵头单位,配合单位,时间节点'];
+    for (let i = 1; i <= 100_000; i++) lines.push(`${i},开展第${i}项工作。,市人社局,市财政局,12月底前完成`);
+    writeFileSync(join(dir, 'big.csv'), `${lines.join('\n')}\n`);
+    const r = await cli(['build', join(dir, 'big.csv'), '-o', join(dir, 'big.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('的表格有 100001 行，超过生成工作簿的上限 80000 行，未写入任何内容');
+    expect(existsSync(join(dir, 'big.xlsx'))).toBe(false);
   });
 });
 

@@ -70,17 +70,30 @@ const byTask = (rows: readonly LedgerRow[]): Map<string, LedgerRow[]> => {
  * cannot be read are refused with the reason; the others are merged.
  */
 export function mergeReturned(master: WorkbookData, files: readonly ReturnedFile[]): MergeResult {
+  const merging = startMerge(master);
+  for (const f of files) merging.add(f);
+  return merging.result;
+}
+
+/**
+ * The same merge, one file at a time: the caller reads a file, adds it and lets it go, so 52
+ * returned workbooks are never held at once (only the master and the merged ledgers are). Files
+ * added after `result.problems` is non-empty are ignored.
+ */
+export function startMerge(master: WorkbookData): { add(file: ReturnedFile): void; result: MergeResult } {
   const identity = readIdentity(master);
   const { ledgers, problems } = ledgersOf(master);
   const targets = master.sheets.find((s) => s.name === '量化指标');
   const result: MergeResult = { problems, ledgers, targets: targets ? { sheet: { ...targets, rows: targets.rows.map((r) => [...r]) }, changed: [] } : null, changedUnits: [], conflicts: [], refused: [], merged: 0, cellsTaken: 0, rowsAdded: 0 };
   const taken = new Map<string, string>();
-  if (problems.length > 0) return result;
-  for (const f of files) {
-    const reason = mergeOne(f, identity, result, taken);
-    if (reason !== null) result.refused.push({ file: f.file, reason });
-  }
-  return result;
+  return {
+    result,
+    add(f: ReturnedFile): void {
+      if (result.problems.length > 0) return;
+      const reason = mergeOne(f, identity, result, taken);
+      if (reason !== null) result.refused.push({ file: f.file, reason });
+    },
+  };
 }
 
 /** Merge one file into `result`; the reason it is refused, or null. Nothing changes when refused. */
