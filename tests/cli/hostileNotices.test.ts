@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseNotice } from '../../src/domain/notice/parseNotice';
 import { readTaskTables } from '../../src/domain/table/readTaskTables';
+import { readDeadlineCell } from '../../src/domain/table/deadlineCell';
 import { cli } from '../support/captureIo';
 
 /*
@@ -28,6 +29,15 @@ describe('long unit lists', () => {
   it('a notice clause of 130 000 unit names is read, not a stack overflow', () => {
     const parsed = parseNotice(`2020年重点任务分工\n一、稳就业\n1.开展培训。（市人社局牵头，${names}配合）`);
     expect(parsed.tasks.length).toBeGreaterThan(0);
+  });
+});
+
+describe('messages', () => {
+  it('=TODAY() typed in 完成时限 stays as typed, in ASCII (no =TODAY（）), and names no date', () => {
+    const d = readDeadlineCell('=TODAY()', 2020);
+    expect(d.text).toBe('=TODAY()');
+    expect(d.clauses.map((c) => [c.text, c.kind])).toEqual([['=TODAY()', 'unknown']]);
+    expect(d.due).toBeNull();
   });
 });
 
