@@ -110,6 +110,31 @@ describe('duban merge: forged identity', () => {
   }, 60_000);
 });
 
+describe('merged fill cells', () => {
+  it('merge refuses a returned file with a merged range over a fill column; build --update stops on one in the master', async () => {
+    const out = join(dir, 'merged-cells');
+    expect((await cli(['split', master, '-d', out, '--unit', 'CON'])).code).toBe(0);
+    const file = join(out, '台账-CON.xlsx');
+    const wb = await openXlsx(file);
+    const ws = wb.getWorksheet('台账-CON')!;
+    const col = (ws.getRow(1).values as unknown[]).indexOf('具体措施');
+    ws.getCell(2, col).value = '只填一次';
+    ws.mergeCells(2, col, 3, col);
+    await wb.xlsx.writeFile(file);
+    const r = await cli(['merge', master, file, '-o', join(dir, 'merged-cells.xlsx')]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/台账-CON\.xlsx：.*合并单元格/);
+    const book = join(dir, 'merged-master.xlsx');
+    const m = await openXlsx(master);
+    const mws = m.getWorksheet('台账-CON')!;
+    mws.mergeCells(2, col, 3, col);
+    await m.xlsx.writeFile(book);
+    const u = await cli(['build', '-o', book, '--update', book]);
+    expect(u.code).toBe(2);
+    expect(u.err).toContain('合并单元格');
+  }, 60_000);
+});
+
 describe('the write lock', () => {
   it('is keyed on the real file: a second writer through a link is refused', async () => {
     const real = join(dir, 'book.xlsx');
