@@ -66,6 +66,12 @@ async function prepare(file: string | undefined, updatePath: string | undefined,
   if (file !== undefined) {
     io.progress('读取通知…');
     input = withColumns(await readInputFile(file), columnsOption(args));
+    // Each row of a table gives at least one row of 任务清单: past the limit it is refused on the count,
+    // before reading tasks and laying out a workbook that could never be written (a 100 000-row CSV).
+    const tableRows = input.kind === 'table' ? input.table.grids.reduce((n, g) => n + g.rows.length, 0) : 0;
+    if (tableRows > BUILD_MAX_ROWS) {
+      throw new UsageError(`${file} 的表格有 ${tableRows} 行，超过生成工作簿的上限 ${BUILD_MAX_ROWS} 行，未写入任何内容；请把表格分成几份分别生成`);
+    }
   }
   if (updatePath !== undefined) {
     io.progress('读取已有工作簿…');

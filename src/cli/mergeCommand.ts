@@ -1,7 +1,7 @@
 import { openWorkbook, UnreadableWorkbook, writeWorkbookFile } from '../adapters/xlsx/files';
 import { readWorkbookData } from '../adapters/xlsx/readWorkbook';
 import { applyPlanToWorkbook } from '../adapters/xlsx/writePlan';
-import { mergeReturned, type MergeResult, type ReturnedFile } from '../domain/distribute/merge';
+import { startMerge, type MergeResult, type ReturnedFile } from '../domain/distribute/merge';
 import { readSummaryParameters } from '../domain/summary/readSummary';
 import { localIsoDate } from '../domain/time/isoDate';
 import { mergePlan, CONFLICT_SHEET } from '../workbook/distribute/mergePlan';
@@ -33,22 +33,14 @@ async function merge(file: string, returned: string[], out: string, json: boolea
   const wb = await openWorkbook(file);
   const master = readWorkbookData(wb);
   if (!master.sheets.some((s) => s.name === '任务清单')) throw new UsageError(`${file} 不是督办工作簿：缺少“任务清单”工作表`);
-  const files: ReturnedFile[] = [];
+  // One file at a time, each let go once merged: 52 returned workbooks are never in memory together.
+  const merging = startMerge(master);
+  if (merging.result.problems.length > 0) throw new UsageError(`${(merging.result.problems[0] as { message: string }).message}；未写入任何内容`);
   for (const [i, path] of returned.entries()) {
-    io.progress(`读取 ${i + 1}/${returned.length}：${path}`);
-    if (await samePath(path, file)) {
-      files.push({ file: path, book: null, unreadable: '这是总表本身，不是回收的文件' });
-      continue;
-    }
-    try {
-      files.push({ file: path, book: readWorkbookData(await openWorkbook(path)) });
-    } catch (e) {
-      if (!(e instanceof UnreadableWorkbook)) throw e;
-      files.push({ file: path, book: null, unreadable: e.message });
-    }
+    io.progress(`读取并合并 ${i + 1}/${returned.length}：${path}`);
+    merging.add(await readReturned(path, file));
   }
-  io.progress('合并…');
-  const result = mergeReturned(master, files);
+  const result = merging.result;
   if (result.problems.length > 0) throw new UsageError(`${(result.problems[0] as { message: string }).message}；未写入任何内容`);
   const asOf = readSummaryParameters(master).asOf ?? localIsoDate(now);
   applyPlanToWorkbook(wb, mergePlan(master, result, asOf));
@@ -56,6 +48,17 @@ async function merge(file: string, returned: string[], out: string, json: boolea
   io.progress('');
   io.out(json ? JSON.stringify(toMergeDocument(result), null, 2) : formatMerge(result, out));
   return result.conflicts.length > 0 || result.refused.length > 0 ? 1 : 0;
+}
+
+/** One returned file as read, or why it cannot be. */
+async function readReturned(path: string, master: string): Promise<ReturnedFile> {
+  if (await samePath(path, master)) return { file: path, book: null, unreadable: '这是总表本身，不是回收的文件' };
+  try {
+    return { file: path, book: readWorkbookData(await openWorkbook(path)) };
+  } catch (e) {
+    if (!(e instanceof UnreadableWorkbook)) throw e;
+    return { file: path, book: null, unreadable: e.message };
+  }
 }
 
 /** `duban.merge/1` (README). */

@@ -1,3 +1,4 @@
+import { docxFailureReason } from '../domain/text/fileErrors';
 import { extname } from 'node:path';
 import type { Issue } from '../domain/notice/types';
 import type { Grid } from '../domain/table/types';
@@ -63,7 +64,7 @@ async function docxTables(path: string, bytes: Buffer): Promise<TableInput | nul
   try {
     html = (await mammoth.convertToHtml({ buffer: bytes })).value;
   } catch (e) {
-    throw new UnreadableInput(`${path} 不是可读取的 Word (.docx) 文件：${(e as Error).message}`);
+    throw new UnreadableInput(`${path} 不是可读取的 Word (.docx) 文件：${docxFailureReason(String((e as Error | undefined)?.message ?? e))}`);
   }
   const { tables, before } = htmlTables(html);
   const grids: Grid[] = tables.filter((t) => isTaskTable(fillMerges(t)));

@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import { decodeNotice } from '../domain/text/decode';
 import type { Issue } from '../domain/notice/types';
 import { NOTICE_DOCX_MAX_BYTES, NOTICE_TEXT_MAX_BYTES, sizeText } from './limits';
-import { readFailureReason } from '../domain/text/fileErrors';
+import { readFailureReason, docxFailureReason } from '../domain/text/fileErrors';
 
 export type NoticeText = { text: string; issues: Issue[] };
 
@@ -79,7 +79,7 @@ export async function readDocx(path: string, bytes: Buffer): Promise<NoticeText>
   try {
     result = await mammoth.extractRawText({ buffer: bytes });
   } catch (e) {
-    throw new UnreadableInput(`${path} 不是可读取的 Word (.docx) 文件：${(e as Error).message}`);
+    throw new UnreadableInput(`${path} 不是可读取的 Word (.docx) 文件：${docxFailureReason(String((e as Error | undefined)?.message ?? e))}`);
   }
   if (result.value.length > NOTICE_TEXT_MAX_BYTES) {
     throw new UnreadableInput(`${path} 中的文字超过 ${sizeText(NOTICE_TEXT_MAX_BYTES)}（${result.value.length} 字），通知正文最大 ${sizeText(NOTICE_TEXT_MAX_BYTES)}，未读取`);

@@ -109,7 +109,7 @@ describe('workbooks past the limits are refused before exceljs loads them', () =
     const measure = await measureXlsx(bytes, 100_000, 1e9);
     expect(measure?.xmlBytes).toBeGreaterThan(100_000);
     expect(measure?.xmlBytes).toBeLessThan(100_000 + 2 * 65_536);
-    expect(await workbookOverLimit('book.xlsx', bytes, { xmlBytes: 100_000, rows: 1e9 })).toBe('book.xlsx 的工作表内容解压后超过 98 KB，超过工作簿的上限，未读取');
+    expect(await workbookOverLimit('book.xlsx', bytes, { xmlBytes: 100_000, rows: 1e9 })).toBe('book.xlsx 的内容解压后超过 98 KB，超过工作簿的上限，未读取');
   });
 
   it('a workbook within the limits opens as before (the seed build validates)', async () => {

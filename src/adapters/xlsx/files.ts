@@ -33,6 +33,9 @@ function chartsToWrite(wb: ExcelJS.Workbook, held: WorkbookData | undefined): Re
   return new Map([...planned, [SHEET.summary.name, summary.charts ?? []]]);
 }
 
+const BROKEN_ZIP = '文件已损坏或不完整（压缩包的目录无法逐项读取），请在 Excel 中打开后另存为 .xlsx 再试';
+const BROKEN_XLSX = '文件内容已损坏，或不是 Excel 工作簿，请在 Excel 中打开后另存为 .xlsx 再试';
+
 /** A workbook file that cannot be used at all: the CLI prints the message and exits 2. */
 export class UnreadableWorkbook extends Error {}
 
@@ -60,14 +63,17 @@ export async function openWorkbook(path: string): Promise<ExcelJS.Workbook> {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new UnreadableWorkbook(`${path} 不是 .xlsx 工作簿`);
   // One inflate of the sheet XML before exceljs: the limits, and which entries spell protection with words.
   const measure = await measureXlsx(bytes, WORKBOOK_MAX_XML_BYTES, WORKBOOK_MAX_ROWS);
-  const over = measure === null ? null : limitMessage(path, measure);
+  // What cannot be counted entry by entry is not handed to exceljs, which would read it unbounded.
+  if (measure === null) throw new UnreadableWorkbook(`${path} 无法作为 .xlsx 打开：${BROKEN_ZIP}`);
+  const over = limitMessage(path, measure);
   if (over !== null) throw new UnreadableWorkbook(over);
   const wb = new ExcelJS.Workbook();
   try {
     // Protection saved by LibreOffice or WPS (`sheet="true"`, `locked="false"`) read as it is meant.
-    await wb.xlsx.load((await normaliseProtectionBooleans(bytes, measure?.wordyProtection ?? null)) as unknown as ExcelJS.Buffer);
-  } catch (e) {
-    throw new UnreadableWorkbook(`${path} 无法作为 .xlsx 打开：${(e as Error).message}`);
+    await wb.xlsx.load((await normaliseProtectionBooleans(bytes, measure.wordyProtection)) as unknown as ExcelJS.Buffer);
+  } catch {
+    // exceljs and JSZip say it in English ("Corrupted zip…", "Invalid string length"): the user gets one Chinese reason.
+    throw new UnreadableWorkbook(`${path} 无法作为 .xlsx 打开：${BROKEN_XLSX}`);
   }
   // A 1904 workbook saved by LibreOffice says date1904="true", which exceljs reads as 1900.
   repairDateSystem(wb, bytes);
@@ -91,12 +97,13 @@ export async function writePlanFile(plan: WorkbookPlan, path: string, base?: Exc
  * (`writeFileAtomic`), so a failure or a kill leaves the previous file as it was. Errors are
  * `OutputError`s naming `path`. `held` is the workbook as the caller already read it, with 任务清单
  * and the ledgers as they are now: 汇总's charts are drawn from it instead of reading the file again.
+ * `replaceLinks`: see `writeFileAtomic`.
  */
-export async function writeWorkbookFile(wb: ExcelJS.Workbook, path: string, held?: WorkbookData): Promise<void> {
+export async function writeWorkbookFile(wb: ExcelJS.Workbook, path: string, held?: WorkbookData, options: { replaceLinks?: boolean } = {}): Promise<void> {
   restorePaper(wb, paperToRestore(readWorkbookData(wb)));
   storeComputedResults(wb, localIsoDate(new Date()));
   const saved = await wb.xlsx.writeBuffer();
   // exceljs gives a Buffer under Node (typed as its own Buffer interface).
   const bytes = await addCharts(Buffer.isBuffer(saved) ? saved : new Uint8Array(saved as ArrayBuffer), chartsToWrite(wb, held));
-  await writeFileAtomic(path, bytes);
+  await writeFileAtomic(path, bytes, options);
 }

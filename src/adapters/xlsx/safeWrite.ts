@@ -1,7 +1,7 @@
 import { constants, readdirSync, readFileSync, unlinkSync } from 'node:fs';
-import { access, chmod, open, readFile, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { access, chmod, lstat, open, readFile, readlink, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /**
  * Writes that cannot destroy a workbook: every file goes to a temporary file beside its target and
@@ -56,23 +56,32 @@ const heldLocks = new Set<string>();
  * Write `bytes` to `target` atomically: a temporary file beside it, fsync, then rename over the
  * target (keeping its permissions). On any failure the temporary file is removed, the target is
  * untouched and the error is an {@link OutputError} naming `target`.
+ *
+ * A symbolic link at `target` is written through (the workbook a user named by its alias is the one
+ * updated) unless `replaceLinks` is set: files written into a folder (`split -d`) replace a link
+ * found there by a real file and never touch the file it points at, which may lie outside the folder.
  */
-export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
+export async function writeFileAtomic(target: string, bytes: Uint8Array, options: { replaceLinks?: boolean } = {}): Promise<void> {
   let real = target;
   let mode: number | undefined;
   try {
-    const s = await stat(target);
-    if (s.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    await access(target, constants.W_OK); // a read-only file stays read-only, although its folder would allow the rename
-    real = await realpath(target); // write through a symbolic link, not over it
-    mode = s.mode & 0o7777;
+    const link = options.replaceLinks === true && (await lstat(target)).isSymbolicLink();
+    if (!link) {
+      const s = await stat(target);
+      if (s.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      await access(target, constants.W_OK); // a read-only file stays read-only, although its folder would allow the rename
+      real = await realpath(target); // write through a symbolic link, not over it
+      mode = s.mode & 0o7777;
+    }
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw outputError(target, e);
   }
   const temp = tempPathFor(real);
   pendingTemps.add(temp);
   try {
-    const handle = await open(temp, 'w');
+    // Created afresh (`wx`): a link someone left at the temporary name is removed, never written through.
+    await unlink(temp).catch(() => undefined);
+    const handle = await open(temp, 'wx');
     try {
       await handle.writeFile(bytes);
       if (mode !== undefined) await chmod(temp, mode);
@@ -141,14 +150,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * (or of another computer, whose processes cannot be checked) is {@link WorkbookBusy}; a lock whose
  * process is gone is taken over, with a note, and that process's temporary file removed.
  */
-export async function acquireLock(target: string, note: LockNote): Promise<string> {
+export async function acquireLock(named: string, note: LockNote): Promise<string> {
+  // Keyed on the real file: two paths to one workbook (a symbolic link, `./`, `..`) share one lock.
+  const target = await realTarget(named);
   const lock = lockPathFor(target);
   for (let attempt = 0; attempt < 100; attempt++) {
     let handle: FileHandle | undefined;
     try {
       handle = await open(lock, 'wx');
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw outputError(target, e);
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw outputError(named, e);
     }
     if (handle !== undefined) {
       heldLocks.add(lock);
@@ -159,7 +170,7 @@ export async function acquireLock(target: string, note: LockNote): Promise<strin
       } catch (e) {
         await handle.close().catch(() => undefined);
         releaseLockSync(lock);
-        throw outputError(target, e);
+        throw outputError(named, e);
       }
       return lock;
     }
@@ -170,7 +181,7 @@ export async function acquireLock(target: string, note: LockNote): Promise<strin
       age = Date.now() - (await stat(lock)).mtimeMs;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue; // released meanwhile: try again
-      throw outputError(target, e);
+      throw outputError(named, e);
     }
     const holder = parseLock(text);
     if (holder === null && age < 2000) {
@@ -179,7 +190,7 @@ export async function acquireLock(target: string, note: LockNote): Promise<strin
     }
     if (holder !== null && (holder.host !== hostname() || isAlive(holder.pid))) {
       const where = holder.host !== hostname() ? `，在计算机 ${holder.host} 上` : '';
-      throw new WorkbookBusy(`工作簿正被另一个 duban 进程写入（pid ${holder.pid}${where}）：${target}，始于 ${holder.time}；请等它结束后再试，若确认该进程已不在，可删除 ${lock}`);
+      throw new WorkbookBusy(`工作簿正被另一个 duban 进程写入（pid ${holder.pid}${where}）：${named}，始于 ${holder.time}；请等它结束后再试，若确认该进程已不在，可删除 ${lock}`);
     }
     // Stale. Remove it only if it is still the same file: another process may have taken it over meanwhile.
     if ((await readFile(lock, 'utf8').catch(() => null)) !== text) continue;
@@ -188,6 +199,28 @@ export async function acquireLock(target: string, note: LockNote): Promise<strin
     removeLeftoverTemps(target);
   }
   throw new WorkbookBusy(`无法取得 ${lock}（一直被占用），请稍后再试`);
+}
+
+/**
+ * The file a path names once links are followed; for a file not yet written, its real folder and
+ * its name (a link whose target does not exist yet is followed too, as the write will follow it).
+ */
+async function realTarget(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    try {
+      const link = await lstat(path);
+      if (link.isSymbolicLink()) return resolve(dirname(path), await readlink(path));
+    } catch {
+      // not there: named by its folder
+    }
+    try {
+      return join(await realpath(dirname(path)), basename(path));
+    } catch {
+      return resolve(path);
+    }
+  }
 }
 
 /** Temporary files of processes that are gone (a kill between write and rename leaves one). */

@@ -8,7 +8,10 @@ import { centralDirectory, entryData } from './zip';
  * refused with one line instead of running out of memory.
  */
 export const WORKBOOK_MAX_BYTES = 50 * MB;
-/** Worksheet and shared-string XML, uncompressed (counted while inflating, not taken from the headers). */
+/**
+ * Every entry of the zip, uncompressed (counted while inflating, not taken from the headers): exceljs
+ * reads each one whole, whatever its name (`docProps/custom.xml`, `sheet99.xml.bak`), so each counts.
+ */
 export const WORKBOOK_MAX_XML_BYTES = 120 * MB;
 /** Rows (`<row>` elements) of all worksheets. */
 export const WORKBOOK_MAX_ROWS = 200_000;
@@ -36,7 +39,7 @@ export async function workbookOverLimit(
 /** Why a measured workbook is past a limit (a message naming `path`), or null. */
 export function limitMessage(path: string, measure: XlsxMeasure, limits: { xmlBytes: number; rows: number } = { xmlBytes: WORKBOOK_MAX_XML_BYTES, rows: WORKBOOK_MAX_ROWS }): string | null {
   if (measure.xmlBytes > limits.xmlBytes) {
-    return `${path} 的工作表内容解压后超过 ${sizeText(limits.xmlBytes)}，超过工作簿的上限，未读取`;
+    return `${path} 的内容解压后超过 ${sizeText(limits.xmlBytes)}，超过工作簿的上限，未读取`;
   }
   if (measure.rows > limits.rows) {
     return `${path} 的工作表共有超过 ${limits.rows} 行，超过工作簿的上限 ${limits.rows} 行，未读取`;
@@ -45,18 +48,25 @@ export function limitMessage(path: string, measure: XlsxMeasure, limits: { xmlBy
 }
 
 /**
- * Uncompressed size of the worksheet and shared-string XML of an .xlsx and the number of `<row`
- * elements of its worksheets, inflating entry by entry and stopping as soon as either passes its
- * limit (so a zip bomb costs no more than the limit). null when the bytes are not a readable zip.
+ * exceljs's own test for a worksheet entry, unanchored as it is: `xl/worksheets/sheet99.xml.bak` and
+ * `x/xl/worksheets/sheet1.xml` are loaded as sheets, so their rows count.
+ */
+const EXCELJS_SHEET = /xl\/worksheets\/sheet(\d+)[.]xml/;
+
+/**
+ * Uncompressed size of every entry of an .xlsx and the number of `<row` elements of the entries
+ * exceljs reads as worksheets, inflating entry by entry and stopping as soon as either passes its
+ * limit (so a zip bomb costs no more than the limit). null when the bytes are not a zip this can
+ * follow entry by entry (then it is not read at all: what is not counted is not loaded).
  */
 export async function measureXlsx(bytes: Buffer, maxXmlBytes: number, maxRows: number): Promise<XlsxMeasure | null> {
   const entries = centralDirectory(bytes);
   if (entries === null) return null;
   const measure: XlsxMeasure = { xmlBytes: 0, rows: 0, wordyProtection: [] };
   for (const e of entries) {
-    const sheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name);
+    if (e.name.endsWith('/') && e.compressedSize === 0) continue; // a folder
+    const sheet = EXCELJS_SHEET.test(e.name);
     const styles = e.name === 'xl/styles.xml';
-    if (!sheet && !styles && !/^xl\/sharedStrings\.xml$/i.test(e.name)) continue;
     const data = entryData(bytes, e);
     if (data === null) return null;
     const ok = await scanEntry(data, e.method, { name: e.name, sheet, styles }, measure, maxXmlBytes, maxRows);
@@ -75,14 +85,13 @@ type EntryKind = { name: string; sheet: boolean; styles: boolean };
 
 /**
  * Add one entry's inflated size (and rows, for a worksheet) to `measure`, and note it when its
- * protection is spelt with words; false when it cannot be inflated. The style sheet is only looked
- * at for protection: the limits count worksheet and shared-string XML.
+ * protection is spelt with words (worksheets and the style sheet); false when it cannot be inflated.
  */
 function scanEntry(data: Buffer, method: number, kind: EntryKind, measure: XlsxMeasure, maxXmlBytes: number, maxRows: number): Promise<boolean> {
   let tail = '';
   let wordy = false;
   const count = (chunk: Buffer): void => {
-    if (!kind.styles) measure.xmlBytes += chunk.length;
+    measure.xmlBytes += chunk.length;
     if (!kind.sheet && !kind.styles) return;
     // latin1 keeps one character a byte; the markup looked for is ASCII, and the tail catches one cut between chunks.
     const fresh = chunk.toString('latin1');

@@ -27,13 +27,23 @@ export type Identity = {
    * from another workbook is named by something a clerk knows rather than by its id; '' when unknown.
    */
   book?: string;
+  /**
+   * A unit's file: the random key `split` gave this file. The master: every file it sent, by round
+   * and unit with its key. A returned file counts as a unit's only when the master sent that unit
+   * that key, so editing `_督办标识` and the sheet name cannot pass one unit's file off as another's.
+   */
+  fileKey?: string;
+  sent?: SentFile[];
 };
 
-const LABELS = { kind: '类型', masterId: '总表编号', round: '轮次', date: '下发日期', unit: '单位', book: '总表文件' } as const;
+/** One file the master sent (in its `_督办标识`). */
+export type SentFile = { round: number; unit: string; key: string };
+
+const LABELS = { kind: '类型', masterId: '总表编号', round: '轮次', date: '下发日期', unit: '单位', fileKey: '文件编号', sent: '发送记录', book: '总表文件' } as const;
 const KIND_LABEL = { master: '总表', unit: '下发台账' } as const;
 
-/** The identity as label/value rows (the sheet's rows under its header). */
-export function identityRows(id: Identity): Array<[string, string | number]> {
+/** The identity as label/value rows (the sheet's rows under its header); a sent file's row adds its unit and round. */
+export function identityRows(id: Identity): Array<Array<string | number>> {
   return [
     [LABELS.kind, KIND_LABEL[id.kind]],
     [LABELS.masterId, id.masterId],
@@ -41,7 +51,23 @@ export function identityRows(id: Identity): Array<[string, string | number]> {
     [LABELS.date, id.date],
     [LABELS.unit, id.unit],
     ...(id.book ? [[LABELS.book, id.book] as [string, string]] : []),
+    ...(id.fileKey !== undefined ? [[LABELS.fileKey, id.fileKey]] : []),
+    ...(id.sent ?? []).map((f) => [LABELS.sent, f.key, f.unit, f.round]),
   ];
+}
+
+/**
+ * Whether the master sent this unit's file (its key to its unit); null when it did, else why not.
+ * A master with no record (split before keys were given) and a unit it never recorded take the file
+ * on its identity alone, as before.
+ */
+export function sentCheck(master: Identity, file: Identity): string | null {
+  const records = master.sent ?? [];
+  if (records.some((f) => f.unit === file.unit && f.key === file.fileKey)) return null;
+  if (!records.some((f) => f.unit === file.unit)) return null;
+  const owner = records.find((f) => f.key === file.fileKey);
+  const whose = owner !== undefined && owner.unit !== file.unit ? `，它是第 ${owner.round} 轮发给“${owner.unit}”的文件` : '';
+  return `文件自称来自“${file.unit}”，但总表的发送记录中没有发给“${file.unit}”的这份文件${whose}（下发标识或工作表名可能被改过），未合并`;
 }
 
 /** A workbook's identity, or null when it has none (never split, or not a Duban file). */
@@ -54,5 +80,9 @@ export function readIdentity(book: WorkbookData): Identity | null {
   const round = Number(value(LABELS.round));
   if (kind === null || masterId.length === 0 || !Number.isInteger(round)) return null;
   const name = value(LABELS.book);
-  return { kind, masterId, round, date: value(LABELS.date), unit: value(LABELS.unit), ...(name ? { book: name } : {}) };
+  const fileKey = value(LABELS.fileKey);
+  const sent = sheet.rows
+    .filter((r) => cellText(r[0]) === LABELS.sent && cellText(r[1] ?? null) !== '')
+    .map((r) => ({ key: cellText(r[1] ?? null), unit: cellText(r[2] ?? null), round: Number(cellText(r[3] ?? null)) }));
+  return { kind, masterId, round, date: value(LABELS.date), unit: value(LABELS.unit), ...(fileKey !== '' ? { fileKey } : {}), ...(sent.length > 0 ? { sent } : {}), ...(name ? { book: name } : {}) };
 }

@@ -3,7 +3,7 @@ import { columnLetter } from '../grid/a1';
 import type { LayoutProblem } from '../ledger/readBack';
 import { FILL_KEYS, LEDGER_COLUMNS, headerOf, type LedgerColumnKey } from '../ledger/columns';
 import type { FillValue, Ledger, LedgerRow } from '../ledger/ledgers';
-import { IDENTITY_SHEET, SENT_SHEET, SENT_TARGETS_SHEET, readIdentity, type Identity } from './identity';
+import { IDENTITY_SHEET, SENT_SHEET, SENT_TARGETS_SHEET, readIdentity, sentCheck, type Identity } from './identity';
 import { mergeTargets } from './mergeTargets';
 import { isBlank, sameValue } from './sameValue';
 import type { Conflict } from './conflict';
@@ -71,17 +71,30 @@ const byTask = (rows: readonly LedgerRow[]): Map<string, LedgerRow[]> => {
  * another workbook, that workbook's file name (never its id); the others are merged.
  */
 export function mergeReturned(master: WorkbookData, files: readonly ReturnedFile[]): MergeResult {
+  const merging = startMerge(master);
+  for (const f of files) merging.add(f);
+  return merging.result;
+}
+
+/**
+ * The same merge, one file at a time: the caller reads a file, adds it and lets it go, so 52
+ * returned workbooks are never held at once (only the master and the merged ledgers are). Files
+ * added after `result.problems` is non-empty are ignored.
+ */
+export function startMerge(master: WorkbookData): { add(file: ReturnedFile): void; result: MergeResult } {
   const identity = readIdentity(master);
   const { ledgers, problems } = ledgersOf(master);
   const targets = master.sheets.find((s) => s.name === '量化指标');
   const result: MergeResult = { problems, ledgers, targets: targets ? { sheet: { ...targets, rows: targets.rows.map((r) => [...r]) }, changed: [] } : null, changedUnits: [], conflicts: [], refused: [], merged: 0, cellsTaken: 0, rowsAdded: 0 };
   const taken = new Map<string, string>();
-  if (problems.length > 0) return result;
-  for (const f of files) {
-    const reason = mergeOne(f, identity, result, taken);
-    if (reason !== null) result.refused.push({ file: f.file, reason });
-  }
-  return result;
+  return {
+    result,
+    add(f: ReturnedFile): void {
+      if (result.problems.length > 0) return;
+      const reason = mergeOne(f, identity, result, taken);
+      if (reason !== null) result.refused.push({ file: f.file, reason });
+    },
+  };
 }
 
 /** Merge one file into `result`; the reason it is refused, or null. Nothing changes when refused. */
@@ -91,6 +104,8 @@ function mergeOne(f: ReturnedFile, master: Identity | null, result: MergeResult,
   if (id === null || id.kind !== 'unit') return `不是督办下发的台账文件（没有“${IDENTITY_SHEET}”）`;
   if (master === null) return '本工作簿还没有下发记录，无法确认这个文件来自本工作簿（请先下发）';
   if (id.masterId !== master.masterId) return `这个文件来自另一个工作簿${id.book ? `“${id.book}”` : ''}（第 ${id.round} 轮，${id.date} 下发），不是本工作簿下发的`;
+  const forged = sentCheck(master, id);
+  if (forged !== null) return forged;
   const ledger = result.ledgers.find((l) => l.unit === id.unit);
   if (!ledger) return `总表中没有单位“${id.unit}”的台账`;
   const earlier = taken.get(id.unit);

@@ -2,7 +2,7 @@ import { cellText, dateSystemOf, type SheetData, type SheetValue, type WorkbookD
 import type { DirectoryEntry } from '../units/builtinDirectory';
 import type { UnitCategory } from '../notice/types';
 import { LEDGER_COLUMNS, locateHeader, type HeaderMatch, type LedgerColumnKey } from './columns';
-import { address, columnLetter } from '../grid/a1';
+import { address, columnIndex, columnLetter } from '../grid/a1';
 import { fromExcelSerial, type DateSystem } from '../time/isoDate';
 import { ledgerSheets } from '../summary/readSummary';
 import type { Extras, Fills, PreviousRow } from './ledgers';
@@ -189,6 +189,7 @@ function readLedgerSheet(sheet: SheetData, unit: string, problems: LayoutProblem
     });
   });
   lost.push(...markLosses(sheet, headerRow, match));
+  lost.push(...mergedFills(sheet, headerRow, match));
   if (lost.length > 0) problems.push(lostProblem(sheet.name, lost));
   return out;
 }
@@ -220,6 +221,32 @@ function lostProblem(sheet: string, lost: Lost[]): LayoutProblem {
     cells: lost.map((l) => `${sheet}!${l.cell}`),
     message: `工作表“${sheet}”有 ${lost.length} 处内容重建台账时无法保留：${places}。请把这些内容移到任务行的填报列（如“备注”）、给行填上任务编号，或删除后再更新`,
   };
+}
+
+/** `H2:H3`: a merged range's first and last cell. */
+const RANGE = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/;
+
+/**
+ * Merged ranges over fill cells below the header: a merged H2:H3 shows one value for two rows, and a
+ * rewrite would copy it into both (or leave one blank) without a word, so the update or merge stops
+ * until the unit unmerges them. Merges over generated columns (a 任务内容 shown once for a task's
+ * rows in a unit's own layout) change no value and are left alone.
+ */
+function mergedFills(sheet: SheetData, headerRow: number, match: HeaderMatch): Lost[] {
+  const fill = new Set(LEDGER_COLUMNS.filter((c) => c.role === 'fill').map((c) => match.columns[c.key]).filter((i): i is number => i !== undefined));
+  const out: Lost[] = [];
+  for (const range of sheet.merges ?? []) {
+    const m = RANGE.exec(range);
+    if (!m || Number(m[2]) <= headerRow + 1) continue;
+    const [from, to] = [columnIndex(m[1] as string), columnIndex(m[3] as string)];
+    for (let c = from; c <= to; c++) {
+      if (fill.has(c)) {
+        out.push({ cell: range, what: '合并单元格：合并后只有左上角有值，请取消合并并逐行填写' });
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** Comments, hyperlink targets and formulas a unit put in the table: the rebuilt sheet has none of them. */

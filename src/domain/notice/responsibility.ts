@@ -103,7 +103,8 @@ export function readParenthetical(inner: string, year: number | null): Required<
     if (scope || DECLARATION.test(clause)) {
       reading.declarations.push(clause);
       if (LEAD_FIRST_DECLARATION.test(clause)) reading.declaresLeadFirst = true;
-      if (scope) reading.scope.push(...splitUnitList(scope[1] as string));
+      // One by one here and below: a spread of a clause's 100 000 names would overflow the call stack.
+      if (scope) for (const u of splitUnitList(scope[1] as string)) reading.scope.push(u);
       continue;
     }
     if (DEADLINE_LABEL.test(clause)) label = null;
@@ -112,13 +113,13 @@ export function readParenthetical(inner: string, year: number | null): Required<
     const units = readRoleClause(clause);
     if (units) {
       reading.hasRole = true;
-      reading.mentions.push(...units);
+      for (const u of units) reading.mentions.push(u);
       if (!labelled) label = null;
       continue;
     }
     const deadline = parseDeadlineClause(clause, year);
     if (deadline.kind === 'unknown' && label !== null && looksLikeUnitList(clause)) {
-      reading.mentions.push(...names(clause, label));
+      for (const u of names(clause, label)) reading.mentions.push(u);
     } else {
       reading.deadlines.push(deadline);
     }

@@ -8,6 +8,8 @@ const CLAUSE_SEPARATOR = /[，；\n]+/;
 const NUMERIC_DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
 /** `2020年12月`, `2020.12`, `12月`: a month with no day reads as its end, as `12月底` does. */
 const BARE_MONTH = /^(?:(\d{4})(?:年|[-/.]))?(\d{1,2})月?$/;
+/** `=TODAY()`, `+1`, `@x`: a cell whose text would be a formula is no clause to canonicalise (`=TODAY（）`). */
+const FORMULA_TEXT = /^[=+@]/;
 
 /**
  * Read a 完成时限 cell into a deadline, each clause as the notice grammar reads it. Dates written
@@ -20,6 +22,9 @@ const BARE_MONTH = /^(?:(\d{4})(?:年|[-/.]))?(\d{1,2})月?$/;
  */
 export function readDeadlineCell(text: string, year: number | null): Deadline {
   const clauses: DeadlineClause[] = [];
+  const typed = text.trim();
+  // Kept exactly as typed (written back as text, never as a formula); it names no date.
+  if (FORMULA_TEXT.test(typed)) return combineDeadline([{ ...parseDeadlineClause(typed, year), text: typed }]);
   for (const raw of canonical(text).split(CLAUSE_SEPARATOR)) {
     const clause = raw.trim().replace(/[。]$/, '');
     if (clause.length > 0) clauses.push({ ...parseDeadlineClause(asGrammar(clause), year), text: clause });

@@ -216,8 +216,9 @@ function readRows(c: Candidate, several: boolean, year: number | null, leadFirst
     const clauses: DeadlineClause[] = [];
     for (const u of unitCols) {
       const cell = readUnitCell(cells[u.at] ?? '', u.kind, year);
-      mentions.push(...cell.mentions);
-      clauses.push(...cell.deadlines);
+      // One by one: a spread of 130 000 names would overflow the call stack.
+      for (const m of cell.mentions) mentions.push(m);
+      for (const d of cell.deadlines) clauses.push(d);
       for (const part of cell.rejected) {
         const shown = part.length > QUOTE ? `${part.slice(0, QUOTE)}…` : part;
         issues.push({ severity: 'warning', code: 'UNIT_NOT_READ', message: `${where}“${c.rows[header.row]?.[u.at] ?? ''}”中的“${shown}”（${part.length} 字）不是单位名称，未读取`, line });

@@ -10,12 +10,16 @@ const ROLE_STRENGTH: Record<Role, number> = { lead: 3, each: 2, joint: 1, suppor
 /** Canonical names from the directory; a unit named twice in one row keeps its strongest role. */
 export function resolveRowUnits(id: string, line: number, written: readonly TaskUnit[], directory: UnitDirectory, place: string | null, issues: Issue[]): TaskUnit[] {
   const units: TaskUnit[] = [];
+  // By name: a cell may list 130 000 units, and looking each up in the list would be quadratic.
+  const byName = new Map<string, TaskUnit>();
   for (const u of written) {
     const spelled = normaliseUnitName(u.name);
     const name = directory.resolve(spelled, place)?.name ?? spelled;
-    const existing = units.find((x) => x.name === name);
+    const existing = byName.get(name);
     if (existing === undefined) {
-      units.push({ name, role: u.role });
+      const unit = { name, role: u.role };
+      units.push(unit);
+      byName.set(name, unit);
       continue;
     }
     if (ROLE_STRENGTH[u.role] > ROLE_STRENGTH[existing.role]) existing.role = u.role;

@@ -70,8 +70,9 @@ function readProse(clause: string, reading: UnitCellReading): void {
     reading.rejected.push(clause);
     return;
   }
-  reading.mentions.push(...named);
-  reading.rejected.push(...prose.mentions.filter((m) => m.name.length > MAX_UNIT_NAME).map((m) => m.name));
+  // One by one: a spread of a cell's 130 000 names would overflow the call stack.
+  for (const m of named) reading.mentions.push(m);
+  for (const m of prose.mentions) if (m.name.length > MAX_UNIT_NAME) reading.rejected.push(m.name);
 }
 
 function readList(clause: string, role: ClauseRole, reading: UnitCellReading): void {

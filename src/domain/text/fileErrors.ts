@@ -19,3 +19,16 @@ export function readFailureReason(code: string | undefined, message: string): st
       return code ?? message;
   }
 }
+
+/**
+ * Why a .docx could not be read, in Chinese: the reader (mammoth and the zip under it) speaks
+ * English ("Maximum call stack size exceeded", "Corrupted zip…", "Invalid string length"), which a
+ * clerk should never see inside a Chinese line.
+ *
+ * @example docxFailureReason('Maximum call stack size exceeded') //=> '文档的表格或段落嵌套层次过深（可能是构造的文件），无法读取'
+ */
+export function docxFailureReason(message: string): string {
+  if (/call stack/i.test(message)) return '文档的表格或段落嵌套层次过深（可能是构造的文件），无法读取';
+  if (/string length|array length|allocation failed|out of memory/i.test(message)) return '文档内容过大，无法读取';
+  return '文件已损坏，或不是 Word 文档（旧版 .doc 请在 Word 中另存为 .docx）';
+}

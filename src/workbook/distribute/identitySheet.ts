@@ -9,8 +9,10 @@ export function identitySheet(id: Identity): SheetPlan {
     columns: [
       { header: '项目', width: 12, role: 'generated' },
       { header: '值', width: 40, role: 'generated' },
+      { header: '单位', width: 20, role: 'generated' },
+      { header: '轮次', width: 8, role: 'generated' },
     ],
-    rows: identityRows(id).map(([label, value]) => [text(label), typeof value === 'number' ? num(value) : text(value)]),
+    rows: identityRows(id).map((row) => row.map((value) => (typeof value === 'number' ? num(value) : text(value)))),
     freeze: { rows: 1, columns: 0 },
     validations: [],
     conditionalFormats: [],

@@ -6,9 +6,8 @@ import { readSummaryParameters } from '../../domain/summary/readSummary';
 import type { WorkbookPlan } from '../plan';
 import { identitySheet } from './identitySheet';
 import { unitFilePlan } from './unitFile';
+import { unitFileNames } from '../../domain/distribute/unitFileNames';
 
-/** Characters a file name may not hold on Windows, which a sheet name may (`"<>|`). */
-export const unitFileName = (sheet: string): string => `${sheet.replace(/["<>|\\/:*?]/g, '_')}.xlsx`;
 
 export type SplitRequest = {
   /** The master as read back: every sheet but 责任矩阵, 校验结果 and _台账索引 (任务清单 and 量化指标 go into the files). */
@@ -17,7 +16,7 @@ export type SplitRequest = {
   units: readonly string[];
   /** ISO date of this round. */
   date: string;
-  /** A new master id, used only when the master has none yet (its first split). */
+  /** A new random id: the master's at its first split, and each file's own key. */
   newId: () => string;
   /** The master's file name, recorded in each unit's file (''/omitted when unknown). */
   bookName?: string;
@@ -43,22 +42,30 @@ export function prepareSplit(req: SplitRequest): PreparedSplit {
   if (unknown !== undefined) return { ok: false, kind: 'unknownUnit', message: `工作簿中没有单位“${unknown}”的台账（单位名见“单位名录”工作表）` };
   const chosen: Ledger[] = req.units.length === 0 ? ledgers : ledgers.filter((l) => req.units.includes(l.unit));
   const before = readIdentity(book);
+  const round = (before?.kind === 'master' ? before.round : 0) + 1;
+  // Names are made over all ledgers, so a unit's file keeps its name whichever units are chosen.
+  const fileNames = unitFileNames(ledgers.map((l) => l.sheetName));
+  const nameOf = new Map(ledgers.map((l, i) => [l, fileNames[i] as string]));
+  // Each file gets its own key, recorded in the master only: a returned file is the unit's only with its key.
+  const keys = new Map(chosen.map((l) => [l, req.newId()]));
+  const sent = [...(before?.kind === 'master' ? (before.sent ?? []) : []), ...chosen.map((l) => ({ round, unit: l.unit, key: keys.get(l) as string }))];
   // The master's id is made once, at its first split, and kept by every later rebuild and split.
   const master: Identity = {
     kind: 'master',
     masterId: before?.kind === 'master' ? before.masterId : req.newId(),
-    round: (before?.kind === 'master' ? before.round : 0) + 1,
+    round,
     date: req.date,
     unit: '',
     ...(req.bookName ? { book: req.bookName } : {}),
+    sent,
   };
   const params = readSummaryParameters(book);
   const files = chosen.map((ledger) => ({
     unit: ledger.unit,
     sheetName: ledger.sheetName,
-    fileName: unitFileName(ledger.sheetName),
+    fileName: nameOf.get(ledger) as string,
     rows: ledger.rows.length,
-    plan: unitFilePlan({ book, ledger, identity: { ...master, kind: 'unit', unit: ledger.unit }, asOf: params.asOf, warnDays: params.warnDays }),
+    plan: unitFilePlan({ book, ledger, identity: { kind: 'unit', masterId: master.masterId, round, date: req.date, unit: ledger.unit, fileKey: keys.get(ledger) as string, ...(req.bookName ? { book: req.bookName } : {}) }, asOf: params.asOf, warnDays: params.warnDays }),
   }));
   return { ok: true, master, files, masterPlan: { sheets: [identitySheet(master)], names: [] } };
 }
