@@ -12,6 +12,7 @@ import { readInputFile } from './readInput';
 import { tableSourceLines } from '../domain/table/overview';
 import { checkFlags, UsageError, type Args } from './args';
 import { readAsOf } from './asOf';
+import { readSummaryParameters } from '../domain/summary/readSummary';
 import { makeOutputDir, refuseOverwrite, samePath } from './output';
 import { withWriteLock } from '../adapters/xlsx/safeWrite';
 import type { Io } from './io';
@@ -57,7 +58,15 @@ export async function buildCommand(args: Args, io: Io): Promise<number> {
   });
 }
 
-type Prepared = { prepared: PreparedWorkbook; base: ExcelJS.Workbook | undefined; changes: TaskDiff | null; findings: TaskListFinding[]; source: string };
+type Prepared = {
+  prepared: PreparedWorkbook;
+  base: ExcelJS.Workbook | undefined;
+  changes: TaskDiff | null;
+  findings: TaskListFinding[];
+  source: string;
+  /** The fixed 统计日期 an updated workbook already holds (kept without --as-of), or null. */
+  keptAsOf: string | null;
+};
 
 /** Read the input (a notice, or the workbook's 任务清单) and compute the plan; nothing is written. */
 async function prepare(file: string | undefined, updatePath: string | undefined, asOf: string | null, args: Args, io: Io): Promise<Prepared> {
@@ -81,7 +90,7 @@ async function prepare(file: string | undefined, updatePath: string | undefined,
   const previous = base ? readWorkbookData(base) : null;
   if (file === undefined) {
     const fromList = prepareFromTaskList(previous as NonNullable<typeof previous>, asOf);
-    return { prepared: fromList, base, changes: fromList.changes, findings: fromList.findings, source: `${updatePath as string} 的任务清单` };
+    return { prepared: fromList, base, changes: fromList.changes, findings: fromList.findings, source: `${updatePath as string} 的任务清单`, keptAsOf: readSummaryParameters(previous as NonNullable<typeof previous>).asOf };
   }
   const read = input as NonNullable<typeof input>;
   const prepared = prepareWorkbook({
@@ -94,7 +103,7 @@ async function prepare(file: string | undefined, updatePath: string | undefined,
     ...(args.values.has('--source') ? { source: (args.values.get('--source') as string).trim() } : {}),
   });
   const changes = previous !== null && prepared.problems.length === 0 ? previewChanges(previous, prepared) : null;
-  return { prepared, base, changes, findings: [], source: file };
+  return { prepared, base, changes, findings: [], source: file, keptAsOf: previous === null ? null : readSummaryParameters(previous).asOf };
 }
 
 /** The first problem that stops a rebuild, as a usage error (exit 2), nothing written. */
@@ -126,7 +135,7 @@ async function preview(file: string | undefined, updatePath: string, asOf: strin
 }
 
 async function build(file: string | undefined, out: string, updatePath: string | undefined, asOf: string | null, args: Args, io: Io): Promise<number> {
-  const { prepared, base, changes, findings, source } = await prepare(file, updatePath, asOf, args, io);
+  const { prepared, base, changes, findings, source, keptAsOf } = await prepare(file, updatePath, asOf, args, io);
   refuse(prepared, source);
   const rows = prepared.plan.sheets.reduce((n, s) => n + s.rows.length + 1, 0);
   if (rows > BUILD_MAX_ROWS) {
@@ -147,7 +156,7 @@ async function build(file: string | undefined, out: string, updatePath: string |
       for (const m of moves) io.err(`  任务 ${m.from} → ${m.to}`);
     }
   }
-  const stale = staleAsOfHint(asOf, prepared.notice.notice.year, localIsoDate(new Date()));
+  const stale = staleAsOfHint(asOf ?? keptAsOf, prepared.notice.notice.year, localIsoDate(new Date()));
   if (stale !== null) io.err(stale);
   // How a task-list table was read (its header row, each column understood).
   const sourceLines = [...(prepared.source ? tableSourceLines(prepared.source) : []), ...readingProblems(prepared, source)];
