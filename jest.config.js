@@ -6,4 +6,7 @@ module.exports = {
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }], '^.+\\.txt$': '<rootDir>/tests/support/rawText.cjs' },
   moduleNameMapper: { '^office-addin-manifest$': '<rootDir>/tests/support/officeAddinManifestStub.ts' },
   testTimeout: 120000,
+  // Most slow files wait on LibreOffice, Chromium or webpack in a child process: two workers keep both
+  // cores busy (jest's default on two cores is one).
+  maxWorkers: 2,
 };
