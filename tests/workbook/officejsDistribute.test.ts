@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { openWorkbook, writeWorkbookFile } from '../../src/adapters/xlsx/files';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createExcelHost } from '../../src/adapters/officejs/excelHost';
@@ -116,6 +117,16 @@ describe('下发 and 回收 in Excel (against the in-memory Excel)', () => {
     // The CLI's file, from a master the CLI built of the same notice.
     const dir = mkdtempSync(join(tmpdir(), 'duban-pane-split-'));
     expect((await cli(['build', join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt'), '-o', join(dir, 'm.xlsx')])).code).toBe(0);
+    // The in-memory master holds what 回收 merged above (具体措施 of 3.1, one 完成值): the CLI's master gets the same.
+    const typed = await openWorkbook(join(dir, 'm.xlsx'));
+    const ledgerWs = typed.getWorksheet(FIN)!;
+    const measures = (ledgerWs.getRow(1).values as unknown[]).indexOf('具体措施');
+    ledgerWs.eachRow((row, r) => {
+      if (r > 1 && row.getCell(1).value === '3.1') row.getCell(measures).value = '回收的措施';
+    });
+    const inMemory = fake.workbook.sheets.find((s) => s.name === '量化指标')!;
+    for (const [address, c] of inMemory.cells) if (/^I\d+$/.test(address) && typeof c.formula === 'number') typed.getWorksheet('量化指标')!.getCell(address).value = c.formula;
+    await writeWorkbookFile(typed, join(dir, 'm.xlsx'));
     expect((await cli(['split', join(dir, 'm.xlsx'), '-d', join(dir, 'out'), '--unit', '市财政局'])).code).toBe(0);
     const ours = await new ExcelJS.Workbook().xlsx.readFile(join(dir, 'out', `${FIN}.xlsx`));
 
