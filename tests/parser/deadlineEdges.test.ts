@@ -112,3 +112,29 @@ describe('other wordings and what kind of deadline they are', () => {
     expect(read('年底前完成', null)).toBe('by null');
   });
 });
+
+describe('January, December and the wordings around a date', () => {
+  it('an undated clause does not hide the date of another', () => {
+    const d = combineDeadline([parseDeadlineClause('6月底前出台相关政策', 2022), parseDeadlineClause('长期坚持', 2022)]);
+    expect(d).toMatchObject({ due: '2022-06-30', milestones: [] });
+  });
+  it('January is a month like the others', () => {
+    expect(due('1月底前完成')).toBe('2020-01-31');
+    expect(due('1月15日前完成')).toBe('2020-01-15');
+  });
+  it('12月前 is the end of November', () => expect(due('12月前完成')).toBe('2020-11-30'));
+  it('a census point is read with or without 是/为, on any day', () => {
+    expect(read('标准时点2020年11月1日零时')).toBe('point 2020-11-01');
+    expect(read('普查时点为2020年11月15日')).toBe('point 2020-11-15');
+  });
+  it('2022年内 at the end of a clause is the end of 2022', () => expect(read('2022年内')).toBe('by 2022-12-31'));
+  it('a label with a space before its colon still gives the month or the year', () => {
+    expect(read('完成时限 ：2023年12月')).toBe('by 2023-12-31');
+    expect(read('完成时间 ：2021年')).toBe('by 2021-12-31');
+  });
+  it('全年 alone is the end of the year', () => expect(read('全年')).toBe('by 2020-12-31'));
+  it('每季 and 按季 are recurring work through the year', () => {
+    expect(read('每季报送')).toBe('ongoing 2020-12-31');
+    expect(read('按季报送')).toBe('ongoing 2020-12-31');
+  });
+});
