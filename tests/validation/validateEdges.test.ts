@@ -106,18 +106,18 @@ describe('rows and units that do not belong', () => {
     expect(validate(book).findings).toEqual([]);
   });
   it('a task id not in 任务清单 tells the clerk it may await 更新分工', () => {
-    const { findings } = afterSetting('taskId', '99.9');
-    expect(findings.map((f) => f.message)).toEqual([`任务编号 99.9 不在任务清单中${AFTER_EDIT}`]);
+    const { cell, findings } = afterSetting('taskId', '99.9');
+    expect(findings).toEqual([expect.objectContaining({ code: 'UNKNOWN_TASK', cell, message: `任务编号 99.9 不在任务清单中${AFTER_EDIT}` })]);
   });
   it('a task not assigned to the unit names the task and the unit', () => {
-    const { findings } = afterSetting('taskId', '4.1');
-    expect(findings.map((f) => f.message)).toEqual([`任务 4.1 没有分工给市财政局${AFTER_EDIT}`]);
+    const { cell, findings } = afterSetting('taskId', '4.1');
+    expect(findings).toEqual([expect.objectContaining({ code: 'NOT_ASSIGNED', cell, message: `任务 4.1 没有分工给市财政局${AFTER_EDIT}` })]);
   });
   it('a ledger of a unit not in 单位名录 is UNKNOWN_UNIT', () => {
     const book = filledCorrectly();
     const own = sheetOf(book, F);
     book.sheets.push({ name: '台账-市某某局', rows: [own.rows[0] as SheetValue[]] });
-    expect(validate(book).findings).toEqual([expect.objectContaining({ code: 'UNKNOWN_UNIT', sheet: '台账-市某某局', cell: 'A1', unit: '市某某局', message: '单位“市某某局”不在单位名录和任务分工中，请核对工作表名或单位名录' })]);
+    expect(validate(book).findings).toEqual([expect.objectContaining({ code: 'UNKNOWN_UNIT', sheet: '台账-市某某局', cell: 'A1', task: '', unit: '市某某局', message: '单位“市某某局”不在单位名录和任务分工中，请核对工作表名或单位名录' })]);
   });
   it('a filled row in the ledger of a unit not in 单位名录 is only that unit\'s UNKNOWN_UNIT', () => {
     const book = filledCorrectly();
@@ -137,7 +137,7 @@ describe('rows and units that do not belong', () => {
     const sheet = sheetOf(book, F);
     const r = sheet.rows.findIndex((row, i) => i > 0 && row[0] === '3.1');
     sheet.rows.splice(r + 1, 0, [...(sheet.rows[r] as SheetValue[])]);
-    expect(validate(book).findings.map((f) => f.message)).toEqual([`任务 3.1 的这一行与第 ${r + 1} 行填写的内容完全相同，是否重复填报？`]);
+    expect(validate(book).findings).toEqual([expect.objectContaining({ code: 'DUPLICATE_ROW', cell: `A${r + 2}`, message: `任务 3.1 的这一行与第 ${r + 1} 行填写的内容完全相同，是否重复填报？` })]);
   });
   it('an unfilled added row is not a copy of an unfilled first row', () => {
     const book = clone(base);
@@ -152,10 +152,13 @@ describe('rows and units that do not belong', () => {
 describe('what the unit fills in', () => {
   it('an empty required cell names the column', () => {
     expect(afterSetting('person', '').findings.map((f) => f.message)).toEqual(['“责任人”未填写']);
+    expect(afterSetting('person', null).findings.map((f) => f.message)).toEqual(['“责任人”未填写']);
     expect(afterSetting('person', '  ').findings.map((f) => f.message)).toEqual(['“责任人”未填写（只有空格）']);
   });
   it('a 状态 outside the list lists the four statuses', () => {
-    expect(afterSetting('status', '完成了').findings.map((f) => f.message)).toEqual(['“状态”填写了“完成了”，只能是：未启动、推进中、已完成、受阻']);
+    const { cell, findings } = afterSetting('status', '完成了');
+    expect(findings).toEqual([expect.objectContaining({ code: 'NOT_IN_LIST', cell, message: '“状态”填写了“完成了”，只能是：未启动、推进中、已完成、受阻' })]);
+    expect(afterSetting('status', 1).findings.map((f) => f.message)).toEqual(['“状态”填写了“1”，只能是：未启动、推进中、已完成、受阻']);
   });
   it('a 成果形式 outside the list lists the forms, and says when only spaces are wrong', () => {
     expect(afterSetting('outputForm', '会议纪要').findings.map((f) => f.message)).toEqual(['“成果形式”填写了“会议纪要”，只能是：政策文件、工作方案、项目建成、数据指标、工作报告、其他']);
@@ -204,18 +207,47 @@ describe('what the unit fills in', () => {
   });
 });
 
+describe('rows and workbooks with less in them', () => {
+  it('a row stored shorter than the header (trailing cells never written) is unreported, not wrong', () => {
+    const book = clone(base);
+    const sheet = sheetOf(book, F);
+    const r = sheet.rows.findIndex((row, i) => i > 0 && row[0] === '3.1');
+    sheet.rows[r] = (sheet.rows[r] as SheetValue[]).slice(0, at('measures'));
+    expect(validate(book).findings.filter((f) => f.sheet === F && f.task === '3.1').map((f) => f.code)).toEqual(['NOT_REPORTED']);
+  });
+  it('a ledger with no column to fill reports the missing columns, not each row as unreported', () => {
+    const book = filledCorrectly();
+    const sheet = sheetOf(book, F);
+    sheet.rows = sheet.rows.map((row) => row.slice(0, at('measures')));
+    expect(new Set(validate(book).findings.map((f) => f.code))).toEqual(new Set(['HEADER_MISSING']));
+  });
+  it('a workbook without 量化指标 still has its ledgers checked', () => {
+    const book = filledCorrectly();
+    book.sheets = book.sheets.filter((s) => s.name !== '量化指标');
+    const cell = setCell(book, F, '3.1', 'person', '');
+    expect(brief(book)).toEqual([`REQUIRED_EMPTY ${F}!${cell}`]);
+  });
+  it('without 任务清单, a row whose 截止日期 is blank has no 计划完成时间 too late', () => {
+    const book = filledCorrectly();
+    book.sheets = book.sheets.filter((s) => s.name !== '任务清单');
+    setCell(book, F, '3.1', 'due', null);
+    setCell(book, F, '3.1', 'plannedDate', excelSerial('2021-06-30', 1900));
+    expect(validate(book).findings).toEqual([]);
+  });
+});
+
 describe('the layout of a ledger', () => {
   it('a duplicated column names itself and where it appears', () => {
     const book = filledCorrectly();
     (sheetOf(book, F).rows[0] as SheetValue[])[at('note')] = '状态';
     const f = validate(book).findings;
-    expect(f).toEqual([expect.objectContaining({ code: 'HEADER_DUPLICATE', cell: `${columnLetter(at('note'))}1`, message: `“状态”列出现了 2 次（第 ${columnLetter(at('status'))}、${columnLetter(at('note'))} 列），请删除多余的一列` })]);
+    expect(f).toEqual([expect.objectContaining({ code: 'HEADER_DUPLICATE', task: '', cell: `${columnLetter(at('note'))}1`, message: `“状态”列出现了 2 次（第 ${columnLetter(at('status'))}、${columnLetter(at('note'))} 列），请删除多余的一列` })]);
   });
   it('a ledger without a 任务编号 column reports the missing column and no row', () => {
     const book = filledCorrectly();
     (sheetOf(book, F).rows[0] as SheetValue[])[0] = 'ID';
     expect(brief(book)).toEqual([`HEADER_MISSING ${F}!A1`]);
-    expect(validate(book).findings[0]?.message).toBe('缺少“任务编号”列');
+    expect(validate(book).findings[0]).toMatchObject({ task: '', message: '缺少“任务编号”列' });
   });
   it.each([
     ['任务内容', 'text'],
@@ -230,6 +262,7 @@ describe('the layout of a ledger', () => {
   it.each([
     ['完成日期', 'doneDate', '已完成'],
     ['进展情况', 'progress', '推进中'],
+    ['责任人', 'person', '推进中'],
   ] as const)('a ledger without a %s column reports the column once, not every row', (header, key, status) => {
     const book = filledCorrectly();
     setCell(book, F, '3.1', 'status', status);
@@ -251,23 +284,25 @@ describe('the layout of a ledger', () => {
     const book = filledCorrectly();
     const m = columnLetter(at('measures'));
     sheetOf(book, F).merges = [`${m}2:${m}3`, 'B2:B3'];
-    expect(validate(book).findings).toEqual([expect.objectContaining({ code: 'MERGED_CELLS', cell: `${m}2`, message: `填报区域有合并单元格 ${m}2:${m}3：合并后只有左上角的值，其余行会被当作空白，请取消合并` })]);
+    expect(validate(book).findings).toEqual([expect.objectContaining({ code: 'MERGED_CELLS', task: '', cell: `${m}2`, message: `填报区域有合并单元格 ${m}2:${m}3：合并后只有左上角的值，其余行会被当作空白，请取消合并` })]);
   });
   it('a hidden fill column is reported by its header, as information', () => {
     const book = filledCorrectly();
     sheetOf(book, F).hiddenColumns = [at('person')];
-    expect(validate(book).findings).toEqual([expect.objectContaining({ code: 'HIDDEN_COLUMN', severity: 'info', message: '“责任人”列被隐藏，隐藏列中的内容照样参与校验' })]);
+    expect(validate(book).findings).toEqual([expect.objectContaining({ code: 'HIDDEN_COLUMN', severity: 'info', task: '', message: '“责任人”列被隐藏，隐藏列中的内容照样参与校验' })]);
   });
   it('a workbook without ledgers says there is nothing to check', () => {
     const book = { sheets: base.sheets.filter((s) => !s.name.startsWith('台账-') && s.name !== '单位名录') };
-    expect(validate(book).findings.map((f) => f.message)).toEqual(['工作簿中没有台账工作表（台账-单位），没有可校验的填报内容']);
+    expect(validate(book).findings).toEqual([{ code: 'NO_LEDGERS', severity: 'warning', sheet: '', cell: 'A1', task: '', unit: '', message: '工作簿中没有台账工作表（台账-单位），没有可校验的填报内容' }]);
   });
   it('a 统计日期 typed as words is counted as of the given date, and the message says both', () => {
     const book = filledCorrectly();
     const summary = sheetOf(book, '汇总');
     summary.formulaCells = (summary.formulaCells ?? []).filter((c) => c !== 'B1');
     (summary.rows[0] as SheetValue[])[1] = '月底';
-    expect(validate(book).findings.map((f) => f.message)).toEqual(['“统计日期”填写了“月底”，这不是日期，请填写日期（例如 2020-12-31），或恢复公式 =TODAY()；本次按 2020-12-01 统计']);
+    expect(validate(book).findings).toEqual([
+      { code: 'AS_OF_NOT_A_DATE', severity: 'warning', sheet: '汇总', cell: 'B1', task: '', unit: '', message: '“统计日期”填写了“月底”，这不是日期，请填写日期（例如 2020-12-31），或恢复公式 =TODAY()；本次按 2020-12-01 统计' },
+    ]);
   });
 });
 
@@ -293,7 +328,7 @@ describe('量化指标 完成值 and 更新日期', () => {
   });
   it('an 更新日期 typed as text is fixable', () => {
     const { findings } = target({ [UPDATED]: '2020.11.30' });
-    expect(findings).toEqual([expect.objectContaining({ code: 'TEXT_DATE', sheet: '量化指标', fix: excelSerial('2020-11-30', 1900) })]);
+    expect(findings).toEqual([expect.objectContaining({ code: 'TEXT_DATE', sheet: '量化指标', fix: excelSerial('2020-11-30', 1900), message: '“更新日期”是文字“2020.11.30”而不是日期，可一键改为日期 2020-11-30' })]);
   });
   it('a text 完成值 in the target\'s unit is fixable, and the message gives the number', () => {
     const { row, findings } = target({ [VALUE]: '8.2万人' });
@@ -303,13 +338,16 @@ describe('量化指标 完成值 and 更新日期', () => {
     expect(target({ [VALUE]: '8.2' }).findings).toEqual([expect.objectContaining({ code: 'TEXT_NUMBER', fix: 8.2 })]);
   });
   it('a range target\'s unit is read without its upper bound', () => {
-    expect(target({ 5: '家（至5）', [VALUE]: '4家' }).findings.map((f) => `${f.code} ${f.fix} ${f.message}`)).toEqual(['TEXT_NUMBER 4 完成值“4家”是文字，按指标单位“家”应填 4，可一键改为数字']);
+    expect(target({ 5: '家（至10）', [VALUE]: '4家' }).findings.map((f) => `${f.code} ${f.fix} ${f.message}`)).toEqual(['TEXT_NUMBER 4 完成值“4家”是文字，按指标单位“家”应填 4，可一键改为数字']);
+  });
+  it('万 typed without a unit counts in the target\'s own magnitude', () => {
+    expect(target({ 5: '人', [VALUE]: '8万' }).findings).toEqual([expect.objectContaining({ code: 'TEXT_NUMBER', fix: 80000 })]);
   });
   it('a 完成值 in another unit names both units', () => {
-    expect(target({ [VALUE]: '8万吨' }).findings.map((f) => f.message)).toEqual(['完成值“8万吨”的单位是“吨”，指标的单位是“万人”']);
+    expect(target({ [VALUE]: '8万吨' }).findings.map((f) => `${f.code} ${f.message}`)).toEqual(['UNIT_MISMATCH 完成值“8万吨”的单位是“吨”，指标的单位是“万人”']);
   });
   it('a 完成值 in words is not a number', () => {
-    expect(target({ [VALUE]: '很多' }).findings.map((f) => f.message)).toEqual(['完成值“很多”不是数字']);
+    expect(target({ [VALUE]: '很多' }).findings.map((f) => `${f.code} ${f.message}`)).toEqual(['VALUE_NOT_NUMBER 完成值“很多”不是数字']);
   });
   it('a yes/no 完成值 is not a number', () => {
     expect(target({ [VALUE]: true }).findings.map((f) => `${f.code} ${f.message}`)).toEqual(['VALUE_NOT_NUMBER 完成值不是数字']);
@@ -318,7 +356,7 @@ describe('量化指标 完成值 and 更新日期', () => {
     expect(target({ [VALUE]: Number.NaN }).findings.map((f) => `${f.code} ${f.message}`)).toEqual(['VALUE_NOT_NUMBER 完成值无法识别（文件里记录的不是有效数字），请重新填写']);
   });
   it('a target marked 已移出分工 is not checked', () => {
-    expect(target({ 3: `${REMOVED_MARK}`, [VALUE]: '很多', [UPDATED]: A + 5 }).findings).toEqual([]);
+    expect(target({ 3: `${REMOVED_MARK}（原为不低于）`, [VALUE]: '很多', [UPDATED]: A + 5 }).findings).toEqual([]);
   });
   it('a 量化指标 sheet without 完成值 column is not checked', () => {
     const book = filledCorrectly();
