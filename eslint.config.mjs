@@ -21,7 +21,7 @@ const NO_CLOCK = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'build/**', 'out/**', 'coverage/**', '.tmp/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'build/**', 'out/**', 'coverage/**', '.tmp/**', 'reports/**', '.stryker-tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -50,7 +50,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.cjs', 'webpack.config.js', 'jest.config.js'],
+    files: ['**/*.cjs', 'webpack.config.js', 'jest.config.js', 'jest.mutation.config.js'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

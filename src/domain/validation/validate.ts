@@ -222,7 +222,8 @@ function validateTargets(sheet: SheetData, asOf: number, system: DateSystem, out
     if (typeof v === 'string' && !blank(v)) {
       const q = parseQuantity(v);
       const target = targetUnit(iUnit >= 0 ? cellText(row[iUnit]) : '');
-      const fix = q ? round((q.value * q.magnitude) / target.magnitude) : NaN;
+      // A bare number (`8.2`, no 万, no unit) is in the target's unit, as the same number typed as a number is.
+      const fix = q ? round(q.unit === '' && q.magnitude === 1 ? q.value : (q.value * q.magnitude) / target.magnitude) : NaN;
       if (!q || !Number.isFinite(fix)) add('VALUE_NOT_NUMBER', iValue, `完成值“${v}”不是数字`);
       else if (q.unit !== '' && q.unit !== target.base) add('UNIT_MISMATCH', iValue, `完成值“${v}”的单位是“${q.unit}”，指标的单位是“${target.display}”`);
       else {
