@@ -11,6 +11,7 @@ import { readSummaryParameters } from '../domain/summary/readSummary';
 import { localIsoDate } from '../domain/time/isoDate';
 import { unitFilePlan } from '../workbook/distribute/unitFile';
 import { identitySheet } from '../workbook/distribute/identitySheet';
+import { roundsAfterSplit } from '../workbook/distribute/mergePlan';
 import { checkFlags, singleFile, UsageError, valuesOf, type Args } from './args';
 import { makeOutputDir, rewriting } from './output';
 import type { Io } from './io';
@@ -59,10 +60,10 @@ async function split(file: string, dir: string, wanted: string[], force: boolean
     out.creator = 'Duban 督办';
     // The unit's file counts dates as the master does: typed dates are carried as the master's serials.
     out.properties.date1904 = book.dateSystem === 1904;
-    applyPlanToWorkbook(out, unitFilePlan({ book, ledger: t.ledger, identity: { ...master, kind: 'unit', unit: t.ledger.unit }, asOf: params.asOf, warnDays: params.warnDays }));
+    applyPlanToWorkbook(out, unitFilePlan({ book, ledger: t.ledger, identity: { ...master, kind: 'unit', unit: t.ledger.unit }, asOf: params.asOf, warnDays: params.warnDays, reviewRequired: params.loop.reviewRequired }));
     await writeWorkbookFile(out, t.path);
   }
-  applyPlanToWorkbook(wb, { sheets: [identitySheet(master)], names: [] });
+  applyPlanToWorkbook(wb, { sheets: [identitySheet(master), roundsAfterSplit(book, targets.map((t) => t.ledger.unit), master.round, date, params.loop)], names: [] });
   await writeWorkbookFile(wb, file);
   io.progress('');
   io.out(`已下发第 ${master.round} 轮（${date}）：${targets.length} 个单位的台账文件写入 ${dir}（总表编号 ${master.masterId}）`);

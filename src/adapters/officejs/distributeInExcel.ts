@@ -4,7 +4,7 @@ import { mergeReturned, type ReturnedFile } from '../../domain/distribute/merge'
 import { readSummaryParameters } from '../../domain/summary/readSummary';
 import { localIsoDate } from '../../domain/time/isoDate';
 import { identitySheet } from '../../workbook/distribute/identitySheet';
-import { mergePlan } from '../../workbook/distribute/mergePlan';
+import { mergePlan, roundsAfterSplit } from '../../workbook/distribute/mergePlan';
 import { unitFilePlan } from '../../workbook/distribute/unitFile';
 import type { CollectResult, DistributeResult, Progress } from '../../host/hostTypes';
 import { applyPlan } from './applyPlan';
@@ -40,10 +40,10 @@ export async function distributeInExcel(context: Excel.RequestContext, features:
   const master: Identity = { kind: 'master', masterId: before?.kind === 'master' ? before.masterId : newId(), round: (before?.kind === 'master' ? before.round : 0) + 1, date, unit: '' };
   const params = readSummaryParameters(book);
   const { planToXlsx, toBase64 } = await xlsx();
-  await applyPlan(context, { sheets: [identitySheet(master)], names: [] }, features, { run });
+  await applyPlan(context, { sheets: [identitySheet(master), roundsAfterSplit(book, ledgers.map((l) => l.unit), master.round, date, params.loop)], names: [] }, features, { run });
   for (const [i, ledger] of ledgers.entries()) {
     onProgress({ step: `新建${ledger.unit}的台账文件…`, done: i, total: ledgers.length });
-    const bytes = await planToXlsx(unitFilePlan({ book, ledger, identity: { ...master, kind: 'unit', unit: ledger.unit }, asOf: params.asOf, warnDays: params.warnDays }), book.dateSystem ?? 1900);
+    const bytes = await planToXlsx(unitFilePlan({ book, ledger, identity: { ...master, kind: 'unit', unit: ledger.unit }, asOf: params.asOf, warnDays: params.warnDays, reviewRequired: params.loop.reviewRequired }), book.dateSystem ?? 1900);
     await createWorkbook(toBase64(bytes));
   }
   return { round: master.round, files: ledgers.map((l) => `${l.sheetName}.xlsx`) };
@@ -67,6 +67,6 @@ export async function collectInExcel(context: Excel.RequestContext, features: Ex
   const result = mergeReturned(book, returned);
   if (result.problems.length > 0) throw new Error(result.problems.map((p) => p.message).join('；'));
   const asOf = readSummaryParameters(book).asOf ?? localIsoDate(new Date());
-  await applyPlan(context, mergePlan(book, result, asOf), features, { onProgress, run });
+  await applyPlan(context, mergePlan(book, result, asOf, localIsoDate(new Date())), features, { onProgress, run });
   return { merged: result.merged, cells: result.cellsTaken, rowsAdded: result.rowsAdded, conflicts: result.conflicts.length, refused: result.refused.map((r) => `${r.file}：${r.reason}`) };
 }

@@ -22,6 +22,8 @@ export type UnitFileInput = {
   /** A fixed 统计日期 of the master, or null for =TODAY(). */
   asOf: string | null;
   warnDays: number;
+  /** The master's Duban_ReviewRequired: the unit's 预警 shows 待审核 as the master's does. @default false */
+  reviewRequired?: boolean;
 };
 
 /**
@@ -34,7 +36,7 @@ export function unitFilePlan(input: UnitFileInput): WorkbookPlan {
   const { book, ledger, identity } = input;
   const system = book.dateSystem ?? 1900;
   const tasks = new Set(ledger.rows.map((r) => r.taskId));
-  const own = ledgerSheet(ledger, 0);
+  const own = ledgerSheet(ledger, 0, true);
   const info: SheetPlan = {
     key: 'splitInfo',
     name: '填报说明',
@@ -48,12 +50,14 @@ export function unitFilePlan(input: UnitFileInput): WorkbookPlan {
       { address: 'B1', cell: input.asOf === null ? formula('TODAY()') : date(input.asOf), numberFormat: DATE_FORMAT },
       { address: 'A2', cell: text('预警天数'), bold: true },
       { address: 'B2', cell: num(input.warnDays) },
+      { address: 'A3', cell: text('办结需审核'), bold: true },
+      { address: 'B3', cell: text(input.reviewRequired ? '是' : '否') },
       { address: 'A4', cell: text('单位'), bold: true },
       { address: 'B4', cell: text(ledger.unit) },
       { address: 'A5', cell: text('下发'), bold: true },
       { address: 'B5', cell: text(`第 ${identity.round} 轮，${identity.date}`) },
       { address: 'A6', cell: text('填报'), bold: true },
-      { address: 'B6', cell: text(`请在“${ledger.sheetName}”中填写具体措施至备注各列；一项任务有几项措施可插入行并填上任务编号，可以加列（如联系电话）。任务编号、任务内容等分工列不能改动，否则回收时会被拒收。填好后原样发回。`) },
+      { address: 'B6', cell: text(`请在“${ledger.sheetName}”中填写具体措施至备注各列（需要延期的填申请延期至和延期理由，已完成的填佐证材料；延期批复至销号日期由督查室填写）；一项任务有几项措施可插入行并填上任务编号，可以加列（如联系电话）。任务编号、任务内容等分工列不能改动，否则回收时会被拒收。填好后原样发回。`) },
     ],
     freeze: { rows: 0, columns: 0 },
     validations: [],
@@ -76,6 +80,7 @@ export function unitFilePlan(input: UnitFileInput): WorkbookPlan {
     names: [
       { name: NAME.asOf, sheetKey: 'splitInfo', address: 'B1' },
       { name: NAME.warnDays, sheetKey: 'splitInfo', address: 'B2' },
+      { name: NAME.reviewRequired, sheetKey: 'splitInfo', address: 'B3' },
     ],
   };
 }
