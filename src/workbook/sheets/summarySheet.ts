@@ -129,7 +129,8 @@ function loopBlock(a: SummaryAnchors): BlockPlan {
     units('未报送'),
     units('迟报'),
     ...(['extended', 'pendingExtension', 'pendingReview', 'returned'] as const).map((k) => formula(`SUM(${idx(k)})`)),
-    formula(`COUNTIF(${col(Q, 'N')},"慢于序时")`),
+    // From row 2: the column's header is 慢于序时 too.
+    formula(`COUNTIF(${Q}$N$2:$N$1048576,"慢于序时")`),
   ];
   return { at: `A${a.loopRow}`, cells: [LOOP_HEADERS.map(text), values], boldFirstRow: true, numberFormats: [null, null, DATE_FORMAT, DATE_FORMAT, DATE_FORMAT] };
 }
