@@ -120,7 +120,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
                 running={running}
               />
             )}
-            {stage === 'summary' && <SummaryStage workbook={workbook} refresh={refresh} remind={remind} snapshot={snapshot} running={running} />}
+            {stage === 'summary' && <SummaryStage workbook={workbook} refresh={refresh} remind={remind} snapshot={snapshot} onSelect={goTo} running={running} />}
           </div>
           {select.state.status === 'failed' && (
             <MessageBar intent="warning" layout="multiline" role="alert">

@@ -5,6 +5,7 @@ import { applyPlan, isProtectionRefusal, SheetProtectedError } from './applyPlan
 import { GENERATED_ONLY, PREVIEW_READ, TASKLIST_AND_FILLED, readWorkbookInExcel } from './readWorkbook';
 import { readSummary, readSummaryParameters } from '../../domain/summary/readSummary';
 import { summarize } from '../../domain/summary/summarize';
+import { pendingPlaces } from '../../domain/summary/pendingPlaces';
 import { localIsoDate } from '../../domain/time/isoDate';
 import { summaryPlan } from '../../workbook/buildWorkbookPlan';
 import { detectFeatures, featureWarnings } from './requirements';
@@ -76,11 +77,13 @@ export function createExcelHost(isSetSupported: (name: string, version: string) 
     refreshSummary: (onProgress) =>
       runExcel(async (context, run) => {
         const { book, params, asOf } = await readForSummary(context, features, onProgress);
-        const report = summarize(readSummary(book).input, asOf, params.warnDays);
+        const read = readSummary(book);
+        const report = summarize(read.input, asOf, params.warnDays);
         const { sheets, names } = summaryPlan(book, params.year, params.asOf, params.warnDays, asOf);
         await applyPlan(context, { sheets, names }, features, { onProgress, run });
         const o = report.overall;
-        return { asOf, tasks: o.tasks, done: o.done, overdue: o.overdue, dueSoon: o.dueSoon, completionRate: o.completionRate };
+        const pending = pendingPlaces(book, read.input, read.layout, report.pending);
+        return { asOf, tasks: o.tasks, done: o.done, overdue: o.overdue, dueSoon: o.dueSoon, completionRate: o.completionRate, pending };
       }),
     remind: (onProgress) =>
       runExcel(async (context, run) => {
