@@ -94,7 +94,7 @@ export function mergePlan(master: WorkbookData, result: MergeResult, asOf: strin
 /**
  * 报送记录 after a merge on \`today\` (DESIGN §12): each merged unit's latest row still awaiting its
  * return gets 回收日期 and 更新行数; a unit with none (never split, or already returned this round)
- * gets a row of its own. Rows already there keep every value.
+ * gets a row of its own, unless its latest row was returned the same day. Rows already there keep every value.
  */
 export function roundsAfterReturn(master: WorkbookData, returned: MergeResult['returned'], today: string, loop: LoopSettings): SheetPlan {
   const system = master.dateSystem ?? 1900;
@@ -102,9 +102,15 @@ export function roundsAfterReturn(master: WorkbookData, returned: MergeResult['r
   const added: NewRound[] = [];
   for (const { unit, rowsUpdated } of returned) {
     const open = [...records].reverse().find((r) => r.unit === unit && (r.returned === null || r.returned === ''));
+    const latest = [...records].reverse().find((r) => r.unit === unit);
     if (open) {
       open.returned = excelSerial(today, system);
       open.updatedRows = rowsUpdated;
+    } else if (latest && latest.returned === excelSerial(today, system)) {
+      // Returned again the same day (the same file merged twice, or a correction): one report. A
+      // file's 更新行数 counts its rows changed since it was sent, so the larger count stands and
+      // merging a file again changes nothing.
+      latest.updatedRows = Math.max(typeof latest.updatedRows === 'number' ? latest.updatedRows : 0, rowsUpdated);
     } else added.push({ round: null, unit, sent: null, due: roundDue(today, loop), returned: today, updatedRows: rowsUpdated });
   }
   return roundsSheet(records, system, added);

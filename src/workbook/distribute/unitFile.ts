@@ -5,6 +5,7 @@ import { cellText, type SheetData, type SheetValue, type WorkbookData } from '..
 import { DATE_FORMAT, TEXT_FORMAT, date, formula, num, text, type Cell, type ColumnPlan, type SheetPlan, type WorkbookPlan } from '../plan';
 import { NAME, SHEET } from '../../domain/grid/names';
 import { ledgerSheet } from '../sheets/ledgerSheet';
+import { LEDGER_COLUMNS } from '../../domain/ledger/columns';
 import { identitySheet } from './identitySheet';
 
 /** Columns of 任务清单 a unit's file shows, read-only; the status formulas stay in the master. */
@@ -25,6 +26,20 @@ export type UnitFileInput = {
   /** The master's Duban_ReviewRequired: the unit's 预警 shows 待审核 as the master's does. @default false */
   reviewRequired?: boolean;
 };
+
+/**
+ * What the unit fills, named column by column from the ledger contract (a range like `具体措施至备注`
+ * would take in 预警, a formula, and leave out the loop's columns after 备注).
+ * @example fillInstructions('台账-市财政局') // '请在“台账-市财政局”中填写以下各列：具体措施、责任处室、…'
+ */
+export function fillInstructions(sheetName: string): string {
+  const names = (role: 'fill' | 'office'): string => LEDGER_COLUMNS.filter((c) => c.role === role).map((c) => c.header).join('、');
+  return (
+    `请在“${sheetName}”中填写以下各列：${names('fill')}。需要延期的填申请延期至和延期理由，已完成的填完成日期和佐证材料；` +
+    `${names('office')}由督查室填写，这里已锁定。一项任务有几项措施可插入行并填上任务编号，可以加列（如联系电话）。` +
+    '任务编号、任务内容等分工列不能改动，否则回收时会被拒收。填好后原样发回。'
+  );
+}
 
 /**
  * The file `duban split` sends one unit (DESIGN §10): its ledger as the master builds it (same
@@ -57,7 +72,7 @@ export function unitFilePlan(input: UnitFileInput): WorkbookPlan {
       { address: 'A5', cell: text('下发'), bold: true },
       { address: 'B5', cell: text(`第 ${identity.round} 轮，${identity.date}`) },
       { address: 'A6', cell: text('填报'), bold: true },
-      { address: 'B6', cell: text(`请在“${ledger.sheetName}”中填写具体措施至备注各列（需要延期的填申请延期至和延期理由，已完成的填佐证材料；延期批复至销号日期由督查室填写）；一项任务有几项措施可插入行并填上任务编号，可以加列（如联系电话）。任务编号、任务内容等分工列不能改动，否则回收时会被拒收。填好后原样发回。`) },
+      { address: 'B6', cell: text(fillInstructions(ledger.sheetName)) },
     ],
     freeze: { rows: 0, columns: 0 },
     validations: [],
