@@ -43,7 +43,7 @@ async function merge(file: string, returned: string[], out: string, json: boolea
   const result = merging.result;
   if (result.problems.length > 0) throw new UsageError(`${(result.problems[0] as { message: string }).message}；未写入任何内容`);
   const asOf = readSummaryParameters(master).asOf ?? localIsoDate(now);
-  applyPlanToWorkbook(wb, mergePlan(master, result, asOf));
+  applyPlanToWorkbook(wb, mergePlan(master, result, asOf, localIsoDate(now)));
   await writeWorkbookFile(wb, out);
   io.progress('');
   io.out(json ? JSON.stringify(toMergeDocument(result), null, 2) : formatMerge(result, out));

@@ -7,7 +7,7 @@ import { formatSummary, toSummaryDocument } from '../domain/summary/document';
 import { addSnapshot, readHistory, snapshotRows } from '../domain/summary/history';
 import { historySheet } from '../workbook/sheets/historySheet';
 import { localIsoDate } from '../domain/time/isoDate';
-import { summaryNames, summaryPlan } from '../workbook/buildWorkbookPlan';
+import { summaryPlan } from '../workbook/buildWorkbookPlan';
 import { checkFlags, singleFile, UsageError, type Args } from './args';
 import { readAsOf } from './asOf';
 import { rewriting } from './output';
@@ -39,13 +39,13 @@ async function summary(file: string, args: Args, io: Io, today: () => Date): Pro
     const { rows, clash } = addSnapshot(readHistory(book), snapshotRows(report), args.flags.has('--replace'));
     if (clash && !args.flags.has('--replace')) throw new UsageError(`调度记录中已有 ${asOf} 的记录，未作改动；如要用本次结果替换该日的记录，请加 --replace`);
     // A snapshot records 汇总 as it is; it does not fix 统计日期 the way --write --as-of does.
-    const { summary, index } = summaryPlan(book, params.year, params.asOf, params.warnDays, localIsoDate(now), rows);
-    applyPlanToWorkbook(wb, { sheets: [summary, index, historySheet(rows)], names: summaryNames(index.rows.length) });
+    const { sheets, names } = summaryPlan(book, params.year, params.asOf, params.warnDays, localIsoDate(now), rows);
+    applyPlanToWorkbook(wb, { sheets: [...sheets, historySheet(rows)], names });
     await writeWorkbookFile(wb, file);
     io.err(`已存档 ${asOf}：调度记录共 ${rows.length} 行${clash ? '（替换了该日原有的记录）' : ''}`);
   } else if (args.flags.has('--write')) {
-    const { summary, index } = summaryPlan(book, params.year, given ?? params.asOf, params.warnDays, localIsoDate(now));
-    applyPlanToWorkbook(wb, { sheets: [summary, index], names: summaryNames(index.rows.length) });
+    const { sheets, names } = summaryPlan(book, params.year, given ?? params.asOf, params.warnDays, localIsoDate(now));
+    applyPlanToWorkbook(wb, { sheets, names });
     await writeWorkbookFile(wb, file);
     io.err(`已重建“汇总”和它的行索引：${file}`);
   }

@@ -1,6 +1,9 @@
 import type { Finding } from '../domain/validation/findings';
 import type { Grid } from '../domain/table/types';
 import type { TableInput } from '../domain/table/readTaskTables';
+import type { PendingPlace } from '../domain/summary/pendingPlaces';
+
+export type { PendingPlace };
 
 /** Progress of a long operation, for the task pane's progress bar. */
 export type Progress = { step: string; done: number; total: number };
@@ -35,7 +38,16 @@ export type UpdatePreview = {
 export type PaneFinding = Omit<Finding, 'fix'> & { fixable: boolean };
 export type ValidateResult = { asOf: string; errors: number; warnings: number; findings: PaneFinding[] };
 
-export type SummaryResult = { asOf: string; tasks: number; done: number; overdue: number; dueSoon: number; completionRate: number | null };
+export type SummaryResult = {
+  asOf: string;
+  tasks: number;
+  done: number;
+  overdue: number;
+  dueSoon: number;
+  completionRate: number | null;
+  /** The office's queue (DESIGN §12): extension requests and 已完成 awaiting review, each at the cell to answer. */
+  pending: PendingPlace[];
+};
 
 /** A unit 下发 can send to, with what a clerk chooses by (统计日期 of the workbook, else today). */
 export type DistributionUnit = {

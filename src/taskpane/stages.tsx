@@ -4,6 +4,7 @@ import type { RemindResult, SnapshotResult, SummaryResult, ValidateResult, Workb
 import type { HostAction } from './useHostAction';
 import { ActionStatus } from './ActionStatus';
 import { FindingsList } from './FindingsList';
+import { PendingList } from './PendingList';
 import { groupFindings } from '../domain/validation/group';
 
 const useStyles = makeStyles({
@@ -94,6 +95,8 @@ export function SummaryStage(props: {
   refresh: HostAction<[], SummaryResult>;
   remind: HostAction<[], RemindResult>;
   snapshot: HostAction<[boolean], SnapshotResult>;
+  /** Go to a pending request's or review's cell. */
+  onSelect(sheet: string, cell: string): void;
   running: boolean;
   /** More actions on 汇总 (生成通报), below the figures. */
   more?: ReactNode;
@@ -140,6 +143,7 @@ export function SummaryStage(props: {
           <Figure label="临期" value={`${r.dueSoon} 项`} />
         </div>
       )}
+      {r && <PendingList pending={r.pending} onSelect={props.onSelect} running={running} />}
       {ready && props.more}
     </div>
   );

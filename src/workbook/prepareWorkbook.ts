@@ -11,6 +11,7 @@ import { rowsKeyedById } from '../domain/tasklist/keyById';
 import { sheetKey } from '../domain/ledger/sheetName';
 import { buildWorkbookPlan } from './buildWorkbookPlan';
 import { readSummaryParameters } from '../domain/summary/readSummary';
+import { readRounds } from '../domain/loop/roundsRecord';
 import { DEFAULT_WARN_DAYS, DUBAN_SHEET_NAMES } from '../domain/grid/names';
 import { readTaskTables, type TableInput } from '../domain/table/readTaskTables';
 import type { TableSource } from '../domain/table/types';
@@ -89,6 +90,9 @@ export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
     // 调度记录 is never rewritten by a rebuild (no plan names it); 汇总's trend keeps pointing at it.
     history: input.previous ? readHistory(input.previous) : [],
     previousTargets: renumberTargets(previous?.targets ?? new Map(), ledgers.renumbered),
+    // The loop's settings and 报送记录 survive every rebuild; a workbook from before the loop gets the defaults and an empty 报送记录.
+    ...(params ? { loop: params.loop } : {}),
+    rounds: input.previous ? readRounds(input.previous) : [],
   });
   // A ledger of an earlier generation that is not in this one had nothing typed in it (rows with
   // typed values are kept as 已移出分工), or its unit's rows moved to the name 单位名录 asks for:

@@ -81,7 +81,8 @@ describe('duban remind (催办单)', () => {
   it('gives days overdue or left, the status as typed (未填报 when blank) and the 责任人', () => {
     expect(doc).toMatchObject({ schema: 'duban.remind/1', asOf: AS_OF, warnDays: WARN_DAYS });
     for (const u of doc.units) {
-      expect(u.rows.length).toBeGreaterThan(0);
+      // A unit is listed for its 逾期/临期 rows, or because it has not reported 本期 (DESIGN §12).
+      expect(u.rows.length > 0 || u.notReported).toBe(true);
       for (const r of u.rows) {
         const diff = DAY(r.due) - DAY(AS_OF);
         expect(r.days).toBe(r.warn === '逾期' ? -diff : diff);

@@ -73,6 +73,13 @@ describe('duban split', () => {
     const targets = wb.getWorksheet('量化指标')!;
     targets.eachRow((row, r) => r > 1 && expect(String(row.getCell(colOf(targets, '填报单位')).value)).toContain('市教委'));
     expect(['_督办标识', '_下发时台账'].map((n) => wb.getWorksheet(n)!.state)).toEqual(['hidden', 'hidden']);
+    // 填报说明 names exactly the columns the unit can type into, and the office's locked ones apart.
+    const say = String(wb.getWorksheet('填报说明')!.getCell('B6').value);
+    const headers = (ledger.getRow(1).values as unknown[]).slice(1).map(String);
+    const open = headers.filter((_, i) => ledger.getCell(2, i + 1).protection?.locked === false);
+    expect(say.match(/填写以下各列：([^。]+)。/)?.[1]?.split('、')).toEqual(open);
+    expect(open).toEqual(expect.arrayContaining(['具体措施', '备注', '申请延期至', '延期理由', '佐证材料']));
+    expect(say).toContain('延期批复、批准时限、审核结果、审核意见、销号日期由督查室填写');
   });
 
   it('gives the master an id once and counts rounds; the unit file carries them', async () => {

@@ -53,7 +53,7 @@ function fakeHost(overrides: Partial<WorkbookHost> = {}, generated = true): Work
     generateFromTable: async () => {
       throw new Error('not used');
     },
-    refreshSummary: async () => ({ asOf: '2023-02-01', tasks: 1, done: 0, overdue: 0, dueSoon: 0, completionRate: 0 }),
+    refreshSummary: async () => ({ asOf: '2023-02-01', tasks: 1, done: 0, overdue: 0, dueSoon: 0, completionRate: 0, pending: [] }),
     remind: async () => ({ asOf: '2023-02-01', units: 2, rows: 5 }),
     circular: async () => {
       calls.push('circular');
@@ -232,11 +232,34 @@ describe('task pane (React, with a fake host)', () => {
   });
 
   it('shows rates with what they are rates of', async () => {
-    render(<App host={fakeHost({ refreshSummary: async () => ({ asOf: '2023-02-01', tasks: 5, done: 2, overdue: 1, dueSoon: 0, completionRate: 0.4 }) })} />);
+    render(<App host={fakeHost({ refreshSummary: async () => ({ asOf: '2023-02-01', tasks: 5, done: 2, overdue: 1, dueSoon: 0, completionRate: 0.4, pending: [] }) })} />);
     tab('汇总');
     await waitFor(() => expect(screen.getByRole('button', { name: '刷新汇总' })).not.toHaveAttribute('aria-disabled', 'true'));
     fireEvent.click(screen.getByRole('button', { name: '刷新汇总' }));
     expect(await screen.findByText('40%（2/5）')).toBeInTheDocument();
+    expect(screen.getByText('没有待批复的延期申请，也没有待审核的办结。')).toBeInTheDocument();
+  });
+
+  it('汇总 lists pending extension requests and reviews; a click goes to the cell the office answers in', async () => {
+    const pending = [
+      { kind: 'extension' as const, task: '3.1', unit: '市财政局', due: '2020-12-31', requested: '2021-03-31', sheet: '台账-市财政局', cell: 'V7' },
+      { kind: 'review' as const, task: '5.2', unit: '市教委', due: '2020-11-30', requested: null, sheet: '台账-市教委', cell: 'X4' },
+      { kind: 'review' as const, task: '6.1', unit: '市财政局', due: '2020-10-31', requested: null, sheet: '台账-市财政局', cell: 'X9' },
+    ];
+    const host = fakeHost({ refreshSummary: async () => ({ asOf: '2020-12-16', tasks: 5, done: 2, overdue: 1, dueSoon: 0, completionRate: 0.4, pending }) });
+    render(<App host={host} />);
+    tab('汇总');
+    await waitFor(() => expect(screen.getByRole('button', { name: '刷新汇总' })).not.toHaveAttribute('aria-disabled', 'true'));
+    fireEvent.click(screen.getByRole('button', { name: '刷新汇总' }));
+    const asks = await screen.findByRole('list', { name: '待批复的延期申请' });
+    expect(within(asks).getAllByRole('button').map((b) => b.textContent)).toEqual(['任务 3.1 · 市财政局 · 截止 2020-12-31，申请延期至 2021-03-31']);
+    const reviews = screen.getByRole('list', { name: '待审核的办结' });
+    expect(within(reviews).getAllByRole('button').map((b) => b.textContent)).toEqual(['任务 5.2 · 市教委 · 报已完成，待审核', '任务 6.1 · 市财政局 · 报已完成，待审核']);
+    expect(screen.getByText('待审核的办结 2 项')).toBeInTheDocument();
+    fireEvent.click(within(reviews).getByRole('button', { name: /任务 6\.1/ }));
+    await waitFor(() => expect(host.calls).toContain('select 台账-市财政局!X9'));
+    fireEvent.click(within(asks).getByRole('button'));
+    await waitFor(() => expect(host.calls).toContain('select 台账-市财政局!V7'));
   });
 
   it('汇总 offers 生成通报, which asks the host once', async () => {

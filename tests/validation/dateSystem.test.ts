@@ -31,9 +31,9 @@ function typedBook(system: DateSystem): WorkbookData {
     for (const [k, v] of Object.entries(values)) row[at(k as LedgerColumnKey)] = v;
   };
   const filled = { measures: '方案', person: '张三', outputForm: '工作方案', progress: '推进' };
-  put('36.1', { ...filled, plannedDate: s('2020-08-31'), status: '已完成', doneDate: s('2020-09-30'), updated: s('2020-11-30') });
+  put('36.1', { ...filled, plannedDate: s('2020-08-31'), status: '已完成', evidence: '津发〔2020〕1号', doneDate: s('2020-09-30'), updated: s('2020-11-30') });
   put('36.3', { ...filled, plannedDate: s('2021-01-01'), status: '推进中', updated: s('2020-12-02') });
-  put('30.1', { ...filled, plannedDate: 20231231, status: '已完成', doneDate: s('2020-12-01') });
+  put('30.1', { ...filled, plannedDate: 20231231, status: '已完成', evidence: '津发〔2020〕2号', doneDate: s('2020-12-01') });
   return book;
 }
 

@@ -104,6 +104,8 @@ describe('validation: a correctly filled workbook and planted errors', () => {
     // 已完成 without 完成日期 is planted on its own row, where both cells are known.
     const done = plant(book, { sheet: F, task: '29.1', key: 'status', value: '已完成', code: '' });
     expected.push(`DONE_WITHOUT_DATE ${F}!${columnLetter(at('doneDate'))}${done.slice(1)}`);
+    // …and without 佐证材料 (DESIGN §12): a warning on the same row.
+    expected.push(`NO_EVIDENCE ${F}!${columnLetter(at('evidence'))}${done.slice(1)}`);
     const actual = validateWorkbook(book, AS_OF).findings.map((f) => `${f.code} ${f.sheet}!${f.cell}`);
     expect(actual.sort()).toEqual(expected.sort());
   });
@@ -130,6 +132,7 @@ describe('validation: a correctly filled workbook and planted errors', () => {
     const second: SheetValue[] = first.map((v, i) => (LEDGER_COLUMNS[i]?.role === 'generated' && i > 0 ? null : v));
     second[at('measures')] = '第二项措施';
     second[at('status')] = '已完成';
+    second[at('evidence')] = '津财〔2020〕3号';
     const copy = [...first];
     sheet.rows.splice(r + 1, 0, second, copy);
     const found = validateWorkbook(book, AS_OF).findings.filter((f) => f.sheet === F && f.task === '3.1');

@@ -31,7 +31,7 @@ describe('one plan, two adapters (contract)', () => {
 
   it('makes the same sheets in the same order', () => {
     expect(office.sheets.map((s) => s.name)).toEqual(xlsx.sheets.map((s) => s.name));
-    expect(office.sheets).toHaveLength(58);
+    expect(office.sheets).toHaveLength(59); // with 报送记录 (DESIGN §12)
   });
 
   it('writes the same cells: values, formulas, number formats, unlocked fill cells', () => {
@@ -56,13 +56,16 @@ describe('one plan, two adapters (contract)', () => {
       const b = xlsx.sheets[i]!;
       expect({ sheet: a.name, v: a.validations, cf: a.conditionalFormats }).toEqual({ sheet: b.name, v: b.validations, cf: b.conditionalFormats });
     }
-    // 5 validated columns (状态, 成果形式, three dates) × the 35 rows of 市财政局's ledger, cell by cell.
-    expect(office.sheets.find((s) => s.name === '台账-市财政局')?.validations.length).toBe(5 * 35);
+    // 10 validated columns (状态, 成果形式, 延期批复, 审核结果, six dates) × the 35 rows of 市财政局's ledger, cell by cell.
+    expect(office.sheets.find((s) => s.name === '台账-市财政局')?.validations.length).toBe(10 * 35);
   });
 
   it('defines the same names', () => {
     expect(office.names).toEqual(xlsx.names);
-    expect(Object.keys(office.names).sort()).toEqual(['Duban_AsOf', 'Duban_IndexOrder', 'Duban_IndexOverdueRun', 'Duban_WarnDays', 'Duban_Year']);
+    expect(Object.keys(office.names).sort()).toEqual([
+      'Duban_AsOf', 'Duban_IndexOrder', 'Duban_IndexOverdueRun', 'Duban_IndexTodoRun', 'Duban_PaceTolerance', 'Duban_PeriodEnd', 'Duban_PeriodStart',
+      'Duban_ReportCycle', 'Duban_ReportDay', 'Duban_ReportDue', 'Duban_ReviewRequired', 'Duban_WarnDays', 'Duban_Year',
+    ]);
     expect(office.names.Duban_AsOf).toBe("'汇总'!$B$1");
     expect(office.names.Duban_IndexOrder).toMatch(/^'_台账索引'!\$M\$2:\$M\$\d+$/);
   });

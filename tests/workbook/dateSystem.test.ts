@@ -155,7 +155,14 @@ describe('a 1904 workbook through duban build --update, validate and summary', (
       });
     };
     checkDue(wb.getWorksheet('任务清单') as ExcelJS.Worksheet, '截止日期', 1);
-    checkDue(wb.getWorksheet('_台账索引') as ExcelJS.Worksheet, '截止日期', 1);
+    // The index's 截止日期 is the row's effective due date since the loop (DESIGN §12): a formula that
+    // falls back to the ledger's own 截止日期 (column G, checked below), never a serial of its own.
+    const index = wb.getWorksheet('_台账索引') as ExcelJS.Worksheet;
+    index.eachRow((row, r) => {
+      if (r === 1 || !dueById.has(String(row.getCell(1).value))) return;
+      const f = (row.getCell(headerIndex(index, '截止日期')).value as { formula?: string } | null)?.formula ?? '';
+      expect({ row: r, f }).toEqual({ row: r, f: expect.stringMatching(/,IF\(ISNUMBER\(('台账-[^']+'!G\d+)\),\1,""\)\)$/) });
+    });
     wb.eachSheet((ws) => {
       if (ws.name.startsWith('台账-')) checkDue(ws, '截止日期', 1);
     });

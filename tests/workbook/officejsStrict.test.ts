@@ -43,8 +43,8 @@ describe('生成工作簿 in a workbook as Excel makes it', () => {
     const { host, workbook, runOptions } = excelWith();
     expect(workbook.sheets.map((s) => s.name)).toEqual(['Sheet1']);
     const result = await host.generate(SEED, noProgress);
-    expect(result).toMatchObject({ sheets: 58, ledgers: 52 });
-    expect(workbook.sheets).toHaveLength(58);
+    expect(result).toMatchObject({ sheets: 59, ledgers: 52 });
+    expect(workbook.sheets).toHaveLength(59);
     expect(workbook.sheet('Sheet1')).toBeUndefined();
     expect(workbook.activeSheet).toBe('汇总');
     // Excel waits for the user to leave cell-edit mode instead of failing the batch.
@@ -78,7 +78,7 @@ describe('生成工作簿 in a workbook as Excel makes it', () => {
     const typed = typeIntoLedgers(workbook);
     await host.generate(SEED, noProgress);
     expect(lost(workbook, typed)).toEqual([]);
-    expect(workbook.sheets).toHaveLength(58);
+    expect(workbook.sheets).toHaveLength(59);
   });
 });
 
@@ -102,7 +102,7 @@ describe('a sync that fails in the middle of 生成工作簿', () => {
     // The retry reads the workbook as the failure left it and completes.
     await host.generate(SEED, noProgress);
     expect(lost(workbook, typed)).toEqual([]);
-    expect(workbook.sheets).toHaveLength(58);
+    expect(workbook.sheets).toHaveLength(59);
   });
 
   it('cell-edit mode while lifting protection (nothing written yet) is waited out and the run completes', async () => {

@@ -121,6 +121,6 @@ export async function collectInExcel(context: Excel.RequestContext, features: Ex
   // Nothing merged: nothing to write, and 汇总 stays as it was.
   if (result.merged === 0) return { merged: 0, cells: 0, rowsAdded: 0, conflicts: 0, refused };
   const asOf = readSummaryParameters(book).asOf ?? localIsoDate(new Date());
-  await applyPlan(context, mergePlan(book, result, asOf), features, { onProgress, run });
+  await applyPlan(context, mergePlan(book, result, asOf, localIsoDate(new Date())), features, { onProgress, run });
   return { merged: result.merged, cells: result.cellsTaken, rowsAdded: result.rowsAdded, conflicts: result.conflicts.length, refused };
 }

@@ -5,8 +5,9 @@ import { applyPlan, isProtectionRefusal, SheetProtectedError } from './applyPlan
 import { GENERATED_ONLY, PREVIEW_READ, TASKLIST_AND_FILLED, readWorkbookInExcel } from './readWorkbook';
 import { readSummary, readSummaryParameters } from '../../domain/summary/readSummary';
 import { summarize } from '../../domain/summary/summarize';
+import { pendingPlaces } from '../../domain/summary/pendingPlaces';
 import { localIsoDate } from '../../domain/time/isoDate';
-import { summaryNames, summaryPlan } from '../../workbook/buildWorkbookPlan';
+import { summaryPlan } from '../../workbook/buildWorkbookPlan';
 import { detectFeatures, featureWarnings } from './requirements';
 import { errorCode, runExcel, type RunState } from './runExcel';
 import { explainError } from './errors';
@@ -87,11 +88,13 @@ export function createExcelHost(
     refreshSummary: (onProgress) =>
       runExcel(async (context, run) => {
         const { book, params, asOf } = await readForSummary(context, features, onProgress);
-        const report = summarize(readSummary(book).input, asOf, params.warnDays);
-        const { summary, index } = summaryPlan(book, params.year, params.asOf, params.warnDays, asOf);
-        await applyPlan(context, { sheets: [summary, index], names: summaryNames(index.rows.length) }, features, { onProgress, run });
+        const read = readSummary(book);
+        const report = summarize(read.input, asOf, params.warnDays);
+        const { sheets, names } = summaryPlan(book, params.year, params.asOf, params.warnDays, asOf);
+        await applyPlan(context, { sheets, names }, features, { onProgress, run });
         const o = report.overall;
-        return { asOf, tasks: o.tasks, done: o.done, overdue: o.overdue, dueSoon: o.dueSoon, completionRate: o.completionRate };
+        const pending = pendingPlaces(book, read.input, read.layout, report.pending);
+        return { asOf, tasks: o.tasks, done: o.done, overdue: o.overdue, dueSoon: o.dueSoon, completionRate: o.completionRate, pending };
       }),
     remind: (onProgress) =>
       runExcel(async (context, run) => {
@@ -114,8 +117,8 @@ export function createExcelHost(
         const { rows, clash } = addSnapshot(readHistory(book), snapshotRows(report), replace);
         // The pane asks before replacing a date's rows: nothing is written until it does.
         if (clash && !replace) return { asOf, clash, replaced: false, rows: rows.length };
-        const { summary, index } = summaryPlan(book, params.year, params.asOf, params.warnDays, today, rows);
-        await applyPlan(context, { sheets: [summary, index, historySheet(rows)], names: summaryNames(index.rows.length) }, features, { onProgress, run });
+        const { sheets, names } = summaryPlan(book, params.year, params.asOf, params.warnDays, today, rows);
+        await applyPlan(context, { sheets: [...sheets, historySheet(rows)], names }, features, { onProgress, run });
         return { asOf, clash, replaced: clash, rows: rows.length };
       }),
     validate: (onProgress) => runExcel((context, run) => validateInExcel(context, features, false, onProgress, run)),

@@ -1,7 +1,7 @@
 import type { WorkbookData } from '../grid/sheetData';
 import { columnLetter } from '../grid/a1';
 import type { LayoutProblem } from '../ledger/readBack';
-import { FILL_KEYS, LEDGER_COLUMNS, headerOf, type LedgerColumnKey } from '../ledger/columns';
+import { UNIT_FILL_KEYS, LEDGER_COLUMNS, headerOf, type LedgerColumnKey } from '../ledger/columns';
 import type { FillValue, Ledger, LedgerRow } from '../ledger/ledgers';
 import { IDENTITY_SHEET, SENT_SHEET, SENT_TARGETS_SHEET, readIdentity, sentCheck, type Identity } from './identity';
 import { mergeTargets } from './mergeTargets';
@@ -31,6 +31,8 @@ export type MergeResult = {
   /** Cells that took the unit's value, and rows the units added. */
   cellsTaken: number;
   rowsAdded: number;
+  /** Each merged file's unit and how many of its ledger rows the merge changed or added: 报送记录's 回收 rows. */
+  returned: Array<{ unit: string; rowsUpdated: number }>;
 };
 
 /** Generated cells a unit must not change: they say what was assigned (DESIGN §10). */
@@ -85,7 +87,7 @@ export function startMerge(master: WorkbookData): { add(file: ReturnedFile): voi
   const identity = readIdentity(master);
   const { ledgers, problems } = ledgersOf(master);
   const targets = master.sheets.find((s) => s.name === '量化指标');
-  const result: MergeResult = { problems, ledgers, targets: targets ? { sheet: { ...targets, rows: targets.rows.map((r) => [...r]) }, changed: [] } : null, changedUnits: [], conflicts: [], refused: [], merged: 0, cellsTaken: 0, rowsAdded: 0 };
+  const result: MergeResult = { problems, ledgers, targets: targets ? { sheet: { ...targets, rows: targets.rows.map((r) => [...r]) }, changed: [] } : null, changedUnits: [], conflicts: [], refused: [], merged: 0, cellsTaken: 0, rowsAdded: 0, returned: [] };
   const taken = new Map<string, string>();
   return {
     result,
@@ -124,12 +126,14 @@ function mergeOne(f: ReturnedFile, master: Identity | null, result: MergeResult,
   const altered = assignmentChange(sent, returned.rows);
   if (altered !== null) return altered;
 
-  const columns: Column[] = [...FILL_KEYS.map((key) => ({ key })), ...[...new Set([...(ledger.extraColumns ?? []), ...(returned.extraColumns ?? [])])].map((header) => ({ header }))];
+  // The office's columns (延期批复, 审核结果…) are never taken from a returned file, whatever it holds.
+  const columns: Column[] = [...UNIT_FILL_KEYS.map((key) => ({ key })), ...[...new Set([...(ledger.extraColumns ?? []), ...(returned.extraColumns ?? [])])].map((header) => ({ header }))];
   const rows = ledger.rows.map((r) => ({ ...r, fills: { ...r.fills }, ...(r.extras ? { extras: { ...r.extras } } : {}) }));
   const [mine, theirs, before] = [byTask(rows), byTask(returned.rows), byTask(sent)];
   const conflicts: Array<Omit<Conflict, 'sheet' | 'cell'> & { row: LedgerRow }> = [];
   let cells = 0;
   let added = 0;
+  const touched = new Set<LedgerRow>();
   for (const [task, back] of theirs) {
     const here = mine.get(task) ?? [];
     const was = before.get(task) ?? [];
@@ -149,6 +153,7 @@ function mergeOne(f: ReturnedFile, master: Identity | null, result: MergeResult,
       for (const c of columns) {
         const [mv, rv, bv] = [valueOf(row, c), valueOf(r, c), valueOf(was[n], c)];
         if (sameValue(rv, bv) || sameValue(rv, mv)) continue;
+        touched.add(row);
         if (sameValue(mv, bv)) {
           setValue(row, c, rv);
           cells++;
@@ -177,6 +182,7 @@ function mergeOne(f: ReturnedFile, master: Identity | null, result: MergeResult,
   result.cellsTaken += cells;
   result.rowsAdded += added;
   result.merged++;
+  result.returned.push({ unit: id.unit, rowsUpdated: touched.size });
   taken.set(id.unit, f.file);
   return null;
 }

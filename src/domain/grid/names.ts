@@ -9,6 +9,7 @@ export const SHEET = {
   reminders: { key: 'reminders', name: '催办单' },
   history: { key: 'history', name: '调度记录' },
   circular: { key: 'circular', name: '通报' },
+  rounds: { key: 'rounds', name: '报送记录' },
 } as const;
 
 /** The hidden row index the summary formulas count over. */
@@ -27,6 +28,17 @@ export const NAME = {
   indexOrder: 'Duban_IndexOrder',
   /** `_台账索引`'s 逾期累计 column, filled part only (non-decreasing: 汇总 finds its k-th 逾期 row by binary search). */
   indexOverdueRun: 'Duban_IndexOverdueRun',
+  /** `_台账索引`'s 待办累计 column (延期待批复、待审核), filled part only: 汇总's 待办 list finds its k-th entry by binary search. */
+  indexTodoRun: 'Duban_IndexTodoRun',
+  // The supervision loop's settings (DESIGN §12), cells on 汇总 the office edits.
+  reportCycle: 'Duban_ReportCycle',
+  reportDay: 'Duban_ReportDay',
+  reviewRequired: 'Duban_ReviewRequired',
+  paceTolerance: 'Duban_PaceTolerance',
+  /** 本期's first day, last day and 报送截止日, computed on 汇总 from the as-of date and the settings. */
+  periodStart: 'Duban_PeriodStart',
+  periodEnd: 'Duban_PeriodEnd',
+  reportDue: 'Duban_ReportDue',
 } as const;
 
 /** Default warn window W in days (DESIGN §9). */

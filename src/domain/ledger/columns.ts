@@ -5,13 +5,20 @@
 export type LedgerColumnKey =
   | 'taskId' | 'section' | 'text' | 'role' | 'leads' | 'deadlineText' | 'due'
   | 'measures' | 'office' | 'person' | 'plannedDate' | 'outputForm' | 'progress' | 'status' | 'doneDate' | 'updated'
-  | 'warning' | 'note';
+  | 'warning' | 'note'
+  // The supervision loop (DESIGN §12): the unit's request and evidence, then the office's answer and review.
+  | 'extensionAsked' | 'extensionReason' | 'evidence'
+  | 'extensionReply' | 'extensionGranted' | 'review' | 'reviewNote' | 'closedDate';
 
 export type LedgerColumn = {
   key: LedgerColumnKey;
   header: string;
   aliases: string[];
-  role: 'generated' | 'fill' | 'formula';
+  /**
+   * generated: written by Duban, locked; fill: the unit's; office: the 督查室's own (unlocked in the
+   * master, locked in a unit's file, never taken from a returned file); formula: computed.
+   */
+  role: 'generated' | 'fill' | 'office' | 'formula';
   width: number;
   kind: 'text' | 'date' | 'long';
 };
@@ -35,9 +42,23 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { key: 'updated', header: '更新日期', aliases: ['填报日期', '更新时间'], role: 'fill', width: 11, kind: 'date' },
   { key: 'warning', header: '预警', aliases: ['预警状态'], role: 'formula', width: 9, kind: 'text' },
   { key: 'note', header: '备注', aliases: ['说明'], role: 'fill', width: 16, kind: 'long' },
+  { key: 'extensionAsked', header: '申请延期至', aliases: ['申请延期', '延期至'], role: 'fill', width: 11, kind: 'date' },
+  { key: 'extensionReason', header: '延期理由', aliases: ['延期原因'], role: 'fill', width: 20, kind: 'long' },
+  { key: 'evidence', header: '佐证材料', aliases: ['佐证', '证明材料'], role: 'fill', width: 20, kind: 'long' },
+  { key: 'extensionReply', header: '延期批复', aliases: [], role: 'office', width: 9, kind: 'text' },
+  { key: 'extensionGranted', header: '批准时限', aliases: ['批准延期至'], role: 'office', width: 11, kind: 'date' },
+  { key: 'review', header: '审核结果', aliases: [], role: 'office', width: 9, kind: 'text' },
+  { key: 'reviewNote', header: '审核意见', aliases: [], role: 'office', width: 20, kind: 'long' },
+  { key: 'closedDate', header: '销号日期', aliases: [], role: 'office', width: 11, kind: 'date' },
 ];
 
-export const FILL_KEYS = LEDGER_COLUMNS.filter((c) => c.role === 'fill').map((c) => c.key);
+/** Every column someone types into (the unit's and the office's): kept on every rebuild. */
+export const FILL_KEYS = LEDGER_COLUMNS.filter((c) => c.role === 'fill' || c.role === 'office').map((c) => c.key);
+/** The columns a unit fills: the only ones a returned file contributes (DESIGN §6, §10). */
+export const UNIT_FILL_KEYS = LEDGER_COLUMNS.filter((c) => c.role === 'fill').map((c) => c.key);
+
+export const EXTENSION_REPLIES = ['同意', '不同意'] as const;
+export const REVIEW_RESULTS = ['通过', '退回'] as const;
 
 export const STATUS_VALUES = ['未启动', '推进中', '已完成', '受阻'] as const;
 export const OUTPUT_FORMS = ['政策文件', '工作方案', '项目建成', '数据指标', '工作报告', '其他'] as const;

@@ -139,7 +139,7 @@ function readLedgerSheet(sheet: SheetData, unit: string, problems: LayoutProblem
     const typedId = cellText(get(row, 'taskId'));
     const fills: Fills = {};
     for (const c of LEDGER_COLUMNS) {
-      if (c.role !== 'fill' || match.columns[c.key] === undefined) continue;
+      if ((c.role !== 'fill' && c.role !== 'office') || match.columns[c.key] === undefined) continue;
       const v = get(row, c.key);
       if (v !== null && v !== '') fills[c.key] = v;
     }

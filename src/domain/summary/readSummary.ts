@@ -9,6 +9,8 @@ import { DUBAN_SHEET_NAMES } from '../grid/names';
 import { sheetKey } from '../ledger/sheetName';
 import { DEFAULT_SOURCE, SOURCE_HEADER } from '../sources/names';
 import { sourcesOf } from '../sources/bySource';
+import { readLoopSettings, yearEndOf, type LoopSettings } from '../loop';
+import { readRounds } from '../loop/roundsRecord';
 
 const ROLE_BY_LABEL: Record<string, Role> = { 牵头: 'lead', 负责: 'joint', 配合: 'support', 分别负责: 'each' };
 const COMPARATOR_BY_LABEL: Record<string, string> = { 不低于: '>=', 高于: '>', 不高于: '<=', 低于: '<', 区间: 'range' };
@@ -99,12 +101,26 @@ export function readSummary(book: WorkbookData): { input: SummaryInput; layout: 
         person: get(row, 'person'),
         plannedDate: get(row, 'plannedDate'),
         outputForm: get(row, 'outputForm'),
+        updated: get(row, 'updated'),
+        extensionAsked: get(row, 'extensionAsked'),
+        extensionReply: get(row, 'extensionReply'),
+        extensionGranted: get(row, 'extensionGranted'),
+        review: get(row, 'review'),
       });
     });
   }
 
   return {
-    input: { tasks, sections: sections.map(({ no, title }) => ({ no, title })), units: units.map((u) => u.name), rows, targets: readTargets(book.sheets.find((s) => s.name === '量化指标')), dateSystem: dateSystemOf(book) },
+    input: {
+      tasks,
+      sections: sections.map(({ no, title }) => ({ no, title })),
+      units: units.map((u) => u.name),
+      rows,
+      targets: readTargets(book.sheets.find((s) => s.name === '量化指标'), new Map(tasks.map((t) => [t.id, t.due === null ? null : fromExcelSerial(t.due, dateSystemOf(book))]))),
+      dateSystem: dateSystemOf(book),
+      loop: readSummaryParameters(book).loop,
+      returns: readRounds(book).filter((r) => r.returned !== null).map((r) => ({ unit: r.unit, date: r.returned })),
+    },
     layout: { units, rows: layoutRows, sections, sources: sourcesOf(tasks), taskOrder, dateSystem: dateSystemOf(book) },
   };
 }
@@ -143,7 +159,10 @@ export function ledgerSheets(book: WorkbookData): Array<{ sheet: SheetData; unit
 
 const OWN_SHEETS: ReadonlySet<string> = new Set(DUBAN_SHEET_NAMES.map(sheetKey));
 
-function readTargets(sheet: SheetData | undefined): SummaryTarget[] {
+/** 序时进度 applies to level and increase targets (never a ceiling, a range or a decrease) of a year-end task. */
+const PACED = new Set(['>=', '>']);
+
+function readTargets(sheet: SheetData | undefined, dueOf: ReadonlyMap<string, string | null>): SummaryTarget[] {
   if (!sheet) return [];
   const h = (sheet.rows[0] ?? []).map(cellText);
   const [iDir, iGoal, iUnit, iValue, iTask] = ['方向', '目标值', '单位', '完成值', '任务编号'].map((x) => h.indexOf(x)) as [number, number, number, number, number];
@@ -154,7 +173,8 @@ function readTargets(sheet: SheetData | undefined): SummaryTarget[] {
     const goal = num(row[iGoal]);
     if (comparator === undefined || goal === null) continue;
     const max = /（至([\d.]+)）/.exec(cellText(row[iUnit]))?.[1];
-    out.push({ comparator, goal, max: max === undefined ? null : Number(max), value: row[iValue] ?? null, ...(iTask >= 0 ? { taskId: cellText(row[iTask]) } : {}) });
+    const paced = PACED.has(comparator) && !cellText(row[iDir]).startsWith('下降');
+    out.push({ comparator, goal, max: max === undefined ? null : Number(max), value: row[iValue] ?? null, paceYear: paced ? yearEndOf(dueOf.get(cellText(row[iTask])) ?? null) : null, ...(iTask >= 0 ? { taskId: cellText(row[iTask]) } : {}) });
   }
   return out;
 }
@@ -170,7 +190,12 @@ export type SummaryParameters = {
    * the caller counts as of today (or --as-of) and says so, never as of a made-up year.
    */
   asOfProblem: string | null;
+  /** The supervision loop's settings (DESIGN §12); defaults for a workbook from before the loop. */
+  loop: LoopSettings;
 };
+
+/** Where 汇总 holds the loop's settings (value cells; the label is left of each). */
+export const LOOP_SETTING_ADDRESSES = { cycle: 'E2', reportDay: 'E3', reviewRequired: 'G2', paceTolerance: 'G3' } as const;
 
 /** The parameters 汇总 holds: a typed 统计日期 (not =TODAY()), 预警天数, 年度. */
 export function readSummaryParameters(book: WorkbookData, defaultWarnDays = 15): SummaryParameters {
@@ -189,5 +214,6 @@ export function readSummaryParameters(book: WorkbookData, defaultWarnDays = 15):
     warnDays: typeof warn === 'number' && Number.isFinite(warn) && warn >= 0 ? warn : defaultWarnDays,
     year: typeof year === 'number' && Number.isFinite(year) ? year : null,
     asOfProblem,
+    loop: readLoopSettings(rows[1]?.[4], rows[2]?.[4], rows[1]?.[6], rows[2]?.[6]),
   };
 }

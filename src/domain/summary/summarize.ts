@@ -3,6 +3,7 @@ import type { SheetValue } from '../grid/sheetData';
 import { isComplete, isDate, meetsTarget, rate, statusCategory, taskStatus, warning, type StatusCategory, type Warning } from './rules';
 import { fromExcelSerial, excelSerial, type DateSystem } from '../time/isoDate';
 import { sourceOf } from '../sources/bySource';
+import { DEFAULT_LOOP_SETTINGS, effectiveDue, effectiveStatus, isBehindPace, isExtended, isPendingExtension, isPendingReview, isReturned, loopWarning, reportingPeriod, reportStatus, timePace, type LoopSettings, type LoopWarning, type ReportStatus } from '../loop';
 
 export type SummaryTask = { id: string; sectionNo: number | null; section: string; due: number | null; leads: string[]; /** 事项来源; absent in a workbook from before the column. */ source?: string };
 export type SummaryRow = {
@@ -16,8 +17,24 @@ export type SummaryRow = {
   person: SheetValue;
   plannedDate: SheetValue;
   outputForm: SheetValue;
+  /** 更新日期: a date in 本期 counts as the unit reporting (DESIGN §12). @default null */
+  updated?: SheetValue;
+  // The loop's columns (DESIGN §12); absent in a ledger from before the loop.
+  extensionAsked?: SheetValue;
+  extensionReply?: SheetValue;
+  extensionGranted?: SheetValue;
+  review?: SheetValue;
 };
-export type SummaryTarget = { comparator: string; goal: number; max: number | null; value: SheetValue; /** 任务编号 on 量化指标, where it has one. */ taskId?: string };
+export type SummaryTarget = {
+  comparator: string;
+  goal: number;
+  max: number | null;
+  value: SheetValue;
+  /** For a year-end level or increase target (its task due 31 December, not a decrease): that year, for 序时进度. @default null */
+  paceYear?: number | null;
+  /** 任务编号 on 量化指标, where it has one. */
+  taskId?: string;
+};
 export type SummaryInput = {
   tasks: SummaryTask[];
   sections: Array<{ no: number; title: string }>;
@@ -28,6 +45,10 @@ export type SummaryInput = {
   targets: SummaryTarget[];
   /** The date system of the workbook the due and done dates were read from. @default 1900 */
   dateSystem?: DateSystem;
+  /** 汇总's loop settings. @default DEFAULT_LOOP_SETTINGS */
+  loop?: LoopSettings;
+  /** 报送记录's 回收日期 by unit: a returned file merged (DESIGN §12). @default [] */
+  returns?: Array<{ unit: string; date: SheetValue }>;
 };
 
 type Counts = { done: number; inProgress: number; notStarted: number; blocked: number; unreported: number };
@@ -47,6 +68,12 @@ export type SummaryReport = {
     overdueRate: number | null;
     fillRate: number | null;
     targetRate: number | null;
+    /** Loop counts (DESIGN §12): ledger rows, except behindPace (targets). */
+    extended: number;
+    pendingExtension: number;
+    pendingReview: number;
+    returned: number;
+    behindPace: number;
   };
   units: Array<
     Counts & {
@@ -61,23 +88,39 @@ export type SummaryReport = {
       completionRate: number | null;
       onTimeRate: number | null;
       fillRate: number | null;
+      extended: number;
+      pendingExtension: number;
+      pendingReview: number;
+      returned: number;
+      /** Reported in 本期 (按时报送 or 迟报). */
+      reported: boolean;
+      reportStatus: ReportStatus;
     }
   >;
+  /** 本期 and who has not reported (DESIGN §12); dates ISO. */
+  reporting: { cycle: string; period: string; start: string; end: string; due: string; notReported: string[]; late: string[] };
+  /**
+   * The office's queue, in 任务清单 order: extension requests awaiting 延期批复, then (per row)
+   * 已完成 awaiting review. `requested` is 申请延期至 (ISO) or null.
+   */
+  pending: Array<{ kind: 'extension' | 'review'; task: string; unit: string; due: string | null; requested: string | null }>;
+  /** 序时进度 at the as-of date for each year with year-end targets. */
+  pace: Array<{ year: number; pace: number }>;
   sections: Array<{ no: number; title: string; tasks: number; done: number; overdue: number; completionRate: number | null }>;
   /** Per 事项来源 (DESIGN §13), counting tasks as `overall` does; one entry for a workbook of one source. */
   sources: SourceFigures[];
   overdue: Array<{ task: string; unit: string; due: string; days: number }>;
   /** Per task and per row, what the workbook's 任务状态 / 预警 cells must show. */
   taskStatus: Record<string, { status: string; warning: Warning }>;
-  rowWarnings: Array<{ task: string; unit: string; warning: Warning }>;
+  rowWarnings: Array<{ task: string; unit: string; warning: LoopWarning }>;
 };
 
 export type SourceFigures = Counts & { name: string; tasks: number; overdue: number; dueSoon: number; completionRate: number | null };
 
 const STATUS_KEY: Record<string, keyof Counts> = { 已完成: 'done', 推进中: 'inProgress', 未启动: 'notStarted', 受阻: 'blocked', 未填报: 'unreported' };
 /** Offsets of the per-unit figures in the flat accumulator. */
-const F = { rows: 0, lead: 1, joint: 2, support: 3, each: 4, done: 5, inProgress: 6, notStarted: 7, blocked: 8, unreported: 9, overdue: 10, dueSoon: 11, complete: 12, due: 13, onTimeDue: 14 } as const;
-const FIELDS = 15;
+const F = { rows: 0, lead: 1, joint: 2, support: 3, each: 4, done: 5, inProgress: 6, notStarted: 7, blocked: 8, unreported: 9, overdue: 10, dueSoon: 11, complete: 12, due: 13, onTimeDue: 14, extended: 15, pendingExtension: 16, pendingReview: 17, returned: 18 } as const;
+const FIELDS = 19;
 const ROLE_FIELD: Record<Role, number> = { lead: F.lead, joint: F.joint, support: F.support, each: F.each };
 const CATEGORY_FIELD: Record<StatusCategory, number> = { done: F.done, inProgress: F.inProgress, notStarted: F.notStarted, blocked: F.blocked, unreported: F.unreported };
 const zero = (): Counts => ({ done: 0, inProgress: 0, notStarted: 0, blocked: 0, unreported: 0 });
@@ -90,6 +133,13 @@ const zero = (): Counts => ({ done: 0, inProgress: 0, notStarted: 0, blocked: 0,
 export function summarize(input: SummaryInput, asOf: string, warnDays: number): SummaryReport {
   const system = input.dateSystem ?? 1900;
   const a = excelSerial(asOf, system);
+  const loop = input.loop ?? DEFAULT_LOOP_SETTINGS;
+  const review = loop.reviewRequired;
+  const isoOfDate = (v: unknown): string | null => (typeof v === 'number' && Number.isFinite(v) ? (fromExcelSerial(v, system) ?? String(v)) : null);
+  const pending: SummaryReport['pending'] = [];
+  const loopTotals = { extended: 0, pendingExtension: 0, pendingReview: 0, returned: 0 };
+  // The counts see a row through the loop: its effective 状态 and due date (DESIGN §12).
+  const effective = new Map<SummaryRow, { status: unknown; due: number | null }>();
 
   // One pass over the rows: each row's warning and completeness, grouped by task and by unit.
   // Unit figures are counted in one flat array (unit index × field): keyed increments on
@@ -105,7 +155,13 @@ export function summarize(input: SummaryInput, asOf: string, warnDays: number): 
   const isoOf = new Map<number, string>();
   let complete = 0;
   for (const r of input.rows) {
-    const w = warning(r.status, r.doneDate, r.due, a, warnDays);
+    const w = loopWarning(r, a, warnDays, review);
+    const status = effectiveStatus(r, review);
+    const due = effectiveDue(r);
+    effective.set(r, { status, due });
+    const flags = { extended: isExtended(r), pendingExtension: isPendingExtension(r), pendingReview: isPendingReview(r, review), returned: isReturned(r) };
+    if (flags.pendingExtension) pending.push({ kind: 'extension', task: r.taskId, unit: r.unit, due: isoOfDate(due), requested: isoOfDate(r.extensionAsked) });
+    else if (flags.pendingReview) pending.push({ kind: 'review', task: r.taskId, unit: r.unit, due: isoOfDate(due), requested: null });
     rowWarnings.push({ task: r.taskId, unit: r.unit, warning: w });
     const list = byTask.get(r.taskId);
     if (list) list.push(r);
@@ -113,22 +169,24 @@ export function summarize(input: SummaryInput, asOf: string, warnDays: number): 
     const done = isComplete(r);
     if (done) complete++;
     if (w === '逾期') {
-      const due = r.due as number;
-      let iso = isoOf.get(due);
+      const d = due as number;
+      let iso = isoOf.get(d);
       // A due date is generated (locked); a number that is no date shows as itself, never as a made-up year.
-      if (iso === undefined) isoOf.set(due, (iso = fromExcelSerial(due, system) ?? String(due)));
-      overdue.push({ task: r.taskId, unit: r.unit, due: iso, days: a - due });
+      if (iso === undefined) isoOf.set(d, (iso = fromExcelSerial(d, system) ?? String(d)));
+      overdue.push({ task: r.taskId, unit: r.unit, due: iso, days: a - d });
     }
+    for (const k of ['extended', 'pendingExtension', 'pendingReview', 'returned'] as const) if (flags[k]) loopTotals[k]++;
     const u = unitIndex.get(r.unit);
     if (u === undefined) continue;
     const base = u * FIELDS;
     bump(base + F.rows);
     bump(base + ROLE_FIELD[r.role]);
-    bump(base + CATEGORY_FIELD[statusCategory(r.status)]);
+    bump(base + CATEGORY_FIELD[statusCategory(status)]);
     if (w === '逾期') bump(base + F.overdue);
     if (w === '临期') bump(base + F.dueSoon);
     if (done) bump(base + F.complete);
-    if (isDate(r.due) && r.due <= a) {
+    for (const k of ['extended', 'pendingExtension', 'pendingReview', 'returned'] as const) if (flags[k]) bump(base + F[k]);
+    if (isDate(due) && due <= a) {
       bump(base + F.due);
       if (w === '按时完成') bump(base + F.onTimeDue);
     }
@@ -143,10 +201,13 @@ export function summarize(input: SummaryInput, asOf: string, warnDays: number): 
   for (const t of input.tasks) {
     const rows = byTask.get(t.id) ?? [];
     const counted = t.leads.length > 0 ? rows.filter((r) => t.leads.includes(r.unit)) : rows;
-    const status = taskStatus(counted.map((r) => r.status));
-    // 逾期完成 when any counted row finished after the task's due date (its latest completion is late).
-    const late = counted.some((r) => isDate(r.doneDate) && isDate(t.due) && r.doneDate > t.due);
-    const w: Warning = status === '已完成' ? (late ? '逾期完成' : '按时完成') : warning(status, null, t.due, a, warnDays);
+    const seen = counted.map((r) => effective.get(r) as { status: unknown; due: number | null });
+    const status = taskStatus(seen.map((e) => e.status));
+    // 逾期完成 when any counted row finished after its own (effective) due date.
+    const late = counted.some((r, k) => isDate(r.doneDate) && isDate(seen[k]?.due) && r.doneDate > (seen[k]?.due as number));
+    // An approved extension of a counted row moves the task's due date too (never earlier than 截止日期).
+    const due = isDate(t.due) ? Math.max(t.due, ...seen.map((e) => e.due ?? 0)) : t.due;
+    const w: Warning = status === '已完成' ? (late ? '逾期完成' : '按时完成') : warning(status, null, due, a, warnDays);
     taskResults[t.id] = { status, warning: w };
     overall[STATUS_KEY[status] as keyof Counts]++;
     if (w === '逾期') overall.overdue++;
@@ -154,6 +215,7 @@ export function summarize(input: SummaryInput, asOf: string, warnDays: number): 
     if (w === '按时完成') overall.onTime++;
     if (w === '逾期完成') overall.late++;
     if (isDate(t.due) && t.due <= a) {
+      // Tasks due by the as-of date are counted by their 截止日期, as 汇总's COUNTIFS over 任务清单 does.
       tasksDue++;
       if (w === '按时完成') onTimeDue++;
     }
@@ -175,6 +237,15 @@ export function summarize(input: SummaryInput, asOf: string, warnDays: number): 
 
   const filledTargets = input.targets.filter((g) => isDate(g.value));
   const met = filledTargets.filter((g) => meetsTarget(g.value, g.comparator, g.goal, g.max)).length;
+  const paceYears = [...new Set(input.targets.map((g) => g.paceYear ?? null).filter((y): y is number => y !== null))].sort();
+  const paceOf = new Map(paceYears.map((y) => [y, timePace(a, y, system)]));
+  const behindPace = input.targets.filter((g) => g.paceYear !== undefined && g.paceYear !== null && isBehindPace(targetProgress(g), paceOf.get(g.paceYear) as number, loop.paceTolerance)).length;
+
+  const period = reportingPeriod(asOf, loop);
+  const reportDates = new Map<string, unknown[]>(input.units.map((u) => [u, []]));
+  for (const r of input.rows) reportDates.get(r.unit)?.push(r.updated ?? null);
+  for (const x of input.returns ?? []) reportDates.get(x.unit)?.push(x.date);
+  const reportStatuses = new Map(input.units.map((u) => [u, reportStatus(reportDates.get(u) ?? [], period, system)]));
 
   return {
     schema: 'duban.summary/1',
@@ -187,6 +258,8 @@ export function summarize(input: SummaryInput, asOf: string, warnDays: number): 
       overdueRate: rate(overall.overdue, tasksDue),
       fillRate: rate(complete, input.rows.length),
       targetRate: rate(met, filledTargets.length),
+      ...loopTotals,
+      behindPace,
     },
     units: input.units.map((name, i) => {
       const at = (f: number): number => acc[i * FIELDS + f] as number;
@@ -209,8 +282,25 @@ export function summarize(input: SummaryInput, asOf: string, warnDays: number): 
         completionRate: rate(done, rows),
         onTimeRate: rate(at(F.onTimeDue), at(F.due)),
         fillRate: rate(at(F.complete), rows),
+        extended: at(F.extended),
+        pendingExtension: at(F.pendingExtension),
+        pendingReview: at(F.pendingReview),
+        returned: at(F.returned),
+        reported: reportStatuses.get(name) !== '未报送',
+        reportStatus: reportStatuses.get(name) as ReportStatus,
       };
     }),
+    reporting: {
+      cycle: loop.cycle,
+      period: period.label,
+      start: period.start,
+      end: period.end,
+      due: period.due,
+      notReported: input.units.filter((u) => reportStatuses.get(u) === '未报送'),
+      late: input.units.filter((u) => reportStatuses.get(u) === '迟报'),
+    },
+    pending: inTaskOrder(pending, input.tasks),
+    pace: paceYears.map((year) => ({ year, pace: paceOf.get(year) as number })),
     sections: input.sections.map((s) => {
       const acc = sectionAcc.get(s.no) ?? { tasks: 0, done: 0, overdue: 0 };
       return { no: s.no, title: s.title, ...acc, completionRate: rate(acc.done, acc.tasks) };
@@ -226,11 +316,18 @@ export function summarize(input: SummaryInput, asOf: string, warnDays: number): 
  * The overdue list in 任务清单's order (ledger order within a task), as 汇总 lists it from the
  * index; rows of a task no longer in the list come last.
  */
-function inTaskOrder(list: SummaryReport['overdue'], tasks: SummaryInput['tasks']): SummaryReport['overdue'] {
+function inTaskOrder<T extends { task: string }>(list: T[], tasks: SummaryInput['tasks']): T[] {
   const place = new Map<string, number>();
   tasks.forEach((t, i) => {
     if (!place.has(t.id)) place.set(t.id, i);
   });
   const at = (id: string) => place.get(id) ?? tasks.length;
   return list.map((o, i) => ({ o, i })).sort((a, b) => at(a.o.task) - at(b.o.task) || a.i - b.i).map(({ o }) => o);
+}
+
+/** 完成进度 as 量化指标's formula computes it for a level or increase target: min(1, value / goal); 0 for a 0. */
+function targetProgress(g: SummaryTarget): number | null {
+  if (!isDate(g.value)) return null;
+  if (g.goal === 0 || g.value === 0) return 0;
+  return Math.min(1, g.value / g.goal);
 }

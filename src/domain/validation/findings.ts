@@ -25,7 +25,11 @@ export type FindingCode =
   | 'HIDDEN_COLUMN'
   | 'NO_LEDGERS'
   /** 汇总's 统计日期 holds something typed that is not a date: counted as of today instead. */
-  | 'AS_OF_NOT_A_DATE';
+  | 'AS_OF_NOT_A_DATE'
+  /** The supervision loop (DESIGN §12): 已完成 without 佐证材料; 申请延期至 not after 截止日期; 延期批复 without a request. */
+  | 'NO_EVIDENCE'
+  | 'EXTENSION_NOT_LATER'
+  | 'APPROVAL_WITHOUT_REQUEST';
 
 export type Finding = {
   code: FindingCode;
@@ -50,6 +54,9 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   TEXT_DATE: 'warning',
   PLAN_AFTER_DUE: 'error',
   DONE_WITHOUT_DATE: 'error',
+  NO_EVIDENCE: 'warning',
+  EXTENSION_NOT_LATER: 'error',
+  APPROVAL_WITHOUT_REQUEST: 'error',
   DATE_IN_FUTURE: 'error',
   VALUE_NOT_NUMBER: 'error',
   UNIT_MISMATCH: 'error',

@@ -1,5 +1,5 @@
 import { cellText, dateSystemOf, type SheetData, type SheetValue, type WorkbookData } from '../grid/sheetData';
-import { LEDGER_COLUMNS, OUTPUT_FORMS, REMOVED_MARK, STATUS_VALUES, locateHeader, type LedgerColumnKey } from '../ledger/columns';
+import { EXTENSION_REPLIES, LEDGER_COLUMNS, OUTPUT_FORMS, REMOVED_MARK, REVIEW_RESULTS, STATUS_VALUES, locateHeader, type LedgerColumnKey } from '../ledger/columns';
 import { ROLE_LABEL } from '../ledger/ledgers';
 import { ledgerSheets, readSummaryParameters } from '../summary/readSummary';
 import { excelSerial, isDateSerial, type DateSystem } from '../time/isoDate';
@@ -101,6 +101,8 @@ const LOCKED_KEYS = ['role', 'leads', 'text', 'deadlineText'] as const;
 const LIST_KEYS = [
   ['status', STATUS_VALUES],
   ['outputForm', OUTPUT_FORMS],
+  ['extensionReply', EXTENSION_REPLIES],
+  ['review', REVIEW_RESULTS],
 ] as const;
 
 /** 具体措施, 责任人… by key, looked up once. */
@@ -178,6 +180,13 @@ function checkRow(ctx: RowContext, row: SheetValue[], r: number): void {
   const status = get('status');
   if (planned !== null && due !== null && planned > due) add('PLAN_AFTER_DUE', 'plannedDate', '计划完成时间晚于截止日期');
   if (status === '已完成' && col.doneDate !== undefined && blank(get('doneDate'))) add('DONE_WITHOUT_DATE', 'doneDate', '状态为“已完成”，但没有填写完成日期');
+  // The loop (DESIGN §12), only where the ledger has its columns (a ledger from before it has none).
+  if (status === '已完成' && col.evidence !== undefined && blank(get('evidence'))) add('NO_EVIDENCE', 'evidence', '状态为“已完成”，请在“佐证材料”中写明文号、文件名或链接，供督查室审核销号');
+  const asked = col.extensionAsked === undefined ? null : dateOf('extensionAsked');
+  if (asked !== null && due !== null && asked <= due) add('EXTENSION_NOT_LATER', 'extensionAsked', '“申请延期至”不晚于截止日期，不需要延期；请填写截止日期之后的日期或清空');
+  if (col.extensionReply !== undefined && !blank(get('extensionReply')) && (col.extensionAsked === undefined || blank(get('extensionAsked')))) {
+    add('APPROVAL_WITHOUT_REQUEST', 'extensionReply', '填写了“延期批复”，但本行没有“申请延期至”：请先由单位提出申请，或清空批复');
+  }
   if (done !== null && done > ctx.asOf) add('DATE_IN_FUTURE', 'doneDate', `“${LABEL.doneDate}”晚于统计日期`);
   if (updated !== null && updated > ctx.asOf) add('DATE_IN_FUTURE', 'updated', `“${LABEL.updated}”晚于统计日期`);
   if (typeof status === 'string' && STARTED.has(status) && col.progress !== undefined && blank(get('progress'))) {

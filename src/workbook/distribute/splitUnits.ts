@@ -6,6 +6,7 @@ import { readSummaryParameters } from '../../domain/summary/readSummary';
 import type { WorkbookPlan } from '../plan';
 import { identitySheet } from './identitySheet';
 import { unitFilePlan } from './unitFile';
+import { roundsAfterSplit } from './mergePlan';
 import { unitFileNames } from '../../domain/distribute/unitFileNames';
 
 
@@ -65,9 +66,11 @@ export function prepareSplit(req: SplitRequest): PreparedSplit {
     sheetName: ledger.sheetName,
     fileName: nameOf.get(ledger) as string,
     rows: ledger.rows.length,
-    plan: unitFilePlan({ book, ledger, identity: { kind: 'unit', masterId: master.masterId, round, date: req.date, unit: ledger.unit, fileKey: keys.get(ledger) as string, ...(req.bookName ? { book: req.bookName } : {}) }, asOf: params.asOf, warnDays: params.warnDays }),
+    plan: unitFilePlan({ book, ledger, identity: { kind: 'unit', masterId: master.masterId, round, date: req.date, unit: ledger.unit, fileKey: keys.get(ledger) as string, ...(req.bookName ? { book: req.bookName } : {}) }, asOf: params.asOf, warnDays: params.warnDays, reviewRequired: params.loop.reviewRequired }),
   }));
-  return { ok: true, master, files, masterPlan: { sheets: [identitySheet(master)], names: [] } };
+  // 报送记录 gains this round's rows (DESIGN §12): one per unit sent, 回收日期 filled in by 回收/merge.
+  const rounds = roundsAfterSplit(book, chosen.map((l) => l.unit), round, req.date, params.loop);
+  return { ok: true, master, files, masterPlan: { sheets: [identitySheet(master), rounds], names: [] } };
 }
 
 /** The command line that makes the same files, for a host where the add-in cannot save them. */

@@ -5,6 +5,7 @@ import { cellText, type SheetData, type SheetValue, type WorkbookData } from '..
 import { DATE_FORMAT, TEXT_FORMAT, date, formula, num, text, type Cell, type ColumnPlan, type SheetPlan, type WorkbookPlan } from '../plan';
 import { NAME, SHEET } from '../../domain/grid/names';
 import { ledgerSheet } from '../sheets/ledgerSheet';
+import { LEDGER_COLUMNS } from '../../domain/ledger/columns';
 import { identitySheet } from './identitySheet';
 import { forPaper } from '../print';
 
@@ -23,7 +24,24 @@ export type UnitFileInput = {
   /** A fixed 统计日期 of the master, or null for =TODAY(). */
   asOf: string | null;
   warnDays: number;
+  /** The master's Duban_ReviewRequired: the unit's 预警 shows 待审核 as the master's does. @default false */
+  reviewRequired?: boolean;
 };
+
+/**
+ * What the unit fills, named column by column from the ledger contract (a range like `具体措施至备注`
+ * would take in 预警, a formula, and leave out the loop's columns after 备注).
+ * @example fillInstructions('台账-市财政局') // '请在“台账-市财政局”中填写以下各列：具体措施、责任处室、…'
+ */
+export function fillInstructions(sheetName: string): string {
+  const names = (role: 'fill' | 'office'): string => LEDGER_COLUMNS.filter((c) => c.role === role).map((c) => c.header).join('、');
+  return (
+    `请在“${sheetName}”中填写以下各列：${names('fill')}。需要延期的填申请延期至和延期理由，已完成的填完成日期和佐证材料；` +
+    `${names('office')}由督查室填写，这里已锁定。一项任务有几项措施，可在该任务行下插入行（不用撤销保护），只填浅黄底的填报列，任务编号等分工列留空即算作上一行的任务；` +
+    '要加列（如联系电话），在表格右侧的空列第一行写上列名即可。' +
+    '任务编号、任务内容等分工列不能改动，否则回收时会被拒收。填好后原样发回。'
+  );
+}
 
 /**
  * The file `duban split` sends one unit (DESIGN §10): its ledger as the master builds it (same
@@ -36,7 +54,7 @@ export function unitFilePlan(input: UnitFileInput): WorkbookPlan {
   const system = book.dateSystem ?? 1900;
   const tasks = new Set(ledger.rows.map((r) => r.taskId));
   // Sized and headed for paper as in the master: a unit prints its ledger before sending it back.
-  const own = forPaper(ledgerSheet(ledger, 0), input.asOf);
+  const own = forPaper(ledgerSheet(ledger, 0, true), input.asOf);
   const info: SheetPlan = {
     key: 'splitInfo',
     name: '填报说明',
@@ -50,12 +68,14 @@ export function unitFilePlan(input: UnitFileInput): WorkbookPlan {
       { address: 'B1', cell: input.asOf === null ? formula('TODAY()') : date(input.asOf), numberFormat: DATE_FORMAT },
       { address: 'A2', cell: text('预警天数'), bold: true },
       { address: 'B2', cell: num(input.warnDays) },
+      { address: 'A3', cell: text('办结需审核'), bold: true },
+      { address: 'B3', cell: text(input.reviewRequired ? '是' : '否') },
       { address: 'A4', cell: text('单位'), bold: true },
       { address: 'B4', cell: text(ledger.unit) },
       { address: 'A5', cell: text('下发'), bold: true },
       { address: 'B5', cell: text(`第 ${identity.round} 轮，${identity.date}`) },
       { address: 'A6', cell: text('填报'), bold: true },
-      { address: 'B6', cell: text(`请在“${ledger.sheetName}”中填写具体措施至备注各列；一项任务有几项措施，可在该任务行下插入行（不用撤销保护），只填浅黄底的填报列，任务编号等分工列留空即算作上一行的任务；要加列（如联系电话），在表格右侧的空列第一行写上列名即可。任务编号、任务内容等分工列不能改动，否则回收时会被拒收。填好后原样发回。`) },
+      { address: 'B6', cell: text(fillInstructions(ledger.sheetName)) },
     ],
     freeze: { rows: 0, columns: 0 },
     validations: [],
@@ -78,6 +98,7 @@ export function unitFilePlan(input: UnitFileInput): WorkbookPlan {
     names: [
       { name: NAME.asOf, sheetKey: 'splitInfo', address: 'B1' },
       { name: NAME.warnDays, sheetKey: 'splitInfo', address: 'B2' },
+      { name: NAME.reviewRequired, sheetKey: 'splitInfo', address: 'B3' },
     ],
   };
 }

@@ -4,7 +4,11 @@ import { ROLE_LABEL } from '../../domain/ledger/ledgers';
 import { fromExcelSerial, type DateSystem } from '../../domain/time/isoDate';
 import { columnLetter, sheetRef } from '../../domain/grid/a1';
 import { DATE_FORMAT, TEXT_FORMAT, date, formula, num, text, type Cell, type ColumnPlan, type SheetPlan } from '../plan';
-import { INDEX_SHEET } from '../../domain/grid/names';
+import { INDEX_SHEET, NAME } from '../../domain/grid/names';
+import { effectiveDueFormula } from './ledgerSheet';
+
+/** Duban_ReviewRequired as the formulas read it: only 是 requires review. */
+const REVIEW_ON = `${NAME.reviewRequired}="是"`;
 
 export { INDEX_SHEET };
 /** `'_台账索引'!` — the prefix every summary formula counts over. */
@@ -16,6 +20,9 @@ export const IX = {
   // Laid out for linear recalculation (see indexSheet): the task's place in 任务清单, a running
   // count of 逾期 rows, and running per-task counts that restart where the task changes.
   order: 'M', overdueRun: 'N', taskRows: 'O', taskDone: 'P', taskActive: 'Q', taskNotStarted: 'R', taskBlocked: 'S', taskLate: 'T',
+  // The supervision loop (DESIGN §12): 0/1 flags per row, its 更新日期, the task's latest effective
+  // due date so far (running max over counted rows), and the running count of the office's queue.
+  extended: 'U', pendingExtension: 'V', pendingReview: 'W', returned: 'X', updated: 'Y', taskDueMax: 'Z', todoRun: 'AA', todoNo: 'AB', asked: 'AC',
 } as const;
 
 /** Per-task running counts of counted rows by 状态, in the order of IX.taskDone … IX.taskBlocked. */
@@ -47,6 +54,15 @@ const COLUMNS: ColumnPlan[] = [
   { header: '本任务未启动', width: 8, role: 'formula' },
   { header: '本任务受阻', width: 8, role: 'formula' },
   { header: '本任务逾期完成', width: 8, role: 'formula' },
+  { header: '已延期', width: 7, role: 'formula' },
+  { header: '待批延期', width: 7, role: 'formula' },
+  { header: '待审核', width: 7, role: 'formula' },
+  { header: '退回重办', width: 7, role: 'formula' },
+  { header: '更新日期', width: 11, role: 'formula', numberFormat: DATE_FORMAT },
+  { header: '本任务最晚时限', width: 11, role: 'formula', numberFormat: DATE_FORMAT },
+  { header: '待办累计', width: 7, role: 'formula' },
+  { header: '待办序号', width: 7, role: 'formula' },
+  { header: '申请延期至', width: 11, role: 'formula', numberFormat: DATE_FORMAT },
 ];
 
 /** A ledger's 截止日期 for the index: a date, or the number as it stands when it is none (never a made-up year). */
@@ -81,6 +97,7 @@ export function indexSheet(layout: SummaryLayout, columns: LedgerColumnsBySheet)
     const cols = columns.get(r.sheet) ?? {};
     const ref = (key: LedgerColumnKey): string | null => (cols[key] === undefined ? null : `${sheetRef(r.sheet)}!${columnLetter(cols[key] as number)}${r.row}`);
     const [status, done, warn, measures, person, planned, form] = (['status', 'doneDate', 'warning', 'measures', 'person', 'plannedDate', 'outputForm'] as const).map(ref);
+    const [review, reply, asked, updated] = (['review', 'extensionReply', 'extensionAsked', 'updated'] as const).map(ref);
     const complete =
       status && done && measures && person && planned && form
         ? formula(`IF(AND(LEN(TRIM(${measures}))>0,LEN(TRIM(${person}))>0,ISNUMBER(${planned}),${anyOf(form, OUTPUT_FORMS)},${anyOf(status, STATUS_VALUES)},OR(${status}<>"已完成",ISNUMBER(${done}))),1,0)`)
@@ -89,6 +106,10 @@ export function indexSheet(layout: SummaryLayout, columns: LedgerColumnsBySheet)
     // The running count of this task so far: the row above's when it is the same task, plus this row.
     const running = (key: keyof typeof IX, add: string): Cell => formula(`IF(${c('order')}=${c('order', at - 1)},${c(key, at - 1)},0)+${add}`);
     const counted = (cond: string): string => `IF(AND(${c('counted')}=1,${cond}),1,0)`;
+    const flag = (cond: string): Cell => formula(`IF(${cond},1,0)`);
+    const inQueue = `OR(${c('pendingExtension')}=1,${c('pendingReview')}=1)`;
+    // 状态 as counted (DESIGN §12): 退回 reopens the row, 已完成 awaiting review is not done yet.
+    const effectiveStatus = status === null ? null : review === null ? `${status}&""` : `IF(${review}="退回","推进中",IF(AND(${REVIEW_ON},${status}="已完成",${review}<>"通过"),"推进中",${status}&""))`;
     return [
       text(r.taskId),
       text(r.unit),
@@ -97,8 +118,9 @@ export function indexSheet(layout: SummaryLayout, columns: LedgerColumnsBySheet)
       text(r.section),
       // A date, converted from the system it was read in (the plan's own sheets read back are
       // 1900, an existing workbook's are its own); the adapter writes it in the target's system.
-      dueCell(r.due, layout.dateSystem),
-      status ? formula(`${status}&""`) : null,
+      // The effective due date (an approved extension's 批准时限), or 截止日期 as it stands.
+      cols.due === undefined ? dueCell(r.due, layout.dateSystem) : formula(effectiveDueFormula(ref)),
+      effectiveStatus === null ? null : formula(effectiveStatus),
       done ? formula(`IF(ISNUMBER(${done}),${done},"")`) : null,
       warn ? formula(`${warn}&""`) : null,
       formula(`IF(AND(ISNUMBER(${c('done')}),ISNUMBER(${c('due')})),IF(${c('done')}>${c('due')},1,0),0)`),
@@ -110,6 +132,15 @@ export function indexSheet(layout: SummaryLayout, columns: LedgerColumnsBySheet)
       running('taskRows', c('counted')),
       ...TASK_STATUS_COUNTS.map(([key, value]) => running(key, counted(`${c('status')}="${value}"`))),
       running('taskLate', counted(`${c('lateDone')}=1`)),
+      reply ? flag(`${reply}="同意"`) : num(0),
+      reply && asked ? flag(`AND(LEN(${asked}&"")>0,LEN(${reply}&"")=0)`) : num(0),
+      status && review ? flag(`AND(${REVIEW_ON},${status}="已完成",${review}<>"退回",${review}<>"通过")`) : num(0),
+      review ? flag(`${review}="退回"`) : num(0),
+      updated ? formula(`IF(ISNUMBER(${updated}),${updated},"")`) : null,
+      formula(`MAX(IF(${c('order')}=${c('order', at - 1)},${c('taskDueMax', at - 1)},0),IF(${c('counted')}=1,N(${c('due')}),0))`),
+      formula(`N(${c('todoRun', at - 1)})+IF(${inQueue},1,0)`),
+      formula(`IF(${inQueue},${c('todoRun')},"")`),
+      asked ? formula(`IF(ISNUMBER(${asked}),${asked},"")`) : null,
     ];
   });
   return {

@@ -1,4 +1,4 @@
-import { LEDGER_COLUMNS, OUTPUT_FORMS, STATUS_VALUES, type LedgerColumnKey } from '../../domain/ledger/columns';
+import { EXTENSION_REPLIES, LEDGER_COLUMNS, OUTPUT_FORMS, REVIEW_RESULTS, STATUS_VALUES, type LedgerColumnKey } from '../../domain/ledger/columns';
 import { PAGE, ledgerHeaderLeft, withLegend } from '../pages';
 import type { Ledger, LedgerRow } from '../../domain/ledger/ledgers';
 import { columnLetter, rangeAddress } from '../../domain/grid/a1';
@@ -11,22 +11,45 @@ import { FILL_COLUMN_SHADE, WARN_COLOURS, type ColouredWarning } from '../colour
 const col = (key: LedgerColumnKey): string => columnLetter(LEDGER_COLUMNS.findIndex((c) => c.key === key));
 
 /**
- * 预警 of a ledger row (DESIGN §9), as a classic formula. Row `r` is 1-based.
- * 已完成: 逾期完成 when 完成日期 > 截止日期, else 按时完成; otherwise 逾期 when 统计日期 > 截止日期,
- * 临期 when 0 ≤ 截止日期 − 统计日期 ≤ 预警天数, else 正常 (also when there is no due date).
+ * The due date a row's 预警 uses (DESIGN §12): 批准时限 when 延期批复 is 同意 (申请延期至 when 批准时限 is
+ * blank), else 截止日期; "" when none is a date. `cell(key)` gives a column's cell in the row, or
+ * null for a column the sheet lacks (a ledger from before the loop): then 截止日期 alone.
  */
-export function warningFormula(r: number, due = `${col('due')}${r}`, status = `${col('status')}${r}`, done = `${col('doneDate')}${r}`): string {
+export function effectiveDueFormula(cell: (key: LedgerColumnKey) => string | null): string {
+  const [due, reply, granted, asked] = [cell('due'), cell('extensionReply'), cell('extensionGranted'), cell('extensionAsked')];
+  const plain = due === null ? '""' : `IF(ISNUMBER(${due}),${due},"")`;
+  if (reply === null) return plain;
+  const grantedOr = (rest: string): string => (granted === null ? rest : `IF(ISNUMBER(${granted}),${granted},${rest})`);
+  const askedOr = (rest: string): string => (asked === null ? rest : `IF(ISNUMBER(${asked}),${asked},${rest})`);
+  return `IF(${reply}="同意",${grantedOr(askedOr(plain))},${plain})`;
+}
+
+/**
+ * 预警 of a ledger row (DESIGN §9, §12), as a classic formula. Row \`r\` is 1-based.
+ * 退回 (审核结果): 退回重办; 已完成 awaiting review (Duban_ReviewRequired 是, no 通过): 待审核; else
+ * 已完成: 逾期完成 when 完成日期 > the effective due date, else 按时完成; otherwise 逾期 when 统计日期 is
+ * past it, 临期 when 0 ≤ due − 统计日期 ≤ 预警天数, else 正常 (also without a due date).
+ */
+export function warningFormula(r: number): string {
+  const at = (key: LedgerColumnKey): string => `${col(key)}${r}`;
+  const [status, done, review] = [at('status'), at('doneDate'), at('review')];
+  const d = effectiveDueFormula(at);
   return (
-    `IF(${status}="已完成",IF(AND(ISNUMBER(${done}),ISNUMBER(${due}),${done}>${due}),"逾期完成","按时完成"),` +
-    `IF(NOT(ISNUMBER(${due})),"正常",IF(${NAME.asOf}>${due},"逾期",IF(${due}-${NAME.asOf}<=${NAME.warnDays},"临期","正常"))))`
+    `IF(${review}="退回","退回重办",IF(AND(${status}="已完成",${NAME.reviewRequired}="是",${review}<>"通过"),"待审核",` +
+    `IF(${status}="已完成",IF(AND(ISNUMBER(${done}),ISNUMBER(${d}),${done}>${d}),"逾期完成","按时完成"),` +
+    `IF(NOT(ISNUMBER(${d})),"正常",IF(${NAME.asOf}>${d},"逾期",IF(${d}-${NAME.asOf}<=${NAME.warnDays},"临期","正常"))))))`
   );
 }
 
-export function ledgerColumns(): ColumnPlan[] {
+/**
+ * The ledger's columns. The office's columns (延期批复…销号日期) are unlocked in the master and
+ * locked in a unit's file (\`forUnit\`): a unit asks, the office answers.
+ */
+export function ledgerColumns(forUnit = false): ColumnPlan[] {
   return LEDGER_COLUMNS.map((c) => ({
     header: c.header,
     width: c.width,
-    role: c.role,
+    role: c.role === 'office' ? (forUnit ? 'generated' : 'fill') : c.role,
     // Never `@` on a formula column: Excel stores a formula typed into a text cell as text.
     numberFormat: c.kind === 'date' ? DATE_FORMAT : c.role !== 'formula' && (c.key === 'taskId' || c.kind === 'text') ? TEXT_FORMAT : 'General',
     wrap: c.kind === 'long',
@@ -74,14 +97,16 @@ function warnColours(n: number, warn: string): ConditionalFormatPlan[] {
 }
 
 
-export function ledgerSheet(ledger: Ledger, index: number): SheetPlan {
+export function ledgerSheet(ledger: Ledger, index: number, forUnit = false): SheetPlan {
   const n = ledger.rows.length;
   const last = n + 1;
   const colRange = (key: LedgerColumnKey): string => `${col(key)}2:${col(key)}${last}`;
   const validations: ValidationPlan[] = [
     { range: colRange('status'), type: 'list', values: [...STATUS_VALUES], prompt: '从列表选择：未启动、推进中、已完成、受阻', error: '状态只能是：未启动、推进中、已完成、受阻' },
     { range: colRange('outputForm'), type: 'list', values: [...OUTPUT_FORMS], prompt: '从列表选择成果形式', error: `成果形式只能是：${OUTPUT_FORMS.join('、')}` },
-    ...(['plannedDate', 'doneDate', 'updated'] as const).map(
+    { range: colRange('extensionReply'), type: 'list', values: [...EXTENSION_REPLIES], prompt: '督查室填写：同意或不同意', error: '延期批复只能是：同意、不同意' },
+    { range: colRange('review'), type: 'list', values: [...REVIEW_RESULTS], prompt: '督查室填写：通过或退回', error: '审核结果只能是：通过、退回' },
+    ...(['plannedDate', 'doneDate', 'updated', 'extensionAsked', 'extensionGranted', 'closedDate'] as const).map(
       (key): ValidationPlan => ({ range: colRange(key), type: 'date', min: '2000-01-01', max: '2099-12-31', prompt: '请输入日期，如 2020-12-31', error: '这里需要一个日期（例如 2020-12-31），不能是文字' }),
     ),
   ];
@@ -90,7 +115,7 @@ export function ledgerSheet(ledger: Ledger, index: number): SheetPlan {
   return {
     key: ledgerKey(ledger.unit),
     name: ledger.sheetName,
-    columns: [...ledgerColumns(), ...extras.map(extraColumn)],
+    columns: [...ledgerColumns(forUnit), ...extras.map(extraColumn)],
     rows: ledger.rows.map((row, i) => rowCells(row, i + 2, extras)),
     freeze: { rows: 1, columns: 1 },
     table: { name: `Duban_Ledger_${index + 1}`, style: 'TableStyleLight9' },

@@ -29,7 +29,7 @@ export function remindSheet(doc: ReminderDocument): SheetPlan {
     // Row numbers are 1-based with the header in row 1: the unit's title is the next row.
     if (rows.length > 0) breaks.push(rows.length + 2);
     const overdue = unit.rows.filter((r) => r.warn === '逾期').length;
-    rows.push(line(`致：${unit.name}（统计日期 ${doc.asOf}，逾期 ${overdue} 项，临期 ${unit.rows.length - overdue} 项）`));
+    rows.push(line(`致：${unit.name}（统计日期 ${doc.asOf}，${unit.notReported ? '本期尚未报送，' : ''}逾期 ${overdue} 项，临期 ${unit.rows.length - overdue} 项）`));
     for (const r of unit.rows) rows.push([text(r.task), text(r.source === undefined ? r.text : `【${r.source}】${r.text}`), date(r.due), text(r.warn), num(r.days), text(r.status), text(r.person)]);
     rows.push(line('督办意见：'), blank(), line('反馈时限：请于　　年　　月　　日前书面反馈落实情况'), line('督办单位（盖章）：　　　　　　　　　　　　　　日期：'));
   }

@@ -11,6 +11,9 @@ import { TASK_COLUMN } from './tasksSheet';
 import type { SnapshotRow } from '../../domain/summary/history';
 import { wholeRows } from './historySheet';
 import { sourcesBlock } from './sourcesBlock';
+import { DEFAULT_LOOP_SETTINGS, REPORT_CYCLES, type LoopSettings } from '../../domain/loop/settings';
+import { LOOP_SETTING_ADDRESSES } from '../../domain/summary/readSummary';
+import { ROUNDS_SHEET } from '../../domain/loop/roundsRecord';
 
 export const SUMMARY_NAME_ADDRESSES = { asOf: 'B1', warnDays: 'B2', year: 'B3' } as const;
 /**
@@ -25,8 +28,19 @@ const PERCENT = '0.0%';
 const SERIAL_NO = '0"　"';
 
 /** 汇总's parameter block: the as-of date (=TODAY() unless the user types a date), warn days, year. */
-export function summaryParameters(year: number | null, asOf: string | null, warnDays: number = DEFAULT_WARN_DAYS): NonNullable<SheetPlan['extraCells']> {
+export function summaryParameters(year: number | null, asOf: string | null, warnDays: number = DEFAULT_WARN_DAYS, loop: LoopSettings = DEFAULT_LOOP_SETTINGS): NonNullable<SheetPlan['extraCells']> {
+  const label = (value: string): string => `${value[0] === 'E' ? 'D' : 'F'}${value.slice(1)}`;
+  const L = LOOP_SETTING_ADDRESSES;
   return [
+    // The supervision loop's settings (DESIGN §12), named cells the office edits.
+    { address: label(L.cycle), cell: text('报送周期'), bold: true },
+    { address: L.cycle, cell: text(loop.cycle) },
+    { address: label(L.reportDay), cell: text('报送日'), bold: true },
+    { address: L.reportDay, cell: num(loop.reportDay) },
+    { address: label(L.reviewRequired), cell: text('需审核'), bold: true },
+    { address: L.reviewRequired, cell: text(loop.reviewRequired ? '是' : '否') },
+    { address: label(L.paceTolerance), cell: text('序时容差'), bold: true },
+    { address: L.paceTolerance, cell: num(loop.paceTolerance) },
     { address: 'A1', cell: text('统计日期'), bold: true },
     { address: 'B1', cell: asOf === null ? formula('TODAY()') : date(asOf), numberFormat: DATE_FORMAT },
     { address: 'C1', cell: text('默认为今天；输入固定日期即按该日期统计') },
@@ -65,7 +79,19 @@ export type SummaryAnchors = {
   sourceCount: number;
   overdueRow: number;
   overdueCount: number;
+  /** The loop's header row (本期, counts); its values are the row below. */
+  loopRow: number;
+  /** Header of the per-unit 报送与审核 table. */
+  unitLoopRow: number;
+  /** Header of the 待办 list (延期申请待批复、待审核) and its slots. */
+  todoRow: number;
+  todoCount: number;
 };
+export const LOOP_HEADERS = ['报送周期', '本期', '本期开始', '本期结束', '报送截止日', '未报送单位', '迟报单位', '已延期', '待批延期', '待审核', '退回重办', '慢于序时'] as const;
+export const UNIT_LOOP_HEADERS = ['单位', '本期报送', '已延期', '待批延期', '待审核', '退回重办'] as const;
+export const TODO_HEADERS = ['序号', '类型', '任务编号', '单位', '截止日期', '申请延期至'] as const;
+/** Slots of the 待办 list beyond the entries there were when it was laid out: requests typed later show without a refresh. */
+export const TODO_LIST_MARGIN = 10;
 
 /**
  * Where 汇总's tables start. The overdue list is sized to its content: a row can only be 逾期 once
@@ -73,7 +99,7 @@ export type SummaryAnchors = {
  * With =TODAY(), `today` (read by the caller) sizes it for the next month; without either, for
  * every row that has a due date.
  */
-export function summaryAnchors(layout: SummaryLayout, asOf: string | null, today: string | null = null): SummaryAnchors {
+export function summaryAnchors(layout: SummaryLayout, asOf: string | null, today: string | null = null, queued = 0): SummaryAnchors {
   const unitsRow = 11;
   const sectionsRow = unitsRow + layout.units.length + 3;
   const sourcesRow = sectionsRow + layout.sections.length + 3;
@@ -82,7 +108,73 @@ export function summaryAnchors(layout: SummaryLayout, asOf: string | null, today
   const day = asOf ?? today;
   const limit = day === null ? Infinity : excelSerial(day, layout.dateSystem) + (asOf === null ? OVERDUE_LIST_MARGIN_DAYS : 0);
   const overdueCount = Math.min(OVERDUE_LIST_MAX, layout.rows.filter((r) => r.due !== null && r.due < limit).length);
-  return { overallRow: 6, unitsRow, unitCount: layout.units.length, sectionsRow, sectionCount: layout.sections.length, sourcesRow, sourceCount, overdueRow, overdueCount };
+  const loopRow = overdueRow + overdueCount + 3;
+  const unitLoopRow = loopRow + 4;
+  const todoRow = unitLoopRow + layout.units.length + 3;
+  const todoCount = Math.min(OVERDUE_LIST_MAX, queued + TODO_LIST_MARGIN);
+  return { overallRow: 6, unitsRow, unitCount: layout.units.length, sectionsRow, sectionCount: layout.sections.length, sourcesRow, sourceCount, overdueRow, overdueCount, loopRow, unitLoopRow, todoRow, todoCount };
+}
+
+const R = `${sheetRef(ROUNDS_SHEET)}!`;
+const CYCLE_LIST = `{${REPORT_CYCLES.map((c) => `"${c}"`).join(',')}}`;
+
+/**
+ * 本期 (DESIGN §12) and the loop's counts, one row under its headers. The period is computed from
+ * 统计日期 and the settings as the engine's reportingPeriod does; its dates are named for the
+ * per-unit 报送 formulas.
+ */
+function loopBlock(a: SummaryAnchors): BlockPlan {
+  const v = a.loopRow + 1;
+  const months = `CHOOSE(MATCH($A$${v},${CYCLE_LIST},0),1,2,3,6)`;
+  const first = `INT((MONTH(${NAME.asOf})-1)/${months})*${months}+1`;
+  const day = `IF(ISNUMBER(${NAME.reportDay}),${NAME.reportDay},25)`;
+  const units = (status: string) => formula(`COUNTIF($B$${a.unitLoopRow + 1}:$B$${a.unitLoopRow + Math.max(a.unitCount, 1)},"${status}")`);
+  const values: Cell[] = [
+    formula(`CHOOSE(IFERROR(MATCH(${NAME.reportCycle},${CYCLE_LIST},0),1),${REPORT_CYCLES.map((c) => `"${c}"`).join(',')})`),
+    formula(`YEAR(C${v})&"年"&CHOOSE(MATCH($A$${v},${CYCLE_LIST},0),MONTH(C${v})&"月",MONTH(C${v})&"—"&MONTH(D${v})&"月","第"&INT((MONTH(C${v})+2)/3)&"季度",IF(MONTH(C${v})=1,"上半年","下半年"))`),
+    formula(`DATE(YEAR(${NAME.asOf}),${first},1)`),
+    formula(`DATE(YEAR(${NAME.asOf}),${first}+${months},0)`),
+    formula(`DATE(YEAR(D${v}),MONTH(D${v}),MIN(MAX(1,INT(${day})),DAY(D${v})))`),
+    units('未报送'),
+    units('迟报'),
+    ...(['extended', 'pendingExtension', 'pendingReview', 'returned'] as const).map((k) => formula(`SUM(${idx(k)})`)),
+    // From row 2: the column's header is 慢于序时 too.
+    formula(`COUNTIF(${Q}$N$2:$N$1048576,"慢于序时")`),
+  ];
+  return { at: `A${a.loopRow}`, cells: [LOOP_HEADERS.map(text), values], boldFirstRow: true, numberFormats: [null, null, DATE_FORMAT, DATE_FORMAT, DATE_FORMAT] };
+}
+
+/**
+ * Per unit: 本期报送 (按时报送 when it reported — a file merged per 报送记录, or an 更新日期 in its
+ * ledger — between 本期开始 and 报送截止日; 迟报 when only after it; else 未报送) and its loop rows.
+ */
+function unitLoopBlock(layout: SummaryLayout, a: SummaryAnchors): BlockPlan {
+  const rows = layout.units.map((u, i): Cell[] => {
+    const r = a.unitLoopRow + 1 + i;
+    const reported = (from: string, to: string) =>
+      `COUNTIFS(${col(R, 'B')},$A${r},${col(R, 'E')},"${from}"&${from === '>=' ? NAME.periodStart : NAME.reportDue},${col(R, 'E')},"<="&${to})+COUNTIFS(${idx('unit')},$A${r},${idx('updated')},"${from}"&${from === '>=' ? NAME.periodStart : NAME.reportDue},${idx('updated')},"<="&${to})`;
+    const mine = (k: keyof typeof IX) => formula(`SUMIF(${idx('unit')},$A${r},${idx(k)})`);
+    return [text(u.name), formula(`IF(${reported('>=', NAME.reportDue)}>0,"按时报送",IF(${reported('>', NAME.periodEnd)}>0,"迟报","未报送"))`), mine('extended'), mine('pendingExtension'), mine('pendingReview'), mine('returned')];
+  });
+  return { at: `A${a.unitLoopRow}`, cells: [UNIT_LOOP_HEADERS.map(text), ...rows], boldFirstRow: true };
+}
+
+/** The office's queue: the k-th row awaiting 延期批复 or review, found like the overdue list's (binary search over 待办累计). */
+function todoBlock(a: SummaryAnchors): BlockPlan {
+  const rows = Array.from({ length: a.todoCount }, (_, k): Cell[] => {
+    const row = `IFERROR(MATCH(${k},${NAME.indexTodoRun},1),0)+2`;
+    const find = `IF(INDEX(${idx('todoNo')},${row})=${k + 1},${row},NA())`;
+    const pick = (key: keyof typeof IX) => formula(`IFERROR(INDEX(${idx(key)},${find}),"")`);
+    return [
+      formula(`IF(ISNUMBER(${find}),${k + 1},"")`),
+      formula(`IFERROR(IF(INDEX(${idx('pendingExtension')},${find})=1,"延期申请","待审核"),"")`),
+      pick('task'),
+      pick('unit'),
+      pick('due'),
+      pick('asked'),
+    ];
+  });
+  return { at: `A${a.todoRow}`, cells: [TODO_HEADERS.map(text), ...rows], boldFirstRow: true, numberFormats: [null, null, null, null, DATE_FORMAT, DATE_FORMAT] };
 }
 
 /** A rate as text with its fraction, `40%（2/5）`; "—" when the denominator is 0 (DESIGN §9). */
@@ -218,11 +310,22 @@ function overdueBlock(count: number, at: number): BlockPlan {
  * overdue list — every number a live formula over `_台账索引`, 任务清单 and 量化指标, so the
  * workbook stays right when a unit edits it without the add-in.
  */
-export function summarySheet(layout: SummaryLayout, year: number | null, asOf: string | null, warnDays: number = DEFAULT_WARN_DAYS, today: string | null = null, history: readonly SnapshotRow[] = []): SheetPlan {
-  const a = summaryAnchors(layout, asOf, today);
-  const trend = trendBlock(history, a.overdueRow + a.overdueCount + 3);
+export function summarySheet(
+  layout: SummaryLayout,
+  year: number | null,
+  asOf: string | null,
+  warnDays: number = DEFAULT_WARN_DAYS,
+  today: string | null = null,
+  history: readonly SnapshotRow[] = [],
+  loop: LoopSettings = DEFAULT_LOOP_SETTINGS,
+  queued = 0,
+): SheetPlan {
+  const a = summaryAnchors(layout, asOf, today, queued);
+  const trend = trendBlock(history, a.todoRow + a.todoCount + 3);
   // Charts go below the tables, not beside them: beside, they would shrink every page fitted to its width.
-  const chartsRow = (trend ? trend.row + trend.count : a.overdueRow + a.overdueCount) + 3;
+  const chartsRow = (trend ? trend.row + trend.count : a.todoRow + a.todoCount) + 3;
+  const todo = `SUM(${idx('pendingExtension')})+SUM(${idx('pendingReview')})`;
+  const unitLoopRange = `B${a.unitLoopRow + 1}:B${a.unitLoopRow + Math.max(a.unitCount, 1)}`;
   const overdue = `COUNTIF(${idx('warning')},"逾期")`;
   const title = (row: number, label: string) => ({ address: `A${row}`, cell: text(label), bold: true });
   const unitRange = (letter: string) => `${letter}${a.unitsRow + 1}:${letter}${a.unitsRow + Math.max(a.unitCount, 1)}`;
@@ -233,7 +336,7 @@ export function summarySheet(layout: SummaryLayout, year: number | null, asOf: s
     columns: [18, 11, 9, 11, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 10, 9, 9, 15, 15, 15].map((width) => ({ header: '', width, role: 'generated' as const })),
     rows: [],
     extraCells: [
-      ...summaryParameters(year, asOf, warnDays),
+      ...summaryParameters(year, asOf, warnDays, loop),
       title(a.overallRow - 1, '总体情况（按任务计，任务状态取牵头单位台账）'),
       title(a.unitsRow - 1, '分单位（按该单位台账行计）'),
       title(a.sectionsRow - 1, '分板块'),
@@ -241,15 +344,24 @@ export function summarySheet(layout: SummaryLayout, year: number | null, asOf: s
       title(a.overdueRow - 1, '逾期清单（按台账行）'),
       // The list has the rows it needed when it was laid out; more later (=TODAY() moves on) are counted and named here.
       { address: `C${a.overdueRow - 1}`, cell: formula(`"共 "&${overdue}&" 条"&IF(${overdue}>${a.overdueCount},"，下列 ${a.overdueCount} 条之外的请点“刷新汇总”（或 duban summary --write）后查看","")`) },
+      title(a.loopRow - 1, '督办闭环（本期报送、延期、审核、序时进度）'),
+      title(a.unitLoopRow - 1, '分单位报送与审核（本期）'),
+      title(a.todoRow - 1, '待办：延期申请待批复、办结待审核'),
+      { address: `C${a.todoRow - 1}`, cell: formula(`"共 "&(${todo})&" 条"&IF(${todo}>${a.todoCount},"，下列 ${a.todoCount} 条之外的请点“刷新汇总”（或 duban summary --write）后查看","")`) },
       ...legend(),
       ...(trend ? [title(trend.row - 1, '趋势（调度记录，全部任务）')] : []),
     ],
-    blocks: [overallBlock(), unitsBlock(layout, a.unitsRow), sectionsBlock(layout, a.sectionsRow), ...(a.sourceCount > 0 ? [sourcesBlock(layout.sources, a.sourcesRow)] : []), overdueBlock(a.overdueCount, a.overdueRow), ...(trend ? [trend.block] : [])],
+    blocks: [overallBlock(), unitsBlock(layout, a.unitsRow), sectionsBlock(layout, a.sectionsRow), ...(a.sourceCount > 0 ? [sourcesBlock(layout.sources, a.sourcesRow)] : []), overdueBlock(a.overdueCount, a.overdueRow), loopBlock(a), unitLoopBlock(layout, a), todoBlock(a), ...(trend ? [trend.block] : [])],
     freeze: { rows: 0, columns: 0 },
-    validations: [],
+    validations: [
+      { range: LOOP_SETTING_ADDRESSES.cycle, type: 'list', values: [...REPORT_CYCLES], prompt: '各单位多久报送一次', error: `报送周期只能是：${REPORT_CYCLES.join('、')}` },
+      { range: LOOP_SETTING_ADDRESSES.reviewRequired, type: 'list', values: ['是', '否'], prompt: '是：已完成须经审核通过才算完成', error: '只能填“是”或“否”' },
+    ],
     conditionalFormats:
       a.unitCount > 0
         ? [
+            { range: unitLoopRange, type: 'expression', formula: `B${a.unitLoopRow + 1}="未报送"`, fill: WARN_COLOURS['逾期'].fill, fontColor: WARN_COLOURS['逾期'].font },
+            { range: unitLoopRange, type: 'expression', formula: `B${a.unitLoopRow + 1}="迟报"`, fill: WARN_COLOURS['临期'].fill, fontColor: WARN_COLOURS['临期'].font },
             { range: unitRange('N'), type: 'dataBar', color: '#2E7D32' },
             { range: unitRange('L'), type: 'expression', formula: `L${a.unitsRow + 1}>0`, fill: '#F8D7DA', fontColor: '#842029' },
           ]

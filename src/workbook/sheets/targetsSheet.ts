@@ -3,7 +3,8 @@ import { PAGE } from '../pages';
 import { DATE_FORMAT, TEXT_FORMAT, formula, num, text, type Cell, type ColumnPlan, type SheetPlan } from '../plan';
 import { printSetup } from '../print';
 import { FILL_COLUMN_SHADE } from '../colours';
-import { SHEET } from '../../domain/grid/names';
+import { NAME, SHEET } from '../../domain/grid/names';
+import { yearEndOf } from '../../domain/loop/pace';
 import { fillCell } from './fillCell';
 import { targetKey, type PreviousWorkbook } from '../../domain/ledger/readBack';
 import { REMOVED_MARK } from '../../domain/ledger/columns';
@@ -25,7 +26,26 @@ const COLUMNS: ColumnPlan[] = [
   { header: '完成进度', width: 10, role: 'formula', numberFormat: '0.0%' },
   { header: '是否达标', width: 9, role: 'formula' },
   { header: '更新日期', width: 11, role: 'fill', numberFormat: DATE_FORMAT, shade: FILL_COLUMN_SHADE },
+  { header: '序时进度', width: 9, role: 'formula', numberFormat: '0.0%' },
+  { header: '慢于序时', width: 9, role: 'formula' },
 ];
+
+/** Duban_PaceTolerance as the formulas read it: 5 (percentage points) when it holds no number. */
+const TOLERANCE = `IF(ISNUMBER(${NAME.paceTolerance}),${NAME.paceTolerance},5)`;
+
+/**
+ * 序时进度 and 慢于序时 of a target in row r (DESIGN §12): for a level or increase target of a task due
+ * 31 December of \`year\`, the share of the year elapsed at 统计日期, and 慢于序时 when its 完成进度 (J)
+ * trails it by more than the tolerance. Blank for every other target.
+ */
+function paceCells(target: Target, year: number | null, r: number): [Cell, Cell] {
+  if (year === null || target.direction === 'decrease' || (target.comparator !== '>=' && target.comparator !== '>')) return [null, null];
+  const start = `DATE(${year - 1},12,31)`;
+  return [
+    formula(`MIN(1,MAX(0,(${NAME.asOf}-${start})/(DATE(${year},12,31)-${start})))`),
+    formula(`IF(AND(ISNUMBER(J${r}),ISNUMBER(M${r})),IF(J${r}<M${r}-${TOLERANCE}/100,"慢于序时",""),"")`),
+  ];
+}
 
 /** Whether a value `v` meets a target, as a classic formula condition over cell addresses. */
 export function meetsCondition(target: Pick<Target, 'comparator' | 'max'>, v: string, goal: string): string {
@@ -80,6 +100,7 @@ export function targetsSheet(notice: ParsedNotice, previous: ReadonlyMap<string,
         formula(progressFormula(target, `I${r}`, `E${r}`)),
         formula(`IF(ISNUMBER(I${r}),IF(${meetsCondition(target, `I${r}`, `E${r}`)},"达标","未达标"),"")`),
         fillCell(typed?.updated ?? null),
+        ...paceCells(target, yearEndOf(task.deadline.due), r),
       ]);
     }
   }

@@ -69,7 +69,11 @@ export function taskStatusFormula(r: number): string {
 
 /** 预警 of the task in row r: 逾期完成 when any counted row finished after the due date. */
 export function taskWarningFormula(r: number): string {
-  const d = `${TASK_COLUMN.due}${r}`;
+  // An approved extension of a counted row moves the task's due date (the latest of them, never
+  // earlier than 截止日期). Read from the running max on the task's last index row; the whole-index
+  // fallback (rows moved in 任务清单 since the index was laid out) uses 截止日期 until 刷新汇总.
+  const plain = `${TASK_COLUMN.due}${r}`;
+  const d = `IF(AND(ISNUMBER(${plain}),${fresh(r)}),MAX(${plain},${atLast('taskDueMax')}),${plain})`;
   const late = `IF(${fresh(r)},${atLast('taskLate')},COUNTIFS(${col('task')},$A${r},${col('counted')},1,${col('lateDone')},1))>0`;
   return `IF(${TASK_COLUMN.status}${r}="已完成",IF(${late},"逾期完成","按时完成"),IF(NOT(ISNUMBER(${d})),"正常",IF(${NAME.asOf}>${d},"逾期",IF(${d}-${NAME.asOf}<=${NAME.warnDays},"临期","正常"))))`;
 }
