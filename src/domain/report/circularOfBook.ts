@@ -6,6 +6,7 @@ import { inputOfSource } from '../summary/ofSource';
 import { buildCircular } from './buildCircular';
 import type { BehindPace, Circular, Reporting } from './circular';
 import { circularSubject } from './subject';
+import { behindPaceOf } from './behindPace';
 
 export type CircularOptions = {
   asOf: string;
@@ -27,5 +28,9 @@ export function circularOfBook(book: WorkbookData, options: CircularOptions): Ci
   const input = options.source ? inputOfSource(whole, options.source) : whole;
   const report = summarize(input, options.asOf, options.warnDays);
   const subject = options.subject?.trim() || options.source || circularSubject(book);
-  return buildCircular({ report, input, texts: taskTexts(book), subject, reporting: options.reporting ?? null, behindPace: options.behindPace ?? null });
+  // The loop (DESIGN §12) is in every workbook the engine reads: its round and its targets behind the calendar.
+  const { period, due, notReported, late } = report.reporting;
+  const reporting = options.reporting ?? { period, due, notReported, late };
+  const behindPace = options.behindPace ?? behindPaceOf(input, report);
+  return buildCircular({ report, input, texts: taskTexts(book), subject, reporting, behindPace });
 }

@@ -165,7 +165,7 @@ const PACED = new Set(['>=', '>']);
 function readTargets(sheet: SheetData | undefined, dueOf: ReadonlyMap<string, string | null>): SummaryTarget[] {
   if (!sheet) return [];
   const h = (sheet.rows[0] ?? []).map(cellText);
-  const [iDir, iGoal, iUnit, iValue, iTask] = ['方向', '目标值', '单位', '完成值', '任务编号'].map((x) => h.indexOf(x)) as [number, number, number, number, number];
+  const [iDir, iGoal, iUnit, iValue, iTask, iName] = ['方向', '目标值', '单位', '完成值', '任务编号', '指标'].map((x) => h.indexOf(x)) as [number, number, number, number, number, number];
   const out: SummaryTarget[] = [];
   for (const row of sheet.rows.slice(1)) {
     const label = cellText(row[iDir]).replace(/^下降/, '');
@@ -174,7 +174,7 @@ function readTargets(sheet: SheetData | undefined, dueOf: ReadonlyMap<string, st
     if (comparator === undefined || goal === null) continue;
     const max = /（至([\d.]+)）/.exec(cellText(row[iUnit]))?.[1];
     const paced = PACED.has(comparator) && !cellText(row[iDir]).startsWith('下降');
-    out.push({ comparator, goal, max: max === undefined ? null : Number(max), value: row[iValue] ?? null, paceYear: paced ? yearEndOf(dueOf.get(cellText(row[iTask])) ?? null) : null, ...(iTask >= 0 ? { taskId: cellText(row[iTask]) } : {}) });
+    out.push({ comparator, goal, max: max === undefined ? null : Number(max), value: row[iValue] ?? null, paceYear: paced ? yearEndOf(dueOf.get(cellText(row[iTask])) ?? null) : null, ...(iTask >= 0 ? { taskId: cellText(row[iTask]) } : {}), ...(iName >= 0 ? { name: cellText(row[iName]) } : {}) });
   }
   return out;
 }

@@ -34,6 +34,8 @@ export type SummaryTarget = {
   paceYear?: number | null;
   /** 任务编号 on 量化指标, where it has one. */
   taskId?: string;
+  /** 指标 as 量化指标 names it, where it has the column. */
+  name?: string;
 };
 export type SummaryInput = {
   tasks: SummaryTask[];
@@ -326,7 +328,7 @@ function inTaskOrder<T extends { task: string }>(list: T[], tasks: SummaryInput[
 }
 
 /** 完成进度 as 量化指标's formula computes it for a level or increase target: min(1, value / goal); 0 for a 0. */
-function targetProgress(g: SummaryTarget): number | null {
+export function targetProgress(g: SummaryTarget): number | null {
   if (!isDate(g.value)) return null;
   if (g.goal === 0 || g.value === 0) return 0;
   return Math.min(1, g.value / g.goal);
