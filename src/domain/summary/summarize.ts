@@ -1,6 +1,6 @@
 import type { Role } from '../notice/types';
 import type { SheetValue } from '../grid/sheetData';
-import { isComplete, isDate, meetsTarget, rate, statusCategory, taskStatus, warning, type StatusCategory, type Warning } from './rules';
+import { isComplete, isDate, isUnknownStatus, meetsTarget, rate, statusCategory, taskStatus, warning, type StatusCategory, type Warning } from './rules';
 import { fromExcelSerial, excelSerial, type DateSystem } from '../time/isoDate';
 import { sourceOf } from '../sources/bySource';
 
@@ -47,6 +47,8 @@ export type SummaryReport = {
     overdueRate: number | null;
     fillRate: number | null;
     targetRate: number | null;
+    /** Ledger rows whose 状态 is outside the list (状态无法识别); such a row's task reads it as no status. */
+    statusUnknown: number;
   };
   units: Array<
     Counts & {
@@ -61,6 +63,8 @@ export type SummaryReport = {
       completionRate: number | null;
       onTimeRate: number | null;
       fillRate: number | null;
+      /** Rows whose 状态 is outside the list: counted here, not in `unreported`. */
+      statusUnknown: number;
     }
   >;
   sections: Array<{ no: number; title: string; tasks: number; done: number; overdue: number; completionRate: number | null }>;
@@ -76,8 +80,8 @@ export type SourceFigures = Counts & { name: string; tasks: number; overdue: num
 
 const STATUS_KEY: Record<string, keyof Counts> = { 已完成: 'done', 推进中: 'inProgress', 未启动: 'notStarted', 受阻: 'blocked', 未填报: 'unreported' };
 /** Offsets of the per-unit figures in the flat accumulator. */
-const F = { rows: 0, lead: 1, joint: 2, support: 3, each: 4, done: 5, inProgress: 6, notStarted: 7, blocked: 8, unreported: 9, overdue: 10, dueSoon: 11, complete: 12, due: 13, onTimeDue: 14 } as const;
-const FIELDS = 15;
+const F = { rows: 0, lead: 1, joint: 2, support: 3, each: 4, done: 5, inProgress: 6, notStarted: 7, blocked: 8, unreported: 9, overdue: 10, dueSoon: 11, complete: 12, due: 13, onTimeDue: 14, statusUnknown: 15 } as const;
+const FIELDS = 16;
 const ROLE_FIELD: Record<Role, number> = { lead: F.lead, joint: F.joint, support: F.support, each: F.each };
 const CATEGORY_FIELD: Record<StatusCategory, number> = { done: F.done, inProgress: F.inProgress, notStarted: F.notStarted, blocked: F.blocked, unreported: F.unreported };
 const zero = (): Counts => ({ done: 0, inProgress: 0, notStarted: 0, blocked: 0, unreported: 0 });
@@ -104,6 +108,7 @@ export function summarize(input: SummaryInput, asOf: string, warnDays: number): 
   const overdue: SummaryReport['overdue'] = [];
   const isoOf = new Map<number, string>();
   let complete = 0;
+  let statusUnknown = 0;
   for (const r of input.rows) {
     const w = warning(r.status, r.doneDate, r.due, a, warnDays);
     rowWarnings.push({ task: r.taskId, unit: r.unit, warning: w });
@@ -112,6 +117,7 @@ export function summarize(input: SummaryInput, asOf: string, warnDays: number): 
     else byTask.set(r.taskId, [r]);
     const done = isComplete(r);
     if (done) complete++;
+    if (isUnknownStatus(r.status)) statusUnknown++;
     if (w === '逾期') {
       const due = r.due as number;
       let iso = isoOf.get(due);
@@ -124,7 +130,8 @@ export function summarize(input: SummaryInput, asOf: string, warnDays: number): 
     const base = u * FIELDS;
     bump(base + F.rows);
     bump(base + ROLE_FIELD[r.role]);
-    bump(base + CATEGORY_FIELD[statusCategory(r.status)]);
+    const unknown = isUnknownStatus(r.status);
+    bump(base + (unknown ? F.statusUnknown : CATEGORY_FIELD[statusCategory(r.status)]));
     if (w === '逾期') bump(base + F.overdue);
     if (w === '临期') bump(base + F.dueSoon);
     if (done) bump(base + F.complete);
@@ -187,6 +194,7 @@ export function summarize(input: SummaryInput, asOf: string, warnDays: number): 
       overdueRate: rate(overall.overdue, tasksDue),
       fillRate: rate(complete, input.rows.length),
       targetRate: rate(met, filledTargets.length),
+      statusUnknown,
     },
     units: input.units.map((name, i) => {
       const at = (f: number): number => acc[i * FIELDS + f] as number;
@@ -209,6 +217,7 @@ export function summarize(input: SummaryInput, asOf: string, warnDays: number): 
         completionRate: rate(done, rows),
         onTimeRate: rate(at(F.onTimeDue), at(F.due)),
         fillRate: rate(at(F.complete), rows),
+        statusUnknown: at(F.statusUnknown),
       };
     }),
     sections: input.sections.map((s) => {
