@@ -68,7 +68,7 @@ export function toMergeDocument(r: MergeResult): object {
     merged: r.merged,
     cells: r.cellsTaken,
     rowsAdded: r.rowsAdded,
-    conflicts: r.conflicts.map((c) => ({ sheet: c.sheet, cell: c.cell, task: c.task, unit: c.unit, column: c.column, master: c.master, returned: c.returned, applied: c.applied, file: c.file })),
+    conflicts: r.conflicts.map((c) => ({ sheet: c.sheet, cell: c.cell, task: c.task, unit: c.unit, column: c.column, master: c.master, returned: c.returned, applied: c.applied, file: c.file, ...(c.masterFrom === undefined ? {} : { masterFrom: c.masterFrom }) })),
     refused: r.refused.map((x) => ({ file: x.file, reason: x.reason })),
   };
 }

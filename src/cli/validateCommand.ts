@@ -102,6 +102,8 @@ function applyFixes(wb: ExcelJS.Workbook, findings: Finding[]): number {
     if (!cell) continue;
     cell.value = f.fix;
     if (f.code === 'TEXT_DATE') cell.style = { ...cell.style, numFmt: DATE_FORMAT };
+    // `76.5%` fixed to 76.5: shown as the number, not as 7650%.
+    if (f.code === 'PERCENT_TYPED') cell.style = { ...cell.style, numFmt: 'General' };
     n++;
   }
   return n;

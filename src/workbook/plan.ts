@@ -133,7 +133,13 @@ export type WorkbookPlan = {
   warnings?: PlanWarning[];
 };
 
-export type CellEdit = { sheet: string; address: string; cell: Cell };
+export type CellEdit = {
+  sheet: string;
+  address: string;
+  cell: Cell;
+  /** A number format the cell must take (`General` for a `76.5%` written back as 76.5); else it keeps its own. */
+  numberFormat?: string;
+};
 
 export type PlanWarning = { code: 'CELL_TEXT_CUT'; sheet: string; cell: string; task: string | null; length: number };
 

@@ -106,10 +106,10 @@ describe('duban summary --snapshot (调度记录) and the trend on 汇总', () =
     // LibreOffice keeps 15 significant digits.
     const round = (x: unknown): number => Number(Number(x ?? 0).toFixed(12));
     expect(trend.map(([d, rate, overdue]) => [iso(d), round(rate), overdue ?? 0])).toEqual(reports.map((r) => [r.asOf, round(r.overall.completionRate), r.overall.overdue]));
-    // Rates with their fraction: 完成率 of the whole as LibreOffice computes it, e.g. 40%（2/5）.
+    // Rates with their fraction: 完成率 of the whole as LibreOffice computes it, one decimal as everywhere, e.g. 40.0%（2/5）.
     const fraction = String(plain(ws.getCell('K8').value));
     const done = Number(plain(ws.getCell('B7').value) ?? 0);
     const tasks = Number(plain(ws.getCell('A7').value));
-    expect(fraction).toBe(`${Math.round((done / tasks) * 100)}%（${done}/${tasks}）`);
+    expect(fraction).toBe(`${((done / tasks) * 100).toFixed(1)}%（${done}/${tasks}）`);
   }, 300_000);
 });

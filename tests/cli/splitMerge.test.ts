@@ -173,7 +173,7 @@ describe('duban merge', () => {
     const sheet = wb.getWorksheet('合并冲突')!;
     const rows: unknown[][] = [];
     sheet.eachRow((row, n) => n > 1 && rows.push((row.values as unknown[]).slice(1)));
-    expect(rows).toContainEqual([FIN, byCell['3.1 备注'].cell, '3.1', '市财政局', '备注', '总表改的', '单位改的', '总表的值', f.fin]);
+    expect(rows).toContainEqual([FIN, byCell['3.1 备注'].cell, '3.1', '市财政局', '备注', '总表改的', '总表', '单位改的', '总表的值', f.fin]);
     expect(byCell['3.1 备注'].cell).toBe(`${ws.getCell(rowOf(ws, '3.1'), colOf(ws, '备注')).address}`);
   }, 60_000);
 

@@ -52,7 +52,7 @@ const PLANTS: Plant[] = [
   { sheet: F, task: '3.1', key: 'measures', value: '', code: 'REQUIRED_EMPTY' },
   { sheet: F, task: '9.1', key: 'person', value: '   ', code: 'REQUIRED_EMPTY' },
   { sheet: F, task: '10.1', key: 'progress', value: null, code: 'PROGRESS_EMPTY' },
-  { sheet: F, task: '11.3', key: 'status', value: '完成了', code: 'NOT_IN_LIST' },
+  { sheet: F, task: '11.3', key: 'status', value: '完成了', code: 'STATUS_UNKNOWN' },
   { sheet: F, task: '12.1', key: 'outputForm', value: '会议纪要', code: 'NOT_IN_LIST' },
   { sheet: F, task: '12.3', key: 'plannedDate', value: '下个月', code: 'NOT_A_DATE' },
   { sheet: F, task: '13.6', key: 'updated', value: '2020年11月30日', code: 'TEXT_DATE' },
@@ -177,7 +177,7 @@ describe('validation at the boundaries', () => {
   it('a status with stray spaces is not in the list, and the message says so', () => {
     const book = filledCorrectly();
     plant(book, { sheet: F, task: '3.1', key: 'status', value: ' 推进中', code: '' });
-    expect(validateWorkbook(book, AS_OF).findings[0]).toMatchObject({ code: 'NOT_IN_LIST', message: expect.stringContaining('前后有多余空格') });
+    expect(validateWorkbook(book, AS_OF).findings[0]).toMatchObject({ code: 'STATUS_UNKNOWN', message: expect.stringContaining('前后有多余空格') });
   });
   it('text dates in every usual form, full-width digits included, are fixable', () => {
     for (const text of ['2020年11月30日', '2020.11.30', '2020/11/30', '2020-11-30', '２０２０年１１月３０日']) {

@@ -162,7 +162,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     tail.push({
       bytes: sizeOf([[value]], 2, 2),
       run: () => {
-        sheets.getItem(edit.sheet).getRange(edit.address).formulas = [[value]];
+        const range = sheets.getItem(edit.sheet).getRange(edit.address);
+        if (edit.numberFormat !== undefined) range.numberFormat = [[edit.numberFormat]];
+        range.formulas = [[value]];
       },
     });
   }

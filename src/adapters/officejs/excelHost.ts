@@ -273,6 +273,8 @@ async function applyFixes(context: Excel.RequestContext, fixes: Finding[], run: 
     for (const f of bySheet.get(name) ?? []) {
       const range = ws.getRange(f.cell);
       if (f.code === 'TEXT_DATE') range.numberFormat = [[DATE_FORMAT]];
+      // `76.5%` fixed to 76.5 shows as the number, not as 7650%.
+      if (f.code === 'PERCENT_TYPED') range.numberFormat = [['General']];
       range.values = [[f.fix as number]];
     }
   }

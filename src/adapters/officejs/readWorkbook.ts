@@ -1,4 +1,4 @@
-import { FORMULA_AWARE_SHEETS, type CellMark, type SheetValue, type WorkbookData } from '../../domain/grid/sheetData';
+import { FORMULA_AWARE_SHEETS, PERCENT_AWARE_SHEETS, isPercentFormat, type CellMark, type SheetValue, type WorkbookData } from '../../domain/grid/sheetData';
 import { columnLetter, parseAddress, rangeAddress } from '../../domain/grid/a1';
 import { loadDateSystem } from './dateSystem';
 import { errorCode } from './runExcel';
@@ -28,7 +28,7 @@ export const RESPONSE_BUDGET_BYTES = 3 * 1024 * 1024;
 /** What Excel on the web answers when a response would exceed its limit. */
 const RESPONSE_TOO_LARGE = 'ResponsePayloadSizeLimitExceeded';
 
-type Block = { sheet: number; row: number; col: number; rows: number; cols: number; range: Excel.Range; formulas?: boolean; links?: OfficeExtension.ClientResult<Excel.CellProperties[][]> };
+type Block = { sheet: number; row: number; col: number; rows: number; cols: number; range: Excel.Range; formulas?: boolean; formats?: boolean; links?: OfficeExtension.ClientResult<Excel.CellProperties[][]> };
 
 /** UTF-8 bytes of a value as JSON, without building the text (a response is JSON). */
 function jsonBytes(v: unknown): number {
@@ -46,7 +46,8 @@ function jsonBytes(v: unknown): number {
 /** Bytes a block's answer carried: its values (and formulas) as JSON. */
 function blockBytes(b: Block): number {
   let n = 0;
-  for (const grid of b.formulas ? [b.range.values, b.range.formulas] : [b.range.values]) for (const row of (grid ?? []) as unknown[][]) for (const v of row) n += jsonBytes(v) + 1;
+  const grids = [b.range.values, ...(b.formulas ? [b.range.formulas] : []), ...(b.formats ? [b.range.numberFormat] : [])];
+  for (const grid of grids) for (const row of (grid ?? []) as unknown[][]) for (const v of row) n += jsonBytes(v) + 1;
   return n;
 }
 
@@ -148,7 +149,9 @@ export async function readWorkbookInExcel(
     for (const b of read) {
       const ws = wanted[b.sheet] as Excel.Worksheet;
       b.formulas = marks || FORMULA_AWARE_SHEETS.has(ws.name);
-      b.range = ws.getRange(rangeAddress(b.row, b.col, b.rows, b.cols)).load(b.formulas ? 'values,formulas' : 'values');
+      // 量化指标's number formats say which 完成值 were typed with `%` (DESIGN §12).
+      b.formats = PERCENT_AWARE_SHEETS.has(ws.name);
+      b.range = ws.getRange(rangeAddress(b.row, b.col, b.rows, b.cols)).load(['values', ...(b.formulas ? ['formulas'] : []), ...(b.formats ? ['numberFormat'] : [])].join(','));
       if (marks) b.links = b.range.getCellProperties({ hyperlink: true });
     }
     try {
@@ -206,13 +209,28 @@ export async function readWorkbookInExcel(
       }
       for (let r = 0; r < rows.length; r++) rows[r] ??= [];
       const withMarks = marks ? { marks: [...(commentsBySheet.get(name) ?? []), ...blockMarks(mine)] } : {};
-      if (!FORMULA_AWARE_SHEETS.has(name)) return { name, rows, ...withMarks };
+      const withPercents = PERCENT_AWARE_SHEETS.has(name) ? { percentCells: percentCellsOf(mine) } : {};
+      if (!FORMULA_AWARE_SHEETS.has(name)) return { name, rows, ...withMarks, ...withPercents };
       // A formula is a string starting with "=".
       const formulaCells: string[] = [];
       for (const b of [...mine].sort((x, y) => x.row - y.row || x.col - y.col)) (b.range.formulas as unknown[][]).forEach((row, r) => row.forEach((f, c) => typeof f === 'string' && f.startsWith('=') && formulaCells.push(`${columnLetter(b.col + c)}${b.row + r + 1}`)));
       return { name, rows, formulaCells, ...withMarks };
     }),
   };
+}
+
+/** Number cells of a sheet's blocks shown as a percentage. */
+function percentCellsOf(blocks: readonly Block[]): string[] {
+  const out: string[] = [];
+  for (const b of blocks) {
+    const values = b.range.values as unknown[][];
+    ((b.range.numberFormat ?? []) as unknown[][]).forEach((line, r) =>
+      line.forEach((f, c) => {
+        if (typeof values[r]?.[c] === 'number' && typeof f === 'string' && isPercentFormat(f)) out.push(`${columnLetter(b.col + c)}${b.row + r + 1}`);
+      }),
+    );
+  }
+  return out;
 }
 
 /** Formulas and hyperlink targets in a sheet's blocks. Excel always holds a formula's computed value. */

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { FORMULA_AWARE_SHEETS, type CellMark, type SheetData, type SheetValue, type WorkbookData } from '../../domain/grid/sheetData';
+import { FORMULA_AWARE_SHEETS, PERCENT_AWARE_SHEETS, isPercentFormat, type CellMark, type SheetData, type SheetValue, type WorkbookData } from '../../domain/grid/sheetData';
 import type { DateSystem } from '../../domain/time/isoDate';
 import { serialOfDate, workbookDateSystem } from './dateSerials';
 
@@ -35,12 +35,15 @@ export function readWorkbookData(wb: ExcelJS.Workbook): WorkbookData {
     const formulaCells: string[] = [];
     const marks: CellMark[] = [];
     const wantFormulas = FORMULA_AWARE_SHEETS.has(ws.name);
+    const percentCells: string[] = [];
+    const wantPercents = PERCENT_AWARE_SHEETS.has(ws.name);
     ws.eachRow({ includeEmpty: true }, (row, r) => {
       const values: SheetValue[] = [];
       row.eachCell({ includeEmpty: true }, (cell, c) => {
         values[c - 1] = plainValue(cell.value, system);
         const isFormula = cell.value !== null && typeof cell.value === 'object' && ('formula' in cell.value || 'sharedFormula' in cell.value);
         if (wantFormulas && isFormula) formulaCells.push(cell.address);
+        if (wantPercents && typeof cell.value === 'number' && isPercentFormat(cell.numFmt)) percentCells.push(cell.address);
         marks.push(...cellMarks(cell, r - 1, c - 1, isFormula));
       });
       for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
@@ -53,7 +56,7 @@ export function readWorkbookData(wb: ExcelJS.Workbook): WorkbookData {
     (ws.columns ?? []).forEach((c, i) => {
       if (c.hidden) hiddenColumns.push(i);
     });
-    sheets.push({ name: ws.name, rows, merges, hiddenColumns, ...(wantFormulas ? { formulaCells } : {}), marks });
+    sheets.push({ name: ws.name, rows, merges, hiddenColumns, ...(wantFormulas ? { formulaCells } : {}), ...(wantPercents ? { percentCells } : {}), marks });
   });
   return { sheets, dateSystem: system };
 }

@@ -49,7 +49,9 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WorkbookPlan): v
     const ws = wb.getWorksheet(edit.sheet);
     if (!ws) throw new Error(`cell edit ${edit.sheet}!${edit.address}: the workbook has no such sheet`);
     // The cell keeps its style (unlocked, its number format); only its value changes.
-    setCell(ws.getCell(edit.address), edit.cell, system);
+    const cell = ws.getCell(edit.address);
+    setCell(cell, edit.cell, system);
+    if (edit.numberFormat !== undefined && cell.numFmt !== edit.numberFormat) cell.style = { ...cell.style, numFmt: edit.numberFormat };
   }
   for (const n of plan.names) {
     const sheet = plan.sheets.find((s) => s.key === n.sheetKey);

@@ -8,6 +8,11 @@ export type Conflict = {
   unit: string;
   column: string;
   master: FillValue;
+  /**
+   * When the master's side is not the office's: the unit of the same merge whose returned value
+   * the master took first (two units reporting one shared 量化指标 row differently).
+   */
+  masterFrom?: string;
   returned: FillValue;
   /** Which value the merged ledger holds: the side whose row has the later 更新日期. */
   applied: 'master' | 'returned';

@@ -4,7 +4,7 @@ import type { LayoutProblem } from '../ledger/readBack';
 import { UNIT_FILL_KEYS, LEDGER_COLUMNS, headerOf, type LedgerColumnKey } from '../ledger/columns';
 import type { FillValue, Ledger, LedgerRow } from '../ledger/ledgers';
 import { IDENTITY_SHEET, SENT_SHEET, SENT_TARGETS_SHEET, readIdentity, sentCheck, type Identity } from './identity';
-import { mergeTargets } from './mergeTargets';
+import { mergeTargets, plainPercents, type TargetEdit } from './mergeTargets';
 import { isBlank, sameValue } from './sameValue';
 import type { Conflict } from './conflict';
 import type { SheetData } from '../grid/sheetData';
@@ -27,7 +27,8 @@ export type MergeResult = {
   /** Files merged. */
   merged: number;
   /** 量化指标 as merged (the master's rows with the units' 完成值/更新日期), and the cells changed; null when the master has none. */
-  targets: { sheet: SheetData; changed: Array<{ row: number; col: number }> } | null;
+  /** 量化指标 as merged, the cells set, and which unit of this merge set each (A1 → unit). */
+  targets: { sheet: SheetData; changed: TargetEdit[]; takenBy: Map<string, string> } | null;
   /** Cells that took the unit's value, and rows the units added. */
   cellsTaken: number;
   rowsAdded: number;
@@ -87,8 +88,10 @@ export function startMerge(master: WorkbookData): { add(file: ReturnedFile): voi
   const identity = readIdentity(master);
   const { ledgers, problems } = ledgersOf(master);
   const targets = master.sheets.find((s) => s.name === '量化指标');
-  const result: MergeResult = { problems, ledgers, targets: targets ? { sheet: { ...targets, rows: targets.rows.map((r) => [...r]) }, changed: [] } : null, changedUnits: [], conflicts: [], refused: [], merged: 0, cellsTaken: 0, rowsAdded: 0, returned: [] };
+  const result: MergeResult = { problems, ledgers, targets: targets ? { sheet: { ...targets, rows: targets.rows.map((r) => [...r]), ...(targets.percentCells ? { percentCells: [...targets.percentCells] } : {}) }, changed: [], takenBy: new Map() } : null, changedUnits: [], conflicts: [], refused: [], merged: 0, cellsTaken: 0, rowsAdded: 0, returned: [] };
   const taken = new Map<string, string>();
+  // 完成值 the office typed as `76.5%` are written as the 76.5 they mean, so 量化指标's formulas agree with the engine.
+  if (problems.length === 0 && result.targets) result.targets.changed.push(...plainPercents(result.targets.sheet));
   return {
     result,
     add(f: ReturnedFile): void {
@@ -174,7 +177,7 @@ function mergeOne(f: ReturnedFile, master: Identity | null, result: MergeResult,
   if (cells + added + conflicts.length > 0) result.changedUnits.push(id.unit);
   const [sentTargets, backTargets] = [f.book.sheets.find((s) => s.name === SENT_TARGETS_SHEET), f.book.sheets.find((s) => s.name === '量化指标')];
   if (result.targets && sentTargets && backTargets) {
-    const t = mergeTargets(result.targets.sheet, sentTargets, backTargets, id.unit, f.file);
+    const t = mergeTargets(result.targets.sheet, sentTargets, backTargets, id.unit, f.file, result.targets.takenBy);
     result.targets.changed.push(...t.changed);
     result.conflicts.push(...t.conflicts);
     result.cellsTaken += t.changed.length - t.conflicts.filter((c) => c.applied === 'returned').length;

@@ -23,6 +23,11 @@ export type SheetData = {
    * would lose these.
    */
   marks?: CellMark[];
+  /**
+   * A1 addresses of number cells shown as a percentage (`76.5%` typed in Excel, WPS or LibreOffice
+   * is stored as 0.765 with a percent format), for the sheets in PERCENT_AWARE_SHEETS.
+   */
+  percentCells?: string[];
 };
 
 export type CellMark = {
@@ -40,6 +45,19 @@ export type CellMark = {
 
 /** Sheets whose formula cells readers report: a computed =TODAY() is not a date the user typed. */
 export const FORMULA_AWARE_SHEETS: ReadonlySet<string> = new Set(['汇总']);
+
+/** Sheets whose percent-formatted cells readers report: a `%` typed into 量化指标's 完成值 (DESIGN §12). */
+export const PERCENT_AWARE_SHEETS: ReadonlySet<string> = new Set(['量化指标']);
+
+/**
+ * Whether a number format shows a percentage: a `%` outside quotes and escapes (`0.0%`, not `0"%"`).
+ * @example isPercentFormat('0.0%') //=> true
+ * @example isPercentFormat('0.0"%"') //=> false
+ */
+export function isPercentFormat(format: string | null | undefined): boolean {
+  if (!format) return false;
+  return /%/.test(format.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, ''));
+}
 
 export type WorkbookData = {
   sheets: SheetData[];

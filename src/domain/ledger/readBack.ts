@@ -1,3 +1,4 @@
+import { meantTargetValue } from './targetValue';
 import { cellText, dateSystemOf, type SheetData, type SheetValue, type WorkbookData } from '../grid/sheetData';
 import type { DirectoryEntry } from '../units/builtinDirectory';
 import type { UnitCategory } from '../notice/types';
@@ -319,10 +320,12 @@ function readTargets(sheet: SheetData | undefined): PreviousWorkbook['targets'] 
   const map: PreviousWorkbook['targets'] = new Map();
   if (!sheet || sheet.rows.length === 0) return map;
   const header = (sheet.rows[0] ?? []).map(cellText);
-  const [iTask, iInd, iVal, iUpd] = ['任务编号', '指标', '完成值', '更新日期'].map((h) => header.indexOf(h)) as [number, number, number, number];
+  const [iTask, iInd, iVal, iUpd, iUnit] = ['任务编号', '指标', '完成值', '更新日期', '单位'].map((h) => header.indexOf(h)) as [number, number, number, number, number];
   if (iTask < 0 || iInd < 0) return map;
-  for (const row of sheet.rows.slice(1)) {
-    const value = iVal >= 0 ? (row[iVal] ?? null) : null;
+  for (const [r, row] of sheet.rows.entries()) {
+    if (r === 0) continue;
+    // `76.5%` in a `%` target is kept as the 76.5 it means: the rebuilt cell has no percent format.
+    const value = iVal >= 0 ? meantTargetValue(sheet, r, iVal, iUnit >= 0 ? row[iUnit] : null) : null;
     const updated = iUpd >= 0 ? (row[iUpd] ?? null) : null;
     if ((value === null || value === '') && (updated === null || updated === '')) continue;
     map.set(targetKey(cellText(row[iTask]), cellText(row[iInd])), { value, updated });

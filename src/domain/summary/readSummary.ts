@@ -1,3 +1,4 @@
+import { meantTargetValue } from '../ledger/targetValue';
 import type { Role } from '../notice/types';
 import { cellText, dateSystemOf, type SheetData, type SheetValue, type WorkbookData } from '../grid/sheetData';
 import { locateHeader, REMOVED_MARK, type LedgerColumnKey } from '../ledger/columns';
@@ -167,14 +168,15 @@ function readTargets(sheet: SheetData | undefined, dueOf: ReadonlyMap<string, st
   const h = (sheet.rows[0] ?? []).map(cellText);
   const [iDir, iGoal, iUnit, iValue, iTask, iName] = ['方向', '目标值', '单位', '完成值', '任务编号', '指标'].map((x) => h.indexOf(x)) as [number, number, number, number, number, number];
   const out: SummaryTarget[] = [];
-  for (const row of sheet.rows.slice(1)) {
+  for (const [r, row] of sheet.rows.entries()) {
+    if (r === 0) continue;
     const label = cellText(row[iDir]).replace(/^下降/, '');
     const comparator = COMPARATOR_BY_LABEL[label];
     const goal = num(row[iGoal]);
     if (comparator === undefined || goal === null) continue;
     const max = /（至([\d.]+)）/.exec(cellText(row[iUnit]))?.[1];
     const paced = PACED.has(comparator) && !cellText(row[iDir]).startsWith('下降');
-    out.push({ comparator, goal, max: max === undefined ? null : Number(max), value: row[iValue] ?? null, paceYear: paced ? yearEndOf(dueOf.get(cellText(row[iTask])) ?? null) : null, ...(iTask >= 0 ? { taskId: cellText(row[iTask]) } : {}), ...(iName >= 0 ? { name: cellText(row[iName]) } : {}) });
+    out.push({ comparator, goal, max: max === undefined ? null : Number(max), value: iValue >= 0 ? meantTargetValue(sheet, r, iValue, row[iUnit]) : null, paceYear: paced ? yearEndOf(dueOf.get(cellText(row[iTask])) ?? null) : null, ...(iTask >= 0 ? { taskId: cellText(row[iTask]) } : {}), ...(iName >= 0 ? { name: cellText(row[iName]) } : {}) });
   }
   return out;
 }

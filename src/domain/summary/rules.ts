@@ -22,6 +22,16 @@ export function statusCategory(status: unknown): StatusCategory {
 }
 
 /**
+ * A 状态 holding something outside the list (`进行中`, `完成了`): counted apart as 状态无法识别, not
+ * as 未填报. As 汇总 sees it through the index's `状态&""`: any non-empty value not in the list.
+ * A task's status still reads it as no status (see taskStatus), as 任务清单's formula does.
+ */
+export function isUnknownStatus(status: unknown): boolean {
+  if (status === null || status === undefined || status === '') return false;
+  return !STATUS_SET.has(status);
+}
+
+/**
  * 预警 of a row or a task with due date D, as-of A and warn window W.
  * @example warning('推进中', null, 44196, 44190, 15) //=> '临期'
  */

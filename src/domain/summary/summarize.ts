@@ -1,6 +1,6 @@
 import type { Role } from '../notice/types';
 import type { SheetValue } from '../grid/sheetData';
-import { isComplete, isDate, meetsTarget, rate, statusCategory, taskStatus, warning, type StatusCategory, type Warning } from './rules';
+import { isComplete, isDate, isUnknownStatus, meetsTarget, rate, statusCategory, taskStatus, warning, type StatusCategory, type Warning } from './rules';
 import { fromExcelSerial, excelSerial, type DateSystem } from '../time/isoDate';
 import { sourceOf } from '../sources/bySource';
 import { DEFAULT_LOOP_SETTINGS, effectiveDue, effectiveStatus, isBehindPace, isExtended, isPendingExtension, isPendingReview, isReturned, loopWarning, reportingPeriod, reportStatus, timePace, type LoopSettings, type LoopWarning, type ReportStatus } from '../loop';
@@ -76,6 +76,8 @@ export type SummaryReport = {
     pendingReview: number;
     returned: number;
     behindPace: number;
+    /** Ledger rows whose 状态 is outside the list (状态无法识别); such a row's task reads it as no status. */
+    statusUnknown: number;
   };
   units: Array<
     Counts & {
@@ -97,6 +99,8 @@ export type SummaryReport = {
       /** Reported in 本期 (按时报送 or 迟报). */
       reported: boolean;
       reportStatus: ReportStatus;
+      /** Rows whose 状态 is outside the list: counted here, not in `unreported`. */
+      statusUnknown: number;
     }
   >;
   /** 本期 and who has not reported (DESIGN §12); dates ISO. */
@@ -121,8 +125,8 @@ export type SourceFigures = Counts & { name: string; tasks: number; overdue: num
 
 const STATUS_KEY: Record<string, keyof Counts> = { 已完成: 'done', 推进中: 'inProgress', 未启动: 'notStarted', 受阻: 'blocked', 未填报: 'unreported' };
 /** Offsets of the per-unit figures in the flat accumulator. */
-const F = { rows: 0, lead: 1, joint: 2, support: 3, each: 4, done: 5, inProgress: 6, notStarted: 7, blocked: 8, unreported: 9, overdue: 10, dueSoon: 11, complete: 12, due: 13, onTimeDue: 14, extended: 15, pendingExtension: 16, pendingReview: 17, returned: 18 } as const;
-const FIELDS = 19;
+const F = { rows: 0, lead: 1, joint: 2, support: 3, each: 4, done: 5, inProgress: 6, notStarted: 7, blocked: 8, unreported: 9, overdue: 10, dueSoon: 11, complete: 12, due: 13, onTimeDue: 14, extended: 15, pendingExtension: 16, pendingReview: 17, returned: 18, statusUnknown: 19 } as const;
+const FIELDS = 20;
 const ROLE_FIELD: Record<Role, number> = { lead: F.lead, joint: F.joint, support: F.support, each: F.each };
 const CATEGORY_FIELD: Record<StatusCategory, number> = { done: F.done, inProgress: F.inProgress, notStarted: F.notStarted, blocked: F.blocked, unreported: F.unreported };
 const zero = (): Counts => ({ done: 0, inProgress: 0, notStarted: 0, blocked: 0, unreported: 0 });
@@ -156,6 +160,7 @@ export function summarize(input: SummaryInput, asOf: string, warnDays: number): 
   const overdue: SummaryReport['overdue'] = [];
   const isoOf = new Map<number, string>();
   let complete = 0;
+  let statusUnknown = 0;
   for (const r of input.rows) {
     const w = loopWarning(r, a, warnDays, review);
     const status = effectiveStatus(r, review);
@@ -170,6 +175,7 @@ export function summarize(input: SummaryInput, asOf: string, warnDays: number): 
     else byTask.set(r.taskId, [r]);
     const done = isComplete(r);
     if (done) complete++;
+    if (isUnknownStatus(r.status)) statusUnknown++;
     if (w === '逾期') {
       const d = due as number;
       let iso = isoOf.get(d);
@@ -183,7 +189,8 @@ export function summarize(input: SummaryInput, asOf: string, warnDays: number): 
     const base = u * FIELDS;
     bump(base + F.rows);
     bump(base + ROLE_FIELD[r.role]);
-    bump(base + CATEGORY_FIELD[statusCategory(status)]);
+    const unknown = isUnknownStatus(r.status);
+    bump(base + (unknown ? F.statusUnknown : CATEGORY_FIELD[statusCategory(status)]));
     if (w === '逾期') bump(base + F.overdue);
     if (w === '临期') bump(base + F.dueSoon);
     if (done) bump(base + F.complete);
@@ -262,6 +269,7 @@ export function summarize(input: SummaryInput, asOf: string, warnDays: number): 
       targetRate: rate(met, filledTargets.length),
       ...loopTotals,
       behindPace,
+      statusUnknown,
     },
     units: input.units.map((name, i) => {
       const at = (f: number): number => acc[i * FIELDS + f] as number;
@@ -290,6 +298,7 @@ export function summarize(input: SummaryInput, asOf: string, warnDays: number): 
         returned: at(F.returned),
         reported: reportStatuses.get(name) !== '未报送',
         reportStatus: reportStatuses.get(name) as ReportStatus,
+        statusUnknown: at(F.statusUnknown),
       };
     }),
     reporting: {

@@ -15,6 +15,10 @@ export type FindingCode =
   | 'VALUE_NOT_NUMBER'
   | 'UNIT_MISMATCH'
   | 'TEXT_NUMBER'
+  /** 完成值 typed as `76.5%` in a `%` target: counted as 76.5, fixable to the number. */
+  | 'PERCENT_TYPED'
+  /** 状态 outside the list (`进行中`): counted apart as 状态无法识别, never as 未填报. */
+  | 'STATUS_UNKNOWN'
   | 'UNKNOWN_TASK'
   | 'UNKNOWN_UNIT'
   | 'NOT_ASSIGNED'
@@ -61,6 +65,8 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   VALUE_NOT_NUMBER: 'error',
   UNIT_MISMATCH: 'error',
   TEXT_NUMBER: 'warning',
+  PERCENT_TYPED: 'warning',
+  STATUS_UNKNOWN: 'error',
   UNKNOWN_TASK: 'error',
   UNKNOWN_UNIT: 'error',
   NOT_ASSIGNED: 'error',

@@ -19,6 +19,8 @@ export const RULE_LABEL: Record<FindingCode, string> = {
   VALUE_NOT_NUMBER: '完成值不是数字',
   UNIT_MISMATCH: '计量单位不一致',
   TEXT_NUMBER: '文字数字',
+  PERCENT_TYPED: '百分号数字',
+  STATUS_UNKNOWN: '状态无法识别',
   UNKNOWN_TASK: '任务编号不在任务清单',
   UNKNOWN_UNIT: '单位不在名录',
   NOT_ASSIGNED: '任务未分工给本单位',

@@ -43,7 +43,8 @@ export function notADateMessage(label: string, n: number): string {
 
 const MAGNITUDE: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 1e4, 十万: 1e5, 百万: 1e6, 千万: 1e7, 亿: 1e8 };
 /** `8.2万人`, `82000人`, `95%`, `1,200 吨`, `约15亿元` */
-const QUANTITY = /^\s*(?:约|大约|共|累计)?\s*([+-]?\d+(?:,\d{3})*(?:\.\d+)?)\s*(十万|百万|千万|万|亿|千|百)?\s*([^\d\s]*)\s*$/;
+// The unit is a word, never a remark: `7所（已全部立项）` is a number hidden in text, not 7 of 所（已全部立项）.
+const QUANTITY = /^\s*(?:约|大约|共|累计)?\s*([+-]?\d+(?:,\d{3})*(?:\.\d+)?)\s*(十万|百万|千万|万|亿|千|百)?\s*([^\d\s（）()，,。；;：:、]*)\s*$/;
 
 export type Quantity = { value: number; magnitude: number; unit: string };
 

@@ -6,6 +6,8 @@ import { excelSerial, isDateSerial, type DateSystem } from '../time/isoDate';
 import { columnLetter } from '../grid/a1';
 import { SEVERITY, type Finding, type FindingCode } from './findings';
 import { readMaster, type Master } from './master';
+import { meantTargetValue } from '../ledger/targetValue';
+import { asciiDigits } from '../text/normalise';
 import { notADateMessage, parseQuantity, parseTextDate } from './textValues';
 
 /** Columns a ledger must have to be validated (DESIGN §6–§7). */
@@ -168,7 +170,9 @@ function checkRow(ctx: RowContext, row: SheetValue[], r: number): void {
     const v = get(key);
     if (blank(v) || (values as readonly unknown[]).includes(v)) continue;
     const hint = typeof v === 'string' && (values as readonly string[]).includes(v.trim()) ? '（前后有多余空格）' : '';
-    add('NOT_IN_LIST', key, `“${LABEL[key]}”填写了“${String(v)}”${hint}，只能是：${values.join('、')}`);
+    // A status nobody can read is counted apart on 汇总 (状态无法识别), not as 未填报 without a word.
+    if (key === 'status') add('STATUS_UNKNOWN', key, `状态无法识别：填写了“${String(v)}”${hint}，只能是：${values.join('、')}；汇总中单独计为“状态无法识别”`);
+    else add('NOT_IN_LIST', key, `“${LABEL[key]}”填写了“${String(v)}”${hint}，只能是：${values.join('、')}`);
   }
 
   const dateOf = (key: LedgerColumnKey): number | null =>
@@ -233,11 +237,16 @@ function validateTargets(sheet: SheetData, asOf: number, system: DateSystem, out
       const target = targetUnit(iUnit >= 0 ? cellText(row[iUnit]) : '');
       // A bare number (`8.2`, no 万, no unit) is in the target's unit, as the same number typed as a number is.
       const fix = q ? round(q.unit === '' && q.magnitude === 1 ? q.value : (q.value * q.magnitude) / target.magnitude) : NaN;
-      if (!q || !Number.isFinite(fix)) add('VALUE_NOT_NUMBER', iValue, `完成值“${v}”不是数字`);
+      const hidden = q ? null : numberInText(v);
+      if (hidden !== null) add('VALUE_NOT_NUMBER', iValue, `完成值“${v}”不是数字：其中的数字是 ${hidden}，完成值只能单独填写数字（如 ${hidden}），说明文字请写在台账的进展情况中`);
+      else if (!q || !Number.isFinite(fix)) add('VALUE_NOT_NUMBER', iValue, `完成值“${v}”不是数字`);
       else if (q.unit !== '' && q.unit !== target.base) add('UNIT_MISMATCH', iValue, `完成值“${v}”的单位是“${q.unit}”，指标的单位是“${target.display}”`);
       else {
         add('TEXT_NUMBER', iValue, `完成值“${v}”是文字，按指标单位“${target.display}”应填 ${fix}，可一键改为数字`, fix);
       }
+    } else if (typeof v === 'number' && Number.isFinite(v) && iUnit >= 0 && meantTargetValue(sheet, r, iValue, row[iUnit]) !== v) {
+      const meant = meantTargetValue(sheet, r, iValue, row[iUnit]) as number;
+      add('PERCENT_TYPED', iValue, `完成值填写为 ${meant}%，指标单位已是“%”，按 ${meant} 计算；本表的完成进度公式会按 ${v} 计算，请改为数字 ${meant}（不带 %），可一键修正`, meant);
     } else if (typeof v === 'boolean') add('VALUE_NOT_NUMBER', iValue, '完成值不是数字');
     else if (typeof v === 'number' && !Number.isFinite(v)) add('VALUE_NOT_NUMBER', iValue, '完成值无法识别（文件里记录的不是有效数字），请重新填写');
     if (iUpd >= 0) {
@@ -245,6 +254,14 @@ function validateTargets(sheet: SheetData, asOf: number, system: DateSystem, out
       if (d !== null && d > asOf) add('DATE_IN_FUTURE', iUpd, '“更新日期”晚于统计日期');
     }
   });
+}
+
+/**
+ * The first number written inside a text that is more than a quantity, or null.
+ * @example numberInText('约7所（已全部立项）') //=> '7'
+ */
+function numberInText(text: string): string | null {
+  return /\d+(?:\.\d+)?/.exec(asciiDigits(text).replace(/,(?=\d{3})/g, ''))?.[0] ?? null;
 }
 
 /** `万人` → magnitude 10000, base `人`; `家（至5）` → 1, `家`. */

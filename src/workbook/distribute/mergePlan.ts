@@ -24,7 +24,8 @@ const DATE_COLUMNS = new Set(LEDGER_COLUMNS.filter((c) => c.kind === 'date').map
 
 /** A value of a conflict as it reads: dates of date columns as dates. */
 function valueCell(column: string, v: FillValue, system: DateSystem): Cell {
-  const iso = typeof v === 'number' && DATE_COLUMNS.has(column) ? fromExcelSerial(v, system) : null;
+  // A 量化指标 conflict names its column `更新日期（指标）`: a date too, never a bare serial.
+  const iso = typeof v === 'number' && (DATE_COLUMNS.has(column) || column.startsWith('更新日期')) ? fromExcelSerial(v, system) : null;
   return iso !== null ? date(iso) : fillCell(v);
 }
 
@@ -40,6 +41,7 @@ export function conflictSheet(conflicts: readonly Conflict[], system: DateSystem
       { header: '单位', width: 16, role: 'generated' },
       { header: '列', width: 12, role: 'generated' },
       { header: '总表的值', width: 30, role: 'generated', wrap: true },
+      { header: '总表的值来自', width: 14, role: 'generated', wrap: true },
       { header: '回收的值', width: 30, role: 'generated', wrap: true },
       { header: '采用', width: 10, role: 'generated' },
       { header: '回收文件', width: 30, role: 'generated', wrap: true },
@@ -51,8 +53,10 @@ export function conflictSheet(conflicts: readonly Conflict[], system: DateSystem
       text(c.unit),
       text(c.column),
       valueCell(c.column, c.master, system),
+      // Two units reporting one shared target: the master's side is the other unit's value of this merge.
+      text(c.masterFrom === undefined ? '总表' : `${c.masterFrom}（本次回收）`),
       valueCell(c.column, c.returned, system),
-      text(c.applied === 'returned' ? '回收的值' : '总表的值'),
+      text(c.applied === 'returned' ? (c.masterFrom === undefined ? '回收的值' : `${c.unit}的值`) : c.masterFrom === undefined ? '总表的值' : `${c.masterFrom}的值`),
       text(c.file),
     ]),
     freeze: { rows: 1, columns: 0 },
@@ -74,9 +78,9 @@ export function mergePlan(master: WorkbookData, result: MergeResult, asOf: strin
   if (targets) replaced.set(targets.sheet.name, targets.sheet);
   const book: WorkbookData = { ...master, sheets: master.sheets.map((s) => replaced.get(s.name) ?? s) };
   const header = (targets?.sheet.rows[0] ?? []).map((h) => String(h ?? ''));
-  const cellEdits = (targets?.changed ?? []).map(({ row, col }) => {
+  const cellEdits = (targets?.changed ?? []).map(({ row, col, plainFormat }) => {
     const v = (targets?.sheet.rows[row] ?? [])[col] ?? null;
-    return { sheet: targets?.sheet.name ?? '', address: `${columnLetter(col)}${row + 1}`, cell: valueCell(header[col] === '更新日期' ? '更新日期' : '', v, system) };
+    return { sheet: targets?.sheet.name ?? '', address: `${columnLetter(col)}${row + 1}`, cell: valueCell(header[col] === '更新日期' ? '更新日期' : '', v, system), ...(plainFormat ? { numberFormat: 'General' } : {}) };
   });
   const params = readSummaryParameters(master);
   const rounds = roundsAfterReturn(master, result.returned, today, params.loop);

@@ -30,7 +30,7 @@ export function sourcesBlock(sources: readonly string[], at: number): BlockPlan 
       by('warning', '逾期'),
       by('warning', '临期'),
       formula(`IF(B${r}=0,"—",C${r}/B${r})`),
-      formula(`IF(B${r}=0,"—",TEXT(C${r}/B${r},"0%")&"（"&C${r}&"/"&B${r}&"）")`),
+      formula(`IF(B${r}=0,"—",TEXT(C${r}/B${r},"0.0%")&"（"&C${r}&"/"&B${r}&"）")`),
     ];
   });
   return { at: `A${at}`, cells: [SOURCE_HEADERS.map(text), ...rows], boldFirstRow: true, numberFormats: SOURCE_HEADERS.map((h) => (h === '完成率' ? '0.0%' : null)) };

@@ -14,6 +14,7 @@ import { sourcesBlock } from './sourcesBlock';
 import { DEFAULT_LOOP_SETTINGS, REPORT_CYCLES, type LoopSettings } from '../../domain/loop/settings';
 import { LOOP_SETTING_ADDRESSES } from '../../domain/summary/readSummary';
 import { ROUNDS_SHEET } from '../../domain/loop/roundsRecord';
+import { RATE_DEFINITIONS } from '../../domain/summary/document';
 
 export const SUMMARY_NAME_ADDRESSES = { asOf: 'B1', warnDays: 'B2', year: 'B3' } as const;
 /**
@@ -65,7 +66,9 @@ export const SECTION_HEADERS = ['编号', '板块', '任务数', '已完成', '�
 export const OVERDUE_HEADERS = ['序号', '任务编号', '单位', '截止日期', '逾期天数'] as const;
 export const TREND_HEADERS = ['统计日期', '完成率', '逾期'] as const;
 /** Beside the unit table: 逾期完成 and each rate written with its fraction, `40%（2/5）`. */
-export const UNIT_EXTRA_HEADERS = ['逾期完成', '完成率（完成/行数）', '按时完成率（按时/到期）', '填报率（完整/行数）'] as const;
+export const UNIT_EXTRA_HEADERS = ['逾期完成', '完成率（完成/行数）', '按时完成率（按时/到期）', '填报率（完整/行数）', '状态无法识别'] as const;
+/** Column of 状态无法识别 in the unit table: rows whose 状态 holds text outside the list, apart from 未填报. */
+const UNKNOWN_STATUS_COLUMN = 'U';
 
 /** Where each table of 汇总 starts (1-based rows), so tests and charts can find them. */
 export type SummaryAnchors = {
@@ -177,8 +180,8 @@ function todoBlock(a: SummaryAnchors): BlockPlan {
   return { at: `A${a.todoRow}`, cells: [TODO_HEADERS.map(text), ...rows], boldFirstRow: true, numberFormats: [null, null, null, null, DATE_FORMAT, DATE_FORMAT] };
 }
 
-/** A rate as text with its fraction, `40%（2/5）`; "—" when the denominator is 0 (DESIGN §9). */
-export const withFraction = (num: string, den: string): string => `IF((${den})=0,"—",TEXT((${num})/(${den}),"0%")&"（"&(${num})&"/"&(${den})&"）")`;
+/** A rate as text with its fraction, `40.0%（2/5）`, rounded as the rate cells and `duban summary` are; "—" when the denominator is 0 (DESIGN §9). */
+export const withFraction = (num: string, den: string): string => `IF((${den})=0,"—",TEXT((${num})/(${den}),"${PERCENT}")&"（"&(${num})&"/"&(${den})&"）")`;
 
 function overallBlock(): BlockPlan {
   const count = (status: string) => formula(`COUNTIF(${task('status')},"${status}")`);
@@ -237,7 +240,8 @@ function unitsBlock(layout: SummaryLayout, at: number): BlockPlan {
       byStatus('推进中'),
       byStatus('未启动'),
       byStatus('受阻'),
-      formula(`F${r}-SUM(G${r}:J${r})`),
+      // 未填报: rows with no status at all; a status outside the list is counted apart (状态无法识别).
+      formula(`F${r}-SUM(G${r}:J${r})-${UNKNOWN_STATUS_COLUMN}${r}`),
       formula(`COUNTIFS(${me},${idx('warning')},"逾期")`),
       formula(`COUNTIFS(${me},${idx('warning')},"临期")`),
       formula(ratio(`G${r}`, `F${r}`)),
@@ -247,6 +251,8 @@ function unitsBlock(layout: SummaryLayout, at: number): BlockPlan {
       formula(withFraction(`G${r}`, `F${r}`)),
       formula(withFraction(`COUNTIFS(${me},${idx('warning')},"按时完成",${dueBy(idx('due'))})`, due)),
       formula(withFraction(`SUMIF(${idx('unit')},$A${r},${idx('complete')})`, `F${r}`)),
+      // Any text in the index's 状态 (it holds 状态&"") that is none of the four.
+      formula(`COUNTIFS(${me},${idx('status')},"?*")-SUM(G${r}:J${r})`),
     ];
   });
   const headers = [...UNIT_HEADERS, ...UNIT_EXTRA_HEADERS];
@@ -333,10 +339,11 @@ export function summarySheet(
     key: SHEET.summary.key,
     name: SHEET.summary.name,
     // Dates need 11 characters (B: 统计日期, D: 截止日期 of the overdue list); a rate with its fraction 15.
-    columns: [18, 11, 9, 11, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 10, 9, 9, 15, 15, 15].map((width) => ({ header: '', width, role: 'generated' as const })),
+    columns: [18, 11, 9, 11, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 10, 9, 9, 15, 15, 15, 11].map((width) => ({ header: '', width, role: 'generated' as const })),
     rows: [],
     extraCells: [
       ...summaryParameters(year, asOf, warnDays, loop),
+      { address: 'A4', cell: text(RATE_DEFINITIONS) },
       title(a.overallRow - 1, '总体情况（按任务计，任务状态取牵头单位台账）'),
       title(a.unitsRow - 1, '分单位（按该单位台账行计）'),
       title(a.sectionsRow - 1, '分板块'),
