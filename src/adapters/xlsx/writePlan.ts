@@ -51,6 +51,9 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WorkbookPlan): v
     // The cell keeps its style (unlocked, its number format); only its value changes.
     const cell = ws.getCell(edit.address);
     setCell(cell, edit.cell, system);
+    // A fresh style object: exceljs cells may share one, and only this cell's format changes. (exceljs,
+    // not Office.js: the office-addins rules mistake this cell for an Excel proxy.)
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
     if (edit.numberFormat !== undefined && cell.numFmt !== edit.numberFormat) cell.style = { ...cell.style, numFmt: edit.numberFormat };
   }
   for (const n of plan.names) {
