@@ -24,11 +24,11 @@ describe('duban summary', () => {
     expect(doc.schema).toBe('duban.summary/1');
     expect(doc.asOf).toBe('2020-12-20');
     expect(Object.keys(doc.overall).sort()).toEqual(
-      ['tasks', 'done', 'inProgress', 'notStarted', 'blocked', 'unreported', 'overdue', 'dueSoon', 'onTime', 'late', 'completionRate', 'onTimeRate', 'overdueRate', 'fillRate', 'targetRate', 'statusUnknown'].sort(),
+      ['tasks', 'done', 'inProgress', 'notStarted', 'blocked', 'unreported', 'overdue', 'dueSoon', 'onTime', 'late', 'completionRate', 'onTimeRate', 'overdueRate', 'fillRate', 'targetRate', 'statusUnknown', 'extended', 'pendingExtension', 'pendingReview', 'returned', 'behindPace'].sort(),
     );
     expect(doc.overall).toMatchObject({ tasks: 120, unreported: 120, overdue: 2, dueSoon: 118, targetRate: null });
     expect(Object.keys(doc.units[0]).sort()).toEqual(
-      ['name', 'lead', 'joint', 'support', 'each', 'rows', 'done', 'inProgress', 'notStarted', 'blocked', 'unreported', 'overdue', 'dueSoon', 'completionRate', 'onTimeRate', 'fillRate', 'statusUnknown'].sort(),
+      ['name', 'lead', 'joint', 'support', 'each', 'rows', 'done', 'inProgress', 'notStarted', 'blocked', 'unreported', 'overdue', 'dueSoon', 'completionRate', 'onTimeRate', 'fillRate', 'statusUnknown', 'extended', 'pendingExtension', 'pendingReview', 'returned', 'reported', 'reportStatus'].sort(),
     );
     expect(doc.sections).toHaveLength(44);
     expect(doc.sections[7]).toEqual({ no: 8, title: '强化对稳企业的金融支持', tasks: 8, done: 0, overdue: 0, completionRate: 0 });
