@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import { AriaLiveAnnouncer, Caption1, FluentProvider, MessageBar, MessageBarBody, Tab, TabList, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import type { WorkbookHost } from '../host/hostTypes';
 import { useNoticeInput } from './useNoticeInput';
@@ -6,10 +6,15 @@ import { useHostAction } from './useHostAction';
 import { useWorkbookState } from './useWorkbookState';
 import { useSheetTable } from './useSheetTable';
 import { NoticeStage } from './NoticeStage';
-import { CheckStage, LedgerStage, SummaryStage } from './stages';
-import { DistributePanel } from './DistributePanel';
-import { CircularPanel } from './CircularPanel';
 import { paneTheme, type ThemeKind } from './theme';
+
+// The stages after 分工 load when first opened: the first screen's script holds only what it shows.
+const stages = () => import(/* webpackChunkName: "stages" */ './stages');
+const LedgerStage = lazy(() => stages().then((m) => ({ default: m.LedgerStage })));
+const CheckStage = lazy(() => stages().then((m) => ({ default: m.CheckStage })));
+const SummaryStage = lazy(() => stages().then((m) => ({ default: m.SummaryStage })));
+const DistributePanel = lazy(() => import(/* webpackChunkName: "distribute" */ './DistributePanel').then((m) => ({ default: m.DistributePanel })));
+const CircularPanel = lazy(() => import(/* webpackChunkName: "circular" */ './CircularPanel').then((m) => ({ default: m.CircularPanel })));
 
 const useStyles = makeStyles({
   // Nothing may be wider than the pane (270 px on Mac, 320 px on Windows): children shrink and wrap.
@@ -94,6 +99,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
             ))}
           </TabList>
           <div role="tabpanel" id={`panel-${stage}`} aria-labelledby={`tab-${stage}`}>
+            <Suspense fallback={<Caption1>正在打开…</Caption1>}>
             {stage === 'notice' && <NoticeStage input={input} generate={generate} onGenerate={generateFresh} preview={preview} update={update} onUpdate={updateFresh} onSelect={goTo} sheetTable={sheetTable} generateTable={generateTable} onGenerateTable={generateTableFresh} workbook={workbook} unavailableReason={host.unavailableReason} running={running} />}
             {stage === 'ledgers' && (
               <LedgerStage
@@ -124,6 +130,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
               />
             )}
             {stage === 'summary' && <SummaryStage workbook={workbook} refresh={refresh} remind={remind} snapshot={snapshot} running={running} more={<CircularPanel circular={circular} running={running} />} />}
+            </Suspense>
           </div>
           {select.state.status === 'failed' && (
             <MessageBar intent="warning" layout="multiline" role="alert">
