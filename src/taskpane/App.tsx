@@ -1,5 +1,5 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
-import { AriaLiveAnnouncer, Caption1, FluentProvider, MessageBar, MessageBarBody, Tab, TabList, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { AriaLiveAnnouncer, Caption1, FluentProvider, Tab, TabList, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import type { WorkbookHost } from '../host/hostTypes';
 import { useNoticeInput } from './useNoticeInput';
 import { useHostAction } from './useHostAction';
@@ -15,6 +15,9 @@ const CheckStage = lazy(() => stages().then((m) => ({ default: m.CheckStage })))
 const SummaryStage = lazy(() => stages().then((m) => ({ default: m.SummaryStage })));
 const DistributePanel = lazy(() => import(/* webpackChunkName: "distribute" */ './DistributePanel').then((m) => ({ default: m.DistributePanel })));
 const CircularPanel = lazy(() => import(/* webpackChunkName: "circular" */ './CircularPanel').then((m) => ({ default: m.CircularPanel })));
+
+// Most panes open with no warning: the message bar loads when there is one.
+const PaneWarning = lazy(() => import(/* webpackChunkName: "messages" */ './PaneWarning').then((m) => ({ default: m.PaneWarning })));
 
 const useStyles = makeStyles({
   // Nothing may be wider than the pane (270 px on Mac, 320 px on Windows): children shrink and wrap.
@@ -81,16 +84,12 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
             <Title3 as="h1">督办 · 任务分工台账</Title3>
             <Caption1 as="p">把任务分工通知变成各单位的工作台账，校验填报，汇总进度。</Caption1>
           </header>
-          {host.unavailableReason && (
-            <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>{host.unavailableReason}</MessageBarBody>
-            </MessageBar>
-          )}
-          {host.warnings.map((w) => (
-            <MessageBar key={w} intent="warning" layout="multiline">
-              <MessageBarBody>{w}</MessageBarBody>
-            </MessageBar>
-          ))}
+          <Suspense fallback={null}>
+            {host.unavailableReason && <PaneWarning>{host.unavailableReason}</PaneWarning>}
+            {host.warnings.map((w) => (
+              <PaneWarning key={w}>{w}</PaneWarning>
+            ))}
+          </Suspense>
           <TabList className={styles.tabs} selectedValue={stage} onTabSelect={(_, d) => setStage(d.value as Stage)} aria-label="工作阶段">
             {STAGES.map((s) => (
               <Tab key={s.value} value={s.value} id={`tab-${s.value}`} aria-controls={`panel-${s.value}`}>
@@ -133,9 +132,9 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
             </Suspense>
           </div>
           {select.state.status === 'failed' && (
-            <MessageBar intent="warning" layout="multiline" role="alert">
-              <MessageBarBody>{select.state.message}</MessageBarBody>
-            </MessageBar>
+            <Suspense fallback={null}>
+              <PaneWarning alert>{select.state.message}</PaneWarning>
+            </Suspense>
           )}
         </main>
       </AriaLiveAnnouncer>

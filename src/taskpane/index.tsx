@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { loadPaneTheme } from './theme';
 import { NO_EXCEL_HOST, type WorkbookHost } from '../host/hostTypes';
 import { officeJsLoaded, officeThemeKind, whenOfficeReady } from '../adapters/officejs/officeReady';
 import { defaultIsSetSupported, excelHostFacts, officePlatform } from '../adapters/officejs/excelHostFacts';
@@ -23,8 +24,10 @@ async function start(): Promise<void> {
     info.host === 'excel' || typeof Excel !== 'undefined'
       ? lazyHost(excelHostFacts(defaultIsSetSupported, officePlatform()), () => import(/* webpackChunkName: "workbook" */ '../adapters/officejs/excelHost').then((m) => m.createExcelHost()))
       : NO_EXCEL_HOST;
+  const theme = officeThemeKind();
+  await loadPaneTheme(theme);
   const root = document.getElementById('root');
-  if (root) createRoot(root).render(<App host={host} theme={officeThemeKind()} />);
+  if (root) createRoot(root).render(<App host={host} theme={theme} />);
 }
 
 void start();

@@ -6,7 +6,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import '@testing-library/jest-dom';
 import { webDarkTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
-import { paneTheme } from '../../src/taskpane/theme';
+import { loadPaneTheme, paneTheme } from '../../src/taskpane/theme';
 import { officeThemeKind } from '../../src/adapters/officejs/officeReady';
 import type { WorkbookHost } from '../../src/host/hostTypes';
 
@@ -359,12 +359,12 @@ describe('task pane (React, with a fake host)', () => {
     expect(await screen.findByText(/2 个单位、5 行，每个单位一页/)).toBeInTheDocument();
   });
 
-  it('says what an old Excel cannot do', () => {
+  it('says what an old Excel cannot do', async () => {
     render(<App host={fakeHost({ warnings: ['此版本 Excel 不支持数据验证'] })} />);
-    expect(screen.getByText('此版本 Excel 不支持数据验证')).toBeInTheDocument();
+    expect(await screen.findByText('此版本 Excel 不支持数据验证')).toBeInTheDocument();
   });
 
-  it('follows the Office theme, light or dark, with a Chinese font stack', () => {
+  it('follows the Office theme, light or dark, with a Chinese font stack', async () => {
     const office = globalThis as { Office?: unknown };
     office.Office = { context: { officeTheme: { bodyBackgroundColor: '#262626' } } };
     expect(officeThemeKind()).toBe('dark');
@@ -372,6 +372,7 @@ describe('task pane (React, with a fake host)', () => {
     expect(officeThemeKind()).toBe('light');
     delete office.Office;
     expect(officeThemeKind()).toBe('light');
+    await loadPaneTheme('dark');
     expect(paneTheme('dark').colorNeutralBackground1).toBe(webDarkTheme.colorNeutralBackground1);
     expect(paneTheme('light').fontFamilyBase).toMatch(/^"Segoe UI".*"Microsoft YaHei UI".*"PingFang SC".*"Noto Sans CJK SC"/);
   });
