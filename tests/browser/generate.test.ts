@@ -59,7 +59,8 @@ describe('生成工作簿 in Chromium, against the in-memory Excel injected into
     await page.getByRole('tab', { name: '汇总' }).click();
     await page.getByRole('button', { name: '刷新汇总' }).click();
     await page.getByText(/已刷新汇总（统计日期/).waitFor();
-    await page.getByRole('list', { name: '汇总数字' }).getByText('120 项').waitFor();
+    // The figures are in the tiles (the 任务 tile first), not repeated in the status line.
+    expect(await page.getByRole('list', { name: '汇总数字' }).getByRole('listitem').first().innerText()).toMatch(/任务\s*120 项/);
     const summary = await page.evaluate(() => {
       const fake = (window as unknown as { __dubanFake: { workbook: { sheets: Array<{ name: string; visibility: string; chartList: Array<{ type: string; title: string }> }> }; contexts: unknown[] } }).__dubanFake;
       const sheets = fake.workbook.sheets;
