@@ -157,7 +157,8 @@ export function NoticeStage({ input, generate, onGenerate, preview, update, onUp
       <ActionStatus label="生成" state={generate.state} success={generatedMessage} />
       <ActionStatus label="更新分工" state={update.state} success={generatedMessage} />
       <Suspense fallback={null}>{input.parsed && <NoticeSummary notice={input.parsed} />}</Suspense>
-      <Caption1>生成时会保护各台账工作表（只留填报列可编辑），Excel 的撤销记录会被清空；已填写的内容不会丢失。</Caption1>
+      {/* Said when there is something to generate: on the first screen it only competed with the steps. */}
+      {input.parsed && <Caption1>生成时会保护各台账工作表（只留填报列可编辑），Excel 的撤销记录会被清空；已填写的内容不会丢失。</Caption1>}
       {previewing && (
         <Suspense fallback={<Caption1>正在比较分工的变化…</Caption1>}>
         <ChangesDialog

@@ -97,8 +97,11 @@ describe('task pane (React, with a fake host)', () => {
   it('parses what is pasted and generates through the host in a new workbook, without asking', async () => {
     const host = fakeHost({}, false);
     render(<App host={host} />);
+    // The first screen is the three steps; the protection note waits for a notice to generate from.
+    expect(screen.queryByText(/撤销记录会被清空/)).not.toBeInTheDocument();
     fireEvent.change(screen.getByRole('textbox'), { target: { value: NOTICE } });
     await screen.findByText('任务 1');
+    expect(screen.getByText(/撤销记录会被清空/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: '生成工作簿' }));
     await screen.findByText(/已生成 9 张工作表（其中台账 1 张）/);
     expect(host.calls).toEqual([`generate ${NOTICE.length}`]);
