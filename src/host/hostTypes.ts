@@ -28,6 +28,8 @@ export type UpdatePreview = {
   /** The whole preview as lines of text. */
   lines: string[];
   movedRows: number;
+  /** Nothing would change (no task added, changed or removed, no ledger row moved): there is nothing to apply. */
+  unchanged: boolean;
   /** Problems found in 任务清单, each at its cell. */
   findings: Array<{ code: string; severity: Finding['severity']; sheet: string; cell: string; task: string; message: string }>;
   /** Why the update cannot be applied (a duplicated 任务编号, a ledger column that would be lost), or null. */
@@ -83,7 +85,17 @@ export type RemindResult = { asOf: string; units: number; rows: number };
 export type CircularResult = { asOf: string; title: string; text: string[] };
 
 /** 存档本期: `clash` when 调度记录 already had this date and nothing was written (ask, then replace). */
-export type SnapshotResult = { asOf: string; clash: boolean; replaced: boolean; rows: number };
+export type SnapshotResult = {
+  asOf: string;
+  clash: boolean;
+  replaced: boolean;
+  /** 调度记录's rows, all dates. */
+  rows: number;
+  /** How many as-of dates (期) 调度记录 holds. */
+  periods: number;
+  /** The units of one period (each period is the whole plus one row a unit). */
+  units: number;
+};
 
 /** What the open workbook holds, so each stage can say what to do first. */
 export type WorkbookState = {

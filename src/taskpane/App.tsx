@@ -1,15 +1,23 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { AriaLiveAnnouncer, Caption1, FluentProvider, MessageBar, MessageBarBody, Tab, TabList, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
+import { AriaLiveAnnouncer, Caption1, FluentProvider, Tab, TabList, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import type { WorkbookHost } from '../host/hostTypes';
 import { useNoticeInput } from './useNoticeInput';
 import { useHostAction } from './useHostAction';
 import { useWorkbookState } from './useWorkbookState';
 import { useSheetTable } from './useSheetTable';
 import { NoticeStage } from './NoticeStage';
-import { CheckStage, LedgerStage, SummaryStage } from './stages';
-import { DistributePanel } from './DistributePanel';
-import { CircularPanel } from './CircularPanel';
 import { paneTheme, type ThemeKind } from './theme';
+
+// The stages after 分工 load when first opened: the first screen's script holds only what it shows.
+const stages = () => import(/* webpackChunkName: "stages" */ './stages');
+const LedgerStage = lazy(() => stages().then((m) => ({ default: m.LedgerStage })));
+const CheckStage = lazy(() => stages().then((m) => ({ default: m.CheckStage })));
+const SummaryStage = lazy(() => stages().then((m) => ({ default: m.SummaryStage })));
+const DistributePanel = lazy(() => import(/* webpackChunkName: "distribute" */ './DistributePanel').then((m) => ({ default: m.DistributePanel })));
+const CircularPanel = lazy(() => import(/* webpackChunkName: "circular" */ './CircularPanel').then((m) => ({ default: m.CircularPanel })));
+
+// Most panes open with no warning: the message bar loads when there is one.
+const PaneWarning = lazy(() => import(/* webpackChunkName: "messages" */ './PaneWarning').then((m) => ({ default: m.PaneWarning })));
 
 const useStyles = makeStyles({
   // Nothing may be wider than the pane (270 px on Mac, 320 px on Windows): children shrink and wrap.
@@ -76,16 +84,12 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
             <Title3 as="h1">督办 · 任务分工台账</Title3>
             <Caption1 as="p">把任务分工通知变成各单位的工作台账，校验填报，汇总进度。</Caption1>
           </header>
-          {host.unavailableReason && (
-            <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>{host.unavailableReason}</MessageBarBody>
-            </MessageBar>
-          )}
-          {host.warnings.map((w) => (
-            <MessageBar key={w} intent="warning" layout="multiline">
-              <MessageBarBody>{w}</MessageBarBody>
-            </MessageBar>
-          ))}
+          <Suspense fallback={null}>
+            {host.unavailableReason && <PaneWarning>{host.unavailableReason}</PaneWarning>}
+            {host.warnings.map((w) => (
+              <PaneWarning key={w}>{w}</PaneWarning>
+            ))}
+          </Suspense>
           <TabList className={styles.tabs} selectedValue={stage} onTabSelect={(_, d) => setStage(d.value as Stage)} aria-label="工作阶段">
             {STAGES.map((s) => (
               <Tab key={s.value} value={s.value} id={`tab-${s.value}`} aria-controls={`panel-${s.value}`}>
@@ -94,6 +98,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
             ))}
           </TabList>
           <div role="tabpanel" id={`panel-${stage}`} aria-labelledby={`tab-${stage}`}>
+            <Suspense fallback={<Caption1>正在打开…</Caption1>}>
             {stage === 'notice' && <NoticeStage input={input} generate={generate} onGenerate={generateFresh} preview={preview} update={update} onUpdate={updateFresh} onSelect={goTo} sheetTable={sheetTable} generateTable={generateTable} onGenerateTable={generateTableFresh} workbook={workbook} unavailableReason={host.unavailableReason} running={running} />}
             {stage === 'ledgers' && (
               <LedgerStage
@@ -124,11 +129,12 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
               />
             )}
             {stage === 'summary' && <SummaryStage workbook={workbook} refresh={refresh} remind={remind} snapshot={snapshot} onSelect={goTo} running={running} more={<CircularPanel circular={circular} running={running} />} />}
+            </Suspense>
           </div>
           {select.state.status === 'failed' && (
-            <MessageBar intent="warning" layout="multiline" role="alert">
-              <MessageBarBody>{select.state.message}</MessageBarBody>
-            </MessageBar>
+            <Suspense fallback={null}>
+              <PaneWarning alert>{select.state.message}</PaneWarning>
+            </Suspense>
           )}
         </main>
       </AriaLiveAnnouncer>

@@ -63,15 +63,28 @@ export function ChangesDialog({ kind, state, onConfirm, onCancel, onSelect }: Pr
                   </ul>
                 )}
                 {preview.lines.length > 0 && <pre className={styles.lines}>{preview.lines.join('\n')}</pre>}
-                <Text size={200}>各单位已填写的内容都会保留（任务或分工移出的行标为“已移出分工”）。台账会重新保护，Excel 的撤销记录会被清空。</Text>
+                {preview.unchanged ? (
+                  <Text size={200}>工作簿已经是这份分工，无需更新。</Text>
+                ) : (
+                  <Text size={200}>各单位已填写的内容都会保留（任务或分工移出的行标为“已移出分工”）。台账会重新保护，Excel 的撤销记录会被清空。</Text>
+                )}
               </>
             )}
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" disabledFocusable={preview === null || preview.blocked !== null} onClick={onConfirm}>
-              {kind === 'tasklist' ? '确认更新分工' : '重新生成'}
-            </Button>
-            <Button onClick={onCancel}>取消</Button>
+            {/* Nothing changes: nothing to apply, one way out. */}
+            {preview?.unchanged ? (
+              <Button appearance="primary" onClick={onCancel}>
+                关闭
+              </Button>
+            ) : (
+              <>
+                <Button appearance="primary" disabledFocusable={preview === null || preview.blocked !== null} onClick={onConfirm}>
+                  {kind === 'tasklist' ? '确认更新分工' : '重新生成'}
+                </Button>
+                <Button onClick={onCancel}>取消</Button>
+              </>
+            )}
           </DialogActions>
         </DialogBody>
       </DialogSurface>

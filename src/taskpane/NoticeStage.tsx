@@ -1,12 +1,11 @@
-import { useRef, useState } from 'react';
+import { Suspense, useRef, useState } from 'react';
 import { Button, Caption1, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { GenerateResult, UpdatePreview, WorkbookState } from '../host/hostTypes';
 import type { NoticeInput } from './useNoticeInput';
 import type { HostAction } from './useHostAction';
 import { ActionStatus } from './ActionStatus';
-import { NoticeSummary } from './NoticeSummary';
 import { loadExampleNotice } from './exampleNotice';
-import { ChangesDialog } from './ChangesDialog';
+import { ChangesDialog, NoticeSummary } from './lazyParts';
 import { SheetTablePanel } from './SheetTablePanel';
 import type { SheetTable } from './useSheetTable';
 import type { TableInput } from '../domain/table/readTaskTables';
@@ -157,9 +156,11 @@ export function NoticeStage({ input, generate, onGenerate, preview, update, onUp
       {exampleError && <Caption1 role="alert">{exampleError}</Caption1>}
       <ActionStatus label="生成" state={generate.state} success={generatedMessage} />
       <ActionStatus label="更新分工" state={update.state} success={generatedMessage} />
-      {input.parsed && <NoticeSummary notice={input.parsed} />}
-      <Caption1>生成时会保护各台账工作表（只留填报列可编辑），Excel 的撤销记录会被清空；已填写的内容不会丢失。</Caption1>
+      <Suspense fallback={null}>{input.parsed && <NoticeSummary notice={input.parsed} />}</Suspense>
+      {/* Said when there is something to generate: on the first screen it only competed with the steps. */}
+      {input.parsed && <Caption1>生成时会保护各台账工作表（只留填报列可编辑），Excel 的撤销记录会被清空；已填写的内容不会丢失。</Caption1>}
       {previewing && (
+        <Suspense fallback={<Caption1>正在比较分工的变化…</Caption1>}>
         <ChangesDialog
           kind={previewing.kind}
           state={preview.state}
@@ -170,6 +171,7 @@ export function NoticeStage({ input, generate, onGenerate, preview, update, onUp
             onSelect(sheet, cell);
           }}
         />
+        </Suspense>
       )}
     </div>
   );
@@ -179,7 +181,7 @@ export function NoticeStage({ input, generate, onGenerate, preview, update, onUp
 function generateBlocked(input: NoticeInput, unavailableReason: string | null): string | null {
   // The reason itself is shown at the top of the pane.
   if (unavailableReason) return '生成工作簿需要在 Excel 中打开本加载项（见上方提示）。';
-  if (!input.parsed) return '先粘贴通知全文，或选择通知文件。';
+  if (!input.parsed) return input.text.trim() ? '正在识别通知…' : '先粘贴通知全文，或选择通知文件。';
   if (input.parsed.tasks.length === 0) return '没有识别出任务：通知中的每项任务应以括号注明责任单位，例如“（市财政局牵头，12月底前完成）”。';
   return null;
 }

@@ -1,11 +1,11 @@
+import { Suspense } from 'react';
 import { Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { GenerateResult } from '../host/hostTypes';
 import type { HostAction } from './useHostAction';
 import type { SheetTable } from './useSheetTable';
 import type { TableInput } from '../domain/table/readTaskTables';
 import { ActionStatus } from './ActionStatus';
-import { NoticeSummary } from './NoticeSummary';
-import { columnLines } from '../domain/table/overview';
+import { NoticeSummary } from './lazyParts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
@@ -45,18 +45,28 @@ export function SheetTablePanel({ table, generate, onGenerate, unavailableReason
         </Button>
       </div>
       {table.read.state.status === 'failed' && <ActionStatus label="读取工作表" state={table.read.state} success={() => ''} />}
-      {preview && (
+      {preview?.empty && (
+        <div className={styles.row} role="status">
+          <Caption1>
+            表格是空的：{preview.sheet.sheet === '' ? '' : `工作表“${preview.sheet.sheet}”`}{preview.sheet.address} 没有内容。请先打开分工表所在的工作表（或选中它的区域），再读取。
+          </Caption1>
+          <Button disabledFocusable={running} onClick={table.clear}>
+            知道了
+          </Button>
+        </div>
+      )}
+      {preview && !preview.empty && (
         <section className={styles.preview} aria-label="分工表预览">
           <Text weight="semibold">
             已读取：工作表“{preview.sheet.sheet}” {preview.sheet.address}
           </Text>
-          {preview.table.source.tables.map((t) => (
+          {preview.table.source.tables.map((t, i) => (
             <div key={t.name}>
               <Caption1>
                 表头在第 {t.headerRow} 行，任务 {t.tasks} 行。各列的识别：
               </Caption1>
               <ul className={styles.columns} aria-label="各列的识别">
-                {columnLines(t.columns).map((line) => (
+                {(preview.columns[i] ?? []).map((line) => (
                   <li key={line}>
                     <Caption1>{line}</Caption1>
                   </li>
@@ -65,7 +75,9 @@ export function SheetTablePanel({ table, generate, onGenerate, unavailableReason
             </div>
           ))}
           {preview.sheet.mergeNote && <Caption1>{preview.sheet.mergeNote}</Caption1>}
-          <NoticeSummary notice={preview.table.parsed} />
+          <Suspense fallback={null}>
+            <NoticeSummary notice={preview.table.parsed} />
+          </Suspense>
           <Caption1>生成只写入督办的工作表，工作表“{preview.sheet.sheet}”保持原样。</Caption1>
           <div className={styles.row}>
             <Button

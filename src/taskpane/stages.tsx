@@ -131,7 +131,7 @@ export function SummaryStage(props: {
           </Button>
         </div>
       ) : (
-        <ActionStatus label="存档本期" state={snapshot.state} success={(s) => `已存档（统计日期 ${s.asOf}）${s.replaced ? '，替换了该日原有的记录' : ''}：调度记录共 ${s.rows} 行，汇总的趋势已更新。`} />
+        <ActionStatus label="存档本期" state={snapshot.state} success={snapshotMessage} />
       )}
       <ActionStatus label="生成催办单" state={remind.state} success={(m) => (m.units === 0 ? `统计日期 ${m.asOf}：没有逾期或临期的任务，“催办单”工作表已写明无需催办。` : `已生成“催办单”（统计日期 ${m.asOf}）：${m.units} 个单位、${m.rows} 行，每个单位一页，可直接打印。`)} />
       {r && (
@@ -172,6 +172,12 @@ function checkedMessage(r: ValidateResult): string {
   return `校验完成（统计日期 ${r.asOf}）：错误 ${g.errors} 个，警告 ${g.warnings} 个${unreported}。`;
 }
 
+/** The figures themselves are in the tiles below: the status line says only what happened. */
 function summaryMessage(r: SummaryResult): string {
-  return `已刷新汇总（统计日期 ${r.asOf}）：任务 ${r.tasks} 项，已完成 ${r.done} 项，完成率 ${rateWithFraction(r.completionRate, r.done, r.tasks)}，逾期 ${r.overdue} 项，临期 ${r.dueSoon} 项。`;
+  return `已刷新汇总（统计日期 ${r.asOf}）。`;
+}
+
+/** Counted in periods (期), each one row for all tasks and one a unit: "53 行" alone puzzles. */
+export function snapshotMessage(s: SnapshotResult): string {
+  return `已存档（统计日期 ${s.asOf}）${s.replaced ? '，替换了该日原有的记录' : ''}：调度记录共 ${s.periods} 期；本期 ${s.units + 1} 行（全部任务 1 行、${s.units} 个单位各 1 行），汇总的趋势已更新。`;
 }

@@ -1,7 +1,12 @@
-import { useCallback, useMemo, useState } from 'react';
-import { parseNotice } from '../domain/notice/parseNotice';
-import { decodeNotice } from '../domain/text/decode';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Issue, ParsedNotice } from '../domain/notice/types';
+
+/**
+ * The notice reader loads when there is a notice to read (typed, pasted, a file, the example), not
+ * with the first screen: the pane is on screen before its parser is.
+ */
+const noticeReader = () => import(/* webpackChunkName: "notice" */ './noticeReader');
+type Reader = Awaited<ReturnType<typeof noticeReader>>;
 
 export type NoticeInput = {
   text: string;
@@ -19,6 +24,11 @@ export function useNoticeInput(): NoticeInput {
   const [source, setSource] = useState<string | null>(null);
   const [fileIssues, setFileIssues] = useState<Issue[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [reader, setReader] = useState<Reader | null>(null);
+  const hasText = text.trim().length > 0;
+  useEffect(() => {
+    if (hasText && reader === null) void noticeReader().then(setReader);
+  }, [hasText, reader]);
 
   const setText = useCallback((t: string, from?: string) => {
     setTextState(t);
@@ -43,7 +53,7 @@ export function useNoticeInput(): NoticeInput {
         return;
       }
     } else {
-      const decoded = decodeNotice(bytes);
+      const decoded = (await noticeReader()).decodeNotice(bytes);
       if (decoded.text === null) {
         setLoadError(`${file.name}：${decoded.issues[0]?.message ?? '不是文本文件'}`);
         return;
@@ -55,10 +65,10 @@ export function useNoticeInput(): NoticeInput {
   }, []);
 
   const parsed = useMemo(() => {
-    if (text.trim().length === 0) return null;
-    const p = parseNotice(text);
+    if (text.trim().length === 0 || reader === null) return null;
+    const p = reader.parseNotice(text);
     return { ...p, issues: [...fileIssues, ...p.issues] };
-  }, [text, fileIssues]);
+  }, [text, fileIssues, reader]);
 
   return { text, source, setText, loadFile, parsed, loadError };
 }

@@ -69,7 +69,7 @@ describe.each([270, 350])('every pane state at %i px', (width) => {
     // The changes preview, then its confirm button (a regeneration of the same notice changes nothing).
     await page.getByRole('dialog').getByText('分工没有变化').waitFor();
     await state(page, '4-confirm', width);
-    await page.getByRole('button', { name: '取消' }).click();
+    await page.getByRole('button', { name: '关闭' }).click();
     await page.getByRole('tab', { name: '台账' }).click();
     await page.getByRole('list', { name: '各单位台账' }).waitFor();
     await state(page, '5-ledgers', width);

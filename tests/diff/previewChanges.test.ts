@@ -1,7 +1,7 @@
 import { prepareWorkbook } from '../../src/workbook/prepareWorkbook';
 import { previewChanges } from '../../src/workbook/previewChanges';
 import { planAsData } from '../../src/workbook/planValues';
-import { describeDiff } from '../../src/domain/diff/describeDiff';
+import { describeDiff, isUnchanged } from '../../src/domain/diff/describeDiff';
 import { REMOVED_MARK } from '../../src/domain/ledger/columns';
 import type { WorkbookData } from '../../src/domain/grid/sheetData';
 import { col, copyBook, sheetOf } from '../tasklist/support';
@@ -100,5 +100,8 @@ describe('changes preview of a revised notice', () => {
     const d = previewChanges(typed, same);
     expect([d.added, d.removed, d.changed, d.movedRows, d.unchanged]).toEqual([[], [], [], 0, 4]);
     expect(describeDiff(d)[0]).toBe('分工没有变化');
+    // Nothing else changed: not "其余 4 项" (the rest of what?).
+    expect(describeDiff(d)).toEqual(['分工没有变化', '全部 4 项任务与工作簿中的相同']);
+    expect(isUnchanged(d)).toBe(true);
   });
 });

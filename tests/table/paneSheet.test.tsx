@@ -49,7 +49,7 @@ function fakeHost(read: SheetTableRead | Error, generated = false): WorkbookHost
     },
     previewUpdate: async (source) => {
       calls.push(`preview ${source === null ? '任务清单' : typeof source === 'string' ? '通知' : '分工表'}`);
-      return { headline: '新增任务 3 项，修改 0 项，移出 1 项；已填写的台账行移动 0 行', lines: [], movedRows: 0, findings: [], blocked: null };
+      return { headline: '新增任务 3 项，修改 0 项，移出 1 项；已填写的台账行移动 0 行', lines: [], movedRows: 0, unchanged: false, findings: [], blocked: null };
     },
     updateFromTaskList: unused,
     distributeUnavailable: null,
@@ -78,7 +78,7 @@ describe('分工 · 从当前工作表读取', () => {
     expect(within(preview).getByText('表头在第 2 行，任务 3 行。各列的识别：')).toBeInTheDocument();
     const columns = within(within(preview).getByRole('list', { name: '各列的识别' })).getAllByRole('listitem').map((li) => li.textContent);
     expect(columns).toEqual(['序号 → 编号', '重点任务 → 任务', '牵头部门 → 牵头单位', '配合单位 → 配合单位', '完成时限 → 完成时限']);
-    expect(within(preview).getByText('任务 3')).toBeInTheDocument();
+    expect(await within(preview).findByText('任务 3')).toBeInTheDocument();
     expect(within(preview).getByText('单位 4')).toBeInTheDocument();
     expect(within(preview).getByText('牵头 3')).toBeInTheDocument();
     expect(within(preview).getByText('配合 2')).toBeInTheDocument();
@@ -111,6 +111,17 @@ describe('分工 · 从当前工作表读取', () => {
     expect(preview).toHaveTextContent('但没有任务列');
     expect(within(preview).getByRole('button', { name: '按此表生成工作簿' })).toHaveAttribute('aria-disabled', 'true');
     expect(preview).toHaveTextContent('没有读到任何任务');
+  });
+
+  it('a blank sheet says 表格是空的, not a preview of zeros', async () => {
+    const host = fakeHost({ sheet: 'Sheet1', address: 'A1', mergeNote: null, grid: { name: '工作表“Sheet1”', rows: [['']], merges: [] } });
+    render(<App host={host} />);
+    fireEvent.click(screen.getByRole('button', { name: '从当前工作表读取' }));
+    expect(await screen.findByText(/表格是空的：工作表“Sheet1”A1 没有内容/)).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: '分工表预览' })).not.toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/任务 0/);
+    fireEvent.click(screen.getByRole('button', { name: '知道了' }));
+    await waitFor(() => expect(screen.queryByText(/表格是空的/)).not.toBeInTheDocument());
   });
 
   it('says why a sheet could not be read', async () => {

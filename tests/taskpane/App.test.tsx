@@ -6,7 +6,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import '@testing-library/jest-dom';
 import { webDarkTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
-import { paneTheme } from '../../src/taskpane/theme';
+import { loadPaneTheme, paneTheme } from '../../src/taskpane/theme';
 import { officeThemeKind } from '../../src/adapters/officejs/officeReady';
 import type { WorkbookHost } from '../../src/host/hostTypes';
 
@@ -41,7 +41,7 @@ function fakeHost(overrides: Partial<WorkbookHost> = {}, generated = true): Work
     },
     previewUpdate: async (text) => {
       calls.push(`preview ${text === null ? '任务清单' : typeof text === 'string' ? text.length : '分工表'}`);
-      return { headline: '新增任务 1 项，修改 1 项，移出 0 项；已填写的台账行移动 2 行（内容随之保留，不会丢失）', lines: ['新增：', '  2.1 新建图书馆1座（牵头：市文化和旅游局）'], movedRows: 2, findings: [], blocked: null };
+      return { headline: '新增任务 1 项，修改 1 项，移出 0 项；已填写的台账行移动 2 行（内容随之保留，不会丢失）', lines: ['新增：', '  2.1 新建图书馆1座（牵头：市文化和旅游局）'], movedRows: 2, unchanged: false, findings: [], blocked: null };
     },
     updateFromTaskList: async () => {
       calls.push('update');
@@ -61,7 +61,7 @@ function fakeHost(overrides: Partial<WorkbookHost> = {}, generated = true): Work
     },
     snapshot: async (replace) => {
       calls.push(`snapshot ${replace}`);
-      return { asOf: '2023-02-01', clash: true, replaced: replace, rows: 12 };
+      return { asOf: '2023-02-01', clash: true, replaced: replace, rows: 12, periods: 2, units: 5 };
     },
     validate: async () => ({
       asOf: '2023-02-01',
@@ -97,8 +97,11 @@ describe('task pane (React, with a fake host)', () => {
   it('parses what is pasted and generates through the host in a new workbook, without asking', async () => {
     const host = fakeHost({}, false);
     render(<App host={host} />);
+    // The first screen is the three steps; the protection note waits for a notice to generate from.
+    expect(screen.queryByText(/撤销记录会被清空/)).not.toBeInTheDocument();
     fireEvent.change(screen.getByRole('textbox'), { target: { value: NOTICE } });
-    expect(screen.getByText('任务 1')).toBeInTheDocument();
+    await screen.findByText('任务 1');
+    expect(screen.getByText(/撤销记录会被清空/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: '生成工作簿' }));
     await screen.findByText(/已生成 9 张工作表（其中台账 1 张）/);
     expect(host.calls).toEqual([`generate ${NOTICE.length}`]);
@@ -108,14 +111,33 @@ describe('task pane (React, with a fake host)', () => {
     const host = fakeHost({ generate: async () => ({ sheets: 9, ledgers: 1, syncs: 5, keptRows: 0, removedRows: 0, notes: ['单位名录中“市财政局”的台账工作表“财政/局”含有 Excel 不允许的字符，已改用“财政_局”'] }) }, false);
     render(<App host={host} />);
     fireEvent.change(screen.getByRole('textbox'), { target: { value: NOTICE } });
+    await screen.findByText('任务 1');
     fireEvent.click(screen.getByRole('button', { name: '生成工作簿' }));
     await waitFor(() => expect(document.body.textContent).toMatch(/注意：单位名录中“市财政局”的台账工作表“财政\/局”/));
+  });
+
+  it('a regeneration that changes nothing says so and offers nothing to apply', async () => {
+    const host = fakeHost({ previewUpdate: async () => ({ headline: '分工没有变化', lines: ['全部 120 项任务与工作簿中的相同'], movedRows: 0, unchanged: true, findings: [], blocked: null }) });
+    render(<App host={host} />);
+    fireEvent.change(screen.getByRole('textbox'), { target: { value: NOTICE } });
+    await screen.findByText('任务 1');
+    fireEvent.click(await screen.findByRole('button', { name: '重新生成工作簿' }));
+    const dialog = await screen.findByRole('dialog', { name: '重新生成工作簿？' });
+    await waitFor(() => expect(dialog).toHaveTextContent('分工没有变化'));
+    expect(dialog).toHaveTextContent('无需更新');
+    expect(dialog).not.toHaveTextContent('其余');
+    expect(within(dialog).queryByRole('button', { name: '重新生成', hidden: true })).toBeNull();
+    fireEvent.click(within(dialog).getByRole('button', { name: '关闭', hidden: true }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    // Nothing generated (this host's preview is the stub above, which records no call).
+    expect(host.calls).toEqual([]);
   });
 
   it('shows what a notice changes before regenerating a workbook Duban already made, and does nothing on 取消', async () => {
     const host = fakeHost();
     render(<App host={host} />);
     fireEvent.change(screen.getByRole('textbox'), { target: { value: NOTICE } });
+    await screen.findByText('任务 1');
     fireEvent.click(await screen.findByRole('button', { name: '重新生成工作簿' }));
     const dialog = await screen.findByRole('dialog', { name: '重新生成工作簿？' });
     await waitFor(() => expect(dialog).toHaveTextContent('新增任务 1 项，修改 1 项，移出 0 项；已填写的台账行移动 2 行'));
@@ -139,12 +161,14 @@ describe('task pane (React, with a fake host)', () => {
         headline: '按任务清单更新分工：任务 120 项；已填写的台账行移动 1 行（内容随之保留，不会丢失）',
         lines: ['  市财政局 任务 3.1 的已填内容标为已移出分工'],
         movedRows: 1,
+        unchanged: false,
         findings: [{ code: 'UNKNOWN_UNIT', severity: 'warning', sheet: '任务清单', cell: 'E4', task: '3.1', message: '任务 3.1 的单位“市财正局”不在单位名录中，是否应为“市财政局”？' }],
         blocked: null,
       }),
     });
     render(<App host={host} />);
     fireEvent.change(screen.getByRole('textbox'), { target: { value: NOTICE } });
+    await screen.findByText('任务 1');
     fireEvent.click(await screen.findByRole('button', { name: '更新分工…' }));
     const dialog = await screen.findByRole('dialog', { name: '按任务清单更新分工？' });
     await waitFor(() => expect(dialog).toHaveTextContent('已填写的台账行移动 1 行'));
@@ -168,7 +192,7 @@ describe('task pane (React, with a fake host)', () => {
 
   it('更新分工 that cannot be applied says why and cannot be confirmed', async () => {
     const host = fakeHost({
-      previewUpdate: async () => ({ headline: '按任务清单更新分工：任务 2 项；已填写的台账行移动 0 行（内容随之保留，不会丢失）', lines: [], movedRows: 0, findings: [], blocked: '任务清单!A3：任务编号 1.1 在第 2 行和第 3 行重复出现' }),
+      previewUpdate: async () => ({ headline: '按任务清单更新分工：任务 2 项；已填写的台账行移动 0 行（内容随之保留，不会丢失）', lines: [], movedRows: 0, unchanged: false, findings: [], blocked: '任务清单!A3：任务编号 1.1 在第 2 行和第 3 行重复出现' }),
     });
     render(<App host={host} />);
     fireEvent.click(await screen.findByRole('button', { name: '更新分工…' }));
@@ -237,7 +261,10 @@ describe('task pane (React, with a fake host)', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: '刷新汇总' })).not.toHaveAttribute('aria-disabled', 'true'));
     fireEvent.click(screen.getByRole('button', { name: '刷新汇总' }));
     expect(await screen.findByText('40%（2/5）')).toBeInTheDocument();
-    expect(screen.getByText('没有待批复的延期申请，也没有待审核的办结。')).toBeInTheDocument();
+    // Said once: the tiles hold the figures, the status line only what happened.
+    expect(document.body.textContent).toContain('已刷新汇总（统计日期 2023-02-01）。');
+    expect(screen.getAllByText(/5 项/)).toHaveLength(1);
+    expect(await screen.findByText('没有待批复的延期申请，也没有待审核的办结。')).toBeInTheDocument();
   });
 
   it('汇总 lists pending extension requests and reviews; a click goes to the cell the office answers in', async () => {
@@ -351,17 +378,19 @@ describe('task pane (React, with a fake host)', () => {
     expect(host.calls).toEqual(['snapshot false']);
     fireEvent.click(screen.getByRole('button', { name: '替换该日记录' }));
     expect(await screen.findByText(/替换了该日原有的记录/)).toBeInTheDocument();
+    // Periods and what one holds, not a bare count of rows.
+    expect(screen.getByText(/调度记录共 2 期；本期 6 行（全部任务 1 行、5 个单位各 1 行）/)).toBeInTheDocument();
     expect(host.calls).toEqual(['snapshot false', 'snapshot true']);
     fireEvent.click(screen.getByRole('button', { name: '生成催办单' }));
     expect(await screen.findByText(/2 个单位、5 行，每个单位一页/)).toBeInTheDocument();
   });
 
-  it('says what an old Excel cannot do', () => {
+  it('says what an old Excel cannot do', async () => {
     render(<App host={fakeHost({ warnings: ['此版本 Excel 不支持数据验证'] })} />);
-    expect(screen.getByText('此版本 Excel 不支持数据验证')).toBeInTheDocument();
+    expect(await screen.findByText('此版本 Excel 不支持数据验证')).toBeInTheDocument();
   });
 
-  it('follows the Office theme, light or dark, with a Chinese font stack', () => {
+  it('follows the Office theme, light or dark, with a Chinese font stack', async () => {
     const office = globalThis as { Office?: unknown };
     office.Office = { context: { officeTheme: { bodyBackgroundColor: '#262626' } } };
     expect(officeThemeKind()).toBe('dark');
@@ -369,6 +398,7 @@ describe('task pane (React, with a fake host)', () => {
     expect(officeThemeKind()).toBe('light');
     delete office.Office;
     expect(officeThemeKind()).toBe('light');
+    await loadPaneTheme('dark');
     expect(paneTheme('dark').colorNeutralBackground1).toBe(webDarkTheme.colorNeutralBackground1);
     expect(paneTheme('light').fontFamilyBase).toMatch(/^"Segoe UI".*"Microsoft YaHei UI".*"PingFang SC".*"Noto Sans CJK SC"/);
   });

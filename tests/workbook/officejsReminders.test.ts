@@ -36,9 +36,9 @@ describe('生成催办单 and 存档本期 inside Excel (strict fake)', () => {
     const again = await host.snapshot(false, noProgress);
     expect(again).toMatchObject({ clash: true, replaced: false });
     expect(JSON.stringify([...history.cells])).toBe(before);
-    expect(await host.snapshot(true, noProgress)).toMatchObject({ clash: true, replaced: true, rows: 53 });
+    expect(await host.snapshot(true, noProgress)).toMatchObject({ clash: true, replaced: true, rows: 53, periods: 1, units: 52 });
     setAsOf(workbook, 44185);
-    expect(await host.snapshot(false, noProgress)).toMatchObject({ asOf: '2020-12-20', clash: false, rows: 106 });
+    expect(await host.snapshot(false, noProgress)).toMatchObject({ asOf: '2020-12-20', clash: false, rows: 106, periods: 2, units: 52 });
     // 汇总's trend points at the whole's row of each snapshot.
     const summary = workbook.sheet('汇总') as FakeWorksheet;
     const refs = [...summary.cells.values()].map((c) => String(c.formula)).filter((f) => f.startsWith("='调度记录'!G"));

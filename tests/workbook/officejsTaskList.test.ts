@@ -66,6 +66,7 @@ describe('更新分工 inside Excel (Office.js adapter, strict fake)', () => {
     expect(preview.blocked).toBeNull();
     expect(preview.findings).toEqual([]);
     expect(preview.movedRows).toBe(2);
+    expect(preview.unchanged).toBe(false);
     expect(preview.headline).toBe('新增任务 1 项，修改 2 项，移出 1 项；已填写的台账行移动 2 行（内容随之保留，不会丢失）');
     expect(preview.lines).toContain('    牵头单位：市财政局 → 市审计局');
     expect(preview.lines.slice(-3)).toEqual(['  市财政局 任务 3.1 的已填内容标为已移出分工', '  市应急局 任务 42.1 的已填内容标为已移出分工', '其余 117 项任务没有变化']);

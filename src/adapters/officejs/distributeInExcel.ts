@@ -14,9 +14,6 @@ import type { RunState } from './runExcel';
 import type { ExcelFeatures } from './requirements';
 import type { CreateWorkbook, Delivery, SaveFile } from './deliverFiles';
 
-/** What 下发 says where the add-in can neither save nor open files. */
-export const DISTRIBUTE_BY_CLI =
-  '此版本 Excel 不能由加载项新建工作簿（需要 ExcelApi 1.8）。请保存本工作簿，在命令行运行：duban split 工作簿.xlsx -d 下发，把生成的“台账-单位.xlsx”发给各单位。';
 
 /** The xlsx helpers load with exceljs only when 下发/回收 is used: the pane's first load stays small. */
 const xlsx = () => import('../xlsx/xlsxBytes');

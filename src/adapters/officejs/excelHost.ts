@@ -8,7 +8,8 @@ import { summarize } from '../../domain/summary/summarize';
 import { pendingPlaces } from '../../domain/summary/pendingPlaces';
 import { localIsoDate } from '../../domain/time/isoDate';
 import { summaryPlan } from '../../workbook/buildWorkbookPlan';
-import { detectFeatures, featureWarnings } from './requirements';
+import { detectFeatures } from './requirements';
+import { DISTRIBUTE_BY_CLI, defaultIsSetSupported, excelHostFacts, officePlatform } from './excelHostFacts';
 import { errorCode, runExcel, type RunState } from './runExcel';
 import { explainError } from './errors';
 import { PaneError } from '../../host/hostTypes';
@@ -21,14 +22,14 @@ import { readSheetGrid } from './readSheetTable';
 import { prepareFromTaskList } from '../../workbook/prepareFromTaskList';
 import { previewChanges } from '../../workbook/previewChanges';
 import type { TaskListFinding } from '../../domain/tasklist/readTaskList';
-import { describeDiff, diffHeadline } from '../../domain/diff/describeDiff';
+import { describeDiff, diffHeadline, isUnchanged } from '../../domain/diff/describeDiff';
 import { validateWorkbook } from '../../domain/validation/validate';
 import { withFixes } from '../../domain/validation/fixes';
 import type { Finding } from '../../domain/validation/findings';
 import { validationSheet } from '../../workbook/sheets/validationSheet';
 import { DATE_FORMAT } from '../../workbook/plan';
-import { collectInExcel, distributeInExcel, distributionUnitsInExcel, DISTRIBUTE_BY_CLI } from './distributeInExcel';
-import { deliveryFor, downloadFile, type CreateWorkbook, type SaveFile } from './deliverFiles';
+import { collectInExcel, distributeInExcel, distributionUnitsInExcel } from './distributeInExcel';
+import { downloadFile, type CreateWorkbook, type SaveFile } from './deliverFiles';
 import { reminders, taskTexts } from '../../domain/summary/remind';
 import { addSnapshot, readHistory, snapshotRows } from '../../domain/summary/history';
 import { remindSheet } from '../../workbook/sheets/remindSheet';
@@ -44,17 +45,13 @@ export function createExcelHost(
   options: { platform?: string | null; save?: SaveFile } = {},
 ): WorkbookHost {
   const features = detectFeatures(isSetSupported);
-  const minimum = isSetSupported('ExcelApi', '1.7');
-  // Excel on the web (and a plain browser) saves downloads; desktop Excel opens new windows with
-  // Excel.createWorkbook (ExcelApi 1.8); with neither, 下发 says how to split with the CLI.
-  const delivery = deliveryFor(options.platform === undefined ? officePlatform() : options.platform, isSetSupported('ExcelApi', '1.8'));
-  const distributeUnavailable = delivery === null ? DISTRIBUTE_BY_CLI : null;
+  const facts = excelHostFacts(isSetSupported, options.platform === undefined ? officePlatform() : options.platform);
+  const delivery = facts.distributeDelivery;
   const save = options.save ?? downloadFile;
   // Range.getMergedAreasOrNullObject: a task-list table's merged 板块 and unit cells.
   const mergedAreas = isSetSupported('ExcelApi', '1.13');
   const host: WorkbookHost = {
-    unavailableReason: minimum ? null : '此版本 Excel 过旧（需要 ExcelApi 1.7，即 Excel 2019、Microsoft 365 或网页版 Excel）。',
-    warnings: featureWarnings(features),
+    ...facts,
     generate: (noticeText, onProgress) =>
       runExcel((context, run) => rebuildInExcel(context, run, features, onProgress, GENERATED_ONLY, (previous) => prepareWorkbook({ noticeText, previous, asOf: null, today: localIsoDate(new Date()) }))),
     updateFromTaskList: (onProgress) =>
@@ -116,10 +113,11 @@ export function createExcelHost(
         const report = summarize(readSummary(book).input, asOf, params.warnDays);
         const { rows, clash } = addSnapshot(readHistory(book), snapshotRows(report), replace);
         // The pane asks before replacing a date's rows: nothing is written until it does.
-        if (clash && !replace) return { asOf, clash, replaced: false, rows: rows.length };
+        const counts = { rows: rows.length, periods: new Set(rows.map((r) => r.asOf)).size, units: report.units.length };
+        if (clash && !replace) return { asOf, clash, replaced: false, ...counts };
         const { sheets, names } = summaryPlan(book, params.year, params.asOf, params.warnDays, today, rows);
         await applyPlan(context, { sheets: [...sheets, historySheet(rows)], names }, features, { onProgress, run });
-        return { asOf, clash, replaced: clash, rows: rows.length };
+        return { asOf, clash, replaced: clash, ...counts };
       }),
     validate: (onProgress) => runExcel((context, run) => validateInExcel(context, features, false, onProgress, run)),
     fixAndValidate: (onProgress) => runExcel((context, run) => validateInExcel(context, features, true, onProgress, run)),
@@ -137,8 +135,6 @@ export function createExcelHost(
           throw e;
         }
       }),
-    distributeUnavailable,
-    distributeDelivery: delivery,
     distributionUnits: (onProgress) => explained(() => runExcel((context) => distributionUnitsInExcel(context, features, onProgress))),
     distribute: (units, onProgress) => (delivery === null ? Promise.reject(new PaneError(DISTRIBUTE_BY_CLI, null)) : runExcel((context, run) => distributeInExcel(context, features, units, { kind: delivery, createWorkbook, save }, onProgress, run))),
     collect: (files, onProgress) => runExcel((context, run) => collectInExcel(context, features, files, onProgress, run)),
@@ -202,7 +198,7 @@ function previewOf(book: WorkbookData, source: string | TableInput | null): Upda
   const prepared = fromList ?? prepareWorkbook({ ...(typeof source === 'string' ? { noticeText: source } : { table: source as TableInput }), previous: book, asOf: null });
   const diff = fromList?.changes ?? previewChanges(book, prepared);
   const blocked = prepared.problems.length > 0 ? prepared.problems.map((p) => p.message).join('；') : null;
-  return { headline: diffHeadline(diff), lines: describeDiff(diff).slice(1), movedRows: diff.movedRows, findings: fromList?.findings ?? [], blocked };
+  return { headline: diffHeadline(diff), lines: describeDiff(diff).slice(1), movedRows: diff.movedRows, unchanged: isUnchanged(diff), findings: fromList?.findings ?? [], blocked };
 }
 
 /** One turn of the event loop, so a progress message is on screen before long synchronous work. */
@@ -302,18 +298,6 @@ async function readForSummary(context: Excel.RequestContext, features: ExcelFeat
   const params = readSummaryParameters(book);
   const today = localIsoDate(new Date());
   return { book, params, today, asOf: params.asOf ?? today };
-}
-
-/** `Office.context.platform` (`PC`, `Mac`, `OfficeOnline`…), or null outside Office (a browser test). */
-function officePlatform(): string | null {
-  if (typeof Office === 'undefined' || !Office.context) return null;
-  return Office.context.platform ? String(Office.context.platform) : null;
-}
-
-function defaultIsSetSupported(name: string, version: string): boolean {
-  // Outside Office (a browser test with an injected Excel) there is no requirements API: assume current Excel.
-  if (typeof Office === 'undefined' || !Office.context?.requirements) return true;
-  return Office.context.requirements.isSetSupported(name, version);
 }
 
 const MERGES_UNREAD = '此版本 Excel 无法读取合并单元格（需要 ExcelApi 1.13）：合并的单元格只有第一行有内容，请核对板块和单位。';

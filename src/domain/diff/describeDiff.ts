@@ -47,9 +47,12 @@ const MOVE_LABEL = { renumbered: '随任务移到', removed: '标为已移出分
 /** `市财政局 任务 3.1 的已填内容随任务移到 2.1` */
 export const describeRowMove = (m: RowMove): string => `${m.unit} 任务 ${m.from} 的已填内容${MOVE_LABEL[m.kind]}${m.kind === 'removed' ? '' : ` ${m.to}`}`;
 
+/** Nothing added, changed or removed, and no ledger row moved: applying it would change nothing. */
+export const isUnchanged = (d: TaskDiff): boolean => d.added.length + d.removed.length + d.changed.length + d.movedRows === 0;
+
 /** The headline of the preview: counts of what changes. */
 export function diffHeadline(d: TaskDiff): string {
-  if (d.added.length + d.removed.length + d.changed.length + d.movedRows === 0) return '分工没有变化';
+  if (isUnchanged(d)) return '分工没有变化';
   return `新增任务 ${d.added.length} 项，修改 ${d.changed.length} 项，移出 ${d.removed.length} 项；已填写的台账行移动 ${d.movedRows} 行（内容随之保留，不会丢失）`;
 }
 
@@ -66,7 +69,8 @@ export function describeDiff(d: TaskDiff): string[] {
   }
   if (d.removed.length > 0) lines.push('移出分工：', ...d.removed.map((t) => `  ${taskLine(t)}`));
   if (d.rows.length > 0) lines.push('台账行移动：', ...d.rows.map((m) => `  ${describeRowMove(m)}`));
-  if (d.unchanged > 0) lines.push(`其余 ${d.unchanged} 项任务没有变化`);
+  // "其余" only when something else changed: with nothing changed it would suggest there was.
+  if (d.unchanged > 0) lines.push(isUnchanged(d) ? `全部 ${d.unchanged} 项任务与工作簿中的相同` : `其余 ${d.unchanged} 项任务没有变化`);
   return lines;
 }
 
