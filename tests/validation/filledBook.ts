@@ -33,6 +33,8 @@ export function filledCorrectly(): WorkbookData {
       row[at('outputForm')] = '工作方案';
       row[at('status')] = '推进中';
       row[at('progress')] = '已召开推进会';
+      // 佐证材料 too, so a row set to 已完成 in a test owes nothing but what the test is about (NO_EVIDENCE).
+      row[at('evidence')] = '市财政局文件（2020）12号';
       row[at('updated')] = A;
     });
   }
