@@ -156,7 +156,8 @@ async function build(file: string | undefined, out: string, updatePath: string |
       for (const m of moves) io.err(`  任务 ${m.from} → ${m.to}`);
     }
   }
-  const stale = staleAsOfHint(asOf ?? keptAsOf, prepared.notice.notice.year, localIsoDate(new Date()));
+  // Said when a workbook is first built: an update keeps the 统计日期 the office already has (or chose).
+  const stale = updatePath === undefined ? staleAsOfHint(asOf ?? keptAsOf, prepared.notice.notice.year, localIsoDate(new Date())) : null;
   if (stale !== null) io.err(stale);
   // How a task-list table was read (its header row, each column understood).
   const sourceLines = [...(prepared.source ? tableSourceLines(prepared.source) : []), ...readingProblems(prepared, source)];

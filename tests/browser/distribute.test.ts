@@ -20,7 +20,7 @@ describe('下发 and 回收 in Chromium at 320 px (in-memory Excel injected; fil
     await page.goto(`${env.url}/taskpane.html`);
     await page.getByRole('textbox').fill(SEED);
     await page.getByRole('button', { name: '生成工作簿' }).click();
-    await page.getByText('已生成 58 张工作表（其中台账 52 张）').waitFor();
+    await page.getByText('已生成 59 张工作表（其中台账 52 张）').waitFor();
 
     await page.getByRole('tab', { name: '台账' }).click();
     const list = page.getByRole('list', { name: '下发的单位' });

@@ -17,7 +17,7 @@ describe('生成工作簿 in Chromium, against the in-memory Excel injected into
     await page.goto(`${env.url}/taskpane.html`);
     await page.getByRole('textbox').fill(SEED);
     await page.getByRole('button', { name: '生成工作簿' }).click();
-    await page.getByText('已生成 58 张工作表（其中台账 52 张）').waitFor();
+    await page.getByText('已生成 59 张工作表（其中台账 52 张）').waitFor();
 
     const first = await page.evaluate((): FakeState => {
       const fake = (window as unknown as { __dubanFake: { workbook: { sheets: Array<{ name: string; cells: Map<string, { formula: unknown }> }>; definedNames: Map<string, string> }; contexts: Array<{ requests: number[] }> } }).__dubanFake;

@@ -63,7 +63,7 @@ describe.each([270, 350])('every pane state at %i px', (width) => {
     await page.getByText('任务 120').waitFor();
     await state(page, '2-notice-read', width);
     await page.getByRole('button', { name: '生成工作簿' }).click();
-    await page.getByText(/已生成 58 张工作表/).waitFor();
+    await page.getByText(/已生成 59 张工作表/).waitFor();
     await state(page, '3-generated', width);
     await page.getByRole('button', { name: '重新生成工作簿' }).click();
     // The changes preview, then its confirm button (a regeneration of the same notice changes nothing).
@@ -147,7 +147,7 @@ it('while 生成工作簿 runs: a named progress bar, inputs locked, focus kept,
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('生成工作簿');
   await state(page, '9-running', 270);
   await page.evaluate(() => (window as unknown as { __release: () => void }).__release());
-  await page.getByText(/已生成 58 张工作表/).waitFor();
+  await page.getByText(/已生成 59 张工作表/).waitFor();
   await page.close();
 });
 
@@ -178,7 +178,7 @@ it('in Office\'s dark theme every state read so far is accessible too', async ()
   await page.getByRole('button', { name: '试用示例通知' }).click();
   await page.getByText('任务 120').waitFor();
   await page.getByRole('button', { name: '生成工作簿' }).click();
-  await page.getByText(/已生成 58 张工作表/).waitFor();
+  await page.getByText(/已生成 59 张工作表/).waitFor();
   await state(page, 'dark-3-generated', 320);
   await page.getByRole('tab', { name: '校验' }).click();
   await page.getByRole('button', { name: '校验', exact: true }).click();
@@ -211,7 +211,7 @@ it('works with the keyboard alone: example, generate, 校验, and Enter on a fin
   expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
   await tabTo(page, 'button', '生成工作簿');
   await page.keyboard.press('Space');
-  await page.getByText(/已生成 58 张工作表/).waitFor();
+  await page.getByText(/已生成 59 张工作表/).waitFor();
   // Focus stays on the button while it runs (it is disabled but focusable), not lost to the page.
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('重新生成工作簿');
   await page.evaluate(() => {

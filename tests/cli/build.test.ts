@@ -28,7 +28,7 @@ describe('duban build', () => {
     const out = join(tmp(), 'book.xlsx');
     const r = await cli(['build', SEED, '-o', out, '--as-of', '2020-10-01']);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('58 张工作表，任务 120 项，单位台账 52 张；待明确：有关部门');
+    expect(r.out).toContain('59 张工作表，任务 120 项，单位台账 52 张；待明确：有关部门');
     const wb = await open(out);
     // A fixed as-of date is a date cell (exceljs reads date-formatted serials back as Date), not =TODAY().
     expect((wb.getWorksheet('汇总')?.getCell('B1').value as Date).toISOString().slice(0, 10)).toBe('2020-10-01');

@@ -100,9 +100,10 @@ describe('--update never drops what a unit put in its ledger silently', () => {
 
   it('a value beside the table (a column with no header) stops, naming the cell', async () => {
     const r = await updateAfter((ws) => {
-      ws.getCell(`Z${rowOf(ws, '3.1')}`).value = '旁边的说明';
+      // Past the ledger's last column (Z, the loop's 销号日期) and with no header.
+      ws.getCell(`AC${rowOf(ws, '3.1')}`).value = '旁边的说明';
     });
-    expectStopped(r, `${SHEET}!Z`, '表格右侧', '旁边的说明');
+    expectStopped(r, `${SHEET}!AC`, '表格右侧', '旁边的说明');
   });
 
   it('a comment, a hyperlink and typed formulas stop, each named with what would be lost', async () => {
@@ -121,10 +122,10 @@ describe('--update never drops what a unit put in its ledger silently', () => {
 
   it('names at most 10 places, then counts them', async () => {
     const r = await updateAfter((ws) => {
-      for (let i = 0; i < 12; i++) ws.getCell(`Z${i + 2}`).value = `说明${i}`;
+      for (let i = 0; i < 12; i++) ws.getCell(`AC${i + 2}`).value = `说明${i}`;
     });
     expectStopped(r, '等 12 处');
-    expect(r.err.match(new RegExp(`${SHEET}!Z`, 'g'))).toHaveLength(10);
+    expect(r.err.match(new RegExp(`${SHEET}!AC`, 'g'))).toHaveLength(10);
   });
 
   it('several rows of one task (a unit\'s several measures) are all kept and all counted', async () => {
@@ -184,7 +185,8 @@ describe('--update never drops what a unit put in its ledger silently', () => {
     expect(r.out).toContain('保留已填写 2 行');
     const ws = (await openXlsx(r.out2)).getWorksheet(SHEET)!;
     const c = col(ws, '联系电话');
-    expect(c).toBe('S');
+    // The first column after the ledger's own (A–Z, the loop's columns ending at 销号日期).
+    expect(c).toBe('AA');
     expect([ws.getCell(`${c}${rowOf(ws, '3.1')}`).value, ws.getCell(`${c}${rowOf(ws, '9.1')}`).value]).toEqual(['23456789', '13800000000']);
     expect(ws.getCell(`${c}${rowOf(ws, '3.1')}`).protection?.locked).toBe(false);
     // Another unit's ledger gets no such column.
