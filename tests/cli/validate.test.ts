@@ -50,7 +50,7 @@ describe('duban validate', () => {
     const doc = JSON.parse(r.out);
     expect(doc.findings).toEqual([
       { code: 'MERGED_CELLS', severity: 'warning', sheet: '台账-市财政局', cell: 'H6', task: '', unit: '市财政局', message: expect.stringContaining('H6:H7') },
-      { code: 'NOT_IN_LIST', severity: 'error', sheet: '台账-市财政局', cell: 'N4', task: '3.1', unit: '市财政局', message: expect.stringContaining('完成了') },
+      { code: 'STATUS_UNKNOWN', severity: 'error', sheet: '台账-市财政局', cell: 'N4', task: '3.1', unit: '市财政局', message: expect.stringContaining('完成了') },
       { code: 'TEXT_DATE', severity: 'warning', sheet: '台账-市财政局', cell: 'P5', task: '5.1', unit: '市财政局', message: expect.stringContaining('2020-11-30') },
     ]);
   });
@@ -67,7 +67,7 @@ describe('duban validate', () => {
     await after.xlsx.readFile(file);
     expect((after.getWorksheet('台账-市财政局')!.getCell('P5').value as Date).toISOString().slice(0, 10)).toBe('2020-11-30');
     const sheet = after.getWorksheet('校验结果')!;
-    expect(sheet.getRow(2).values).toEqual([undefined, '错误', 'REQUIRED_EMPTY', '台账-市财政局', { formula: 'HYPERLINK("#\'台账-市财政局\'!H8","H8")' }, '10.1', '市财政局', '“具体措施”未填写']);
+    expect(sheet.getRow(2).values).toEqual([undefined, '错误', 'REQUIRED_EMPTY', '台账-市财政局', { formula: 'HYPERLINK("#\'台账-市财政局\'!H8","H8")', result: 'H8' }, '10.1', '市财政局', '“具体措施”未填写']);
     const [computed] = recalculate([file]);
     const lo = new ExcelJS.Workbook();
     await lo.xlsx.readFile(computed as string);
@@ -115,7 +115,7 @@ describe('duban validate', () => {
         // One group per column: the label names the column of every cell listed under it.
         '  必填项未填写：具体措施 7 处：H2、H3、H4、H5、H6 等',
         '  必填项未填写：责任人 1 处：J3',
-        '  不在可选值中：状态 1 处：N4',
+        '  状态无法识别：N 列 1 处：N4',
         '  文字日期：更新日期 1 处：P5',
         '市商务局（台账-市商务局）：错误 0 个，警告 1 个',
         '  文字日期：更新日期 1 处：P2',

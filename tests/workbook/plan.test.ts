@@ -54,7 +54,8 @@ describe('the seed WorkbookPlan', () => {
   it('ledgers: validation and colours bound to the used rows, only fill columns unlocked, 预警 a classic formula', () => {
     const ledger = sheet('台账-市财政局');
     const n = ledger.rows.length;
-    expect(ledger.validations.map((v) => v.range)).toEqual([`N2:N${n + 1}`, `L2:L${n + 1}`, `K2:K${n + 1}`, `O2:O${n + 1}`, `P2:P${n + 1}`]);
+    // The loop's lists (延期批复 V, 审核结果 X) and dates (申请延期至 S, 批准时限 W, 销号日期 Z) are checked too.
+    expect(ledger.validations.map((v) => v.range)).toEqual([`N2:N${n + 1}`, `L2:L${n + 1}`, `V2:V${n + 1}`, `X2:X${n + 1}`, `K2:K${n + 1}`, `O2:O${n + 1}`, `P2:P${n + 1}`, `S2:S${n + 1}`, `W2:W${n + 1}`, `Z2:Z${n + 1}`]);
     // 逾期, 临期, 逾期完成 colour the generated columns and 预警, never the shaded fill columns.
     expect(ledger.conditionalFormats.map((c) => c.range)).toEqual([`A2:G${n + 1}`, `Q2:Q${n + 1}`, `A2:G${n + 1}`, `Q2:Q${n + 1}`, `A2:G${n + 1}`, `Q2:Q${n + 1}`]);
     expect(ledger.conditionalFormats.map((c) => (c.type === 'expression' ? c.formula : ''))).toEqual(['$Q2="逾期"', '$Q2="逾期"', '$Q2="临期"', '$Q2="临期"', '$Q2="逾期完成"', '$Q2="逾期完成"']);
@@ -69,7 +70,11 @@ describe('the seed WorkbookPlan', () => {
   it('defines Duban_AsOf (=TODAY() by default), Duban_WarnDays (15) and Duban_Year on 汇总, and the index ranges the binary searches read', () => {
     const last = sheet('_台账索引').rows.length + 1;
     expect(last).toBeGreaterThan(364);
-    expect(plan.names.map((n) => `${n.name}@${n.address}`)).toEqual([`Duban_IndexOrder@$M$2:$M$${last}`, `Duban_IndexOverdueRun@$N$2:$N$${last}`, 'Duban_AsOf@B1', 'Duban_WarnDays@B2', 'Duban_Year@B3']);
+    // The loop's settings (E2, E3, G2, G3), its 待办 index, and 本期's dates in the loop block under the overdue list.
+    const names = plan.names.map((n) => `${n.name}@${n.address}`);
+    expect(names.filter((n) => !n.startsWith('Duban_Period') && !n.startsWith('Duban_ReportDue'))).toEqual([`Duban_IndexOrder@$M$2:$M$${last}`, `Duban_IndexOverdueRun@$N$2:$N$${last}`, `Duban_IndexTodoRun@$AA$2:$AA$${last}`, 'Duban_AsOf@B1', 'Duban_WarnDays@B2', 'Duban_Year@B3', 'Duban_ReportCycle@E2', 'Duban_ReportDay@E3', 'Duban_ReviewRequired@G2', 'Duban_PaceTolerance@G3']);
+    const loopValues = names.filter((n) => /^Duban_(PeriodStart|PeriodEnd|ReportDue)@/.test(n)).map((n) => n.replace(/\d+$/, ''));
+    expect(loopValues).toEqual(['Duban_PeriodStart@C', 'Duban_PeriodEnd@D', 'Duban_ReportDue@E']);
     const params = sheet('汇总').extraCells ?? [];
     expect(params.find((e) => e.address === 'B1')?.cell).toEqual({ t: 'formula', f: 'TODAY()' });
     expect(params.find((e) => e.address === 'B2')?.cell).toEqual({ t: 'number', v: 15 });
