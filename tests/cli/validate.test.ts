@@ -170,7 +170,7 @@ describe('duban validate', () => {
       });
       expect(rows.map((x) => x.split(' ').slice(0, 2).join(' '))).toEqual([
         ...Array.from({ length: 8 }, () => 'REQUIRED_EMPTY 市财政局'),
-        'NOT_IN_LIST 市财政局',
+        'STATUS_UNKNOWN 市财政局',
         'TEXT_DATE 市财政局',
         'TEXT_DATE 市商务局',
         'NOT_REPORTED 市教委',

@@ -25,7 +25,7 @@ describe('Office.js adapter against the in-memory Excel', () => {
     expect(ctx.syncs).toBe(5);
     expect(stats.syncs).toBe(5);
     // A new workbook's Sheet1 is left to the caller (the pane removes it when blank).
-    expect(wb.sheets.map((s) => s.name)).toHaveLength(59);
+    expect(wb.sheets.map((s) => s.name)).toHaveLength(60);
     expect(wb.sheets[0]?.name).toBe('Sheet1');
     expect(wb.sheets.find((s) => s.name === '_台账索引')?.visibility).toBe('Hidden');
     expect(wb.activeSheet).toBe('汇总');

@@ -59,9 +59,10 @@ describe('the seed WorkbookPlan', () => {
     // 逾期, 临期, 逾期完成 colour the generated columns and 预警, never the shaded fill columns.
     expect(ledger.conditionalFormats.map((c) => c.range)).toEqual([`A2:G${n + 1}`, `Q2:Q${n + 1}`, `A2:G${n + 1}`, `Q2:Q${n + 1}`, `A2:G${n + 1}`, `Q2:Q${n + 1}`]);
     expect(ledger.conditionalFormats.map((c) => (c.type === 'expression' ? c.formula : ''))).toEqual(['$Q2="逾期"', '$Q2="逾期"', '$Q2="临期"', '$Q2="临期"', '$Q2="逾期完成"', '$Q2="逾期完成"']);
-    expect(ledger.columns.filter((c) => c.shade !== undefined).map((c) => c.header)).toEqual(ledger.columns.filter((c) => c.role === 'fill').map((c) => c.header));
+    // The unit's own columns are shaded; the office's loop columns (延期批复…销号日期) are open in the master but not shaded.
+    expect(ledger.columns.filter((c) => c.shade !== undefined).map((c) => c.header)).toEqual(['具体措施', '责任处室', '责任人', '计划完成时间', '成果形式', '进展情况', '状态', '完成日期', '更新日期', '备注', '申请延期至', '延期理由', '佐证材料']);
     expect(ledger.protect).toBe(true);
-    expect(ledger.columns.filter((c) => c.role === 'fill').map((c) => c.header)).toEqual(['具体措施', '责任处室', '责任人', '计划完成时间', '成果形式', '进展情况', '状态', '完成日期', '更新日期', '备注']);
+    expect(ledger.columns.filter((c) => c.role === 'fill').map((c) => c.header)).toEqual([...(['具体措施', '责任处室', '责任人', '计划完成时间', '成果形式', '进展情况', '状态', '完成日期', '更新日期', '备注', '申请延期至', '延期理由', '佐证材料']), '延期批复', '批准时限', '审核结果', '审核意见', '销号日期']);
     const formula = textOf(ledger.rows[0]?.[col(ledger, '预警')]) as string;
     expect(formula).toContain('Duban_AsOf');
     expect(formula).not.toMatch(/XLOOKUP|IFS\(|LET\(|FILTER\(|_xlfn/);
