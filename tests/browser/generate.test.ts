@@ -26,15 +26,19 @@ describe('生成工作簿 in Chromium, against the in-memory Excel injected into
       ledger?.cells.set('J2', { ...(ledger.cells.get('J2') as object), formula: '王五' } as { formula: unknown });
       return { sheets: fake.workbook.sheets.length, names: [...fake.workbook.definedNames.keys()], ledgerCell: ledger?.cells.get('A2')?.formula, syncs: fake.contexts.map((c) => c.requests.length) };
     });
-    expect(first.sheets).toBe(58); // 52 ledgers, 5 tables, the hidden _台账索引
-    expect(first.names.sort()).toEqual(['Duban_AsOf', 'Duban_IndexOrder', 'Duban_IndexOverdueRun', 'Duban_WarnDays', 'Duban_Year']);
+    expect(first.sheets).toBe(59); // 52 ledgers, 6 tables (报送记录 among them), the hidden _台账索引
+    // DESIGN's settings (§7, §12's loop), the row index's runs, and the reporting period the loop computes.
+    expect(first.names.sort()).toEqual([
+      'Duban_AsOf', 'Duban_IndexOrder', 'Duban_IndexOverdueRun', 'Duban_IndexTodoRun', 'Duban_PaceTolerance', 'Duban_PeriodEnd',
+      'Duban_PeriodStart', 'Duban_ReportCycle', 'Duban_ReportDay', 'Duban_ReportDue', 'Duban_ReviewRequired', 'Duban_WarnDays', 'Duban_Year',
+    ]);
     // 市政府各部门分别负责 gives every municipal unit a row for 1.1, written with Excel's text prefix
     // so that Excel keeps the id "1.1" as text instead of the number 1.1.
     expect(first.ledgerCell).toBe("'1.1");
     // The pane looks at the workbook when it opens (1 sync) and after generating (1); 生成工作簿 is
     // one Excel.run: read back (2: sheet names, where values are; a blank Sheet1 has none to read)
-    // + look (1) + write (3: each request's envelope under 4 MB).
-    expect(first.syncs).toEqual([1, 6, 1]);
+    // + look (1) + write (4: each request's envelope under 4 MB; the loop's columns made the seed's plan need a fourth).
+    expect(first.syncs).toEqual([1, 7, 1]);
 
     // Regenerating the same notice changes nothing: said, with nothing to apply.
     await page.getByRole('button', { name: '重新生成工作簿' }).click();
@@ -68,7 +72,7 @@ describe('生成工作簿 in Chromium, against the in-memory Excel injected into
     });
     // Runs: the pane's look at the workbook on opening and after each generate, two generates, the
     // two changes previews before the second (they write nothing), one refresh.
-    expect(summary).toEqual({ charts: ['BarClustered 各单位完成率', 'Pie 任务状态'], index: 'Hidden', runs: 8, count: 58 });
+    expect(summary).toEqual({ charts: ['BarClustered 各单位完成率', 'Pie 任务状态'], index: 'Hidden', runs: 8, count: 59 });
 
     // 校验: findings listed, a click goes to the cell, text dates fixed in one more run.
     await page.evaluate(() => {

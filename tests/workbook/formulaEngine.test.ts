@@ -21,7 +21,7 @@ describe('the formula engine behind cached results', () => {
         ['1.1', '已完成', 44100, 1],
         ['1.2', '推进中', 44200, 2],
         ['1.2', null, 44050, 2],
-        ['2*', '已完成', null, 3],
+        ['2*', '已完成', null, 3, 'task'],
       ],
       汇总: [
         [44119, 15],
@@ -30,6 +30,8 @@ describe('the formula engine behind cached results', () => {
         ['=TEXT(1/8,"0%")', '=TEXT(2/7,"0%")&"（2/7）"', '=IF(A2=0,"—",A2/4)', '=台账!B4=""'],
         ['=N(台账!A1)+1', '=台账!B4&""', '=ROW()', '=FOO(1)'],
         ['=D5+1', '=AND(LEN(TRIM(" a  b "))=3,ISNUMBER(台账!C2))', '=TODAY()-A1', '=NA()'],
+        ['=MATCH("1.2",台账!$A:$A,0)', '=MATCH("已完成",台账!B2:B5,0)', '=MATCH(44200,台账!C:C,0)', '=MATCH("44200",台账!C:C,0)'],
+        ['=MATCH("2~*",台账!A:A,0)', '=MATCH("TASK",台账!E:E,0)', '=MATCH(2,台账!D2:D5,0)', '=MATCH(7,台账!D2:D5,0)'],
       ],
     },
     { Duban_AsOf: "'汇总'!$A$1", Duban_Order: "'台账'!$D$2:$D$5" },
@@ -46,6 +48,13 @@ describe('the formula engine behind cached results', () => {
 
   it('finds the last of equal values in sorted data, #N/A below the first, as a binary search does', () => {
     expect([v('A3'), v('B3'), v('C3'), v('D3')]).toEqual([3, 4, 0, true]);
+  });
+
+  it('finds the first equal value exactly, text ignoring case, a number never as text', () => {
+    // Row 7 asks again over the same areas: the engine's lookups are reused and must still answer per value.
+    expect([v('A7'), v('B7'), v('C7'), v('D7')]).toEqual([3, 1, 3, new FormulaError('#N/A')]);
+    // Wildcards in an exact MATCH are left to the spreadsheet (Duban writes none).
+    expect([v('A8'), v('B8'), v('C8'), v('D8')]).toEqual([undefined, 5, 2, new FormulaError('#N/A')]);
   });
 
   it('rounds TEXT half away from zero, divides, compares an empty cell with ""', () => {

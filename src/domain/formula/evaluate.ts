@@ -32,6 +32,10 @@ export class FormulaEngine {
   private readonly memo = new Map<string, Scalar | Unsupported>();
   private readonly busy = new Set<string>();
   private readonly parsed = new Map<string, Node | Unsupported>();
+  /** Areas already read, and MATCH's lookups over them: a sheet's MATCH formulas share a few ranges. */
+  private readonly areas = new Map<string, Scalar[]>();
+  private readonly exact = new Map<string, Map<string, number>>();
+  private readonly ascending = new Map<string, Array<{ i: number; v: Scalar }>>();
 
   /** `today` is TODAY()'s serial in the workbook's date system (the domain reads no clock). */
   constructor(
@@ -104,10 +108,19 @@ export class FormulaEngine {
 
   /** Every cell of an area, row by row; a whole column stops at the sheet's last row. */
   private cells(area: Area & { sheet: string }): Scalar[] {
-    const out: Scalar[] = [];
     const last = Math.min(area.r2, this.grid.lastRow(area.sheet));
+    const k = this.areaKey(area, last);
+    const known = this.areas.get(k);
+    if (known !== undefined) return known;
+    const out: Scalar[] = [];
     for (let r = area.r1; r <= last; r++) for (let c = area.c1; c <= area.c2; c++) out.push(this.read(area.sheet, r, c));
+    this.areas.set(k, out);
     return out;
+  }
+
+  /** Values never change during one evaluation, so an area's cells are read once (computing a book is not quadratic). */
+  private areaKey(area: Area & { sheet: string }, last: number): string {
+    return `${area.sheet}\u0000${area.r1}:${last}:${area.c1}:${area.c2}`;
   }
 
   private area(node: Node, at: At): Area & { sheet: string } {
@@ -319,25 +332,55 @@ export class FormulaEngine {
     return Math.max(...areas.map((a) => first.r1 + (Math.min(a.r2, this.grid.lastRow(a.sheet)) - a.r1)));
   }
 
-  /** MATCH: exact (0), or the last value ≤ x of ascending data (1), as a binary search finds it. */
+  /** MATCH: exact (0), or the last value ≤ x of ascending data (1), found by binary search as a spreadsheet does. */
   private match(x: Scalar, area: Area & { sheet: string }, kind: number | FormulaError): Scalar {
     if (isError(x)) return x;
     if (isError(kind)) return kind;
     if (area.c1 !== area.c2 && area.r1 !== area.r2) throw new Unsupported('MATCH over a block');
     const values = this.cells(area);
+    const k = this.areaKey(area, Math.min(area.r2, this.grid.lastRow(area.sheet)));
     if (kind === 0) {
-      const i = values.findIndex((v) => v !== null && !isError(v) && compare(v, x) === 0);
-      return i < 0 ? new FormulaError('#N/A') : i + 1;
+      // An empty lookup value compares by the other side's type: rare, so scanned.
+      if (x === null) {
+        const i = values.findIndex((v) => v !== null && !isError(v) && compare(v, x) === 0);
+        return i < 0 ? new FormulaError('#N/A') : i + 1;
+      }
+      // A spreadsheet reads * ? ~ in exact MATCH as wildcards; Duban writes none, so a user's is left to it.
+      if (typeof x === 'string' && /[*?~]/.test(x)) throw new Unsupported('MATCH with wildcards');
+      let index = this.exact.get(k);
+      if (index === undefined) {
+        index = new Map();
+        values.forEach((v, i) => {
+          const vk = v === null || isError(v) ? null : lookupKey(v);
+          if (vk !== null && !(index as Map<string, number>).has(vk)) (index as Map<string, number>).set(vk, i);
+        });
+        this.exact.set(k, index);
+      }
+      const i = index.get(lookupKey(x));
+      return i === undefined ? new FormulaError('#N/A') : i + 1;
     }
     if (kind !== 1) throw new Unsupported('MATCH type -1');
     // The data is sorted (Duban lays it out so): the last value of x's type that is not above x.
-    let found = -1;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i] as Scalar;
-      if (v === null || isError(v) || typeof v !== typeof x) continue;
-      if ((compare(v, x) as number) > 0) break;
-      found = i;
+    const typed = `${k}\u0000${typeof x}`;
+    let same = this.ascending.get(typed);
+    if (same === undefined) {
+      same = [];
+      values.forEach((v, i) => {
+        if (v !== null && !isError(v) && typeof v === typeof x) (same as Array<{ i: number; v: Scalar }>).push({ i, v });
+      });
+      this.ascending.set(typed, same);
     }
-    return found < 0 ? new FormulaError('#N/A') : found + 1;
+    let [lo, hi] = [0, same.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((compare((same[mid] as { v: Scalar }).v, x) as number) > 0) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo === 0 ? new FormulaError('#N/A') : (same[lo - 1] as { i: number }).i + 1;
   }
+}
+
+/** What MATCH(x, …, 0) compares equal: a number, text ignoring case, or a boolean, each only with its own type. */
+function lookupKey(v: number | string | boolean): string {
+  return typeof v === 'number' ? `n${v}` : typeof v === 'string' ? `s${v.toLowerCase()}` : `b${v}`;
 }
