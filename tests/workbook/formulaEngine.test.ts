@@ -32,6 +32,8 @@ describe('the formula engine behind cached results', () => {
         ['=D5+1', '=AND(LEN(TRIM(" a  b "))=3,ISNUMBER(台账!C2))', '=TODAY()-A1', '=NA()'],
         ['=MATCH("1.2",台账!$A:$A,0)', '=MATCH("已完成",台账!B2:B5,0)', '=MATCH(44200,台账!C:C,0)', '=MATCH("44200",台账!C:C,0)'],
         ['=MATCH("2~*",台账!A:A,0)', '=MATCH("TASK",台账!E:E,0)', '=MATCH(2,台账!D2:D5,0)', '=MATCH(7,台账!D2:D5,0)'],
+        ['=CHOOSE(IFERROR(MATCH("每季度",{"每月","每两月";"每季度"},0),1),"m","b","q")', '=DATE(YEAR(A1),MONTH(A1)+3,0)', '=DATE(2020,13,1)-DATE(2020,12,1)', '=INT(-2.5)&"/"&INT((MONTH(A1)+2)/3)'],
+        ['=MATCH(1,{"1","2"},0)', '=DAY(DATE(2021,2,29))', '=SUM({1,2,-3.5})', '=CHOOSE(4,1,2,3)'],
       ],
     },
     { Duban_AsOf: "'汇总'!$A$1", Duban_Order: "'台账'!$D$2:$D$5" },
@@ -55,6 +57,17 @@ describe('the formula engine behind cached results', () => {
     expect([v('A7'), v('B7'), v('C7'), v('D7')]).toEqual([3, 1, 3, new FormulaError('#N/A')]);
     // Wildcards in an exact MATCH are left to the spreadsheet (Duban writes none).
     expect([v('A8'), v('B8'), v('C8'), v('D8')]).toEqual([undefined, 5, 2, new FormulaError('#N/A')]);
+  });
+
+  it('looks up in array constants, chooses, and counts dates as serials with months and days rolling over', () => {
+    // A1 is 44119, 2020-10-15: DATE(2020, 13, 0) is 2020-12-31 (44196); December has 31 days.
+    expect([v('A9'), v('B9'), v('C9'), v('D9')]).toEqual(['q', 44196, 31, '-3/4']);
+    expect([v('A10'), v('B10'), v('C10'), v('D10')]).toEqual([new FormulaError('#N/A'), 1, -0.5, new FormulaError('#VALUE!')]);
+  });
+
+  it('counts DATE in the workbook\'s own date system (1904: 1 462 days less)', () => {
+    const e1904 = new FormulaEngine(grid({ S: [['=DATE(2020,12,31)', '=YEAR(42734)']] }), 0, 1904);
+    expect([e1904.valueAt('S', 1, 1), e1904.valueAt('S', 1, 2)]).toEqual([42734, 2020]);
   });
 
   it('rounds TEXT half away from zero, divides, compares an empty cell with ""', () => {

@@ -78,7 +78,7 @@ export function storeComputedResults(wb: ExcelJS.Workbook, today: string): { com
     hasSheet: (sheet) => sheets.has(sheet),
     name: (name) => names.get(name),
   };
-  const engine = new FormulaEngine(grid, excelSerial(today, system));
+  const engine = new FormulaEngine(grid, excelSerial(today, system), system);
   let computed = 0;
   let left = 0;
   for (const sheet of evaluationOrder([...formulas.keys()])) {

@@ -1,4 +1,5 @@
 import type { SheetValue } from '../grid/sheetData';
+import { excelSerial, fromExcelSerial, isoDate, type DateSystem } from '../time/isoDate';
 import { parseFormula, Unsupported, type Area, type Node } from './parse';
 import { compare, criterion, formatNumber, FormulaError, isError, roundHalfAway, toBool, toNumber, toText, type Scalar } from './values';
 
@@ -22,11 +23,12 @@ export type Grid = {
   name(name: string): string | undefined;
 };
 
-type Value = Scalar | { area: Area & { sheet: string } };
+type Value = Scalar | { area: Area & { sheet: string } } | { list: Scalar[] };
 type At = { sheet: string; row: number; col: number };
 
 const key = (sheet: string, row: number, col: number): string => `${sheet}\u0000${row}\u0000${col}`;
 const isArea = (v: Value): v is { area: Area & { sheet: string } } => v !== null && typeof v === 'object' && 'area' in v;
+const isList = (v: Value): v is { list: Scalar[] } => v !== null && typeof v === 'object' && 'list' in v;
 
 export class FormulaEngine {
   private readonly memo = new Map<string, Scalar | Unsupported>();
@@ -41,6 +43,7 @@ export class FormulaEngine {
   constructor(
     private readonly grid: Grid,
     private readonly today: number,
+    private readonly system: DateSystem = 1900,
   ) {}
 
   /** The value of a cell; `undefined` when its formula (or one it depends on) is beyond this engine. */
@@ -62,7 +65,7 @@ export class FormulaEngine {
     try {
       const v = this.evaluate(this.parse(cell.formula), { sheet, row, col });
       // A formula that is a reference to an empty cell shows 0.
-      result = isArea(v) ? (this.single(v) ?? 0) : v;
+      result = isArea(v) ? (this.single(v) ?? 0) : this.scalar(v);
     } catch (e) {
       if (!(e instanceof Unsupported)) throw e;
       result = e;
@@ -102,8 +105,9 @@ export class FormulaEngine {
     return this.read(a.sheet, a.r1, a.c1);
   }
 
+  /** A single value; an array constant where one value is wanted gives its first item, as spreadsheets do. */
   private scalar(v: Value): Scalar {
-    return isArea(v) ? this.single(v) : v;
+    return isArea(v) ? this.single(v) : isList(v) ? (v.list[0] ?? null) : v;
   }
 
   /** Every cell of an area, row by row; a whole column stops at the sheet's last row. */
@@ -152,6 +156,8 @@ export class FormulaEngine {
         return this.binary(node.op, this.scalar(this.evaluate(node.left, at)), this.scalar(this.evaluate(node.right, at)));
       case 'call':
         return this.call(node.fn, node.args, at);
+      case 'array':
+        return { list: node.v };
     }
   }
 
@@ -186,6 +192,7 @@ export class FormulaEngine {
     const spread = (): Array<{ v: Scalar; fromRange: boolean }> =>
       args.flatMap((n): Array<{ v: Scalar; fromRange: boolean }> => {
         const v = this.evaluate(n, at);
+        if (isList(v)) return v.list.map((x) => ({ v: x, fromRange: false }));
         return isArea(v) ? this.cells(v.area).map((x) => ({ v: x, fromRange: true })) : [{ v, fromRange: false }];
       });
     switch (fn) {
@@ -198,8 +205,7 @@ export class FormulaEngine {
       }
       case 'IFERROR': {
         const v = this.evaluate(args[0] as Node, at);
-        const s = isArea(v) ? this.single(v) : v;
-        return isError(s) ? this.evaluate(args[1] as Node, at) : v;
+        return isError(this.scalar(v)) ? this.evaluate(args[1] as Node, at) : v;
       }
       case 'AND':
       case 'OR': {
@@ -246,6 +252,27 @@ export class FormulaEngine {
         const [v, d] = [toNumber(arg(0)), toNumber(arg(1))];
         return isError(v) ? v : isError(d) ? d : roundHalfAway(v, d);
       }
+      case 'INT': {
+        const v = toNumber(arg(0));
+        return isError(v) ? v : Math.floor(v);
+      }
+      case 'CHOOSE': {
+        const i = toNumber(arg(0));
+        if (isError(i)) return i;
+        const chosen = args[Math.trunc(i)];
+        return Math.trunc(i) < 1 || chosen === undefined ? new FormulaError('#VALUE!') : this.evaluate(chosen, at);
+      }
+      case 'DATE':
+        return this.date(toNumber(arg(0)), toNumber(arg(1)), toNumber(arg(2)));
+      case 'YEAR':
+      case 'MONTH':
+      case 'DAY': {
+        const n = toNumber(arg(0));
+        if (isError(n)) return n;
+        const iso = fromExcelSerial(n, this.system);
+        if (iso === null) throw new Unsupported(`${fn} of ${n}`);
+        return Number(iso.slice(...(fn === 'YEAR' ? [0, 4] : fn === 'MONTH' ? [5, 7] : [8, 10])));
+      }
       case 'ABS': {
         const v = toNumber(arg(0));
         return isError(v) ? v : Math.abs(v);
@@ -271,8 +298,13 @@ export class FormulaEngine {
         if (ri < 0 || ci < 0 || a.r1 + ri - 1 > a.r2 || a.c1 + ci - 1 > a.c2) return new FormulaError('#REF!');
         return { area: { sheet: a.sheet, r1: a.r1 + ri - 1, r2: a.r1 + ri - 1, c1: a.c1 + ci - 1, c2: a.c1 + ci - 1 } };
       }
-      case 'MATCH':
-        return this.match(arg(0), this.area(args[1] as Node, at), args.length > 2 ? toNumber(arg(2)) : 1);
+      case 'MATCH': {
+        const within = this.evaluate(args[1] as Node, at);
+        const kind = args.length > 2 ? toNumber(arg(2)) : 1;
+        if (isList(within)) return this.matchList(arg(0), within.list, kind);
+        if (!isArea(within)) throw new Unsupported('MATCH in a value');
+        return this.match(arg(0), within.area, kind);
+      }
       case 'HYPERLINK':
         return args.length > 1 ? arg(1) : arg(0);
       default:
@@ -330,6 +362,28 @@ export class FormulaEngine {
   private lastOf(areas: ReadonlyArray<Area & { sheet: string }>): number {
     const first = areas[0] as Area & { sheet: string };
     return Math.max(...areas.map((a) => first.r1 + (Math.min(a.r2, this.grid.lastRow(a.sheet)) - a.r1)));
+  }
+
+  /** DATE(year, month, day): months and days past their ends roll over (month 13, day 0), as spreadsheets do. */
+  private date(y: number | FormulaError, m: number | FormulaError, d: number | FormulaError): Scalar {
+    if (isError(y)) return y;
+    if (isError(m)) return m;
+    if (isError(d)) return d;
+    const year = Math.trunc(y) < 1900 ? Math.trunc(y) + 1900 : Math.trunc(y);
+    const day = new Date(Date.UTC(year, Math.trunc(m) - 1, Math.trunc(d)));
+    // Before 1900-03-01 Excel's serials count a 29 February 1900 that never was: left to the spreadsheet.
+    if (day.getUTCFullYear() < 1900 || (day.getUTCFullYear() === 1900 && day.getUTCMonth() < 2)) throw new Unsupported('DATE before 1900-03-01');
+    if (day.getUTCFullYear() > 9999) return new FormulaError('#NUM!');
+    return excelSerial(isoDate(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()), this.system);
+  }
+
+  /** MATCH over an array constant: exact only (the lists Duban writes are not sorted). */
+  private matchList(x: Scalar, list: Scalar[], kind: number | FormulaError): Scalar {
+    if (isError(x)) return x;
+    if (isError(kind)) return kind;
+    if (kind !== 0 || (typeof x === 'string' && /[*?~]/.test(x))) throw new Unsupported('MATCH in a list, not exact');
+    const i = list.findIndex((v) => v !== null && !isError(v) && typeof v === typeof x && compare(v, x) === 0);
+    return i < 0 ? new FormulaError('#N/A') : i + 1;
   }
 
   /** MATCH: exact (0), or the last value ≤ x of ascending data (1), found by binary search as a spreadsheet does. */

@@ -1,7 +1,7 @@
 /**
  * A parser for the classic formulas Duban writes (and the ones LibreOffice, WPS or Excel save back
  * in their place): numbers, text, cell and range references with an optional sheet, defined names,
- * function calls and the operators `+ - * / ^ & = <> < > <= >=`. Anything else is `Unsupported`,
+ * function calls, array constants (`{"每月","每季度"}`) and the operators `+ - * / ^ & = <> < > <= >=`. Anything else is `Unsupported`,
  * and the caller leaves that formula for the spreadsheet to compute on open.
  */
 
@@ -17,6 +17,8 @@ export type Node =
   | { k: 'ref'; area: Area }
   | { k: 'name'; name: string }
   | { k: 'call'; fn: string; args: Node[] }
+  /** An array constant, rows joined: the lists Duban's formulas look values up in. */
+  | { k: 'array'; v: Array<number | string | boolean> }
   | { k: 'unary'; op: '-' | '+'; arg: Node }
   | { k: 'bin'; op: string; left: Node; right: Node };
 
@@ -25,7 +27,7 @@ type Token = { t: 'num'; v: number } | { t: 'str'; v: string } | { t: 'ref'; are
 const CELL = /^\$?([A-Z]{1,3})\$?(\d{1,7})/i;
 const COLUMN = /^\$?([A-Z]{1,3})(?![\w(])/i;
 const WORD = /^[^\s()+\-*/^&=<>,;:"'!%{}]+/;
-const OPERATORS = ['<>', '<=', '>=', '+', '-', '*', '/', '^', '&', '=', '<', '>', '(', ')', ',', '%'];
+const OPERATORS = ['<>', '<=', '>=', '+', '-', '*', '/', '^', '&', '=', '<', '>', '(', ')', ',', '%', '{', '}', ';'];
 
 const letters = (s: string): number => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
@@ -151,6 +153,25 @@ export function parseFormula(formula: string): Node {
     if (t.t === 'num') return { k: 'num', v: t.v };
     if (t.t === 'str') return { k: 'str', v: t.v };
     if (t.t === 'ref') return { k: 'ref', area: t.area };
+    if (t.t === 'op' && t.v === '{') {
+      const items: Array<number | string | boolean> = [];
+      for (;;) {
+        const negative = isOp('-');
+        if (negative) at++;
+        const item = tokens[at++];
+        if (item?.t === 'num') items.push(negative ? -item.v : item.v);
+        else if (item?.t === 'str' && !negative) items.push(item.v);
+        else if (item?.t === 'word' && !negative && /^(TRUE|FALSE)$/i.test(item.v)) items.push(item.v.toUpperCase() === 'TRUE');
+        else throw new Unsupported('array constant item');
+        if (isOp(',') || isOp(';')) {
+          at++;
+          continue;
+        }
+        break;
+      }
+      expect('}');
+      return { k: 'array', v: items };
+    }
     if (t.t === 'op' && t.v === '(') {
       const inner = binary(0);
       expect(')');
