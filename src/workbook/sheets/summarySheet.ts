@@ -338,8 +338,9 @@ export function summarySheet(
   return {
     key: SHEET.summary.key,
     name: SHEET.summary.name,
-    // Dates need 11 characters (B: 统计日期, D: 截止日期 of the overdue list); a rate with its fraction 15.
-    columns: [18, 11, 9, 11, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 10, 9, 9, 15, 15, 15, 11].map((width) => ({ header: '', width, role: 'generated' as const })),
+    // Dates need 11 characters: B (统计日期), C–E (本期开始, 本期结束, 报送截止日 of the loop), D (截止日期 of
+    // the overdue list), E–F (截止日期, 申请延期至 of the 待办 list); a rate with its fraction 15.
+    columns: [18, 11, 11, 11, 11, 11, 9, 9, 9, 9, 9, 9, 9, 9, 10, 9, 9, 15, 15, 15, 11].map((width) => ({ header: '', width, role: 'generated' as const })),
     rows: [],
     extraCells: [
       ...summaryParameters(year, asOf, warnDays, loop),
