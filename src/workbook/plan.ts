@@ -149,4 +149,19 @@ export const date = (v: string | null): Cell => (v === null ? null : { t: 'date'
 export const formula = (f: string): Cell => ({ t: 'formula', f });
 
 export const DATE_FORMAT = 'yyyy-mm-dd';
+
+/**
+ * Protection both adapters set (DESIGN §5, 填报说明): no password; a unit may insert rows (several
+ * measures for one task) and columns, format rows and columns and filter, so it never has to unprotect.
+ */
+export const PROTECTION_ALLOWS = { insertRows: true, insertColumns: true, formatRows: true, formatColumns: true, autoFilter: true, sort: false } as const;
+
+/** Unlocked columns right of a protected table that has fill columns, where a unit adds its own (联系电话). */
+export const SPARE_COLUMNS = { count: 5, width: 12 } as const;
+
+/** The 0-based indexes of a sheet's spare unlocked columns; none when nothing on it is filled in. */
+export function spareColumnsOf(sheet: Pick<SheetPlan, 'protect' | 'columns'>): number[] {
+  if (!sheet.protect || !sheet.columns.some((c) => c.role === 'fill')) return [];
+  return Array.from({ length: SPARE_COLUMNS.count }, (_, i) => sheet.columns.length + i);
+}
 export const TEXT_FORMAT = '@';

@@ -64,7 +64,8 @@ describe('Office.js adapter against the in-memory Excel', () => {
   it('protects ledgers with only the fill columns unlocked, and no password', async () => {
     const { wb } = await apply(SEED);
     const ledger = wb.sheets.find((s) => s.name === '台账-市财政局')!;
-    expect(ledger.protectedWith).toEqual({ allowAutoFilter: true, allowFormatColumns: true, allowFormatRows: true, allowSort: false });
+    // Units insert rows (several measures) and columns (联系电话) without unprotecting (填报说明, issue 19).
+    expect(ledger.protectedWith).toEqual({ allowAutoFilter: true, allowFormatColumns: true, allowFormatRows: true, allowInsertRows: true, allowInsertColumns: true, allowSort: false });
     expect(ledger.cells.get('H2')?.locked).toBe(false); // 具体措施
     expect(ledger.cells.get('C2')?.locked).toBe(true); // 任务内容
     expect(ledger.cells.get('Q2')?.locked).toBe(true); // 预警 (formula)

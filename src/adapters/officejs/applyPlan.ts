@@ -1,4 +1,4 @@
-import { PRINT_FOOTER, type Cell, type ChartPlan, type ConditionalFormatPlan, type PrintPlan, type SheetPlan, type ValidationPlan, type WorkbookPlan } from '../../workbook/plan';
+import { PRINT_FOOTER, PROTECTION_ALLOWS, SPARE_COLUMNS, spareColumnsOf, type Cell, type ChartPlan, type ConditionalFormatPlan, type PrintPlan, type SheetPlan, type ValidationPlan, type WorkbookPlan } from '../../workbook/plan';
 import { absoluteAddress, columnLetter, parseAddress, rangeAddress, sheetRef } from '../../domain/grid/a1';
 import { officeCellValue, POINTS_PER_CHAR } from './cellValues';
 import type { ExcelFeatures } from './requirements';
@@ -392,11 +392,23 @@ function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Exc
   // Protection goes last: after it, Excel refuses format changes on the sheet.
   if (sheet.protect) {
     const fillColumns = sheet.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.role === 'fill');
+    const spare = spareColumnsOf(sheet);
     op(fillColumns.length, () => {
       if (n > 0) for (const { i } of fillColumns) get().getRange(rangeAddress(1, i, n, 1)).format.protection.locked = false;
+      // The spare columns beside the table, header row included: a row inserted in the table takes
+      // its cells' format from the row above, so they stay unlocked there too.
+      if (spare.length > 0) {
+        const first = spare[0] as number;
+        get().getRange(`${columnLetter(first)}:${columnLetter(first + spare.length - 1)}`).format.columnWidth = SPARE_COLUMNS.width * POINTS_PER_CHAR;
+        get().getRange(rangeAddress(0, first, n + 1, spare.length)).format.protection.locked = false;
+      }
       // No password: protection prevents accidents; a password is never stored.
-      get().protection.protect({ allowAutoFilter: true, allowFormatColumns: true, allowFormatRows: true, allowSort: false });
-    }, 1 + fillColumns.length, 1 + fillColumns.length);
+      const a = PROTECTION_ALLOWS;
+      get().protection.protect({
+        allowAutoFilter: a.autoFilter, allowFormatColumns: a.formatColumns, allowFormatRows: a.formatRows,
+        allowInsertRows: a.insertRows, allowInsertColumns: a.insertColumns, allowSort: a.sort,
+      });
+    }, 1 + fillColumns.length + (spare.length > 0 ? 2 : 0), 1 + fillColumns.length + (spare.length > 0 ? 2 : 0));
   }
   return ops;
 }

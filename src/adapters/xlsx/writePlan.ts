@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { BlockPlan, Cell, ConditionalFormatPlan, PrintPlan, SheetPlan, ValidationPlan, WorkbookPlan } from '../../workbook/plan';
-import { DATE_FORMAT, PRINT_FOOTER } from '../../workbook/plan';
+import { DATE_FORMAT, PRINT_FOOTER, PROTECTION_ALLOWS, SPARE_COLUMNS, spareColumnsOf } from '../../workbook/plan';
 import { absoluteAddress, columnLetter, parseAddress, sheetRef } from '../../domain/grid/a1';
 import { excelSerial, type DateSystem } from '../../domain/time/isoDate';
 import { assertWritable } from '../../workbook/planValues';
@@ -14,8 +14,6 @@ const HEADER_FILL = '#DDEBF7';
 const EXCELJS_DEFAULT_WIDTH = 9;
 /** Excel's paper size code for A4. */
 const A4 = 9;
-/** Unlocked columns right of a protected table with fill columns, where a unit adds its own. */
-const SPARE_COLUMNS = 5;
 /** exceljs orders sheets by this field; its typings leave it out. */
 type Ordered = ExcelJS.Worksheet & { orderNo: number };
 
@@ -127,11 +125,11 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, system: DateSystem): 
   for (const cf of plan.conditionalFormats) addConditionalFormat(ws, cf);
   if (plan.protect) {
     // No password: a unit must be able to unprotect; protection prevents accidents, not intent.
-    // Inserting rows and columns is allowed (填报说明: several measures for one task, a 联系电话
-    // column), so a unit never has to unprotect; the spare columns right of the table are unlocked.
-    void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, insertRows: true, insertColumns: true, autoFilter: true, sort: false });
-    if (plan.columns.some((c) => c.role === 'fill')) {
-      for (let c = plan.columns.length + 1; c <= plan.columns.length + SPARE_COLUMNS; c++) ws.getColumn(c).protection = { locked: false };
+    void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, ...PROTECTION_ALLOWS });
+    for (const i of spareColumnsOf(plan)) {
+      const column = ws.getColumn(i + 1);
+      column.width = SPARE_COLUMNS.width;
+      column.protection = { locked: false };
     }
   }
   // exceljs cannot write charts: they are added to the package when it is saved (charts.ts).
