@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli } from '../support/captureIo';
+import { cli, openXlsx } from '../support/captureIo';
 import { printWithLibreOffice } from '../support/printPdf';
 import { sheetPart, xlsxParts } from '../support/xlsxParts';
 
@@ -37,6 +37,25 @@ describe('charts in the CLI workbook', () => {
     for (const name of [...parts.keys()].filter((n) => /^xl\/(charts\/chart|drawings\/drawing)\d+\.xml$/.test(n))) {
       expect(parts.get('[Content_Types].xml')).toContain(`PartName="/${name}"`);
     }
+  });
+
+  it('each series carries the figures 汇总 holds now, so a viewer that does not recalculate draws them', async () => {
+    const charts = [...parts.keys()].filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).map((n) => parts.get(n) as string);
+    const bar = charts.find((c) => c.includes('<c:barChart>')) as string;
+    const pie = charts.find((c) => c.includes('<c:pieChart>')) as string;
+    const points = (xml: string, cache: 'strCache' | 'numCache', within: 'cat' | 'val') =>
+      [...(new RegExp(`<c:${within}>[\\s\\S]*?<c:${cache}>([\\s\\S]*?)</c:${cache}>`).exec(xml)?.[1] ?? '').matchAll(/<c:pt idx="(\d+)"><c:v>([^<]*)<\/c:v>/g)].map((m) => [Number(m[1]), m[2]]);
+    const ws = (await openXlsx(file)).getWorksheet('汇总')!;
+    const last = Number(/\$A\$12:\$A\$(\d+)/.exec(bar)?.[1]);
+    const units = Array.from({ length: last - 11 }, (_, i) => [i, String(ws.getCell(`A${12 + i}`).value)]);
+    expect(points(bar, 'strCache', 'cat')).toEqual(units);
+    expect(units.map(([, u]) => u)).toContain('市财政局');
+    const rates = points(bar, 'numCache', 'val');
+    expect(rates).toHaveLength(units.length);
+    // `cell.result`: exceljs' `cell.value` leaves out a result of 0.
+    rates.forEach(([i, v]) => expect(Number(v)).toBeCloseTo(Number((ws.getCell(`N${12 + (i as number)}`) as unknown as { result: number }).result), 9));
+    // The pie counts the statuses of all 120 tasks.
+    expect(points(pie, 'numCache', 'val').reduce((n, [, v]) => n + Number(v), 0)).toBe(120);
   });
 
   it('a write that does not lay out 汇总 (催办单) keeps its three charts', async () => {

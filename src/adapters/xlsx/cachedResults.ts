@@ -3,7 +3,7 @@ import { FormulaEngine, type Grid, type GridCell } from '../../domain/formula/ev
 import { FormulaError, type Scalar } from '../../domain/formula/values';
 import { excelSerial } from '../../domain/time/isoDate';
 import { INDEX_SHEET, SHEET } from '../../domain/grid/names';
-import { plainValue } from './readWorkbook';
+import { plainValue, valueOf } from './readWorkbook';
 import { workbookDateSystem } from './dateSerials';
 
 /**
@@ -105,4 +105,29 @@ export function storeComputedResults(wb: ExcelJS.Workbook, today: string): { com
   }
   wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
   return { computed, left };
+}
+
+/** The values of a range as the file will hold them (a formula's stored result), row by row. */
+export type RangeValues = (sheet: string, range: string) => Array<string | number | null>;
+
+/**
+ * Values for a chart's cache, read after `storeComputedResults`: a chart keeps a copy of the
+ * figures it draws, and a viewer that does not recalculate draws that copy (empty, without one).
+ */
+export function computedValues(wb: ExcelJS.Workbook): RangeValues {
+  const system = workbookDateSystem(wb);
+  return (sheet, range) => {
+    const ws = wb.getWorksheet(sheet);
+    if (!ws) return [];
+    const [from, to] = range.split(':') as [string, string | undefined];
+    const [a, b] = [ws.getCell(from), ws.getCell(to ?? from)];
+    const out: Array<string | number | null> = [];
+    for (let r = Number(a.row); r <= Number(b.row); r++) {
+      for (let c = Number(a.col); c <= Number(b.col); c++) {
+        const v = plainValue(valueOf(ws.getCell(r, c)), system);
+        out.push(typeof v === 'number' || typeof v === 'string' ? v : typeof v === 'boolean' ? (v ? 1 : 0) : null);
+      }
+    }
+    return out;
+  };
 }

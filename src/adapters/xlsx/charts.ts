@@ -1,15 +1,17 @@
 import JSZip from 'jszip';
 import type { ChartPlan } from '../../workbook/plan';
 import { parseAddress, sheetRef } from '../../domain/grid/a1';
+import type { RangeValues } from './cachedResults';
 
 /**
  * Charts in the .xlsx the CLI writes. exceljs writes none, so after it has saved the package
  * this adds DrawingML parts: per sheet with charts a drawing (`xl/drawings/drawingN.xml`, one
  * anchor per chart) and its rels, per chart `xl/charts/chartN.xml` over the plan's ranges, the
  * sheet's `<drawing r:id>` and rels, and their content types. The series are references to the
- * sheet's cells, so Excel, WPS and LibreOffice redraw them from the live formulas.
+ * sheet's cells, so Excel, WPS and LibreOffice redraw them from the live formulas; each carries a
+ * cache of the figures as computed now (`values`), which a viewer that does not recalculate draws.
  */
-export async function addCharts(bytes: Uint8Array, charts: ReadonlyMap<string, readonly ChartPlan[]>): Promise<Uint8Array> {
+export async function addCharts(bytes: Uint8Array, charts: ReadonlyMap<string, readonly ChartPlan[]>, values: RangeValues = () => []): Promise<Uint8Array> {
   const wanted = [...charts].filter(([, list]) => list.length > 0);
   if (wanted.length === 0) return bytes;
   const zip = await JSZip.loadAsync(bytes);
@@ -32,7 +34,7 @@ export async function addCharts(bytes: Uint8Array, charts: ReadonlyMap<string, r
     const drawingRels: string[] = [];
     list.forEach((chart, i) => {
       chartNo++;
-      zip.file(`xl/charts/chart${chartNo}.xml`, chartXml(chart, sheetName));
+      zip.file(`xl/charts/chart${chartNo}.xml`, chartXml(chart, sheetName, values));
       types = addOverride(types, `/xl/charts/chart${chartNo}.xml`, 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml');
       drawingRels.push(`<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart${chartNo}.xml"/>`);
       anchors.push(anchorXml(chart, i + 1));
@@ -103,13 +105,27 @@ function absolute(sheet: string, range: string): string {
   return escapeXml(`${sheetRef(sheet)}!${abs(a)}${b ? `:${abs(b)}` : ''}`);
 }
 
-function chartXml(chart: ChartPlan, sheet: string): string {
+/** A series' cached points: text for categories, numbers for values (a point without one is left out). */
+function cache(kind: 'str' | 'num', points: Array<string | number | null>, formatCode: string): string {
+  const pts = points
+    .map((v, i) => (v === null || (kind === 'num' && typeof v !== 'number') ? '' : `<c:pt idx="${i}"><c:v>${escapeXml(String(v))}</c:v></c:pt>`))
+    .join('');
+  return kind === 'str'
+    ? `<c:strCache><c:ptCount val="${points.length}"/>${pts}</c:strCache>`
+    : `<c:numCache><c:formatCode>${escapeXml(formatCode)}</c:formatCode><c:ptCount val="${points.length}"/>${pts}</c:numCache>`;
+}
+
+function chartXml(chart: ChartPlan, sheet: string, values: RangeValues): string {
+  const categories = values(sheet, chart.categories);
+  const figures = values(sheet, chart.values);
   const series =
     `<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>${escapeXml(chart.title)}</c:v></c:tx>` +
     (chart.type === 'pie' ? '<c:varyColors val="1"/>' : '') +
     // The trend's categories are dates: numbers, shown through the axis's date format (as text they would read 43831).
-    (chart.type === 'line' ? `<c:cat><c:numRef><c:f>${absolute(sheet, chart.categories)}</c:f></c:numRef></c:cat>` : `<c:cat><c:strRef><c:f>${absolute(sheet, chart.categories)}</c:f></c:strRef></c:cat>`) +
-    `<c:val><c:numRef><c:f>${absolute(sheet, chart.values)}</c:f></c:numRef></c:val>` +
+    (chart.type === 'line'
+      ? `<c:cat><c:numRef><c:f>${absolute(sheet, chart.categories)}</c:f>${cache('num', categories, 'yyyy-mm-dd')}</c:numRef></c:cat>`
+      : `<c:cat><c:strRef><c:f>${absolute(sheet, chart.categories)}</c:f>${cache('str', categories, '')}</c:strRef></c:cat>`) +
+    `<c:val><c:numRef><c:f>${absolute(sheet, chart.values)}</c:f>${cache('num', figures, chart.type === 'pie' ? 'General' : '0%')}</c:numRef></c:val>` +
     (chart.type === 'line' ? '<c:smooth val="0"/>' : '') +
     `</c:ser>`;
   const axes = '<c:axId val="1001"/><c:axId val="1002"/>';

@@ -14,7 +14,7 @@ import { writeFileAtomic } from './safeWrite';
 import { limitMessage, measureXlsx, WORKBOOK_MAX_BYTES, WORKBOOK_MAX_ROWS, WORKBOOK_MAX_XML_BYTES } from './workbookLimits';
 import { sizeText } from '../../domain/text/sizeText';
 import { normaliseProtectionBooleans } from './ooxmlBooleans';
-import { storeComputedResults } from './cachedResults';
+import { computedValues, storeComputedResults } from './cachedResults';
 import { restorePaper } from './restorePaper';
 import { paperToRestore } from '../../workbook/restorePaper';
 import { readFailureReason } from '../../domain/text/fileErrors';
@@ -23,10 +23,9 @@ import { readFailureReason } from '../../domain/text/fileErrors';
  * exceljs drops the charts of a workbook it opened: a write that does not lay out 汇总 again
  * (校验结果, 催办单) puts 汇总's charts back as its current layout has them.
  */
-function chartsToWrite(wb: ExcelJS.Workbook, held: WorkbookData | undefined): ReadonlyMap<string, readonly ChartPlan[]> {
+function chartsToWrite(wb: ExcelJS.Workbook, book: WorkbookData): ReadonlyMap<string, readonly ChartPlan[]> {
   const planned = chartsOf(wb);
   if (planned.has(SHEET.summary.name) || !wb.getWorksheet(SHEET.summary.name)) return planned;
-  const book = held ?? readWorkbookData(wb);
   if (!book.sheets.some((s) => s.name === SHEET.tasks.name)) return planned;
   const params = readSummaryParameters(book);
   const { summary } = summaryPlan(book, params.year, params.asOf, params.warnDays, localIsoDate(new Date()));
@@ -100,10 +99,13 @@ export async function writePlanFile(plan: WorkbookPlan, path: string, base?: Exc
  * `replaceLinks`: see `writeFileAtomic`.
  */
 export async function writeWorkbookFile(wb: ExcelJS.Workbook, path: string, held?: WorkbookData, options: { replaceLinks?: boolean } = {}): Promise<void> {
-  restorePaper(wb, paperToRestore(readWorkbookData(wb)));
+  // Read once: the paper to restore, and 汇总's charts when the caller did not pass the book.
+  const now = readWorkbookData(wb);
+  restorePaper(wb, paperToRestore(now));
   storeComputedResults(wb, localIsoDate(new Date()));
+  const charts = chartsToWrite(wb, held ?? now);
   const saved = await wb.xlsx.writeBuffer();
   // exceljs gives a Buffer under Node (typed as its own Buffer interface).
-  const bytes = await addCharts(Buffer.isBuffer(saved) ? saved : new Uint8Array(saved as ArrayBuffer), chartsToWrite(wb, held));
+  const bytes = await addCharts(Buffer.isBuffer(saved) ? saved : new Uint8Array(saved as ArrayBuffer), charts, computedValues(wb));
   await writeFileAtomic(path, bytes, options);
 }

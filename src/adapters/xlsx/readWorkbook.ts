@@ -26,6 +26,17 @@ export function plainValue(value: ExcelJS.CellValue, system: DateSystem = 1900):
   return String(value);
 }
 
+/**
+ * A cell's value with its formula's cached result. exceljs' `cell.value` copies a formula's model
+ * but drops a falsy result (0, "", FALSE): a count of 0 would read as an empty cell.
+ */
+export function valueOf(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  const v = cell.value;
+  if (cell.type !== ExcelJS.ValueType.Formula || v === null || typeof v !== 'object' || 'result' in v) return v;
+  const result = (cell as unknown as { result: ExcelJS.CellFormulaValue['result'] }).result;
+  return result === undefined ? v : ({ ...v, result } as ExcelJS.CellValue);
+}
+
 /** Every sheet's values, with the workbook's date system (serials are in it). */
 export function readWorkbookData(wb: ExcelJS.Workbook): WorkbookData {
   const system = workbookDateSystem(wb);
@@ -40,7 +51,7 @@ export function readWorkbookData(wb: ExcelJS.Workbook): WorkbookData {
     ws.eachRow({ includeEmpty: true }, (row, r) => {
       const values: SheetValue[] = [];
       row.eachCell({ includeEmpty: true }, (cell, c) => {
-        values[c - 1] = plainValue(cell.value, system);
+        values[c - 1] = plainValue(valueOf(cell), system);
         const isFormula = cell.value !== null && typeof cell.value === 'object' && ('formula' in cell.value || 'sharedFormula' in cell.value);
         if (wantFormulas && isFormula) formulaCells.push(cell.address);
         if (wantPercents && typeof cell.value === 'number' && isPercentFormat(cell.numFmt)) percentCells.push(cell.address);
