@@ -290,6 +290,23 @@ describe('duban merge', () => {
     expect(out.getCell(rowOf(out, '9.1'), colOf(out, '截止日期')).value).toEqual(sent.getCell(rowOf(sent, '9.1'), colOf(sent, '截止日期')).value);
   }, 90_000);
 
+  it('a unit file saved in the 1904 date system (Excel for Mac): its dates merge as the same days, not four years early', async () => {
+    const f = copies();
+    const mac = await openXlsx(f.fin);
+    mac.properties.date1904 = true;
+    // exceljs writes Dates in the file's own system, as a program re-saving it would.
+    mac.getWorksheet(FIN)!.getCell(rowOf(mac.getWorksheet(FIN)!, '9.1'), colOf(mac.getWorksheet(FIN)!, '完成日期')).value = new Date(Date.UTC(2020, 10, 24));
+    await mac.xlsx.writeFile(f.fin);
+    const r = await cli(['merge', f.m, f.fin, '-o', f.out]);
+    expect(r.code).toBe(0);
+    const out = (await openXlsx(f.out)).getWorksheet(FIN)!;
+    expect(out.getCell(rowOf(out, '9.1'), colOf(out, '完成日期')).value).toEqual(new Date(Date.UTC(2020, 10, 24)));
+    // Nothing else moved: the as-sent copy was shifted alike, so no date reads as the unit's change.
+    expect(r.out).toContain('采用单位填写 1 处，新增行 0 行，冲突 0 处');
+    const m = (await openXlsx(f.m)).getWorksheet(FIN)!;
+    expect(out.getCell(rowOf(out, '9.1'), colOf(out, '截止日期')).value).toEqual(m.getCell(rowOf(m, '9.1'), colOf(m, '截止日期')).value);
+  }, 90_000);
+
   it('the same merge twice gives the same workbook, and merging again into its result changes nothing', async () => {
     const f = copies();
     await edit(f.edu, EDU, (ws) => {

@@ -1,4 +1,5 @@
-import type { WorkbookData } from '../grid/sheetData';
+import { dateSystemOf, type WorkbookData } from '../grid/sheetData';
+import type { DateSystem } from '../time/isoDate';
 import { columnLetter } from '../grid/a1';
 import type { LayoutProblem } from '../ledger/readBack';
 import { UNIT_FILL_KEYS, LEDGER_COLUMNS, headerOf, type LedgerColumnKey } from '../ledger/columns';
@@ -86,6 +87,7 @@ export function mergeReturned(master: WorkbookData, files: readonly ReturnedFile
  */
 export function startMerge(master: WorkbookData): { add(file: ReturnedFile): void; result: MergeResult } {
   const identity = readIdentity(master);
+  const system = dateSystemOf(master);
   const { ledgers, problems } = ledgersOf(master);
   const targets = master.sheets.find((s) => s.name === '量化指标');
   const result: MergeResult = { problems, ledgers, targets: targets ? { sheet: { ...targets, rows: targets.rows.map((r) => [...r]), ...(targets.percentCells ? { percentCells: [...targets.percentCells] } : {}) }, changed: [], takenBy: new Map() } : null, changedUnits: [], conflicts: [], refused: [], merged: 0, cellsTaken: 0, rowsAdded: 0, returned: [] };
@@ -96,10 +98,36 @@ export function startMerge(master: WorkbookData): { add(file: ReturnedFile): voi
     result,
     add(f: ReturnedFile): void {
       if (result.problems.length > 0) return;
-      const reason = mergeOne(f, identity, result, taken);
+      const reason = mergeOne(f.book === null ? f : { ...f, book: inDateSystem(f.book, system) }, identity, result, taken);
       if (reason !== null) result.refused.push({ file: f.file, reason });
     },
   };
+}
+
+/** Columns holding dates, by header: a ledger's date columns and 量化指标's 更新日期. */
+const DATE_HEADERS = new Set([...LEDGER_COLUMNS.filter((c) => c.kind === 'date').flatMap((c) => [c.header, ...c.aliases]), '更新日期']);
+/** Days between the two systems' serials of one date (1900's are larger). */
+const SYSTEM_GAP = 1462;
+
+/**
+ * A returned workbook with its date cells counted as the master counts them: a unit's file saved
+ * in the other date system (Excel for Mac's 1904) holds 2020-11-24 as a serial 1 462 days smaller,
+ * which copied as it is would read 2016-11-23. Dates are shifted in every sheet's date columns
+ * (by header, in its first rows), so the ledger, its as-sent copy and 量化指标 agree.
+ */
+function inDateSystem(book: WorkbookData, to: DateSystem): WorkbookData {
+  const from = dateSystemOf(book);
+  if (from === to) return book;
+  const delta = from === 1904 ? SYSTEM_GAP : -SYSTEM_GAP;
+  const sheets = book.sheets.map((sheet) => {
+    const headerRow = sheet.rows.findIndex((r, i) => i < 10 && r.some((v) => typeof v === 'string' && DATE_HEADERS.has(v.replace(/\s/g, ''))));
+    if (headerRow < 0) return sheet;
+    const header = sheet.rows[headerRow] as readonly unknown[];
+    const columns = header.map((v, i) => (typeof v === 'string' && DATE_HEADERS.has(v.replace(/\s/g, '')) ? i : -1)).filter((i) => i >= 0);
+    const rows = sheet.rows.map((r, i) => (i <= headerRow ? r : r.map((v, c) => (typeof v === 'number' && columns.includes(c) ? v + delta : v))));
+    return { ...sheet, rows };
+  });
+  return { ...book, sheets, dateSystem: to };
 }
 
 /** Merge one file into `result`; the reason it is refused, or null. Nothing changes when refused. */
