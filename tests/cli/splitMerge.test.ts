@@ -253,6 +253,27 @@ describe('duban merge', () => {
     expect(ws.getCell(2, colOf(ws, '完成进度')).formula).toBeTruthy();
   }, 90_000);
 
+  it('refuses a file whose 量化指标 完成值 is a formula, naming the cell, and merges nothing of it', async () => {
+    const f = copies();
+    let at = '';
+    await edit(f.edu, '量化指标', (ws) => {
+      ws.eachRow((row, r) => {
+        if (r > 1 && row.getCell(1).value === 'T011') {
+          row.getCell(colOf(ws, '完成值')).value = { formula: '1+1.4', result: 2.4 } as ExcelJS.CellFormulaValue;
+          at = row.getCell(colOf(ws, '完成值')).address;
+        }
+      });
+    });
+    await edit(f.edu, EDU, (ws) => {
+      ws.getCell(rowOf(ws, '12.1'), colOf(ws, '具体措施')).value = '不应合并';
+    });
+    const r = await cli(['merge', f.m, f.edu, '-o', f.out, '--json']);
+    const doc = JSON.parse(r.out);
+    expect(doc.merged).toBe(0);
+    expect(doc.refused).toEqual([expect.objectContaining({ reason: expect.stringContaining(`量化指标!${at}（=1+1.4）`) })]);
+    expect(doc.refused[0].reason).toContain('改为数值');
+  }, 90_000);
+
   it('a rebuild (build --update) keeps the master\'s identity, so files sent before it still merge', async () => {
     const f = copies();
     expect((await cli(['build', SEED, '-o', f.m, '--update', f.m])).code).toBe(0);

@@ -5,7 +5,7 @@ import type { LayoutProblem } from '../ledger/readBack';
 import { UNIT_FILL_KEYS, LEDGER_COLUMNS, headerOf, type LedgerColumnKey } from '../ledger/columns';
 import type { FillValue, Ledger, LedgerRow } from '../ledger/ledgers';
 import { IDENTITY_SHEET, SENT_SHEET, SENT_TARGETS_SHEET, readIdentity, sentCheck, type Identity } from './identity';
-import { mergeTargets, plainPercents, type TargetEdit } from './mergeTargets';
+import { formulaFills, mergeTargets, plainPercents, type TargetEdit } from './mergeTargets';
 import { isBlank, sameValue } from './sameValue';
 import type { Conflict } from './conflict';
 import type { SheetData } from '../grid/sheetData';
@@ -156,6 +156,9 @@ function mergeOne(f: ReturnedFile, master: Identity | null, result: MergeResult,
   const sent = ledgersOf({ ...f.book, sheets: [{ ...sentSheet, name: asLedger }] }).ledgers[0]?.rows ?? [];
   const altered = assignmentChange(sent, returned.rows);
   if (altered !== null) return altered;
+  const backTargets = f.book.sheets.find((s) => s.name === '量化指标');
+  const targetFormulas = backTargets ? formulaFills(backTargets) : null;
+  if (targetFormulas !== null) return targetFormulas;
 
   // The office's columns (延期批复, 审核结果…) are never taken from a returned file, whatever it holds.
   const columns: Column[] = [...UNIT_FILL_KEYS.map((key) => ({ key })), ...[...new Set([...(ledger.extraColumns ?? []), ...(returned.extraColumns ?? [])])].map((header) => ({ header }))];
@@ -203,7 +206,7 @@ function mergeOne(f: ReturnedFile, master: Identity | null, result: MergeResult,
     result.conflicts.push({ ...rest, sheet: ledger.sheetName, cell: cellOf(merged, row, c.column) });
   }
   if (cells + added + conflicts.length > 0) result.changedUnits.push(id.unit);
-  const [sentTargets, backTargets] = [f.book.sheets.find((s) => s.name === SENT_TARGETS_SHEET), f.book.sheets.find((s) => s.name === '量化指标')];
+  const sentTargets = f.book.sheets.find((s) => s.name === SENT_TARGETS_SHEET);
   if (result.targets && sentTargets && backTargets) {
     const t = mergeTargets(result.targets.sheet, sentTargets, backTargets, id.unit, f.file, result.targets.takenBy);
     result.targets.changed.push(...t.changed);

@@ -86,6 +86,20 @@ export function mergeTargets(
 }
 
 /**
+ * 完成值 and 更新日期 cells of a returned 量化指标 that hold a formula: a merge takes typed values
+ * only (a formula's result would be copied without its formula, or lost), so the file is refused
+ * naming the cells, as a formula in a ledger's fill column is.
+ */
+export function formulaFills(back: SheetData): string | null {
+  const { at } = index(back);
+  const columns = new Set(FILL.map((h) => at(h)).filter((c) => c >= 0));
+  const cells = (back.marks ?? []).filter((m) => m.kind === 'formula' && m.row > 0 && columns.has(m.col));
+  if (cells.length === 0) return null;
+  const shown = cells.slice(0, 3).map((m) => `${back.name}!${m.address}（=${m.detail}）`).join('、');
+  return `${shown}${cells.length > 3 ? ` 等 ${cells.length} 处` : ''}填的是公式，合并只取填写的数值：请单位把这些单元格改为数值（复制后“选择性粘贴—数值”）再报送`;
+}
+
+/**
  * Every 完成值 of a `%` target typed as a percentage (`76.5%`, stored 0.765) set to the number it
  * means, in place: the edits that write it with a plain number format.
  */
