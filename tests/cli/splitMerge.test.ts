@@ -274,6 +274,22 @@ describe('duban merge', () => {
     expect(doc.refused[0].reason).toContain('改为数值');
   }, 90_000);
 
+  it('a conflict goes to the unit whose 更新日期 typed as text (2020年12月25日) is later than the master\'s date', async () => {
+    const f = copies();
+    await edit(f.edu, EDU, (ws) => {
+      ws.getCell(rowOf(ws, '12.1'), colOf(ws, '备注')).value = '单位';
+      ws.getCell(rowOf(ws, '12.1'), colOf(ws, '更新日期')).value = '2020年12月25日';
+    });
+    await edit(f.m, EDU, (ws) => {
+      ws.getCell(rowOf(ws, '12.1'), colOf(ws, '备注')).value = '总表';
+      ws.getCell(rowOf(ws, '12.1'), colOf(ws, '更新日期')).value = new Date(Date.UTC(2020, 11, 1));
+    });
+    const doc = JSON.parse((await cli(['merge', f.m, f.edu, '-o', f.out, '--json'])).out);
+    expect(doc.conflicts).toEqual(expect.arrayContaining([expect.objectContaining({ task: '12.1', column: '备注', master: '总表', returned: '单位', applied: 'returned' })]));
+    const ws = (await openXlsx(f.out)).getWorksheet(EDU)!;
+    expect(ws.getCell(rowOf(ws, '12.1'), colOf(ws, '备注')).value).toBe('单位');
+  }, 90_000);
+
   it('a rebuild (build --update) keeps the master\'s identity, so files sent before it still merge', async () => {
     const f = copies();
     expect((await cli(['build', SEED, '-o', f.m, '--update', f.m])).code).toBe(0);

@@ -10,6 +10,7 @@ import { isBlank, sameValue } from './sameValue';
 import type { Conflict } from './conflict';
 import type { SheetData } from '../grid/sheetData';
 import { ledgersOf } from './ledgerBack';
+import { returnedIsNewer } from './updatedDay';
 
 /** A returned file as read: its workbook, or why it could not be read at all. */
 export type ReturnedFile = { file: string; book: WorkbookData | null; unreadable?: string };
@@ -133,6 +134,8 @@ function inDateSystem(book: WorkbookData, to: DateSystem): WorkbookData {
 /** Merge one file into `result`; the reason it is refused, or null. Nothing changes when refused. */
 function mergeOne(f: ReturnedFile, master: Identity | null, result: MergeResult, taken: Map<string, string>): string | null {
   if (f.book === null) return f.unreadable ?? '无法读取';
+  // The master's date system: the file was converted to it before this call.
+  const system = dateSystemOf(f.book);
   const id = readIdentity(f.book);
   if (id === null || id.kind !== 'unit') return `不是督办下发的台账文件（没有“${IDENTITY_SHEET}”）`;
   if (master === null) return '本工作簿还没有下发记录，无法确认这个文件来自本工作簿（请先下发）';
@@ -183,7 +186,7 @@ function mergeOne(f: ReturnedFile, master: Identity | null, result: MergeResult,
         added++;
       }
       const row = m;
-      const applyReturned = newer(r, row);
+      const applyReturned = returnedIsNewer(r.fills.updated, row.fills.updated, system);
       for (const c of columns) {
         const [mv, rv, bv] = [valueOf(row, c), valueOf(r, c), valueOf(was[n], c)];
         if (sameValue(rv, bv) || sameValue(rv, mv)) continue;
@@ -208,7 +211,7 @@ function mergeOne(f: ReturnedFile, master: Identity | null, result: MergeResult,
   if (cells + added + conflicts.length > 0) result.changedUnits.push(id.unit);
   const sentTargets = f.book.sheets.find((s) => s.name === SENT_TARGETS_SHEET);
   if (result.targets && sentTargets && backTargets) {
-    const t = mergeTargets(result.targets.sheet, sentTargets, backTargets, id.unit, f.file, result.targets.takenBy);
+    const t = mergeTargets(result.targets.sheet, sentTargets, backTargets, id.unit, f.file, result.targets.takenBy, system);
     result.targets.changed.push(...t.changed);
     result.conflicts.push(...t.conflicts);
     result.cellsTaken += t.changed.length - t.conflicts.filter((c) => c.applied === 'returned').length;
@@ -221,12 +224,6 @@ function mergeOne(f: ReturnedFile, master: Identity | null, result: MergeResult,
   return null;
 }
 
-/** The returned row wins a conflict when its 更新日期 is not earlier than the master row's (or the master's is blank). */
-function newer(returned: LedgerRow, master: LedgerRow): boolean {
-  const [r, m] = [returned.fills.updated, master.fills.updated];
-  if (typeof m !== 'number') return true;
-  return typeof r === 'number' && r >= m;
-}
 
 /**
  * Whether the unit altered what was assigned: a row's generated cells say something no row of its

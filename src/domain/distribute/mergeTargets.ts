@@ -4,6 +4,8 @@ import { targetKey } from '../ledger/readBack';
 import { isPercentCell, meantTargetValue } from '../ledger/targetValue';
 import type { Conflict } from './conflict';
 import { sameValue } from './sameValue';
+import { returnedIsNewer } from './updatedDay';
+import type { DateSystem } from '../time/isoDate';
 
 /** The columns of 量化指标 a unit fills (DESIGN §5). */
 const FILL = ['完成值', '更新日期'] as const;
@@ -45,6 +47,7 @@ export function mergeTargets(
   unit: string,
   file: string,
   takenBy: Map<string, string> = new Map(),
+  system: DateSystem = 1900,
 ): { changed: TargetEdit[]; conflicts: Conflict[] } {
   const [m, s, b] = [index(master), index(sent), index(back)];
   const changed: TargetEdit[] = [];
@@ -57,7 +60,7 @@ export function mergeTargets(
     const mine = master.rows[mr] as SheetValue[];
     const theirs = back.rows[br] as SheetValue[];
     const [mu, ru] = [mine[m.at('更新日期')], b.at('更新日期') >= 0 ? theirs[b.at('更新日期')] : null];
-    const returnedNewer = typeof mu !== 'number' || (typeof ru === 'number' && ru >= mu);
+    const returnedNewer = returnedIsNewer(ru, mu, system);
     for (const h of FILL) {
       if (b.at(h) < 0) continue;
       const [mv, rv, bv] = [meant(master, mr, m.at(h), h, m.at('单位')), meant(back, br, b.at(h), h, b.at('单位')), sr === undefined ? null : meant(sent, sr, s.at(h), h, s.at('单位'))];
