@@ -120,6 +120,14 @@ describe('--update never drops what a unit put in its ledger silently', () => {
     expect(r.err.trim().split('\n')).toHaveLength(1);
   });
 
+  it('a formula in a fill column is to be made a value, not moved to the fill column it is already in', async () => {
+    const r = await updateAfter((ws) => {
+      ws.getCell(`${col(ws, '具体措施')}${rowOf(ws, '3.1')}`).value = { formula: 'C2&"（落实）"', result: '落实' };
+    });
+    expectStopped(r, '公式 =C2&"（落实）"', '把填报列中的公式改为数值');
+    expect(r.err).not.toContain('移到任务行的填报列');
+  });
+
   it('names at most 10 places, then counts them', async () => {
     const r = await updateAfter((ws) => {
       for (let i = 0; i < 12; i++) ws.getCell(`AC${i + 2}`).value = `说明${i}`;

@@ -200,7 +200,14 @@ function readLedgerSheet(sheet: SheetData, unit: string, problems: LayoutProblem
 const GENERATED_KEYS = LEDGER_COLUMNS.filter((c) => c.role === 'generated').map((c) => c.key);
 const TASK_ID = /^[0-9０-９]+(?:[.．][0-9０-９]+)*$/;
 
-type Lost = { cell: string; what: string };
+/** What cannot be kept, and what the person should do about it (said once per kind in the message). */
+type Lost = { cell: string; what: string; fix?: string };
+
+const FIX = {
+  moved: '把这些内容移到任务行的填报列（如“备注”）、给行填上任务编号，或删除',
+  formula: '把填报列中的公式改为数值（复制后“选择性粘贴—数值”）',
+  merged: '取消合并并逐行填写',
+} as const;
 
 /** Places named in a message before the rest are counted. */
 const PLACES_SHOWN = 10;
@@ -215,12 +222,14 @@ const headerKnown = (match: HeaderMatch, c: number): boolean => Object.values(ma
 
 function lostProblem(sheet: string, lost: Lost[]): LayoutProblem {
   const places = lost.slice(0, PLACES_SHOWN).map((l) => `${sheet}!${l.cell}（${l.what}）`).join('、') + (lost.length > PLACES_SHOWN ? ` 等 ${lost.length} 处` : '');
+  // Advice for what is there: a formula already in a fill column is not to be "moved to a fill column".
+  const fixes = [...new Set(lost.map((l) => l.fix ?? FIX.moved))];
   return {
     code: 'CONTENT_WOULD_BE_LOST',
     sheet,
     column: '',
     cells: lost.map((l) => `${sheet}!${l.cell}`),
-    message: `工作表“${sheet}”有 ${lost.length} 处内容重建台账时无法保留：${places}。请把这些内容移到任务行的填报列（如“备注”）、给行填上任务编号，或删除后再更新`,
+    message: `工作表“${sheet}”有 ${lost.length} 处内容重建台账时无法保留：${places}。请${fixes.join('；')}，然后再更新`,
   };
 }
 
@@ -242,7 +251,7 @@ function mergedFills(sheet: SheetData, headerRow: number, match: HeaderMatch): L
     const [from, to] = [columnIndex(m[1] as string), columnIndex(m[3] as string)];
     for (let c = from; c <= to; c++) {
       if (fill.has(c)) {
-        out.push({ cell: range, what: '合并单元格：合并后只有左上角有值，请取消合并并逐行填写' });
+        out.push({ cell: range, what: '合并单元格：合并后只有左上角有值', fix: FIX.merged });
         break;
       }
     }
@@ -253,6 +262,7 @@ function mergedFills(sheet: SheetData, headerRow: number, match: HeaderMatch): L
 /** Comments, hyperlink targets and formulas a unit put in the table: the rebuilt sheet has none of them. */
 function markLosses(sheet: SheetData, headerRow: number, match: HeaderMatch): Lost[] {
   const formulaColumns = new Set(LEDGER_COLUMNS.filter((c) => c.role === 'formula').map((c) => match.columns[c.key]).filter((i): i is number => i !== undefined));
+  const fillColumns = new Set(LEDGER_COLUMNS.filter((c) => c.role === 'fill' || c.role === 'office').map((c) => match.columns[c.key]).filter((i): i is number => i !== undefined));
   const out: Lost[] = [];
   for (const m of sheet.marks ?? []) {
     if (m.row < headerRow) continue; // a title above the table is not carried over, with its marks
@@ -260,7 +270,8 @@ function markLosses(sheet: SheetData, headerRow: number, match: HeaderMatch): Lo
     else if (m.kind === 'hyperlink') out.push({ cell: m.address, what: `超链接 ${m.detail}` });
     else if (!(m.row > headerRow && formulaColumns.has(m.col))) {
       const value = sheet.rows[m.row]?.[m.col] ?? null;
-      out.push({ cell: m.address, what: `公式 =${m.detail}${m.cached && cellText(value).length > 0 ? `，只能保留计算结果“${preview(value)}”` : '，文件中没有计算结果'}` });
+      const what = `公式 =${m.detail}${m.cached && cellText(value).length > 0 ? `，只能保留计算结果“${preview(value)}”` : '，文件中没有计算结果'}`;
+      out.push({ cell: m.address, what, ...(m.row > headerRow && fillColumns.has(m.col) ? { fix: FIX.formula } : {}) });
     }
   }
   return out;
