@@ -99,7 +99,7 @@ export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
   // delete it rather than leave a stale sheet behind.
   const planned = new Set(plan.sheets.map((s) => s.name));
   const stale = [...ledgerSheets].filter((name) => !planned.has(name));
-  const warnings = [...moveWarnings(ledgers), ...asOfWarnings, ...renameWarnings(ledgers), ...cutWarnings(plan.warnings ?? [], notice), ...aboveHeaderWarnings(previous?.aboveHeader ?? [])];
+  const warnings = [...moveWarnings(ledgers), ...asOfWarnings, ...renameWarnings(ledgers), ...cutWarnings(plan.warnings ?? [], notice), ...aboveHeaderWarnings(previous?.aboveHeader ?? []), ...missingLedgerWarnings(previous?.missingLedgers ?? [])];
   return {
     notice: warnings.length > 0 ? { ...notice, issues: [...notice.issues, ...warnings] } : notice,
     directory,
@@ -153,6 +153,16 @@ function aboveHeaderWarnings(cells: NonNullable<PreviousWorkbook['aboveHeader']>
     severity: 'warning',
     code: 'TITLE_NOT_KEPT',
     message: `工作表“${sheet}”表头上方的内容重建后不再保留：${places.slice(0, PLACES_SHOWN).join('、')}${places.length > PLACES_SHOWN ? ` 等 ${places.length} 处` : ''}（标题和说明可在重建后重新加上，填报内容请写在表格的行中）`,
+    line: 0,
+  }));
+}
+
+/** Ledgers 单位名录 names that were not in the workbook (deleted by hand): made again, blank, and said so. */
+function missingLedgerWarnings(missing: NonNullable<PreviousWorkbook['missingLedgers']>): Issue[] {
+  return missing.map((m) => ({
+    severity: 'warning',
+    code: 'LEDGER_MISSING',
+    message: `单位名录列出的“${m.unit}”的台账工作表“${m.sheet}”不在工作簿中，原来填写的内容无法读取，台账按通知重新生成；如果是误删，请从备份或下发给单位的文件中找回（回收的文件可以合并）`,
     line: 0,
   }));
 }

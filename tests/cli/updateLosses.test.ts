@@ -128,6 +128,28 @@ describe('--update never drops what a unit put in its ledger silently', () => {
     expect(r.err).not.toContain('移到任务行的填报列');
   });
 
+  it('a ledger renamed by hand (财政局台账) stops the rebuild, naming the sheet and the name it likely had', async () => {
+    const r = await updateAfter((ws) => {
+      ws.getCell(`${col(ws, '具体措施')}${rowOf(ws, '3.1')}`).value = '改名前填写的措施';
+      ws.name = '财政局台账';
+    });
+    expectStopped(r, '工作表“财政局台账”是一张台账', '已填写 1 处', `可能是“${SHEET}”改名而来`, '改回原来的名字');
+  });
+
+  it('a ledger deleted by hand is made again, and the warning says its values could not be read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-losses-'));
+    const v1 = join(dir, 'v1.xlsx');
+    copyFileSync(base, v1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(v1);
+    wb.removeWorksheet(wb.getWorksheet(SHEET)!.id);
+    await wb.xlsx.writeFile(v1);
+    const r = await cli(['build', SEED, '-o', join(dir, 'v2.xlsx'), '--update', v1]);
+    expect(r.code).toBe(0);
+    expect(r.err + r.out).toContain(`台账工作表“${SHEET}”不在工作簿中，原来填写的内容无法读取`);
+    expect((await openXlsx(join(dir, 'v2.xlsx'))).getWorksheet(SHEET)).toBeDefined();
+  });
+
   it('names at most 10 places, then counts them', async () => {
     const r = await updateAfter((ws) => {
       for (let i = 0; i < 12; i++) ws.getCell(`AC${i + 2}`).value = `说明${i}`;

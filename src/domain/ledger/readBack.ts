@@ -2,17 +2,18 @@ import { meantTargetValue } from './targetValue';
 import { cellText, dateSystemOf, type SheetData, type SheetValue, type WorkbookData } from '../grid/sheetData';
 import type { DirectoryEntry } from '../units/builtinDirectory';
 import type { UnitCategory } from '../notice/types';
-import { LEDGER_COLUMNS, locateHeader, type HeaderMatch, type LedgerColumnKey } from './columns';
+import { LEDGER_COLUMNS, UNIT_FILL_KEYS, locateHeader, type HeaderMatch, type LedgerColumnKey } from './columns';
 import { address, columnIndex, columnLetter } from '../grid/a1';
 import { fromExcelSerial, type DateSystem } from '../time/isoDate';
 import { ledgerSheets } from '../summary/readSummary';
 import type { Extras, Fills, PreviousRow } from './ledgers';
 import { normaliseUnitName } from '../text/normalise';
 import { sheetKey } from './sheetName';
+import { DUBAN_SHEET_NAMES } from '../grid/names';
 
 /** A workbook problem that stops a rebuild before anything is written. */
 export type LayoutProblem = {
-  code: 'HEADER_MISSING' | 'HEADER_DUPLICATE' | 'SHEET_MISSING' | 'HEADER_UNKNOWN' | 'CONTENT_WOULD_BE_LOST' | 'TASK_ID_DUPLICATE' | 'SOURCE_REQUIRED';
+  code: 'HEADER_MISSING' | 'HEADER_DUPLICATE' | 'SHEET_MISSING' | 'HEADER_UNKNOWN' | 'CONTENT_WOULD_BE_LOST' | 'TASK_ID_DUPLICATE' | 'SOURCE_REQUIRED' | 'LEDGER_UNCLAIMED';
   sheet: string;
   column: string;
   message: string;
@@ -37,6 +38,8 @@ export type PreviousWorkbook = {
    * not stop a rebuild, but the rebuilt sheet starts at its header and the caller says so.
    */
   aboveHeader?: Array<{ sheet: string; cell: string; text: string }>;
+  /** Ledger sheets 单位名录 names that are not in the workbook (deleted): rebuilt blank, and said so. */
+  missingLedgers?: Array<{ unit: string; sheet: string }>;
 };
 
 const CATEGORY_BY_LABEL: Record<string, UnitCategory> = {
@@ -73,8 +76,45 @@ export function readPreviousWorkbook(book: WorkbookData, directorySheet = '单�
     problems.push({ code: 'SHEET_MISSING', sheet: directorySheet, column: '', message: `这不是督办生成的工作簿：没有“${directorySheet}”工作表，也没有“台账-”工作表` });
   }
   const aboveHeader = ledgers.flatMap((l) => textAboveHeader(l.sheet));
-  return { directory, sheetNames, ledgerSheets: ledgers.map((l) => l.sheet.name), rows, targets: readTargets(book.sheets.find((s) => s.name === targetsSheet)), problems, ...(aboveHeader.length > 0 ? { aboveHeader } : {}) };
+  const present = new Set(book.sheets.map((s) => sheetKey(s.name)));
+  const missingLedgers = [...asked].filter(([, sheet]) => !present.has(sheetKey(sheet))).map(([unit, sheet]) => ({ unit, sheet }));
+  problems.push(...unclaimedLedgers(book, new Set(ledgers.map((l) => l.sheet.name)), missingLedgers));
+  return {
+    directory, sheetNames, ledgerSheets: ledgers.map((l) => l.sheet.name), rows, targets: readTargets(book.sheets.find((s) => s.name === targetsSheet)), problems,
+    ...(aboveHeader.length > 0 ? { aboveHeader } : {}),
+    ...(missingLedgers.length > 0 ? { missingLedgers } : {}),
+  };
 }
+
+/**
+ * Sheets that are ledgers by their header (任务编号 and fill columns, values typed) but belong to no
+ * unit: a ledger renamed by hand (`财政局台账`). Rebuilt, its unit would get a blank 台账-市财政局 while
+ * the typed values stayed in the orphan, so the rebuild stops and says how to reattach it.
+ */
+function unclaimedLedgers(book: WorkbookData, read: ReadonlySet<string>, missing: ReadonlyArray<{ unit: string; sheet: string }>): LayoutProblem[] {
+  const out: LayoutProblem[] = [];
+  for (const sheet of book.sheets) {
+    // `_` sheets are Duban's hidden helpers (a unit file's as-sent copy among them).
+    if (read.has(sheet.name) || DUBAN_SHEET_KEYS.has(sheetKey(sheet.name)) || sheet.name.startsWith('_')) continue;
+    const { row, match } = locateHeader(sheet.rows);
+    const fills = UNIT_FILL_KEYS.map((k) => match.columns[k]).filter((i): i is number => i !== undefined);
+    if (match.columns.taskId === undefined || fills.length < 2) continue;
+    const typed = sheet.rows.slice(row + 1).reduce((n, r) => n + fills.filter((c) => cellText(r[c] ?? null).length > 0).length, 0);
+    if (typed === 0) continue;
+    const guess = missing.length === 1 ? `（它可能是“${(missing[0] as { sheet: string }).sheet}”改名而来）` : '';
+    out.push({
+      code: 'LEDGER_UNCLAIMED',
+      sheet: sheet.name,
+      column: '',
+      message: `工作表“${sheet.name}”是一张台账（有“任务编号”和填报列，已填写 ${typed} 处），但不是任何单位的台账工作表${guess}：重建会让这些内容留在它里面、单位得到空白台账。请把它改回原来的名字，或在“单位名录”的“台账工作表”列写上“${sheet.name}”，然后再更新`,
+    });
+  }
+  return out;
+}
+
+/** Sheet names of Duban's own sheets, as compared. */
+const DUBAN_SHEET_KEYS: ReadonlySet<string> = new Set(DUBAN_SHEET_NAMES.map(sheetKey));
+
 
 function readDirectory(sheet: SheetData | undefined): { directory: DirectoryEntry[]; sheetNames: Map<string, string> } {
   const directory: DirectoryEntry[] = [];
