@@ -85,3 +85,47 @@ describe('UTF-8 with a bad byte', () => {
     expect(decoded.issues.map((i) => i.code)).toEqual(['ENCODING_GB18030']);
   });
 });
+
+describe('a file whose lines are in two encodings', () => {
+  /** GB18030 bytes of a text, from the GB18030 fixture's own characters (Node has no GB18030 encoder). */
+  function gb(s: string): Buffer {
+    const out: number[] = [];
+    const table = gbTable();
+    for (const ch of s) {
+      const code = table.get(ch);
+      if (code === undefined) throw new Error(`no GB18030 bytes for ${ch} in the fixture`);
+      out.push(...code);
+    }
+    return Buffer.from(out);
+  }
+  let cached: Map<string, number[]> | null = null;
+  /** Each character of the GB18030 fixture with its bytes, found by decoding it character by character. */
+  function gbTable(): Map<string, number[]> {
+    if (cached) return cached;
+    const bytes = readFileSync(fixture('labelled-forms.gb18030.txt'));
+    const dec = new TextDecoder('gb18030');
+    cached = new Map();
+    for (let i = 0; i < bytes.length; ) {
+      const len = (bytes[i] as number) < 0x80 ? 1 : (bytes[i + 1] as number) >= 0x30 && (bytes[i + 1] as number) <= 0x39 ? 4 : 2;
+      const part = bytes.subarray(i, i + len);
+      cached.set(dec.decode(part), [...part]);
+      i += len;
+    }
+    return cached;
+  }
+
+  it('a UTF-8 header above GB18030 rows: each line read in its own encoding, and the warning names the GB18030 lines', () => {
+    const rows = UTF8.split('\n').filter((l) => /[\u4e00-\u9fff]/.test(l)).slice(0, 3);
+    const header = '序号,重点任务,牵头单位\n';
+    const bytes = Buffer.concat([Buffer.from(header, 'utf8'), ...rows.map((r) => Buffer.concat([gb(r), Buffer.from('\n')]))]);
+    const decoded = decodeNotice(bytes);
+    expect(decoded.text).toBe(header + rows.map((r) => `${r}\n`).join(''));
+    expect(decoded.issues).toEqual([expect.objectContaining({ code: 'ENCODING_MIXED', line: 2 })]);
+    expect(decoded.issues[0]?.message).toContain('第 2、3、4 行按 GB18030');
+  });
+
+  it('a whole GB18030 file is not taken as mixed, even where a short line would pass as UTF-8', () => {
+    const decoded = decodeNotice(readFileSync(fixture('labelled-forms.gb18030.txt')));
+    expect(decoded.issues.map((i) => i.code)).toEqual(['ENCODING_GB18030']);
+  });
+});

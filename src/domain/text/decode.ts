@@ -33,6 +33,8 @@ export function decodeNotice(bytes: Uint8Array): DecodedText {
   }
   const utf8 = scanUtf8(bytes);
   if (utf8.errors === 0) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', issues: [] };
+  const mixed = decodeMixedLines(bytes);
+  if (mixed !== null) return mixed;
   if (utf8.errors * DAMAGE_RATIO <= utf8.sequences) {
     // UTF-8 with a few bad bytes (a file cut or edited by a tool that broke a character): read it
     // as UTF-8 and say where, rather than turn the whole notice into mojibake as GB18030.
@@ -57,6 +59,50 @@ export function decodeNotice(bytes: Uint8Array): DecodedText {
     issues.push({ severity: 'warning', code: 'ENCODING_DAMAGED', message: '文件中有无法识别的字符，已用 � 代替', line: 0 });
   }
   return { text, encoding: 'gb18030', issues };
+}
+
+/**
+ * A file whose lines are in two encodings: a header typed in a UTF-8 editor above rows pasted
+ * from a GB18030 export (or the reverse). Decoded whole as either, one part turns to mojibake and
+ * the header is "missing"; decoded line by line (a line break is 0x0A in both, never inside a GB18030
+ * character), nothing is lost, and the warning says which lines were which. Null when every line
+ * with Chinese is in one encoding.
+ */
+function decodeMixedLines(bytes: Uint8Array): DecodedText | null {
+  const lines: Uint8Array[] = [];
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      lines.push(bytes.subarray(start, Math.min(i + 1, bytes.length)));
+      start = i + 1;
+    }
+  }
+  const [utf8, gb] = [new TextDecoder('utf-8'), new TextDecoder('gb18030')];
+  // A line is taken as one encoding only when it reads as Chinese in it: GBK bytes that happen to
+  // be valid UTF-8 decode to Latin, Greek or Cyrillic letters, not to CJK characters.
+  const kinds = lines.map((line): 'ascii' | 'utf-8' | 'gb18030' | 'unknown' => {
+    const scan = scanUtf8(line);
+    if (scan.sequences === 0 && scan.errors === 0) return 'ascii';
+    if (scan.errors === 0 && readsAsChinese(utf8.decode(line))) return 'utf-8';
+    const asGb = gb.decode(line);
+    return !asGb.includes('\ufffd') && readsAsChinese(asGb) ? 'gb18030' : 'unknown';
+  });
+  const gbLines = kinds.flatMap((k, i) => (k === 'gb18030' ? [i + 1] : []));
+  if (!kinds.includes('utf-8') || gbLines.length === 0 || kinds.includes('unknown')) return null;
+  const text = lines.map((line, i) => (kinds[i] === 'gb18030' ? gb : utf8).decode(line)).join('');
+  const shown = gbLines.slice(0, 5).join('、') + (gbLines.length > 5 ? ` 等 ${gbLines.length}` : '');
+  return {
+    text,
+    encoding: 'utf-8',
+    issues: [{ severity: 'warning', code: 'ENCODING_MIXED', message: `文件混用了两种编码：第 ${shown} 行按 GB18030（GBK）读取，其余按 UTF-8 读取，请核对这些行；保存时请统一为一种编码`, line: gbLines[0] as number }],
+  };
+}
+
+/** Text beyond ASCII is mostly Chinese (CJK, its punctuation, full-width forms): 4 in 5 characters at least. */
+function readsAsChinese(text: string): boolean {
+  const wide = [...text].filter((ch) => ch.charCodeAt(0) > 0x7f);
+  const chinese = wide.filter((ch) => /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2018-\u201d\u2026\u00b7\u2014]/.test(ch)).length;
+  return wide.length > 0 && chinese * 5 >= wide.length * 4;
 }
 
 /**
