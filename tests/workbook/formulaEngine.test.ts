@@ -34,6 +34,8 @@ describe('the formula engine behind cached results', () => {
         ['=MATCH("2~*",台账!A:A,0)', '=MATCH("TASK",台账!E:E,0)', '=MATCH(2,台账!D2:D5,0)', '=MATCH(7,台账!D2:D5,0)'],
         ['=CHOOSE(IFERROR(MATCH("每季度",{"每月","每两月";"每季度"},0),1),"m","b","q")', '=DATE(YEAR(A1),MONTH(A1)+3,0)', '=DATE(2020,13,1)-DATE(2020,12,1)', '=INT(-2.5)&"/"&INT((MONTH(A1)+2)/3)'],
         ['=MATCH(1,{"1","2"},0)', '=DAY(DATE(2021,2,29))', '=SUM({1,2,-3.5})', '=CHOOSE(4,1,2,3)'],
+        ['=COUNTIF(台账!A:A,"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(A12,"~","~~"),"*","~*"),"?","~?"))', '=COUNTIF(台账!A:A,A12)', '=SUBSTITUTE("a~b~","~","~~")', '=SUBSTITUTE("ab","","x")'],
+        ['2*'],
       ],
     },
     { Duban_AsOf: "'汇总'!$A$1", Duban_Order: "'台账'!$D$2:$D$5" },
@@ -63,6 +65,12 @@ describe('the formula engine behind cached results', () => {
     // A1 is 44119, 2020-10-15: DATE(2020, 13, 0) is 2020-12-31 (44196); December has 31 days.
     expect([v('A9'), v('B9'), v('C9'), v('D9')]).toEqual(['q', 44196, 31, '-3/4']);
     expect([v('A10'), v('B10'), v('C10'), v('D10')]).toEqual([new FormulaError('#N/A'), 1, -0.5, new FormulaError('#VALUE!')]);
+  });
+
+  it('escapes a criterion with SUBSTITUTE so "2*" counts only itself, where unescaped it is a pattern', () => {
+    // 台账!A holds 1.1, 1.2, 1.2, 2*: escaped, one match; as a pattern "2*" matches the same one here,
+    // and more wherever another id starts with 2 (see the sources test).
+    expect([v('A11'), v('B11'), v('C11'), v('D11')]).toEqual([1, 1, 'a~~b~~', 'ab']);
   });
 
   it('counts DATE in the workbook\'s own date system (1904: 1 462 days less)', () => {

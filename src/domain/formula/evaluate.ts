@@ -252,6 +252,14 @@ export class FormulaEngine {
         const [v, d] = [toNumber(arg(0)), toNumber(arg(1))];
         return isError(v) ? v : isError(d) ? d : roundHalfAway(v, d);
       }
+      case 'SUBSTITUTE': {
+        if (args.length > 3) throw new Unsupported('SUBSTITUTE of one instance');
+        const [t, from, to] = [toText(arg(0)), toText(arg(1)), toText(arg(2))];
+        if (isError(t)) return t;
+        if (isError(from)) return from;
+        if (isError(to)) return to;
+        return from === '' ? t : t.split(from).join(to);
+      }
       case 'INT': {
         const v = toNumber(arg(0));
         return isError(v) ? v : Math.floor(v);

@@ -11,13 +11,17 @@ const task = (key: keyof typeof TASK_COLUMN): string => `${T}$${TASK_COLUMN[key]
 /**
  * 汇总's 分来源 table (DESIGN §13): one row per 事项来源, counting its tasks in 任务清单 by 任务状态
  * and 预警 as the overall figures do, so the rows add up to them. Laid out only when the workbook
- * has several sources. COUNTIFS over whole columns, as 分板块 counts: a name holding `*` or `?`
- * would be read as a pattern, which no source name seen so far does.
+ * has several sources. COUNTIFS over whole columns, as 分板块 counts. The name is matched exactly:
+ * COUNTIF reads `*`, `?` and `~` in a criterion as a pattern, and a leading `<`, `>` or `=` as a
+ * comparison, so the criterion is `=` and the name with those escaped (`纪要*` counts only itself).
  */
+/** A COUNTIF criterion matching a cell's text exactly, wildcards and comparison signs included. */
+export const exactly = (ref: string): string => `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref},"~","~~"),"*","~*"),"?","~?")`;
+
 export function sourcesBlock(sources: readonly string[], at: number): BlockPlan {
   const rows = sources.map((name, i): Cell[] => {
     const r = at + 1 + i;
-    const mine = `${task('source')},$A${r}`;
+    const mine = `${task('source')},${exactly(`$A${r}`)}`;
     const by = (key: 'status' | 'warning', value: string) => formula(`COUNTIFS(${mine},${task(key)},"${value}")`);
     return [
       text(name),
