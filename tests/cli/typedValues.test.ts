@@ -130,7 +130,7 @@ describe('two units reporting one shared 量化指标 row', () => {
 describe('a status outside the list', () => {
   it('is 状态无法识别 in validate, and counted apart from 未填报 in summary and on 汇总', async () => {
     const v = JSON.parse((await cli(['validate', merged, '--json', '--as-of', '2020-12-01'])).out);
-    expect(v.findings.filter((f: { code: string }) => f.code === 'STATUS_UNKNOWN')).toEqual([expect.objectContaining({ sheet: FIN, severity: 'error', message: expect.stringContaining('状态无法识别：填写了“进行中”') })]);
+    expect(v.findings.filter((f: { code: string }) => f.code === 'STATUS_UNKNOWN')).toEqual([expect.objectContaining({ sheet: FIN, severity: 'error', message: expect.stringContaining('“状态”无法识别：填写了“进行中”') })]);
     const s = JSON.parse((await cli(['summary', merged, '--json', '--as-of', '2020-12-01'])).out);
     const fin = s.units.find((u: { name: string }) => u.name === '市财政局');
     expect(fin.statusUnknown).toBe(1);

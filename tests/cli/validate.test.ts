@@ -115,7 +115,7 @@ describe('duban validate', () => {
         // One group per column: the label names the column of every cell listed under it.
         '  必填项未填写：具体措施 7 处：H2、H3、H4、H5、H6 等',
         '  必填项未填写：责任人 1 处：J3',
-        '  状态无法识别：N 列 1 处：N4',
+        '  状态无法识别：状态 1 处：N4',
         '  文字日期：更新日期 1 处：P5',
         '市商务局（台账-市商务局）：错误 0 个，警告 1 个',
         '  文字日期：更新日期 1 处：P2',

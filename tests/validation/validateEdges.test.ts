@@ -157,8 +157,8 @@ describe('what the unit fills in', () => {
   });
   it('a 状态 outside the list lists the four statuses', () => {
     const { cell, findings } = afterSetting('status', '完成了');
-    expect(findings).toEqual([expect.objectContaining({ code: 'STATUS_UNKNOWN', cell, message: '状态无法识别：填写了“完成了”，只能是：未启动、推进中、已完成、受阻；汇总中单独计为“状态无法识别”' })]);
-    expect(afterSetting('status', 1).findings.map((f) => f.message)).toEqual(['状态无法识别：填写了“1”，只能是：未启动、推进中、已完成、受阻；汇总中单独计为“状态无法识别”']);
+    expect(findings).toEqual([expect.objectContaining({ code: 'STATUS_UNKNOWN', cell, message: '“状态”无法识别：填写了“完成了”，只能是：未启动、推进中、已完成、受阻；汇总中单独计为“状态无法识别”' })]);
+    expect(afterSetting('status', 1).findings.map((f) => f.message)).toEqual(['“状态”无法识别：填写了“1”，只能是：未启动、推进中、已完成、受阻；汇总中单独计为“状态无法识别”']);
   });
   it('a 成果形式 outside the list lists the forms, and says when only spaces are wrong', () => {
     expect(afterSetting('outputForm', '会议纪要').findings.map((f) => f.message)).toEqual(['“成果形式”填写了“会议纪要”，只能是：政策文件、工作方案、项目建成、数据指标、工作报告、其他']);

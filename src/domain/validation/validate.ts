@@ -171,7 +171,7 @@ function checkRow(ctx: RowContext, row: SheetValue[], r: number): void {
     if (blank(v) || (values as readonly unknown[]).includes(v)) continue;
     const hint = typeof v === 'string' && (values as readonly string[]).includes(v.trim()) ? '（前后有多余空格）' : '';
     // A status nobody can read is counted apart on 汇总 (状态无法识别), not as 未填报 without a word.
-    if (key === 'status') add('STATUS_UNKNOWN', key, `状态无法识别：填写了“${String(v)}”${hint}，只能是：${values.join('、')}；汇总中单独计为“状态无法识别”`);
+    if (key === 'status') add('STATUS_UNKNOWN', key, `“${LABEL[key]}”无法识别：填写了“${String(v)}”${hint}，只能是：${values.join('、')}；汇总中单独计为“状态无法识别”`);
     else add('NOT_IN_LIST', key, `“${LABEL[key]}”填写了“${String(v)}”${hint}，只能是：${values.join('、')}`);
   }
 
