@@ -45,6 +45,26 @@ describe('issue 22: label lines, deadlines in the text, sentences and minutes (f
   });
 });
 
+describe('minutes that number their 议定事项 （一）（二） under 一、关于… headings', () => {
+  const p = parseFixture('minutes-numbered-2021');
+
+  it('reads the headings as 板块 and every （N） as a task, the last one too (由X按程序印发实施)', () => {
+    expect(p.sections.map((s) => `${s.no} ${s.title}`)).toEqual(['1 关于优化营商环境工作', '2 关于城市更新工作']);
+    expect(p.tasks.map((t) => `${t.id} ${t.section} ${unitsOf(t)?.join(',')}`)).toEqual([
+      '1.1 1 市发展改革委:lead,市财政局:support,市商务局:support',
+      '2.1 1 市市场监管委:lead,市政务服务办:joint',
+      '3.1 2 市住房城乡建设委:joint,市规划资源局:support,市财政局:support',
+      '4.1 2 市住房城乡建设委:joint',
+    ]);
+    expect(p.tasks.map((t) => t.deadline.due)).toEqual(['2021-06-30', '2021-05-15', '2021-09-30', null]);
+  });
+
+  it('says once that the numbering restarts, and the report of the meeting is no task', () => {
+    expect(p.issues.filter((i) => i.code === 'ITEM_NUMBER_RESTART')).toHaveLength(1);
+    expect(p.tasks.some((t) => t.text.includes('会议听取了'))).toBe(false);
+  });
+});
+
 describe('sentences instead of brackets', () => {
   it.each([
     ['由市发展改革委牵头，市财政局、市商务局配合，于9月底前完成。', ['市发展改革委:lead', '市财政局:support', '市商务局:support'], '2024-09-30'],

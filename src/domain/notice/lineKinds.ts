@@ -61,6 +61,15 @@ export function classifyLines(lines: Line[]): LineKind[] {
     }
     kinds.push({ kind: 'text', no: 0, rest: t, hasBracket: assignsWork(t), nextItemNo: null, inTail });
   }
+  // Minutes number their 议定事项 `（一）（二）` under `一、关于…` headings, with nothing numbered `1．`: when
+  // every body `（N）` line assigns work itself, those lines are the items and the `一、` headings the 板块
+  // (read as 板块, each 事项 would be a 板块 of one task titled by its own text). Without `一、` headings
+  // above them, the `（N）` lines stay the 板块, each its own task (a short district notice).
+  const body = kinds.filter((k) => k.kind === 'section' && !k.inTail);
+  const headings = kinds.some((k) => k.kind === 'top' && !k.inTail && !k.hasBracket);
+  if (headings && body.length > 0 && !kinds.some((k) => k.kind === 'item') && body.every((k) => k.hasBracket)) {
+    for (const k of body) k.kind = 'item';
+  }
   // Look-ahead, filled backwards in one pass (linear): the next numbered item, and whether own-line
   // labels follow a tail item (`1．加强组织领导。` / `牵头单位：区政府办`): then it assigns work.
   let next: number | null = null;

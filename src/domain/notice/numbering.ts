@@ -10,6 +10,8 @@ import type { LineKind } from './lineKinds';
  */
 export class Numbering {
   private last = 0;
+  /** What a restarted numbering adds to the notice's own numbers (0 until one restarts). */
+  private restartOffset = 0;
   private readonly placed: Array<{ line: number; no: number; joined: boolean }> = [];
   private readonly hasNumbered: boolean;
 
@@ -20,11 +22,14 @@ export class Numbering {
     this.hasNumbered = kinds.some((k) => k.kind === 'item');
   }
 
-  numbered(no: number, line: number): number {
+  numbered(own: number, line: number): number {
     const prev = this.last;
+    let no = own + this.restartOffset;
     if (no <= prev) {
-      // Numbering restarted (under a new 一、/二、 heading): continue it, so task ids stay unique.
-      this.issues.push({ severity: 'warning', code: 'ITEM_NUMBER_RESTART', message: `事项编号 ${no} 与前面的编号重复（编号重新开始），按 ${prev + 1} 编号，以免任务编号重复`, line });
+      // Numbering restarted (under a new 一、/二、 heading, as minutes number （一）（二） per heading): continue
+      // it, so task ids stay unique; the numbers after it in the same run follow without a word each.
+      this.issues.push({ severity: 'warning', code: 'ITEM_NUMBER_RESTART', message: `事项编号 ${own} 与前面的编号重复（编号重新开始），按 ${prev + 1} 编号，以免任务编号重复`, line });
+      this.restartOffset = prev + 1 - own;
       no = prev + 1;
     } else if (no !== prev + 1 && this.hasNumbered) {
       this.issues.push({ severity: 'warning', code: 'ITEM_NUMBER_GAP', message: `事项编号不连续：${prev} 之后是 ${no}`, line });

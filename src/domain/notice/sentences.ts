@@ -10,7 +10,9 @@ import { LEAD_FIRST_DECLARATION } from './patterns';
  */
 
 /** A clause that may assign work: it holds a role word, or asks a unit (`请X…`). */
-const ROLE_WORD = /牵头|负责|配合|参与|协助|协同|会同|分别|指导|主办|主责|^请/;
+const ROLE_WORD = /牵头|负责|配合|参与|协助|协同|会同|分别|指导|主办|主责|^请|^由/;
+/** A paragraph that may hold such a clause anywhere (a quick test before reading its sentences). */
+const ANY_ROLE_WORD = /牵头|负责|配合|参与|协助|协同|会同|分别|指导|主办|主责|请|由/;
 /** How a unit's name ends: `市住建委`, `市规划资源局`, `市政府办公厅`, `各区人民政府`, `人民银行天津分行`. */
 const NAME_END = '(?:委员会|委|局|厅|办公室|办|部|署|院|政府|中心|公司|集团|分行|银行|海关|单位|部门|街道|乡镇)';
 /** A list of names: `市财政局`, `市财政局、市金融局`, `各区人民政府和市水务局`. */
@@ -68,11 +70,11 @@ export function sentenceTasks(text: string, year: number | null): SentenceTask[]
 
 /** True when some sentence of the text assigns work (a paragraph outside the numbered items is then a task). */
 export function assignsBySentence(text: string): boolean {
-  return ROLE_WORD.test(text) && sentenceTasks(text, null).length > 0;
+  return ANY_ROLE_WORD.test(text) && sentenceTasks(text, null).length > 0;
 }
 
 function readSentence(sentence: string, year: number | null): Required<ParentheticalReading> | null {
-  if (sentence.length > MAX_SENTENCE || !/牵头|负责|配合|参与|协助|协同|会同|分别|指导|请/.test(sentence)) return null;
+  if (sentence.length > MAX_SENTENCE || !ANY_ROLE_WORD.test(sentence)) return null;
   // `各项任务中列第一位者为牵头单位，其他单位按职责分工负责`: a rule for the notice, never a task.
   if (LEAD_FIRST_DECLARATION.test(sentence)) return null;
   const kept: string[] = [];
@@ -96,12 +98,13 @@ function readSentence(sentence: string, year: number | null): Required<Parenthet
 
 /**
  * A clause in the bracket grammar's words, or null when it assigns nothing: `请X会同Y抓紧研究` → `X会同Y负责`,
- * `请X牵头研究` → `X牵头`, `请X研究` → `X负责`; `由X牵头`, `Y、Z配合` as they stand.
+ * `请X牵头研究` → `X牵头`, `请X研究` and `由X按程序印发实施` → `X负责`; `由X牵头`, `Y、Z配合` as they stand.
  */
 function inGrammar(clause: string): string | null {
   const ask = ASK.exec(clause);
   // `请各单位于3月底前报送工作方案` asks everyone, as a cover letter does: a task names a unit of its own.
-  if (ask && (ask[1] === '请' || ask[3] !== undefined || ask[4] !== undefined) && !GENERIC.test(ask[2] as string)) {
+  // `由市住建委按程序印发实施`: 由 names the unit that acts, as 请 asks one.
+  if (ask && (ask[1] !== undefined || ask[3] !== undefined || ask[4] !== undefined) && !GENERIC.test(ask[2] as string)) {
     const [, , units, partners, leads] = ask;
     if (partners !== undefined) return `${units as string}会同${partners}负责`;
     return `${units as string}${leads !== undefined ? '牵头' : '负责'}`;
