@@ -105,6 +105,8 @@ export type BlockPlan = {
   numberFormats?: Array<string | null>;
   /** Make the block's first row bold (a header). */
   boldFirstRow?: boolean;
+  /** Block columns (0-based) whose data cells wrap their text (long names in a narrow column). */
+  wrapColumns?: number[];
 };
 
 export type ChartPlan = {

@@ -109,7 +109,7 @@ function compare(lo: Computed, engine: SummaryReport, anchors: ReturnType<typeof
   });
   engine.sections.forEach((s, i) => {
     const row = ws.getRow(anchors.sectionsRow + 1 + i);
-    const want = [s.no, undefined, s.tasks, s.done, s.overdue, asRate(s.completionRate)];
+    const want = [undefined, s.no, s.tasks, s.done, s.overdue, asRate(s.completionRate)];
     SECTION_HEADERS.forEach((h, j) => {
       if (want[j] !== undefined) expect1(`汇总!板块${s.no}.${h}`, result(row.getCell(j + 1)), want[j]);
     });

@@ -70,7 +70,12 @@ describe('the seed workbook printed by LibreOffice', () => {
     for (const p of pages) expect(p.text).not.toContain('###');
     const summary = pagesOf('督办汇总');
     expect(summary.length).toBeGreaterThan(0);
-    expect(summary.length).toBeLessThanOrEqual(3);
+    // 4 pages: the 板块 names wrap in column A (cut to six characters before), 44 板块 on two lines each.
+    expect(summary.length).toBeLessThanOrEqual(4);
     expect(summary[0]?.text).toContain(`统计日期${AS_OF}`);
+    // Every 板块 name is printed whole (wrapped in column A), not cut at the column's edge.
+    const printed = summary.map((p) => p.text).join('');
+    const cut = plan.sheets.find((s) => s.name === '任务清单')!.rows.map((r) => (r[1] as { v: string } | null)?.v ?? '').filter((l, i, all) => l !== '' && all.indexOf(l) === i).filter((l) => !printed.includes(l));
+    expect(cut).toEqual([]);
   });
 });

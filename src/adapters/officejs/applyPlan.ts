@@ -353,7 +353,9 @@ function sheetOps(context: Excel.RequestContext, sheet: SheetPlan, existing: Exc
         head.format.font.bold = true;
         head.format.fill.color = HEADER_FILL;
       }
-    }, 2, 4, 2 * partsOf(height, blockWidth));
+      const first = block.boldFirstRow ? 1 : 0;
+      if (height > first) for (const j of block.wrapColumns ?? []) get().getRange(rangeAddress(row + first, col + j, height - first, 1)).format.wrapText = true;
+    }, 2 + (block.wrapColumns?.length ?? 0), 4 + (block.wrapColumns?.length ?? 0), 2 * partsOf(height, blockWidth));
   }
   // Rows sized to their wrapped text: inside Excel, Excel measures its own fonts, in one call per
   // sheet (heights set row by row would cost a range object each, and the request that releases

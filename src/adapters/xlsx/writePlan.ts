@@ -169,7 +169,8 @@ function writeBlock(ws: ExcelJS.Worksheet, block: BlockPlan, protect: boolean, s
     const row = ws.getRow(r0 + i + 1);
     cells.forEach((value, j) => {
       const cell = row.getCell(c0 + j + 1);
-      cell.style = block.boldFirstRow && i === 0 ? bold : { ...(styles[j] ?? {}), ...(protect ? { protection: { locked: true } } : {}) };
+      const wrap: Partial<ExcelJS.Style> = block.wrapColumns?.includes(j) ? { alignment: { wrapText: true } } : {};
+      cell.style = block.boldFirstRow && i === 0 ? bold : { ...(styles[j] ?? {}), ...wrap, ...(protect ? { protection: { locked: true } } : {}) };
       setCell(cell, value, system);
     });
   });

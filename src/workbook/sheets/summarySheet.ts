@@ -4,7 +4,7 @@ import { sheetRef } from '../../domain/grid/a1';
 import { DATE_FORMAT, date, formula, num, text, type BlockPlan, type Cell, type ChartPlan, type SheetPlan } from '../plan';
 import { DEFAULT_WARN_DAYS, NAME, SHEET } from '../../domain/grid/names';
 import { excelSerial } from '../../domain/time/isoDate';
-import { printSetup } from '../print';
+import { printSetup, rowHeight } from '../print';
 import { WARN_COLOURS, FILL_COLUMN_SHADE, type ColouredWarning } from '../colours';
 import { IDX, IX } from './indexSheet';
 import { TASK_COLUMN } from './tasksSheet';
@@ -62,7 +62,15 @@ const dueBy = (range: string): string => `${range},"<="&${NAME.asOf}`;
 
 export const OVERALL_HEADERS = ['任务数', '已完成', '推进中', '未启动', '受阻', '未填报', '逾期', '临期', '按时完成', '逾期完成', '完成率', '按时完成率', '逾期率', '填报率', '达标率'] as const;
 export const UNIT_HEADERS = ['单位', '牵头', '负责', '配合', '分别负责', '台账行数', '已完成', '推进中', '未启动', '受阻', '未填报', '逾期', '临期', '完成率', '按时完成率', '填报率'] as const;
-export const SECTION_HEADERS = ['编号', '板块', '任务数', '已完成', '逾期', '完成率'] as const;
+/**
+ * 汇总's column widths. Dates need 11 characters: B (统计日期), C–E (本期开始, 本期结束, 报送截止日 of the
+ * loop), D (截止日期 of the overdue list), E–F (截止日期, 申请延期至 of the 待办 list); a rate with its
+ * fraction 15; A (18) holds unit and 板块 names.
+ */
+const SUMMARY_WIDTHS: readonly number[] = [18, 11, 11, 11, 11, 11, 9, 9, 9, 9, 9, 9, 9, 9, 10, 9, 9, 15, 15, 15, 11];
+
+/** 板块 first, in the widest column and wrapped: names such as `（十）深化“放管服”改革优化营商环境` were cut to six characters. */
+export const SECTION_HEADERS = ['板块', '编号', '任务数', '已完成', '逾期', '完成率'] as const;
 export const OVERDUE_HEADERS = ['序号', '任务编号', '单位', '截止日期', '逾期天数'] as const;
 export const TREND_HEADERS = ['统计日期', '完成率', '逾期'] as const;
 /** Beside the unit table: 逾期完成 and each rate written with its fraction, `40%（2/5）`. */
@@ -262,10 +270,19 @@ function unitsBlock(layout: SummaryLayout, at: number): BlockPlan {
 function sectionsBlock(layout: SummaryLayout, at: number): BlockPlan {
   const rows = layout.sections.map((s, i): Cell[] => {
     const r = at + 1 + i;
-    const mine = `${task('section')},$B${r}`;
-    return [num(s.no), text(s.label), formula(`COUNTIF(${mine})`), formula(`COUNTIFS(${mine},${task('status')},"已完成")`), formula(`COUNTIFS(${mine},${task('warning')},"逾期")`), formula(ratio(`D${r}`, `C${r}`))];
+    const mine = `${task('section')},$A${r}`;
+    return [text(s.label), num(s.no), formula(`COUNTIF(${mine})`), formula(`COUNTIFS(${mine},${task('status')},"已完成")`), formula(`COUNTIFS(${mine},${task('warning')},"逾期")`), formula(ratio(`D${r}`, `C${r}`))];
   });
-  return { at: `A${at}`, cells: [SECTION_HEADERS.map(text), ...rows], boldFirstRow: true, numberFormats: [null, null, null, null, null, PERCENT] };
+  return { at: `A${at}`, cells: [SECTION_HEADERS.map(text), ...rows], boldFirstRow: true, numberFormats: [null, null, null, null, null, PERCENT], wrapColumns: [0] };
+}
+
+/** Heights of 汇总's rows where a 板块 name wraps in column A; the other rows keep the default. */
+function sectionRowHeights(layout: SummaryLayout, at: number): number[] {
+  const heights: number[] = [];
+  layout.sections.forEach((s, i) => {
+    heights[at + i] = rowHeight([{ text: s.label, width: SUMMARY_WIDTHS[0] as number, wrap: true }]);
+  });
+  return heights;
 }
 
 /** The colours used across the workbook, explained where the office reads first (DESIGN §9). */
@@ -338,9 +355,8 @@ export function summarySheet(
   return {
     key: SHEET.summary.key,
     name: SHEET.summary.name,
-    // Dates need 11 characters: B (统计日期), C–E (本期开始, 本期结束, 报送截止日 of the loop), D (截止日期 of
-    // the overdue list), E–F (截止日期, 申请延期至 of the 待办 list); a rate with its fraction 15.
-    columns: [18, 11, 11, 11, 11, 11, 9, 9, 9, 9, 9, 9, 9, 9, 10, 9, 9, 15, 15, 15, 11].map((width) => ({ header: '', width, role: 'generated' as const })),
+    columns: SUMMARY_WIDTHS.map((width) => ({ header: '', width, role: 'generated' as const })),
+    rowHeights: sectionRowHeights(layout, a.sectionsRow),
     rows: [],
     extraCells: [
       ...summaryParameters(year, asOf, warnDays, loop),
