@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { GenerateResult } from '../host/hostTypes';
 import type { HostAction } from './useHostAction';
 import type { SheetTable } from './useSheetTable';
@@ -11,7 +11,9 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
   row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   preview: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalM, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2 },
-  columns: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  // One column under another, label above its choice: the pane may be 270 px wide.
+  columns: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  table: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
 });
 
 type Props = {
@@ -27,7 +29,8 @@ type Props = {
 
 /**
  * 从当前工作表读取: the office's own 分工表 in the open workbook, read as it stands, previewed (tasks,
- * units, roles, how each column was understood, problems) before anything is written.
+ * units, roles, how each column was understood, problems) before anything is written. Each column has
+ * a picker: the clerk corrects a reading as `--columns` does, and 生成 builds from the same reading.
  */
 export function SheetTablePanel({ table, generate, onGenerate, unavailableReason, running, generatedMessage }: Props) {
   const styles = useStyles();
@@ -60,20 +63,34 @@ export function SheetTablePanel({ table, generate, onGenerate, unavailableReason
           <Text weight="semibold">
             已读取：工作表“{preview.sheet.sheet}” {preview.sheet.address}
           </Text>
-          {preview.table.source.tables.map((t, i) => (
-            <div key={t.name}>
+          {preview.tables.map((t) => (
+            <div key={t.name} className={styles.table}>
               <Caption1>
-                表头在第 {t.headerRow} 行，任务 {t.tasks} 行。各列的识别：
+                表头在第 {t.headerRow} 行，任务 {t.tasks} 行。各列的识别（可逐列更改）：
               </Caption1>
               <ul className={styles.columns} aria-label="各列的识别">
-                {(preview.columns[i] ?? []).map((line) => (
-                  <li key={line}>
-                    <Caption1>{line}</Caption1>
+                {t.columns.map((c, k) => (
+                  <li key={k}>
+                    <Field label={c.label} hint={c.basis} size="small">
+                      <Select size="small" value={c.word} disabled={running} onChange={(_, d) => table.choose(c.header, d.value)}>
+                        {preview.words.map((w) => (
+                          <option key={w} value={w}>
+                            {w}
+                          </option>
+                        ))}
+                      </Select>
+                    </Field>
                   </li>
                 ))}
               </ul>
             </div>
           ))}
+          <div className={styles.row}>
+            {/* Always there, so focus stays on it after it is pressed; it has something to do only after a choice. */}
+            <Button disabledFocusable={running || !preview.chosen} onClick={table.resetColumns}>
+              恢复自动识别
+            </Button>
+          </div>
           {preview.sheet.mergeNote && <Caption1>{preview.sheet.mergeNote}</Caption1>}
           <Suspense fallback={null}>
             <NoticeSummary notice={preview.table.parsed} />
@@ -83,7 +100,7 @@ export function SheetTablePanel({ table, generate, onGenerate, unavailableReason
             <Button
               appearance="primary"
               disabledFocusable={blocked || tasks === 0}
-              onClick={() => onGenerate({ format: 'sheet', grids: [preview.sheet.grid] })}
+              onClick={() => onGenerate(preview.input)}
             >
               按此表生成工作簿
             </Button>
@@ -91,7 +108,7 @@ export function SheetTablePanel({ table, generate, onGenerate, unavailableReason
               取消
             </Button>
           </div>
-          {tasks === 0 && <Caption1>没有读到任何任务：见上方的问题说明，修改工作表后再读取。</Caption1>}
+          {tasks === 0 && <Caption1>没有读到任何任务：见上方的问题说明；可在“各列的识别”中指定任务所在的列，或修改工作表后再读取。</Caption1>}
         </section>
       )}
       {/* Mounted only once used: idle, it has nothing to say. (Mounted idle, it made the regenerate dialog's jsdom test flaky under load; the cause was not found.) */}

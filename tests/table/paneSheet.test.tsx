@@ -25,15 +25,35 @@ const TABLE: SheetTableRead = {
   },
 };
 
-function fakeHost(read: SheetTableRead | Error, generated = false): WorkbookHost & { calls: string[]; built: TableInput[] } {
+/** The lead column is named; the second unit column's header (协同方) is no word Duban knows, so it goes unread. */
+const PARTNER: SheetTableRead = {
+  sheet: '分工表',
+  address: 'A1:E5',
+  mergeNote: null,
+  grid: {
+    name: '工作表“分工表”',
+    rows: [
+      ['2020年重点任务分工表', '', '', '', ''],
+      ['序号', '重点任务', '牵头部门', '协同方', '完成时限'],
+      ['1', '开展职业技能培训。', '市人社局', '市财政局、市教委', '12月底前'],
+      ['2', '支持高校毕业生就业。', '市教委', '市人社局', '9月底前'],
+      ['3', '建设创业孵化基地。', '市科技局', '市财政局、市商务局', '10月底前'],
+    ],
+    merges: [{ top: 0, left: 0, bottom: 0, right: 4 }],
+  },
+};
+
+function fakeHost(read: SheetTableRead | Error, generated = false): WorkbookHost & { calls: string[]; built: TableInput[]; previewed: TableInput[] } {
   const calls: string[] = [];
   const built: TableInput[] = [];
+  const previewed: TableInput[] = [];
   const unused = async (): Promise<never> => {
     throw new Error('not used');
   };
   return {
     calls,
     built,
+    previewed,
     unavailableReason: null,
     warnings: [],
     describeWorkbook: async () => ({ generated, ledgers: generated ? [{ unit: '市教委', sheet: '台账-市教委' }] : [] }),
@@ -49,6 +69,7 @@ function fakeHost(read: SheetTableRead | Error, generated = false): WorkbookHost
     },
     previewUpdate: async (source) => {
       calls.push(`preview ${source === null ? '任务清单' : typeof source === 'string' ? '通知' : '分工表'}`);
+      if (source !== null && typeof source !== 'string') previewed.push(source);
       return { headline: '新增任务 3 项，修改 0 项，移出 1 项；已填写的台账行移动 0 行', lines: [], movedRows: 0, unchanged: false, findings: [], blocked: null };
     },
     updateFromTaskList: unused,
@@ -68,6 +89,17 @@ function fakeHost(read: SheetTableRead | Error, generated = false): WorkbookHost
   };
 }
 
+/** Each column's picker as `label value`: how the preview says the column is read. */
+function pickedColumns(preview: HTMLElement): string[] {
+  const list = within(preview).getByRole('list', { name: '各列的识别' });
+  return within(list)
+    .getAllByRole('combobox')
+    .map((el) => {
+      const select = el as HTMLSelectElement;
+      return `${select.labels[0]?.textContent ?? ''} ${select.value}`;
+    });
+}
+
 describe('分工 · 从当前工作表读取', () => {
   it('reads the active sheet, previews tasks, units, roles, columns and problems, and writes nothing until asked', async () => {
     const host = fakeHost(TABLE);
@@ -75,9 +107,10 @@ describe('分工 · 从当前工作表读取', () => {
     fireEvent.click(screen.getByRole('button', { name: '从当前工作表读取' }));
     const preview = await screen.findByRole('region', { name: '分工表预览' });
     expect(within(preview).getByText('已读取：工作表“分工表” A1:E5')).toBeInTheDocument();
-    expect(within(preview).getByText('表头在第 2 行，任务 3 行。各列的识别：')).toBeInTheDocument();
-    const columns = within(within(preview).getByRole('list', { name: '各列的识别' })).getAllByRole('listitem').map((li) => li.textContent);
-    expect(columns).toEqual(['序号 → 编号', '重点任务 → 任务', '牵头部门 → 牵头单位', '配合单位 → 配合单位', '完成时限 → 完成时限']);
+    expect(within(preview).getByText('表头在第 2 行，任务 3 行。各列的识别（可逐列更改）：')).toBeInTheDocument();
+    expect(pickedColumns(preview)).toEqual(['“序号”列作为 编号', '“重点任务”列作为 任务', '“牵头部门”列作为 牵头单位', '“配合单位”列作为 配合单位', '“完成时限”列作为 完成时限']);
+    // Nothing chosen yet: nothing to restore.
+    expect(within(preview).getByRole('button', { name: '恢复自动识别' })).toHaveAttribute('aria-disabled', 'true');
     expect(await within(preview).findByText('任务 3')).toBeInTheDocument();
     expect(within(preview).getByText('单位 4')).toBeInTheDocument();
     expect(within(preview).getByText('牵头 3')).toBeInTheDocument();
@@ -149,5 +182,102 @@ describe('分工 · 从当前工作表读取', () => {
     await waitFor(() => expect(confirm).not.toHaveAttribute('aria-disabled', 'true'));
     fireEvent.click(confirm);
     await waitFor(() => expect(host.calls).toEqual(['read sheet', 'preview 分工表', 'preview 分工表', 'generateFromTable']));
+  });
+});
+
+describe('分工 · 各列的识别 can be changed column by column (issue 22)', () => {
+  /** Render the pane over `host`, read the sheet, and wait for the preview's figures. */
+  const read = async (host: WorkbookHost): Promise<HTMLElement> => {
+    render(<App host={host} />);
+    fireEvent.click(screen.getByRole('button', { name: '从当前工作表读取' }));
+    const preview = await screen.findByRole('region', { name: '分工表预览' });
+    await within(preview).findByText('任务 3');
+    return preview;
+  };
+  const partner = (preview: HTMLElement) => within(preview).getByRole('combobox', { name: '“协同方”列作为' }) as HTMLSelectElement;
+
+  it('naming an unread unit column reads its units; 生成 builds with the same choice; 恢复自动识别 undoes it', async () => {
+    const host = fakeHost(PARTNER);
+    const preview = await read(host);
+    expect(partner(preview).value).toBe('不用');
+    expect(within(preview).getByText('单位 3')).toBeInTheDocument();
+    expect(within(preview).getByText('配合 0')).toBeInTheDocument();
+    // The choices are the words --columns takes.
+    expect([...partner(preview).options].map((o) => o.value)).toEqual(['编号', '任务', '牵头单位', '责任单位', '配合单位', '指导单位', '完成时限', '板块', '不用']);
+
+    fireEvent.change(partner(preview), { target: { value: '配合单位' } });
+    await within(preview).findByText('单位 5');
+    expect(within(preview).getByText('配合 5')).toBeInTheDocument();
+    expect(within(preview).getByText('牵头 3')).toBeInTheDocument();
+    expect(partner(preview).value).toBe('配合单位');
+    expect(within(preview).getByText('按指定')).toBeInTheDocument();
+    // Re-read from the cells already read: Excel is not asked again.
+    expect(host.calls).toEqual(['read sheet']);
+
+    expect(within(preview).getByRole('button', { name: '恢复自动识别' })).not.toHaveAttribute('aria-disabled', 'true');
+    fireEvent.click(within(preview).getByRole('button', { name: '恢复自动识别' }));
+    await within(preview).findByText('单位 3');
+    expect(partner(preview).value).toBe('不用');
+    expect(within(preview).getByRole('button', { name: '恢复自动识别' })).toHaveAttribute('aria-disabled', 'true');
+
+    fireEvent.change(partner(preview), { target: { value: '责任单位' } });
+    await within(preview).findByText('单位 5');
+    fireEvent.click(within(preview).getByRole('button', { name: '按此表生成工作簿' }));
+    await screen.findByText(/已生成 9 张工作表/);
+    expect(host.built).toEqual([{ format: 'sheet', grids: [PARTNER.grid], columns: [{ header: '协同方', as: 'responsible' }] }]);
+  });
+
+  it('a kind moves from column to column: the column that had it is no longer read as it', async () => {
+    const host = fakeHost(PARTNER);
+    const preview = await read(host);
+    fireEvent.change(partner(preview), { target: { value: '牵头单位' } });
+    // 市科技局 was only ever a lead in 牵头部门: it is gone; 市财政局 and 市商务局 came with 协同方.
+    await within(preview).findByText('单位 4');
+    expect(pickedColumns(preview)).toEqual(['“序号”列作为 编号', '“重点任务”列作为 任务', '“牵头部门”列作为 不用', '“协同方”列作为 牵头单位', '“完成时限”列作为 完成时限']);
+    expect(within(preview).getByText('牵头 5')).toBeInTheDocument();
+  });
+
+  it('a new read starts again from the automatic reading', async () => {
+    const host = fakeHost(PARTNER);
+    const preview = await read(host);
+    fireEvent.change(partner(preview), { target: { value: '配合单位' } });
+    await within(preview).findByText('单位 5');
+    fireEvent.click(screen.getByRole('button', { name: '从当前工作表读取' }));
+    await waitFor(() => expect(host.calls).toEqual(['read sheet', 'read sheet']));
+    const again = await screen.findByRole('region', { name: '分工表预览' });
+    await within(again).findByText('单位 3');
+    expect(partner(again).value).toBe('不用');
+  });
+
+  it('with no task column, the header found is offered and naming the task column reads the tasks', async () => {
+    const host = fakeHost({ ...TABLE, grid: { name: '工作表“分工表”', rows: [['序号', '名称', '牵头单位'], ['1', '稳就业', '市人社局'], ['2', '保民生', '市民政局']], merges: [] } });
+    render(<App host={host} />);
+    fireEvent.click(screen.getByRole('button', { name: '从当前工作表读取' }));
+    const preview = await screen.findByRole('region', { name: '分工表预览' });
+    expect(preview).toHaveTextContent('但没有任务列');
+    expect(within(preview).getByText('表头在第 1 行，任务 0 行。各列的识别（可逐列更改）：')).toBeInTheDocument();
+    expect(within(preview).getByRole('button', { name: '按此表生成工作簿' })).toHaveAttribute('aria-disabled', 'true');
+
+    fireEvent.change(within(preview).getByRole('combobox', { name: '“名称”列作为' }), { target: { value: '任务' } });
+    await within(preview).findByText('任务 2');
+    expect(preview).not.toHaveTextContent('但没有任务列');
+    expect(within(preview).getByRole('button', { name: '按此表生成工作簿' })).not.toHaveAttribute('aria-disabled', 'true');
+  });
+
+  it('over a workbook Duban already made, the changes preview and 重新生成 read the table with the same choice', async () => {
+    const host = fakeHost(PARTNER, true);
+    const preview = await read(host);
+    await waitFor(() => expect(screen.getByRole('button', { name: '重新生成工作簿' })).toBeInTheDocument());
+    fireEvent.change(partner(preview), { target: { value: '配合单位' } });
+    await within(preview).findByText('单位 5');
+    fireEvent.click(within(preview).getByRole('button', { name: '按此表生成工作簿' }));
+    const dialog = await screen.findByRole('dialog', { name: '重新生成工作簿？', hidden: true });
+    const confirm = within(dialog).getByRole('button', { name: '重新生成', hidden: true });
+    await waitFor(() => expect(confirm).not.toHaveAttribute('aria-disabled', 'true'));
+    fireEvent.click(confirm);
+    await waitFor(() => expect(host.calls).toEqual(['read sheet', 'preview 分工表', 'generateFromTable']));
+    const chosen = { format: 'sheet', grids: [PARTNER.grid], columns: [{ header: '协同方', as: 'support' }] };
+    expect(host.previewed).toEqual([chosen]);
+    expect(host.built).toEqual([chosen]);
   });
 });

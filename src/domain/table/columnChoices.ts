@@ -1,4 +1,5 @@
 import { COLUMN_LABEL, type ColumnChoice, type ColumnKind } from './types';
+import { headerKey } from './headers';
 
 /**
  * The words a clerk may use for a column's meaning: the labels the preview prints (`任务`, `责任单位`…),
@@ -47,4 +48,37 @@ export function readColumnChoices(text: string): ColumnChoiceReading {
     reading.choices.push({ header, as: KIND_WORDS.get(word) ?? null });
   }
   return reading;
+}
+
+/** The word for a column left unread, as the picker offers it. */
+export const NOT_USED = '不用';
+
+/**
+ * The meanings the pane's picker offers for a column: each kind's label in the overview's order, then
+ * 不用. Each is a word `--columns` accepts, so the picker and the command line mean the same.
+ */
+export const PICKER_WORDS: readonly string[] = [...(Object.values(COLUMN_LABEL) as string[]), NOT_USED];
+
+/** The picker's word for a column's reading: `任务`, `牵头单位`…, or 不用. */
+export function pickerWord(as: ColumnKind | null): string {
+  return as === null ? NOT_USED : COLUMN_LABEL[as];
+}
+
+/**
+ * The clerk's choices after giving one column a meaning in the pane's picker (`word` from
+ * PICKER_WORDS). The column's earlier choice is replaced; a kind belongs to one column, so a column
+ * chosen before as that kind loses its choice and goes back to being read by its header or content.
+ * A word that is no meaning leaves the choices as they were.
+ *
+ * @example
+ * chooseColumn([{ header: '改革举措', as: 'task' }], '主要内容', '任务')
+ * //=> [{ header: '主要内容', as: 'task' }]
+ * chooseColumn([], '推广范围', '不用') //=> [{ header: '推广范围', as: null }]
+ */
+export function chooseColumn(choices: readonly ColumnChoice[], header: string, word: string): ColumnChoice[] {
+  if (!KIND_WORDS.has(word)) return [...choices];
+  const as = KIND_WORDS.get(word) ?? null;
+  const key = headerKey(header);
+  const kept = choices.filter((c) => headerKey(c.header) !== key && (as === null || c.as !== as));
+  return [...kept, { header, as }];
 }

@@ -25,8 +25,13 @@ export type TableOptions = ParseOptions & {
 /** A task-list table as input (DESIGN §3): the grids of an .xlsx, a CSV, a .docx's tables or the active sheet. */
 export type TableInput = Pick<TableOptions, 'format' | 'all' | 'title' | 'columns'> & { grids: Grid[] };
 
-/** A notice read from tables, and how they were read (the overview and `input` of `duban.notice/1`). */
-export type TableNotice = { parsed: ParsedNotice; source: TableSource };
+/**
+ * A notice read from tables, and how they were read (the overview and `input` of `duban.notice/1`).
+ * `headerWithoutTask` is the header found where no table was read for want of a task column
+ * (`序号 | 名称 | 牵头单位`, the names too short to be told by their content): its columns, so the pane's
+ * picker can let the clerk say which one holds the task. It is not part of `input`.
+ */
+export type TableNotice = { parsed: ParsedNotice; source: TableSource; headerWithoutTask?: TableReading };
 
 /** `一、稳就业`, `（三）保市场主体`, `第二部分 …`: a heading row inside a table opens a 板块. */
 const HEADING = /^(?:[一二三四五六七八九十百]+[、.．]|（[一二三四五六七八九十百\d]+）|第[一二三四五六七八九十百\d]+(?:部分|章|节))\s*/;
@@ -64,6 +69,8 @@ export function readTaskTables(grids: readonly Grid[], options: TableOptions, di
   const withTask = candidates.filter((c) => c.header !== null && [...c.header.kinds.values()].includes('task'));
   const chosen = options.all === true ? withTask : best(withTask);
   if (chosen.length === 0) issues.push(noTable(candidates));
+  // The same header noTable names, offered to the picker.
+  const headed = chosen.length === 0 ? candidates.find((c) => c.header !== null) : undefined;
   for (const choice of options.columns ?? []) {
     if (!chosen.some((c) => (c.rows[c.header?.row ?? 0] ?? []).some((h) => headerKey(h) === headerKey(choice.header)))) {
       issues.push({ severity: 'warning', code: 'COLUMN_NOT_FOUND', message: `指定的列“${choice.header}”不在表头中，未使用；表头中的列见“输入”一行`, line: 0 });
@@ -102,6 +109,7 @@ export function readTaskTables(grids: readonly Grid[], options: TableOptions, di
       issues: dedupeIssues(issues),
     },
     source: { kind: 'table', format: options.format, tables: readings },
+    ...(headed === undefined ? {} : { headerWithoutTask: tableReading(headed, 0) }),
   };
 }
 
