@@ -1,7 +1,7 @@
 import { IDENTITY_SHEET } from '../../domain/distribute/identity';
 import { ledgersOf } from '../../domain/distribute/ledgerBack';
 import { hasTypedValue } from '../../domain/ledger/ledgers';
-import { mergeReturned, type ReturnedFile } from '../../domain/distribute/merge';
+import { startMerge, type ReturnedFile } from '../../domain/distribute/merge';
 import { readSummary, readSummaryParameters } from '../../domain/summary/readSummary';
 import { summarize } from '../../domain/summary/summarize';
 import { localIsoDate } from '../../domain/time/isoDate';
@@ -103,16 +103,19 @@ export async function collectInExcel(context: Excel.RequestContext, features: Ex
   const book = await readWorkbookInExcel(context, COLLECT_SKIPS, { dateSystem: features.dateSystem });
   if (!book.sheets.some((s) => s.name === IDENTITY_SHEET)) throw new Error('本工作簿还没有下发过（没有下发记录），无法确认回收的文件来自本工作簿：请先“下发”。');
   const { readXlsx } = await xlsx();
-  const returned: ReturnedFile[] = [];
+  // One file at a time, as duban merge does: a returned workbook is let go once merged.
+  const merging = startMerge(book);
   for (const [i, f] of files.entries()) {
     onProgress({ step: `读取 ${f.name}…`, done: i, total: files.length });
+    let one: ReturnedFile;
     try {
-      returned.push({ file: f.name, book: await readXlsx(f.bytes) });
+      one = { file: f.name, book: await readXlsx(f.bytes) };
     } catch (e) {
-      returned.push({ file: f.name, book: null, unreadable: (e as Error).message });
+      one = { file: f.name, book: null, unreadable: (e as Error).message };
     }
+    merging.add(one);
   }
-  const result = mergeReturned(book, returned);
+  const result = merging.result;
   if (result.problems.length > 0) throw new Error(result.problems.map((p) => p.message).join('；'));
   const refused = result.refused.map((r) => ({ file: r.file, reason: r.reason }));
   // Nothing merged: nothing to write, and 汇总 stays as it was.

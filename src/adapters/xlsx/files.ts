@@ -11,7 +11,7 @@ import { applyPlanToWorkbook } from './writePlan';
 import { readWorkbookData } from './readWorkbook';
 import { repairDateSystem } from './dateSystem';
 import { writeFileAtomic } from './safeWrite';
-import { limitMessage, measureXlsx, WORKBOOK_MAX_BYTES, WORKBOOK_MAX_ROWS, WORKBOOK_MAX_XML_BYTES } from './workbookLimits';
+import { BROKEN_XLSX, BROKEN_ZIP, limitMessage, measureXlsx, WORKBOOK_MAX_BYTES, WORKBOOK_MAX_ROWS, WORKBOOK_MAX_XML_BYTES } from './workbookLimits';
 import { sizeText } from '../../domain/text/sizeText';
 import { normaliseProtectionBooleans } from './ooxmlBooleans';
 import { computedValues, storeComputedResults } from './cachedResults';
@@ -32,8 +32,6 @@ function chartsToWrite(wb: ExcelJS.Workbook, book: WorkbookData): ReadonlyMap<st
   return new Map([...planned, [SHEET.summary.name, summary.charts ?? []]]);
 }
 
-const BROKEN_ZIP = '文件已损坏或不完整（压缩包的目录无法逐项读取），请在 Excel 中打开后另存为 .xlsx 再试';
-const BROKEN_XLSX = '文件内容已损坏，或不是 Excel 工作簿，请在 Excel 中打开后另存为 .xlsx 再试';
 
 /** A workbook file that cannot be used at all: the CLI prints the message and exits 2. */
 export class UnreadableWorkbook extends Error {}

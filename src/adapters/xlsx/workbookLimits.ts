@@ -1,4 +1,3 @@
-import { createInflateRaw } from 'node:zlib';
 import { MB, sizeText } from '../../domain/text/sizeText';
 import { centralDirectory, entryData } from './zip';
 
@@ -16,6 +15,10 @@ export const WORKBOOK_MAX_XML_BYTES = 120 * MB;
 /** Rows (`<row>` elements) of all worksheets. */
 export const WORKBOOK_MAX_ROWS = 200_000;
 
+/** Why a file is no workbook to read, in the words a clerk acts on (exceljs and JSZip say it in English). */
+export const BROKEN_ZIP = '文件已损坏或不完整（压缩包的目录无法逐项读取），请在 Excel 中打开后另存为 .xlsx 再试';
+export const BROKEN_XLSX = '文件内容已损坏，或不是 Excel 工作簿，请在 Excel 中打开后另存为 .xlsx 再试';
+
 export type XlsxMeasure = {
   xmlBytes: number;
   rows: number;
@@ -31,8 +34,9 @@ export async function workbookOverLimit(
   path: string,
   bytes: Buffer,
   limits: { xmlBytes: number; rows: number } = { xmlBytes: WORKBOOK_MAX_XML_BYTES, rows: WORKBOOK_MAX_ROWS },
+  inflate: Inflater = inflateWithStreams,
 ): Promise<string | null> {
-  const measure = await measureXlsx(bytes, limits.xmlBytes, limits.rows);
+  const measure = await measureXlsx(bytes, limits.xmlBytes, limits.rows, inflate);
   return measure === null ? null : limitMessage(path, measure, limits); // not a zip exceljs can read: it says so itself
 }
 
@@ -59,7 +63,7 @@ const EXCELJS_SHEET = /xl\/worksheets\/sheet(\d+)[.]xml/;
  * limit (so a zip bomb costs no more than the limit). null when the bytes are not a zip this can
  * follow entry by entry (then it is not read at all: what is not counted is not loaded).
  */
-export async function measureXlsx(bytes: Buffer, maxXmlBytes: number, maxRows: number): Promise<XlsxMeasure | null> {
+export async function measureXlsx(bytes: Buffer, maxXmlBytes: number, maxRows: number, inflate: Inflater = inflateWithStreams): Promise<XlsxMeasure | null> {
   const entries = centralDirectory(bytes);
   if (entries === null) return null;
   const measure: XlsxMeasure = { xmlBytes: 0, rows: 0, wordyProtection: [] };
@@ -69,7 +73,7 @@ export async function measureXlsx(bytes: Buffer, maxXmlBytes: number, maxRows: n
     const styles = e.name === 'xl/styles.xml';
     const data = entryData(bytes, e);
     if (data === null) return null;
-    const ok = await scanEntry(data, e.method, { name: e.name, sheet, styles }, measure, maxXmlBytes, maxRows);
+    const ok = await scanEntry(data, e.method, { name: e.name, sheet, styles }, measure, maxXmlBytes, maxRows, inflate);
     if (!ok) return null;
     if (measure.xmlBytes > maxXmlBytes || measure.rows > maxRows) break;
   }
@@ -87,7 +91,7 @@ type EntryKind = { name: string; sheet: boolean; styles: boolean };
  * Add one entry's inflated size (and rows, for a worksheet) to `measure`, and note it when its
  * protection is spelt with words (worksheets and the style sheet); false when it cannot be inflated.
  */
-function scanEntry(data: Buffer, method: number, kind: EntryKind, measure: XlsxMeasure, maxXmlBytes: number, maxRows: number): Promise<boolean> {
+function scanEntry(data: Buffer, method: number, kind: EntryKind, measure: XlsxMeasure, maxXmlBytes: number, maxRows: number, inflate: Inflater): Promise<boolean> {
   let tail = '';
   let wordy = false;
   const count = (chunk: Buffer): void => {
@@ -108,24 +112,38 @@ function scanEntry(data: Buffer, method: number, kind: EntryKind, measure: XlsxM
     return Promise.resolve(true);
   }
   if (method !== 8) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const inflate = createInflateRaw();
-    let done = false;
-    const finish = (ok: boolean): void => {
-      if (done) return;
-      done = true;
-      inflate.destroy();
-      resolve(ok);
-    };
-    inflate.on('data', (chunk: Buffer) => {
-      count(chunk);
-      if (measure.xmlBytes > maxXmlBytes || measure.rows > maxRows) finish(true);
-    });
-    inflate.on('end', () => finish(true));
-    inflate.on('error', () => finish(false));
-    inflate.end(data);
+  return inflate(data, (chunk) => {
+    count(chunk);
+    return measure.xmlBytes <= maxXmlBytes && measure.rows <= maxRows;
   });
 }
+
+/**
+ * Inflate raw deflate data chunk by chunk: `onChunk` returns false to stop early (a limit passed).
+ * Resolves true when the data inflated (or was stopped), false when it is not valid deflate data.
+ */
+export type Inflater = (data: Uint8Array, onChunk: (chunk: Buffer) => boolean) => Promise<boolean>;
+
+/**
+ * The inflater of web streams (`DecompressionStream`), present in Node 18+ and every browser the
+ * pane runs in: one code for the CLI and the pane, where `node:zlib` does not exist.
+ */
+export const inflateWithStreams: Inflater = async (data, onChunk) => {
+  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return true;
+      if (!onChunk(Buffer.from(value.buffer, value.byteOffset, value.byteLength))) {
+        await reader.cancel();
+        return true;
+      }
+    }
+  } catch {
+    return false;
+  }
+};
 
 /** `<row` elements (`<row>` or `<row r=…>`), not `<rowBreaks`… */
 function countRows(text: string): number {

@@ -7,6 +7,8 @@ import { applyPlanToWorkbook } from './writePlan';
 import { readWorkbookData } from './readWorkbook';
 import { storeComputedResults } from './cachedResults';
 import { localIsoDate } from '../../domain/time/isoDate';
+import { sizeText } from '../../domain/text/sizeText';
+import { BROKEN_XLSX, BROKEN_ZIP, WORKBOOK_MAX_BYTES, WORKBOOK_MAX_ROWS, WORKBOOK_MAX_XML_BYTES, limitMessage, measureXlsx } from './workbookLimits';
 
 /*
  * .xlsx files as bytes, without the file system: the task pane builds the files it sends units
@@ -23,14 +25,26 @@ export async function planToXlsx(plan: WorkbookPlan, system: DateSystem = 1900):
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
-/** The values of an .xlsx; throws with a plain reason when the bytes are not one. */
+/**
+ * The values of an .xlsx a unit sent back (回收 in the pane); throws with one Chinese reason when the
+ * bytes are not one or are past the workbook limits the CLI applies (size, uncompressed XML counted
+ * entry by entry while inflating, rows), so a zip bomb is refused before exceljs reads it whole.
+ */
 export async function readXlsx(bytes: Uint8Array): Promise<WorkbookData> {
+  if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    throw new Error('是加密（设有打开密码）或旧版 .xls 工作簿，请在 Excel 中去掉密码并另存为 .xlsx');
+  }
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new Error('不是 .xlsx 工作簿（加密或旧版 .xls 文件请在 Excel 中另存为 .xlsx）');
+  if (bytes.length > WORKBOOK_MAX_BYTES) throw new Error(`文件大于 ${sizeText(WORKBOOK_MAX_BYTES)}，超过工作簿的上限，未读取`);
+  const measure = await measureXlsx(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), WORKBOOK_MAX_XML_BYTES, WORKBOOK_MAX_ROWS);
+  if (measure === null) throw new Error(`无法作为 .xlsx 打开：${BROKEN_ZIP}`);
+  const over = limitMessage('这个文件', measure);
+  if (over !== null) throw new Error(over);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (e) {
-    throw new Error(`无法作为 .xlsx 打开：${(e as Error).message}`);
+  } catch {
+    throw new Error(`无法作为 .xlsx 打开：${BROKEN_XLSX}`);
   }
   return readWorkbookData(wb);
 }
