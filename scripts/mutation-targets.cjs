@@ -15,6 +15,10 @@ const TARGETS = [
     file: 'src/domain/notice/deadline.ts',
     tests: ['tests/parser/grammar.test.ts', 'tests/parser/deadlineEdges.test.ts'],
   },
+  { file: 'src/domain/loop/rowState.ts', tests: ['tests/loop/loopRules.test.ts'] },
+  { file: 'src/domain/loop/pace.ts', tests: ['tests/loop/loopRules.test.ts'] },
+  { file: 'src/domain/distribute/updatedDay.ts', tests: ['tests/distribute/updatedDay.test.ts'] },
+  { file: 'src/domain/formula/values.ts', tests: ['tests/workbook/formulaEngine.test.ts'] },
 ];
 
 /**
