@@ -18,7 +18,7 @@ const TARGETS = [
   { file: 'src/domain/loop/rowState.ts', tests: ['tests/loop/loopRules.test.ts'] },
   { file: 'src/domain/loop/pace.ts', tests: ['tests/loop/loopRules.test.ts'] },
   { file: 'src/domain/distribute/updatedDay.ts', tests: ['tests/distribute/updatedDay.test.ts'] },
-  { file: 'src/domain/formula/values.ts', tests: ['tests/workbook/formulaEngine.test.ts'] },
+  { file: 'src/domain/formula/values.ts', tests: ['tests/workbook/formulaValues.test.ts', 'tests/workbook/formulaEngine.test.ts'] },
 ];
 
 /**
