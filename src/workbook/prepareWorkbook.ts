@@ -99,7 +99,7 @@ export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
   // delete it rather than leave a stale sheet behind.
   const planned = new Set(plan.sheets.map((s) => s.name));
   const stale = [...ledgerSheets].filter((name) => !planned.has(name));
-  const warnings = [...moveWarnings(ledgers), ...asOfWarnings, ...renameWarnings(ledgers), ...cutWarnings(plan.warnings ?? [], notice), ...aboveHeaderWarnings(previous?.aboveHeader ?? []), ...missingLedgerWarnings(previous?.missingLedgers ?? [])];
+  const warnings = [...moveWarnings(ledgers), ...asOfWarnings, ...renameWarnings(ledgers), ...cutWarnings(plan.warnings ?? [], notice), ...aboveHeaderWarnings(previous?.aboveHeader ?? []), ...missingLedgerWarnings(previous?.missingLedgers ?? []), ...formatWarnings(previous?.formatsDropped ?? [])];
   return {
     notice: warnings.length > 0 ? { ...notice, issues: [...notice.issues, ...warnings] } : notice,
     directory,
@@ -153,6 +153,18 @@ function aboveHeaderWarnings(cells: NonNullable<PreviousWorkbook['aboveHeader']>
     severity: 'warning',
     code: 'TITLE_NOT_KEPT',
     message: `工作表“${sheet}”表头上方的内容重建后不再保留：${places.slice(0, PLACES_SHOWN).join('、')}${places.length > PLACES_SHOWN ? ` 等 ${places.length} 处` : ''}（标题和说明可在重建后重新加上，填报内容请写在表格的行中）`,
+    line: 0,
+  }));
+}
+
+/** Text formatted in parts (a bold word, a red phrase) in ledger rows: the rebuilt cells keep the text only. */
+function formatWarnings(cells: NonNullable<PreviousWorkbook['formatsDropped']>): Issue[] {
+  const bySheet = new Map<string, string[]>();
+  for (const c of cells) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c.cell]);
+  return [...bySheet].map(([sheet, places]) => ({
+    severity: 'warning',
+    code: 'FORMAT_NOT_KEPT',
+    message: `工作表“${sheet}”有 ${places.length} 处文字设了局部格式（加粗、颜色等），重建后只保留文字、不保留这些格式：${places.slice(0, PLACES_SHOWN).join('、')}${places.length > PLACES_SHOWN ? ' 等' : ''}`,
     line: 0,
   }));
 }

@@ -150,6 +150,24 @@ describe('--update never drops what a unit put in its ledger silently', () => {
     expect((await openXlsx(join(dir, 'v2.xlsx'))).getWorksheet(SHEET)).toBeDefined();
   });
 
+  it('text formatted in parts (a bold word) is kept as text, with a warning that the formatting is not; a font per script is no formatting', async () => {
+    let at = '';
+    let plain = '';
+    const r = await updateAfter((ws) => {
+      const row = rowOf(ws, '3.1');
+      at = `${col(ws, '具体措施')}${row}`;
+      plain = `${col(ws, '进展情况')}${row}`;
+      ws.getCell(at).value = { richText: [{ text: '统筹资金' }, { text: '保障', font: { bold: true } }] };
+      // LibreOffice saves mixed scripts as runs in different fonts: not a person's formatting.
+      ws.getCell(plain).value = { richText: [{ text: '完成', font: { name: 'Noto Sans CJK SC' } }, { text: '80%', font: { name: 'Liberation Sans' } }] };
+    });
+    expect(r.code).toBeLessThan(2);
+    expect(r.err + r.out).toContain(`工作表“${SHEET}”有 1 处文字设了局部格式（加粗、颜色等），重建后只保留文字、不保留这些格式：${at}`);
+    const ws = (await openXlsx(r.out2)).getWorksheet(SHEET)!;
+    expect(ws.getCell(at).value).toBe('统筹资金保障');
+    expect(ws.getCell(plain).value).toBe('完成80%');
+  });
+
   it('names at most 10 places, then counts them', async () => {
     const r = await updateAfter((ws) => {
       for (let i = 0; i < 12; i++) ws.getCell(`AC${i + 2}`).value = `说明${i}`;

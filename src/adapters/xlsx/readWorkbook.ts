@@ -73,6 +73,16 @@ export function readWorkbookData(wb: ExcelJS.Workbook): WorkbookData {
 }
 
 /** What a cell holds besides its value: a comment, a hyperlink target, a formula. */
+/** Font properties a person sets on part of a text; LibreOffice's own runs (a font per script) differ in none of them. */
+const EMPHASIS = ['bold', 'italic', 'underline', 'strike', 'color'] as const;
+
+/** Rich text whose runs differ in emphasis (a bold word, a red phrase). */
+function formattedApart(value: ExcelJS.CellValue): boolean {
+  if (value === null || typeof value !== 'object' || !('richText' in value)) return false;
+  const look = (run: ExcelJS.RichText): string => JSON.stringify(EMPHASIS.map((k) => run.font?.[k] ?? null));
+  return new Set(value.richText.map(look)).size > 1;
+}
+
 function cellMarks(cell: ExcelJS.Cell, row: number, col: number, isFormula: boolean): CellMark[] {
   // A merged range's other cells report the first cell's value and marks: only the first counts.
   if (cell.isMerged && cell.master.address !== cell.address) return [];
@@ -83,6 +93,7 @@ function cellMarks(cell: ExcelJS.Cell, row: number, col: number, isFormula: bool
     const text = typeof note === 'string' ? note : (note.texts ?? []).map((t) => (typeof t === 'string' ? t : t.text)).join('');
     marks.push({ ...at, kind: 'comment', detail: text });
   }
+  if (formattedApart(cell.value)) marks.push({ ...at, kind: 'format', detail: plainValue(cell.value) as string });
   const link = cell.hyperlink as string | undefined;
   if (typeof link === 'string' && link.length > 0) marks.push({ ...at, kind: 'hyperlink', detail: link });
   if (isFormula) {

@@ -36,8 +36,9 @@ export type CellMark = {
   /** Zero-based row and column, as in `rows`. */
   row: number;
   col: number;
-  kind: 'comment' | 'hyperlink' | 'formula';
-  /** The formula (without `=`) or the link target. */
+  /** `format`: text whose parts a person formatted apart (a bold or red part): the text is kept, the formatting not. */
+  kind: 'comment' | 'hyperlink' | 'formula' | 'format';
+  /** The formula (without `=`), the link target, or the formatted text. */
   detail: string;
   /** For a formula: whether the file holds a computed value. */
   cached?: boolean;

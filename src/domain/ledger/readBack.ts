@@ -40,6 +40,8 @@ export type PreviousWorkbook = {
   aboveHeader?: Array<{ sheet: string; cell: string; text: string }>;
   /** Ledger sheets 单位名录 names that are not in the workbook (deleted): rebuilt blank, and said so. */
   missingLedgers?: Array<{ unit: string; sheet: string }>;
+  /** Cells of ledger rows whose text a person formatted in parts (a bold word): the text is kept, the formatting is not, and said so. */
+  formatsDropped?: Array<{ sheet: string; cell: string }>;
 };
 
 const CATEGORY_BY_LABEL: Record<string, UnitCategory> = {
@@ -79,9 +81,14 @@ export function readPreviousWorkbook(book: WorkbookData, directorySheet = '单�
   const present = new Set(book.sheets.map((s) => sheetKey(s.name)));
   const missingLedgers = [...asked].filter(([, sheet]) => !present.has(sheetKey(sheet))).map(([unit, sheet]) => ({ unit, sheet }));
   problems.push(...unclaimedLedgers(book, new Set(ledgers.map((l) => l.sheet.name)), missingLedgers));
+  const formatsDropped = ledgers.flatMap(({ sheet }) => {
+    const headerRow = locateHeader(sheet.rows).row;
+    return (sheet.marks ?? []).filter((m) => m.kind === 'format' && m.row > headerRow).map((m) => ({ sheet: sheet.name, cell: m.address }));
+  });
   return {
     directory, sheetNames, ledgerSheets: ledgers.map((l) => l.sheet.name), rows, targets: readTargets(book.sheets.find((s) => s.name === targetsSheet)), problems,
     ...(aboveHeader.length > 0 ? { aboveHeader } : {}),
+    ...(formatsDropped.length > 0 ? { formatsDropped } : {}),
     ...(missingLedgers.length > 0 ? { missingLedgers } : {}),
   };
 }
@@ -308,7 +315,7 @@ function markLosses(sheet: SheetData, headerRow: number, match: HeaderMatch): Lo
     if (m.row < headerRow) continue; // a title above the table is not carried over, with its marks
     if (m.kind === 'comment') out.push({ cell: m.address, what: `批注“${preview(m.detail)}”` });
     else if (m.kind === 'hyperlink') out.push({ cell: m.address, what: `超链接 ${m.detail}` });
-    else if (!(m.row > headerRow && formulaColumns.has(m.col))) {
+    else if (m.kind === 'formula' && !(m.row > headerRow && formulaColumns.has(m.col))) {
       const value = sheet.rows[m.row]?.[m.col] ?? null;
       const what = `公式 =${m.detail}${m.cached && cellText(value).length > 0 ? `，只能保留计算结果“${preview(value)}”` : '，文件中没有计算结果'}`;
       out.push({ cell: m.address, what, ...(m.row > headerRow && fillColumns.has(m.col) ? { fix: FIX.formula } : {}) });
