@@ -5,6 +5,7 @@ import { useNoticeInput } from './useNoticeInput';
 import { useHostAction } from './useHostAction';
 import { useWorkbookState } from './useWorkbookState';
 import { useSheetTable } from './useSheetTable';
+import { useSourceChoice } from './useSourceChoice';
 import { NoticeStage } from './NoticeStage';
 import { paneTheme, type ThemeKind } from './theme';
 
@@ -44,6 +45,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
   const { workbook, refresh: refreshWorkbook } = useWorkbookState(host);
   const generate = useHostAction(host.generate, refreshWorkbook);
   const preview = useHostAction(host.previewUpdate);
+  const source = useSourceChoice(workbook, input.parsed?.notice.title ?? null);
   const update = useHostAction(host.updateFromTaskList, refreshWorkbook);
   const sheetTable = useSheetTable(host);
   const generateTable = useHostAction(host.generateFromTable, refreshWorkbook);
@@ -99,7 +101,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
           </TabList>
           <div role="tabpanel" id={`panel-${stage}`} aria-labelledby={`tab-${stage}`}>
             <Suspense fallback={<Caption1>正在打开…</Caption1>}>
-            {stage === 'notice' && <NoticeStage input={input} generate={generate} onGenerate={generateFresh} preview={preview} update={update} onUpdate={updateFresh} onSelect={goTo} sheetTable={sheetTable} generateTable={generateTable} onGenerateTable={generateTableFresh} workbook={workbook} unavailableReason={host.unavailableReason} running={running} />}
+            {stage === 'notice' && <NoticeStage input={input} generate={generate} onGenerate={generateFresh} preview={preview} source={source} update={update} onUpdate={updateFresh} onSelect={goTo} sheetTable={sheetTable} generateTable={generateTable} onGenerateTable={generateTableFresh} workbook={workbook} unavailableReason={host.unavailableReason} running={running} />}
             {stage === 'ledgers' && (
               <LedgerStage
                 workbook={workbook}

@@ -35,10 +35,12 @@ describe('生成工作簿 in Chromium, against the in-memory Excel injected into
     // 市政府各部门分别负责 gives every municipal unit a row for 1.1, written with Excel's text prefix
     // so that Excel keeps the id "1.1" as text instead of the number 1.1.
     expect(first.ledgerCell).toBe("'1.1");
-    // The pane looks at the workbook when it opens (1 sync) and after generating (1); 生成工作簿 is
-    // one Excel.run: read back (2: sheet names, where values are; a blank Sheet1 has none to read)
-    // + look (1) + write (4: each request's envelope under 4 MB; the loop's columns made the seed's plan need a fourth).
-    expect(first.syncs).toEqual([1, 7, 1]);
+    // The pane looks at the workbook when it opens (1 sync: a new workbook's sheet names) and after
+    // generating (4: the names, then 任务清单 read for its 事项来源 — names, where values are, the
+    // values); 生成工作簿 is one Excel.run: read back (2: sheet names, where values are; a blank
+    // Sheet1 has none to read) + look (1) + write (4: each request's envelope under 4 MB; the loop's
+    // columns made the seed's plan need a fourth).
+    expect(first.syncs).toEqual([1, 7, 4]);
 
     // Regenerating the same notice changes nothing: said, with nothing to apply.
     await page.getByRole('button', { name: '重新生成工作簿' }).click();

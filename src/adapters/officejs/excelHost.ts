@@ -2,7 +2,7 @@ import type { WorkbookData } from '../../domain/grid/sheetData';
 import type { WorkbookHost } from '../../host/hostTypes';
 import { blankDefaultSheets, isEarlierGeneration, prepareWorkbook } from '../../workbook/prepareWorkbook';
 import { applyPlan, isProtectionRefusal, SheetProtectedError } from './applyPlan';
-import { GENERATED_ONLY, PREVIEW_READ, TASKLIST_AND_FILLED, readWorkbookInExcel } from './readWorkbook';
+import { PREVIEW_READ, TASKLIST_AND_FILLED, readWorkbookInExcel } from './readWorkbook';
 import { readSummary, readSummaryParameters } from '../../domain/summary/readSummary';
 import { summarize } from '../../domain/summary/summarize';
 import { pendingPlaces } from '../../domain/summary/pendingPlaces';
@@ -17,7 +17,8 @@ import type { ExcelFeatures } from './requirements';
 import type { GenerateResult, Progress, UpdatePreview, ValidateResult } from '../../host/hostTypes';
 import type { PreparedWorkbook } from '../../workbook/prepareWorkbook';
 import type { TableInput } from '../../domain/table/readTaskTables';
-import { DUBAN_SHEET_NAMES } from '../../domain/grid/names';
+import { DUBAN_SHEET_NAMES, SHEET } from '../../domain/grid/names';
+import { taskListSources } from '../../domain/tasklist/taskListSources';
 import { readSheetGrid } from './readSheetTable';
 import { prepareFromTaskList } from '../../workbook/prepareFromTaskList';
 import { previewChanges } from '../../workbook/previewChanges';
@@ -52,8 +53,10 @@ export function createExcelHost(
   const mergedAreas = isSetSupported('ExcelApi', '1.13');
   const host: WorkbookHost = {
     ...facts,
-    generate: (noticeText, onProgress) =>
-      runExcel((context, run) => rebuildInExcel(context, run, features, onProgress, GENERATED_ONLY, (previous) => prepareWorkbook({ noticeText, previous, asOf: null, today: localIsoDate(new Date()) }))),
+    // 任务清单 is read as `duban build --update` reads the file: it holds the workbook's 事项来源 and
+    // the tasks of every other source, which the notice leaves as they are (DESIGN §13).
+    generate: (noticeText, source, onProgress) =>
+      runExcel((context, run) => rebuildInExcel(context, run, features, onProgress, TASKLIST_AND_FILLED, (previous) => prepareWorkbook({ noticeText, previous, asOf: null, today: localIsoDate(new Date()), ...sourceOf(source) }))),
     updateFromTaskList: (onProgress) =>
       runExcel((context, run) =>
         rebuildInExcel(context, run, features, onProgress, TASKLIST_AND_FILLED, (previous) => {
@@ -62,7 +65,7 @@ export function createExcelHost(
         }),
       ),
     generateFromTable: (table, onProgress) =>
-      runExcel((context, run) => rebuildInExcel(context, run, features, onProgress, GENERATED_ONLY, (previous) => prepareWorkbook({ table, previous, asOf: null, today: localIsoDate(new Date()) }))),
+      runExcel((context, run) => rebuildInExcel(context, run, features, onProgress, TASKLIST_AND_FILLED, (previous) => prepareWorkbook({ table, previous, asOf: null, today: localIsoDate(new Date()) }))),
     readSheetTable: (from) =>
       explained(() =>
         runExcel(async (context) => {
@@ -73,14 +76,14 @@ export function createExcelHost(
           return { sheet: read.sheet, address: read.address, grid: read.grid, mergeNote: read.mergesRead ? null : MERGES_UNREAD };
         }),
       ),
-    previewUpdate: (source, onProgress) =>
+    previewUpdate: (input, source, onProgress) =>
       runExcel(async (context) => {
         onProgress({ step: '读取工作簿…', done: 0, total: 0 });
         const book = await readWorkbookInExcel(context, PREVIEW_READ, { dateSystem: features.dateSystem });
         if (!isEarlierGeneration(book)) throw new Error(NOT_GENERATED);
         onProgress({ step: '比较分工的变化…', done: 0, total: 0 });
         await letPaint();
-        return previewOf(book, source);
+        return previewOf(book, input, source);
       }),
     refreshSummary: (onProgress) =>
       runExcel(async (context, run) => {
@@ -146,7 +149,11 @@ export function createExcelHost(
           await context.sync();
           const names = sheets.items.map((ws) => ws.name);
           const ledgers = names.filter((n) => n.startsWith('台账-')).map((n) => ({ unit: n.slice(3), sheet: n }));
-          return { generated: names.includes('单位名录') || ledgers.length > 0, ledgers };
+          const generated = names.includes('单位名录') || ledgers.length > 0;
+          if (!generated || !names.includes(SHEET.tasks.name)) return { generated, ledgers, sources: [] };
+          // 任务清单 alone: the sources a notice may update, asked about before it is applied.
+          const book = await readWorkbookInExcel(context, new Set(names.filter((n) => n !== SHEET.tasks.name)));
+          return { generated, ledgers, sources: taskListSources(book.sheets.find((s) => s.name === SHEET.tasks.name)) };
         }),
       ),
   };
@@ -193,13 +200,16 @@ async function rebuildInExcel(
 }
 
 /** The changes preview of a notice or a task-list table (or of 任务清单, with null) applied to a generated workbook. */
-function previewOf(book: WorkbookData, source: string | TableInput | null): UpdatePreview {
-  const fromList = source === null ? prepareFromTaskList(book, null) : null;
-  const prepared = fromList ?? prepareWorkbook({ ...(typeof source === 'string' ? { noticeText: source } : { table: source as TableInput }), previous: book, asOf: null });
+function previewOf(book: WorkbookData, input: string | TableInput | null, source: string | null): UpdatePreview {
+  const fromList = input === null ? prepareFromTaskList(book, null) : null;
+  const prepared = fromList ?? prepareWorkbook({ ...(typeof input === 'string' ? { noticeText: input } : { table: input as TableInput }), previous: book, asOf: null, ...sourceOf(source) });
   const diff = fromList?.changes ?? previewChanges(book, prepared);
   const blocked = prepared.problems.length > 0 ? prepared.problems.map((p) => p.message).join('；') : null;
   return { headline: diffHeadline(diff), lines: describeDiff(diff).slice(1), movedRows: diff.movedRows, unchanged: isUnchanged(diff), findings: fromList?.findings ?? [], blocked };
 }
+
+/** The `source` option of prepareWorkbook: absent for the workbook's only source (no `--source`). */
+const sourceOf = (source: string | null): { source?: string } => (source === null ? {} : { source });
 
 /** One turn of the event loop, so a progress message is on screen before long synchronous work. */
 const letPaint = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
