@@ -107,6 +107,10 @@ export type WorkbookState = {
    * 任务清单 holds no task; one, 分工通知, for a workbook from before the column.
    */
   sources: string[];
+  /** 汇总's 统计日期 when a date is set there; null while it is =TODAY() (or holds no date, or there is no 汇总). */
+  asOf: string | null;
+  /** 汇总's 年度: the year of the notice the workbook was built from; null when unknown. */
+  year: number | null;
 };
 
 /** The active sheet (or the selection) read as a task-list table, before anything is written. */
@@ -157,6 +161,11 @@ export type WorkbookHost = {
   generateFromTable(table: TableInput, onProgress: (p: Progress) => void): Promise<GenerateResult>;
   /** 刷新汇总: rebuild 汇总 and its row index from the workbook as it is now, in one run. */
   refreshSummary(onProgress: (p: Progress) => void): Promise<SummaryResult>;
+  /**
+   * 统计日期: set 汇总!B1 (Duban_AsOf) to this date (`YYYY-MM-DD`) and rebuild 汇总 for it, as
+   * 刷新汇总 does, in one run; the figures as of that date.
+   */
+  setAsOf(date: string, onProgress: (p: Progress) => void): Promise<SummaryResult>;
   /** 生成催办单: write the 催办单 sheet (one page per unit with 逾期/临期 rows). */
   remind(onProgress: (p: Progress) => void): Promise<RemindResult>;
   /** 生成通报: write the 通报 sheet (DESIGN §12) and return its text. */
@@ -192,6 +201,7 @@ export const NO_EXCEL_HOST: WorkbookHost = {
   readSheetTable: () => Promise.reject(new Error('不在 Excel 中')),
   generateFromTable: () => Promise.reject(new Error('不在 Excel 中')),
   refreshSummary: () => Promise.reject(new Error('不在 Excel 中')),
+  setAsOf: () => Promise.reject(new Error('不在 Excel 中')),
   remind: () => Promise.reject(new Error('不在 Excel 中')),
   circular: () => Promise.reject(new Error('不在 Excel 中')),
   snapshot: () => Promise.reject(new Error('不在 Excel 中')),
@@ -203,5 +213,5 @@ export const NO_EXCEL_HOST: WorkbookHost = {
   distributionUnits: () => Promise.reject(new Error('不在 Excel 中')),
   distribute: () => Promise.reject(new Error('不在 Excel 中')),
   collect: () => Promise.reject(new Error('不在 Excel 中')),
-  describeWorkbook: () => Promise.resolve({ generated: false, ledgers: [], sources: [] }),
+  describeWorkbook: () => Promise.resolve({ generated: false, ledgers: [], sources: [], asOf: null, year: null }),
 };

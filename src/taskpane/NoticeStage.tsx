@@ -5,12 +5,12 @@ import type { NoticeInput } from './useNoticeInput';
 import type { HostAction } from './useHostAction';
 import { ActionStatus } from './ActionStatus';
 import { loadExampleNotice } from './exampleNotice';
-import { ChangesDialog, NoticeSummary } from './lazyParts';
+import { ChangesDialog, NoticeSummary, SourceQuestion, YearEndAsOfNote } from './lazyParts';
 import { SheetTablePanel } from './SheetTablePanel';
 import type { SheetTable } from './useSheetTable';
 import type { TableInput } from '../domain/table/readTaskTables';
-import { SOURCE_NAME_PROBLEM_ID, SourceQuestion } from './SourceQuestion';
-import type { SourceQuestion as Question } from './useSourceChoice';
+import { SOURCE_NAME_PROBLEM_ID, type SourceQuestion as Question } from './useSourceChoice';
+import type { YearEndAsOf } from './useYearEndAsOf';
 
 const useStyles = makeStyles({
   stage: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -29,6 +29,8 @@ type Props = {
   preview: HostAction<[string | TableInput | null, string | null], UpdatePreview>;
   /** Which 事项来源 the notice is, asked when the workbook already has tasks. */
   source: Question;
+  /** 按 2020 年底统计: offered after generating from a notice of an earlier year. */
+  yearEnd: YearEndAsOf;
   update: HostAction<[], GenerateResult>;
   /** Start 更新分工 from 任务清单. */
   onUpdate(): Promise<void>;
@@ -47,7 +49,7 @@ type Props = {
 type Previewing = { kind: 'notice'; source: string | null } | { kind: 'table'; table: TableInput } | { kind: 'tasklist' };
 
 /** 分工: the notice in (pasted, a file, or the bundled example), what was read, and 生成工作簿. */
-export function NoticeStage({ input, generate, onGenerate, preview, source, update, onUpdate, onSelect, sheetTable, generateTable, onGenerateTable, workbook, unavailableReason, running }: Props) {
+export function NoticeStage({ input, generate, onGenerate, preview, source, yearEnd, update, onUpdate, onSelect, sheetTable, generateTable, onGenerateTable, workbook, unavailableReason, running }: Props) {
   const styles = useStyles();
   const fileRef = useRef<HTMLInputElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -120,7 +122,11 @@ export function NoticeStage({ input, generate, onGenerate, preview, source, upda
           placeholder="例如：天津市人民政府印发关于落实国务院《政府工作报告》重点工作任务分工的通知……"
         />
       </Field>
-      {source.asked && input.parsed !== null && input.parsed.tasks.length > 0 && <SourceQuestion question={source} disabled={running} />}
+      {source.asked && input.parsed !== null && input.parsed.tasks.length > 0 && (
+        <Suspense fallback={null}>
+          <SourceQuestion question={source} disabled={running} />
+        </Suspense>
+      )}
       <div className={styles.row}>
         <Button disabledFocusable={running} onClick={() => fileRef.current?.click()}>
           选择文件…
@@ -164,6 +170,11 @@ export function NoticeStage({ input, generate, onGenerate, preview, source, upda
       {exampleError && <Caption1 role="alert">{exampleError}</Caption1>}
       <ActionStatus label="生成" state={generate.state} success={generatedMessage} />
       <ActionStatus label="更新分工" state={update.state} success={generatedMessage} />
+      {workbook?.generated && (
+        <Suspense fallback={null}>
+          <YearEndAsOfNote yearEnd={yearEnd} running={running} />
+        </Suspense>
+      )}
       <Suspense fallback={null}>{input.parsed && <NoticeSummary notice={input.parsed} />}</Suspense>
       {/* Said when there is something to generate: on the first screen it only competed with the steps. */}
       {input.parsed && <Caption1>生成时会保护各台账工作表（只留填报列可编辑），Excel 的撤销记录会被清空；已填写的内容不会丢失。</Caption1>}

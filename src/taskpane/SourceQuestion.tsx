@@ -1,14 +1,11 @@
 import { Field, Input, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
-import type { SourceQuestion as Question } from './useSourceChoice';
+import { SOURCE_NAME_PROBLEM_ID, type SourceQuestion as Question } from './useSourceChoice';
 
 const useStyles = makeStyles({
   question: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
   // The sources of a workbook are a handful: listed under the choice they belong to.
   nested: { paddingLeft: tokens.spacingHorizontalL, minWidth: 0 },
 });
-
-/** The id of the name's problem, which 重新生成工作簿 is described by while it is shown. */
-export const SOURCE_NAME_PROBLEM_ID = 'source-name-problem';
 
 /**
  * 更新已有来源 or 作为新的事项来源添加, asked before a notice is applied to a workbook that already has

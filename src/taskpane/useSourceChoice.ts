@@ -2,6 +2,9 @@ import { useCallback, useMemo, useState } from 'react';
 import type { WorkbookState } from '../host/hostTypes';
 import { defaultSourceChoice, newSourceName, sourceOption, type SourceChoice } from '../domain/sources/choice';
 
+/** The id of a new source's name problem, which 重新生成工作簿 is described by while it is shown. */
+export const SOURCE_NAME_PROBLEM_ID = 'source-name-problem';
+
 export type SourceQuestion = {
   /** Whether to ask: the workbook already has tasks and there is a notice to apply. */
   asked: boolean;

@@ -16,7 +16,7 @@ function fakeHost(overrides: Partial<WorkbookHost> = {}, generated = true): Work
   const calls: string[] = [];
   return {
     calls,
-    describeWorkbook: async () => ({ generated, ledgers: generated ? [{ unit: '市教育局', sheet: '台账-市教育局' }] : [], sources: generated ? ['任务分工'] : [] }),
+    describeWorkbook: async () => ({ generated, ledgers: generated ? [{ unit: '市教育局', sheet: '台账-市教育局' }] : [], sources: generated ? ['任务分工'] : [], asOf: generated ? '2023-02-01' : null, year: generated ? 2023 : null }),
     unavailableReason: null,
     warnings: [],
     distributeUnavailable: null,
@@ -54,6 +54,10 @@ function fakeHost(overrides: Partial<WorkbookHost> = {}, generated = true): Work
       throw new Error('not used');
     },
     refreshSummary: async () => ({ asOf: '2023-02-01', tasks: 1, done: 0, overdue: 0, dueSoon: 0, completionRate: 0, pending: [] }),
+    setAsOf: async (date) => {
+      calls.push(`asOf ${date}`);
+      return { asOf: date, tasks: 1, done: 0, overdue: 1, dueSoon: 0, completionRate: 0, pending: [] };
+    },
     remind: async () => ({ asOf: '2023-02-01', units: 2, rows: 5 }),
     circular: async () => {
       calls.push('circular');
@@ -167,7 +171,7 @@ describe('task pane (React, with a fake host)', () => {
   });
 
   it('asks which 事项来源 a notice is in a workbook of several; a new one needs a name not in use, and the preview and the rebuild get it', async () => {
-    const host = fakeHost({ describeWorkbook: async () => ({ generated: true, ledgers: [{ unit: '市教育局', sheet: '台账-市教育局' }], sources: ['落实分工', '市政府第12次常务会议纪要'] }) });
+    const host = fakeHost({ describeWorkbook: async () => ({ generated: true, ledgers: [{ unit: '市教育局', sheet: '台账-市教育局' }], sources: ['落实分工', '市政府第12次常务会议纪要'], asOf: '2023-02-01', year: 2023 }) });
     render(<App host={host} />);
     fireEvent.change(screen.getByRole('textbox'), { target: { value: NOTICE } });
     await screen.findByText('任务 1');
@@ -197,7 +201,7 @@ describe('task pane (React, with a fake host)', () => {
   });
 
   it('updates the 事项来源 picked among several, and only that one', async () => {
-    const host = fakeHost({ describeWorkbook: async () => ({ generated: true, ledgers: [{ unit: '市教育局', sheet: '台账-市教育局' }], sources: ['落实分工', '市政府第12次常务会议纪要'] }) });
+    const host = fakeHost({ describeWorkbook: async () => ({ generated: true, ledgers: [{ unit: '市教育局', sheet: '台账-市教育局' }], sources: ['落实分工', '市政府第12次常务会议纪要'], asOf: '2023-02-01', year: 2023 }) });
     render(<App host={host} />);
     fireEvent.change(screen.getByRole('textbox'), { target: { value: NOTICE } });
     await screen.findByText('任务 1');
@@ -210,6 +214,48 @@ describe('task pane (React, with a fake host)', () => {
     const dialog = await screen.findByRole('dialog', { name: '重新生成工作簿？' });
     expect(dialog).toHaveTextContent('更新事项来源“市政府第12次常务会议纪要”：其他来源的任务不变。');
     await waitFor(() => expect(host.calls).toEqual([`preview ${NOTICE.length} as 市政府第12次常务会议纪要`]));
+  });
+
+  it('a notice of an earlier year counted as of today: one click sets 统计日期 to its year end, then the offer is gone and 汇总 shows the figures', async () => {
+    let asOf: string | null = null;
+    const host = fakeHost({ describeWorkbook: async () => ({ generated: true, ledgers: [{ unit: '市教育局', sheet: '台账-市教育局' }], sources: ['任务分工'], asOf, year: 2020 }) });
+    const setAsOf = host.setAsOf;
+    host.setAsOf = async (date, onProgress) => {
+      asOf = date;
+      return setAsOf(date, onProgress);
+    };
+    render(<App host={host} />);
+    const button = await screen.findByRole('button', { name: '按 2020 年底统计' });
+    expect(screen.getByText(/通知是 2020 年的，统计日期仍是今天/)).toBeInTheDocument();
+    fireEvent.click(button);
+    // The date sits in a span of its own (never broken at a hyphen): matched in the text of the page.
+    await waitFor(() => expect(document.body.textContent).toMatch(/统计日期已设为 2020-12-31（汇总!B1），汇总已按此刷新：任务 1 项，已完成 0 项，逾期 1 项/));
+    expect(host.calls).toEqual(['asOf 2020-12-31']);
+    // The workbook is read again: 统计日期 is a date now, nothing more is offered.
+    await waitFor(() => expect(screen.queryByRole('button', { name: '按 2020 年底统计' })).toBeNull());
+    tab('汇总');
+    const figures = await screen.findByRole('list', { name: '汇总数字' });
+    expect(within(figures).getAllByRole('listitem').map((i) => i.textContent)).toContain('逾期1 项');
+    expect(screen.queryByRole('button', { name: '按 2020 年底统计' })).toBeNull();
+  });
+
+  it('offers no year-end 统计日期 when 统计日期 is already a date', async () => {
+    const host = fakeHost({ describeWorkbook: async () => ({ generated: true, ledgers: [{ unit: '市教育局', sheet: '台账-市教育局' }], sources: ['任务分工'], asOf: '2020-10-31', year: 2020 }) });
+    render(<App host={host} />);
+    await screen.findByRole('button', { name: '更新分工…' });
+    tab('汇总');
+    await screen.findByRole('button', { name: '刷新汇总' });
+    expect(screen.queryByRole('button', { name: /年底统计/ })).toBeNull();
+    expect(screen.queryByText(/统计日期仍是今天/)).toBeNull();
+  });
+
+  it('offers it on 汇总 as well, before anything was generated in this session', async () => {
+    const host = fakeHost({ describeWorkbook: async () => ({ generated: true, ledgers: [{ unit: '市教育局', sheet: '台账-市教育局' }], sources: ['任务分工'], asOf: null, year: 2020 }) });
+    render(<App host={host} />);
+    tab('汇总');
+    fireEvent.click(await screen.findByRole('button', { name: '按 2020 年底统计' }));
+    await waitFor(() => expect(document.body.textContent).toMatch(/统计日期已设为 2020-12-31/));
+    expect(host.calls).toEqual(['asOf 2020-12-31']);
   });
 
   it('更新分工: previews the edited 任务清单, applies only on confirm', async () => {

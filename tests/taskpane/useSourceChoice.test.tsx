@@ -7,11 +7,11 @@ import type { WorkbookState } from '../../src/host/hostTypes';
 
 const NOTICE = '落实国务院《政府工作报告》重点工作任务分工';
 const MEETING_TITLE = '天津市人民政府常务会议纪要第12次';
-const book = (sources: string[]): WorkbookState => ({ generated: true, ledgers: [], sources });
+const book = (sources: string[]): WorkbookState => ({ generated: true, ledgers: [], sources, asOf: null, year: 2020 });
 
 describe('useSourceChoice: 更新已有来源 or 作为新的事项来源添加', () => {
   it('asks nothing of a new workbook, and passes no source', () => {
-    const { result } = renderHook(() => useSourceChoice({ generated: false, ledgers: [], sources: [] }, MEETING_TITLE));
+    const { result } = renderHook(() => useSourceChoice({ generated: false, ledgers: [], sources: [], asOf: null, year: null }, MEETING_TITLE));
     expect(result.current).toMatchObject({ asked: false, source: null, problem: null });
   });
 

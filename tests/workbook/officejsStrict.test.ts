@@ -203,7 +203,7 @@ describe('going to a finding', () => {
 
   it('describes the workbook for the pane: a new one is not generated, ours is', async () => {
     const { host } = excelWith();
-    await expect(host.describeWorkbook()).resolves.toEqual({ generated: false, ledgers: [], sources: [] });
+    await expect(host.describeWorkbook()).resolves.toEqual({ generated: false, ledgers: [], sources: [], asOf: null, year: null });
     await host.generate(SEED, null, noProgress);
     const state = await host.describeWorkbook();
     expect(state.generated).toBe(true);
