@@ -13,6 +13,7 @@ import { tableSourceLines } from '../domain/table/overview';
 import { checkFlags, UsageError, type Args } from './args';
 import { readAsOf } from './asOf';
 import { readSummaryParameters } from '../domain/summary/readSummary';
+import { yearEndAsOf } from '../domain/summary/yearEndAsOf';
 import { makeOutputDir, refuseOverwrite, samePath } from './output';
 import { withWriteLock } from '../adapters/xlsx/safeWrite';
 import type { Io } from './io';
@@ -184,8 +185,9 @@ async function build(file: string | undefined, out: string, updatePath: string |
  * Said once, with the date used and the notice's own year end to use instead.
  */
 export function staleAsOfHint(asOf: string | null, year: number | null, today: string): string | null {
-  if (asOf !== null || year === null || year >= Number(today.slice(0, 4))) return null;
-  return `注意：未指定 --as-of，统计日期为 =TODAY()（今天 ${today}），而通知是 ${year} 年的，到期的任务都会算作逾期；按通知当年统计请加 --as-of ${year}-12-31（或在“汇总”B1 输入日期）`;
+  const yearEnd = yearEndAsOf(year, asOf, today);
+  if (yearEnd === null) return null;
+  return `注意：未指定 --as-of，统计日期为 =TODAY()（今天 ${today}），而通知是 ${year} 年的，到期的任务都会算作逾期；按通知当年统计请加 --as-of ${yearEnd}（或在“汇总”B1 输入日期）`;
 }
 
 /** `duban.diff/1`; from 任务清单 with its findings as well (each with its cell). */

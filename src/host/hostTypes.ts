@@ -102,6 +102,15 @@ export type WorkbookState = {
   /** An earlier generation is there (单位名录 or a 台账- sheet). */
   generated: boolean;
   ledgers: Array<{ unit: string; sheet: string }>;
+  /**
+   * The 事项来源 of 任务清单's tasks, in its order (DESIGN §13): what a notice may update. Empty when
+   * 任务清单 holds no task; one, 分工通知, for a workbook from before the column.
+   */
+  sources: string[];
+  /** 汇总's 统计日期 when a date is set there; null while it is =TODAY() (or holds no date, or there is no 汇总). */
+  asOf: string | null;
+  /** 汇总's 年度: the year of the notice the workbook was built from; null when unknown. */
+  year: number | null;
 };
 
 /** The active sheet (or the selection) read as a task-list table, before anything is written. */
@@ -133,10 +142,17 @@ export type WorkbookHost = {
   unavailableReason: string | null;
   /** What will not work in this Excel (old requirement sets), in plain Chinese. */
   warnings: string[];
-  /** Build or regenerate the workbook from the notice text; typed ledger values are kept. */
-  generate(noticeText: string, onProgress: (p: Progress) => void): Promise<GenerateResult>;
-  /** What applying this notice (or, with null, the edited 任务清单) to the open workbook would change; writes nothing. */
-  previewUpdate(noticeText: string | null, onProgress: (p: Progress) => void): Promise<UpdatePreview>;
+  /**
+   * Build or regenerate the workbook from the notice text; typed ledger values are kept. `source`
+   * is the 事项来源 it adds or replaces (`duban build --source`); null for the workbook's only
+   * source, or a new workbook.
+   */
+  generate(noticeText: string, source: string | null, onProgress: (p: Progress) => void): Promise<GenerateResult>;
+  /**
+   * What applying this notice as `source` (see generate), or a task-list table, or with null the
+   * edited 任务清单, to the open workbook would change; writes nothing.
+   */
+  previewUpdate(input: string | TableInput | null, source: string | null, onProgress: (p: Progress) => void): Promise<UpdatePreview>;
   /** 更新分工: rebuild matrix, ledgers and 汇总 from the workbook's edited 任务清单; typed ledger values are kept. */
   updateFromTaskList(onProgress: (p: Progress) => void): Promise<GenerateResult>;
   /** 从当前工作表读取: the active sheet's used range, or the selection, as a grid (one read; nothing written). */
@@ -145,6 +161,11 @@ export type WorkbookHost = {
   generateFromTable(table: TableInput, onProgress: (p: Progress) => void): Promise<GenerateResult>;
   /** 刷新汇总: rebuild 汇总 and its row index from the workbook as it is now, in one run. */
   refreshSummary(onProgress: (p: Progress) => void): Promise<SummaryResult>;
+  /**
+   * 统计日期: set 汇总!B1 (Duban_AsOf) to this date (`YYYY-MM-DD`) and rebuild 汇总 for it, as
+   * 刷新汇总 does, in one run; the figures as of that date.
+   */
+  setAsOf(date: string, onProgress: (p: Progress) => void): Promise<SummaryResult>;
   /** 生成催办单: write the 催办单 sheet (one page per unit with 逾期/临期 rows). */
   remind(onProgress: (p: Progress) => void): Promise<RemindResult>;
   /** 生成通报: write the 通报 sheet (DESIGN §12) and return its text. */
@@ -180,6 +201,7 @@ export const NO_EXCEL_HOST: WorkbookHost = {
   readSheetTable: () => Promise.reject(new Error('不在 Excel 中')),
   generateFromTable: () => Promise.reject(new Error('不在 Excel 中')),
   refreshSummary: () => Promise.reject(new Error('不在 Excel 中')),
+  setAsOf: () => Promise.reject(new Error('不在 Excel 中')),
   remind: () => Promise.reject(new Error('不在 Excel 中')),
   circular: () => Promise.reject(new Error('不在 Excel 中')),
   snapshot: () => Promise.reject(new Error('不在 Excel 中')),
@@ -191,5 +213,5 @@ export const NO_EXCEL_HOST: WorkbookHost = {
   distributionUnits: () => Promise.reject(new Error('不在 Excel 中')),
   distribute: () => Promise.reject(new Error('不在 Excel 中')),
   collect: () => Promise.reject(new Error('不在 Excel 中')),
-  describeWorkbook: () => Promise.resolve({ generated: false, ledgers: [] }),
+  describeWorkbook: () => Promise.resolve({ generated: false, ledgers: [], sources: [], asOf: null, year: null }),
 };

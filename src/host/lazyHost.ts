@@ -13,6 +13,7 @@ const ACTIONS: { [K in Action]: true } = {
   readSheetTable: true,
   generateFromTable: true,
   refreshSummary: true,
+  setAsOf: true,
   remind: true,
   circular: true,
   snapshot: true,

@@ -5,6 +5,8 @@ import { useNoticeInput } from './useNoticeInput';
 import { useHostAction } from './useHostAction';
 import { useWorkbookState } from './useWorkbookState';
 import { useSheetTable } from './useSheetTable';
+import { useSourceChoice } from './useSourceChoice';
+import { useYearEndAsOf } from './useYearEndAsOf';
 import { NoticeStage } from './NoticeStage';
 import { paneTheme, type ThemeKind } from './theme';
 
@@ -44,10 +46,14 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
   const { workbook, refresh: refreshWorkbook } = useWorkbookState(host);
   const generate = useHostAction(host.generate, refreshWorkbook);
   const preview = useHostAction(host.previewUpdate);
+  const source = useSourceChoice(workbook, input.parsed?.notice.title ?? null);
   const update = useHostAction(host.updateFromTaskList, refreshWorkbook);
   const sheetTable = useSheetTable(host);
   const generateTable = useHostAction(host.generateFromTable, refreshWorkbook);
-  const refresh = useHostAction(host.refreshSummary);
+  // 刷新汇总 looks at the workbook again after: a 统计日期 typed into 汇总 by hand is seen.
+  const refresh = useHostAction(host.refreshSummary, refreshWorkbook);
+  const setAsOf = useHostAction(host.setAsOf, refreshWorkbook);
+  const yearEnd = useYearEndAsOf(workbook, setAsOf, { onApply: refresh.reset });
   const remind = useHostAction(host.remind);
   const snapshot = useHostAction(host.snapshot);
   const circular = useHostAction(host.circular);
@@ -71,7 +77,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
   const [lastCheck, setLastCheck] = useState<'validate' | 'fix'>('validate');
   const check = lastCheck === 'fix' ? fix : validate;
   const findings = check.state.status === 'done' ? check.state.result : null;
-  const running = [generate, generateTable, sheetTable.read, update, refresh, remind, snapshot, circular, validate, fix, distribute, collect].some((a) => a.state.status === 'running');
+  const running = [generate, generateTable, sheetTable.read, update, refresh, setAsOf, remind, snapshot, circular, validate, fix, distribute, collect].some((a) => a.state.status === 'running');
   const goTo = useCallback((sheet: string, cell: string) => void select.run(sheet, cell), [select]);
   // For `npm run bench -- --only pane`: when the pane is first on screen.
   useEffect(() => void performance.mark?.('duban-pane-rendered'), []);
@@ -99,7 +105,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
           </TabList>
           <div role="tabpanel" id={`panel-${stage}`} aria-labelledby={`tab-${stage}`}>
             <Suspense fallback={<Caption1>正在打开…</Caption1>}>
-            {stage === 'notice' && <NoticeStage input={input} generate={generate} onGenerate={generateFresh} preview={preview} update={update} onUpdate={updateFresh} onSelect={goTo} sheetTable={sheetTable} generateTable={generateTable} onGenerateTable={generateTableFresh} workbook={workbook} unavailableReason={host.unavailableReason} running={running} />}
+            {stage === 'notice' && <NoticeStage input={input} generate={generate} onGenerate={generateFresh} preview={preview} source={source} yearEnd={yearEnd} update={update} onUpdate={updateFresh} onSelect={goTo} sheetTable={sheetTable} generateTable={generateTable} onGenerateTable={generateTableFresh} workbook={workbook} unavailableReason={host.unavailableReason} running={running} />}
             {stage === 'ledgers' && (
               <LedgerStage
                 workbook={workbook}
@@ -128,7 +134,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
                 running={running}
               />
             )}
-            {stage === 'summary' && <SummaryStage workbook={workbook} refresh={refresh} remind={remind} snapshot={snapshot} onSelect={goTo} running={running} more={<CircularPanel circular={circular} running={running} />} />}
+            {stage === 'summary' && <SummaryStage workbook={workbook} refresh={refresh} yearEnd={yearEnd} remind={remind} snapshot={snapshot} onSelect={goTo} running={running} more={<CircularPanel circular={circular} running={running} />} />}
             </Suspense>
           </div>
           {select.state.status === 'failed' && (

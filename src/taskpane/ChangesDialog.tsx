@@ -13,6 +13,8 @@ const useStyles = makeStyles({
 type Props = {
   /** Which update is previewed: a notice or a task-list table (重新生成工作簿), or the edited 任务清单 (更新分工). */
   kind: 'notice' | 'table' | 'tasklist';
+  /** Which 事项来源 the notice adds or replaces, said first; null when the workbook has no sources to choose from. */
+  subject?: string | null;
   state: ActionState<UpdatePreview>;
   onConfirm(): void;
   onCancel(): void;
@@ -26,7 +28,7 @@ type Props = {
  * Mount it only while a preview is asked for: kept mounted, Fluent's modal handling left the open
  * dialog itself aria-hidden after the pane re-rendered beneath it (seen in jsdom).
  */
-export function ChangesDialog({ kind, state, onConfirm, onCancel, onSelect }: Props) {
+export function ChangesDialog({ kind, subject = null, state, onConfirm, onCancel, onSelect }: Props) {
   const styles = useStyles();
   const preview = state.status === 'done' ? state.result : null;
   return (
@@ -35,6 +37,7 @@ export function ChangesDialog({ kind, state, onConfirm, onCancel, onSelect }: Pr
         <DialogBody>
           <DialogTitle>{kind === 'tasklist' ? '按任务清单更新分工？' : '重新生成工作簿？'}</DialogTitle>
           <DialogContent id="changes-what" className={styles.body}>
+            {subject && <Text>{subject}</Text>}
             {state.status === 'running' && <Spinner size="small" label={state.progress?.step ?? '正在比较分工的变化…'} />}
             {state.status === 'failed' && (
               <MessageBar intent="error" layout="multiline">

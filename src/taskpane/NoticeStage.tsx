@@ -5,10 +5,12 @@ import type { NoticeInput } from './useNoticeInput';
 import type { HostAction } from './useHostAction';
 import { ActionStatus } from './ActionStatus';
 import { loadExampleNotice } from './exampleNotice';
-import { ChangesDialog, NoticeSummary } from './lazyParts';
+import { ChangesDialog, NoticeSummary, SourceQuestion, YearEndAsOfNote } from './lazyParts';
 import { SheetTablePanel } from './SheetTablePanel';
 import type { SheetTable } from './useSheetTable';
 import type { TableInput } from '../domain/table/readTaskTables';
+import { SOURCE_NAME_PROBLEM_ID, type SourceQuestion as Question } from './useSourceChoice';
+import type { YearEndAsOf } from './useYearEndAsOf';
 
 const useStyles = makeStyles({
   stage: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -20,11 +22,15 @@ const useStyles = makeStyles({
 
 type Props = {
   input: NoticeInput;
-  generate: HostAction<[string], GenerateResult>;
-  /** Start 生成工作簿 (the app clears what it makes stale). */
-  onGenerate(text: string): Promise<void>;
-  /** The changes preview of a notice (text) or of the edited 任务清单 (null). */
-  preview: HostAction<[string | TableInput | null], UpdatePreview>;
+  generate: HostAction<[string, string | null], GenerateResult>;
+  /** Start 生成工作簿 with the notice as `source` (the app clears what it makes stale). */
+  onGenerate(text: string, source: string | null): Promise<void>;
+  /** The changes preview of a notice (text, as a source), a table, or the edited 任务清单 (null). */
+  preview: HostAction<[string | TableInput | null, string | null], UpdatePreview>;
+  /** Which 事项来源 the notice is, asked when the workbook already has tasks. */
+  source: Question;
+  /** 按 2020 年底统计: offered after generating from a notice of an earlier year. */
+  yearEnd: YearEndAsOf;
   update: HostAction<[], GenerateResult>;
   /** Start 更新分工 from 任务清单. */
   onUpdate(): Promise<void>;
@@ -40,10 +46,10 @@ type Props = {
 };
 
 /** Which update the changes dialog previews: a notice, a task-list table read from a sheet, or the edited 任务清单. */
-type Previewing = { kind: 'notice' } | { kind: 'table'; table: TableInput } | { kind: 'tasklist' };
+type Previewing = { kind: 'notice'; source: string | null } | { kind: 'table'; table: TableInput } | { kind: 'tasklist' };
 
 /** 分工: the notice in (pasted, a file, or the bundled example), what was read, and 生成工作簿. */
-export function NoticeStage({ input, generate, onGenerate, preview, update, onUpdate, onSelect, sheetTable, generateTable, onGenerateTable, workbook, unavailableReason, running }: Props) {
+export function NoticeStage({ input, generate, onGenerate, preview, source, yearEnd, update, onUpdate, onSelect, sheetTable, generateTable, onGenerateTable, workbook, unavailableReason, running }: Props) {
   const styles = useStyles();
   const fileRef = useRef<HTMLInputElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -61,18 +67,20 @@ export function NoticeStage({ input, generate, onGenerate, preview, update, onUp
       () => setExampleError('示例通知没有加载成功：请关闭任务窗格后重新打开，或直接粘贴通知全文。'),
     );
   };
-  const blocked = generateBlocked(input, unavailableReason);
+  const blocked = generateBlocked(input, unavailableReason) ?? (source.asked ? source.problem : null);
+  // A new source's name has its problem beside the field; the rest are said under the button.
+  const nameProblem = blocked !== null && source.asked && source.kind === 'add' && blocked === source.problem;
   const showPreview = (what: Previewing): void => {
     setPreviewing(what);
-    void preview.run(what.kind === 'notice' ? input.text : what.kind === 'table' ? what.table : null);
+    void preview.run(what.kind === 'notice' ? input.text : what.kind === 'table' ? what.table : null, what.kind === 'notice' ? what.source : null);
   };
   const closePreview = (): void => {
     setPreviewing(null);
     preview.reset();
   };
   const start = (): void => {
-    if (workbook?.generated) showPreview({ kind: 'notice' });
-    else void onGenerate(input.text);
+    if (workbook?.generated) showPreview({ kind: 'notice', source: source.source });
+    else void onGenerate(input.text, null);
   };
   const startTable = (table: TableInput): void => {
     if (workbook?.generated) showPreview({ kind: 'table', table });
@@ -81,7 +89,8 @@ export function NoticeStage({ input, generate, onGenerate, preview, update, onUp
   const confirm = (): void => {
     const what = previewing;
     closePreview();
-    if (what?.kind === 'notice') void onGenerate(input.text);
+    // What was previewed is what is applied: the source chosen when the preview was asked for.
+    if (what?.kind === 'notice') void onGenerate(input.text, what.source);
     else if (what?.kind === 'table') void onGenerateTable(what.table);
     else if (what?.kind === 'tasklist') void onUpdate();
   };
@@ -113,6 +122,11 @@ export function NoticeStage({ input, generate, onGenerate, preview, update, onUp
           placeholder="例如：天津市人民政府印发关于落实国务院《政府工作报告》重点工作任务分工的通知……"
         />
       </Field>
+      {source.asked && input.parsed !== null && input.parsed.tasks.length > 0 && (
+        <Suspense fallback={null}>
+          <SourceQuestion question={source} disabled={running} />
+        </Suspense>
+      )}
       <div className={styles.row}>
         <Button disabledFocusable={running} onClick={() => fileRef.current?.click()}>
           选择文件…
@@ -130,7 +144,7 @@ export function NoticeStage({ input, generate, onGenerate, preview, update, onUp
             e.target.value = '';
           }}
         />
-        <Button appearance="primary" disabledFocusable={blocked !== null || running} aria-describedby={blocked ? 'generate-blocked' : undefined} onClick={start}>
+        <Button appearance="primary" disabledFocusable={blocked !== null || running} aria-describedby={nameProblem ? SOURCE_NAME_PROBLEM_ID : blocked ? 'generate-blocked' : undefined} onClick={start}>
           {workbook?.generated ? '重新生成工作簿' : '生成工作簿'}
         </Button>
       </div>
@@ -145,7 +159,7 @@ export function NoticeStage({ input, generate, onGenerate, preview, update, onUp
           </div>
         </section>
       )}
-      {blocked && (
+      {blocked && !nameProblem && (
         <Caption1 id="generate-blocked">
           {blocked}
         </Caption1>
@@ -156,6 +170,11 @@ export function NoticeStage({ input, generate, onGenerate, preview, update, onUp
       {exampleError && <Caption1 role="alert">{exampleError}</Caption1>}
       <ActionStatus label="生成" state={generate.state} success={generatedMessage} />
       <ActionStatus label="更新分工" state={update.state} success={generatedMessage} />
+      {workbook?.generated && (
+        <Suspense fallback={null}>
+          <YearEndAsOfNote yearEnd={yearEnd} running={running} />
+        </Suspense>
+      )}
       <Suspense fallback={null}>{input.parsed && <NoticeSummary notice={input.parsed} />}</Suspense>
       {/* Said when there is something to generate: on the first screen it only competed with the steps. */}
       {input.parsed && <Caption1>生成时会保护各台账工作表（只留填报列可编辑），Excel 的撤销记录会被清空；已填写的内容不会丢失。</Caption1>}
@@ -163,6 +182,7 @@ export function NoticeStage({ input, generate, onGenerate, preview, update, onUp
         <Suspense fallback={<Caption1>正在比较分工的变化…</Caption1>}>
         <ChangesDialog
           kind={previewing.kind}
+          subject={previewing.kind === 'notice' && source.asked ? sourceSubject(source, previewing.source) : null}
           state={preview.state}
           onConfirm={confirm}
           onCancel={closePreview}
@@ -175,6 +195,12 @@ export function NoticeStage({ input, generate, onGenerate, preview, update, onUp
       )}
     </div>
   );
+}
+
+/** Which source the previewed notice adds or replaces, in the dialog's words. */
+function sourceSubject(q: Question, source: string | null): string {
+  const name = source ?? q.sources[0] ?? '';
+  return q.sources.includes(name) ? `更新事项来源“${name}”：其他来源的任务不变。` : `作为新的事项来源“${name}”加入：已有来源的任务不变。`;
 }
 
 /** Why 生成工作簿 cannot run yet, in words; null when it can. */

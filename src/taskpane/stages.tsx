@@ -6,6 +6,8 @@ import { ActionStatus } from './ActionStatus';
 import { FindingsList } from './FindingsList';
 import { PendingList } from './PendingList';
 import { groupFindings } from '../domain/validation/group';
+import type { YearEndAsOf } from './useYearEndAsOf';
+import { YearEndAsOfNote } from './YearEndAsOfNote';
 
 const useStyles = makeStyles({
   stage: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -93,6 +95,8 @@ export function CheckStage(props: {
 export function SummaryStage(props: {
   workbook: WorkbookState | null;
   refresh: HostAction<[], SummaryResult>;
+  /** 按 2020 年底统计: its offer and, once set, the figures as of that date. */
+  yearEnd: YearEndAsOf;
   remind: HostAction<[], RemindResult>;
   snapshot: HostAction<[boolean], SnapshotResult>;
   /** Go to a pending request's or review's cell. */
@@ -104,11 +108,14 @@ export function SummaryStage(props: {
   const { workbook, refresh, remind, snapshot, running } = props;
   const styles = useStyles();
   const ready = workbook?.generated === true;
-  const r = refresh.state.status === 'done' ? refresh.state.result : null;
+  // The figures of the last of 刷新汇总 and 按年底统计 (setting the date clears 刷新汇总's).
+  const set = props.yearEnd.action.state;
+  const r = refresh.state.status === 'done' ? refresh.state.result : set.status === 'done' ? set.result : null;
   const clash = snapshot.state.status === 'done' && snapshot.state.result.clash && !snapshot.state.result.replaced ? snapshot.state.result : null;
   return (
     <div className={styles.stage}>
       <NeedsWorkbook workbook={workbook}>刷新汇总</NeedsWorkbook>
+      {ready && <YearEndAsOfNote yearEnd={props.yearEnd} running={running} />}
       <div className={styles.row}>
         <Button appearance="primary" disabledFocusable={!ready || running} onClick={() => void refresh.run()}>
           刷新汇总

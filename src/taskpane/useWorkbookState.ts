@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { WorkbookHost, WorkbookState } from '../host/hostTypes';
 
-const NONE: WorkbookState = { generated: false, ledgers: [] };
+const NONE: WorkbookState = { generated: false, ledgers: [], sources: [], asOf: null, year: null };
 
 /**
  * What the open workbook holds, read when the pane opens and after 生成工作簿, so a stage that

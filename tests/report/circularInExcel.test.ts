@@ -12,7 +12,7 @@ const setAsOf = (wb: FakeWorkbook, serial: number): void => void ((wb.sheet('汇
 describe('生成通报 inside Excel (strict fake)', () => {
   it('writes the 通报 sheet, A4 portrait fitted to the page width, each attachment on a new page, and returns its text', async () => {
     const { host, workbook } = excelWith();
-    await host.generate(SEED, noProgress);
+    await host.generate(SEED, null, noProgress);
     setAsOf(workbook, 44185); // 2020-12-20
     const result = await host.circular(noProgress);
     expect(result.asOf).toBe('2020-12-20');

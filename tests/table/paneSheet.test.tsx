@@ -56,7 +56,7 @@ function fakeHost(read: SheetTableRead | Error, generated = false): WorkbookHost
     previewed,
     unavailableReason: null,
     warnings: [],
-    describeWorkbook: async () => ({ generated, ledgers: generated ? [{ unit: '市教委', sheet: '台账-市教委' }] : [] }),
+    describeWorkbook: async () => ({ generated, ledgers: generated ? [{ unit: '市教委', sheet: '台账-市教委' }] : [], sources: generated ? ['分工通知'] : [], asOf: null, year: null }),
     readSheetTable: async (from) => {
       calls.push(`read ${from}`);
       if (read instanceof Error) throw read;
@@ -83,6 +83,7 @@ function fakeHost(read: SheetTableRead | Error, generated = false): WorkbookHost
     snapshot: unused,
     generate: unused,
     refreshSummary: unused,
+    setAsOf: unused,
     validate: unused,
     fixAndValidate: unused,
     selectCell: unused,

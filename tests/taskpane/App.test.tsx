@@ -16,7 +16,7 @@ function fakeHost(overrides: Partial<WorkbookHost> = {}, generated = true): Work
   const calls: string[] = [];
   return {
     calls,
-    describeWorkbook: async () => ({ generated, ledgers: generated ? [{ unit: '市教育局', sheet: '台账-市教育局' }] : [] }),
+    describeWorkbook: async () => ({ generated, ledgers: generated ? [{ unit: '市教育局', sheet: '台账-市教育局' }] : [], sources: generated ? ['任务分工'] : [], asOf: generated ? '2023-02-01' : null, year: generated ? 2023 : null }),
     unavailableReason: null,
     warnings: [],
     distributeUnavailable: null,
@@ -34,13 +34,13 @@ function fakeHost(overrides: Partial<WorkbookHost> = {}, generated = true): Work
       return { round: 1, delivery: 'download', saved: units.length === 1 ? `台账-${units[0]}.xlsx` : `下发第1轮-${units.length}个单位.zip`, files: units.map((u) => ({ unit: u, file: `台账-${u}.xlsx`, rows: 3 })), cli: `duban split 工作簿.xlsx -d 下发 ${units.map((u) => `--unit ${u}`).join(' ')}` };
     },
     collect: async (files) => ({ merged: files.length, cells: 3, rowsAdded: 1, conflicts: 0, refused: [] }),
-    generate: async (text, onProgress) => {
-      calls.push(`generate ${text.length}`);
+    generate: async (text, source, onProgress) => {
+      calls.push(`generate ${text.length}${source === null ? '' : ` as ${source}`}`);
       onProgress({ step: '写入工作表', done: 1, total: 2 });
       return { sheets: 9, ledgers: 1, syncs: 4, keptRows: 0, removedRows: 0 };
     },
-    previewUpdate: async (text) => {
-      calls.push(`preview ${text === null ? '任务清单' : typeof text === 'string' ? text.length : '分工表'}`);
+    previewUpdate: async (text, source) => {
+      calls.push(`preview ${text === null ? '任务清单' : typeof text === 'string' ? text.length : '分工表'}${source === null ? '' : ` as ${source}`}`);
       return { headline: '新增任务 1 项，修改 1 项，移出 0 项；已填写的台账行移动 2 行（内容随之保留，不会丢失）', lines: ['新增：', '  2.1 新建图书馆1座（牵头：市文化和旅游局）'], movedRows: 2, unchanged: false, findings: [], blocked: null };
     },
     updateFromTaskList: async () => {
@@ -54,6 +54,10 @@ function fakeHost(overrides: Partial<WorkbookHost> = {}, generated = true): Work
       throw new Error('not used');
     },
     refreshSummary: async () => ({ asOf: '2023-02-01', tasks: 1, done: 0, overdue: 0, dueSoon: 0, completionRate: 0, pending: [] }),
+    setAsOf: async (date) => {
+      calls.push(`asOf ${date}`);
+      return { asOf: date, tasks: 1, done: 0, overdue: 1, dueSoon: 0, completionRate: 0, pending: [] };
+    },
     remind: async () => ({ asOf: '2023-02-01', units: 2, rows: 5 }),
     circular: async () => {
       calls.push('circular');
@@ -153,6 +157,105 @@ describe('task pane (React, with a fake host)', () => {
     fireEvent.click(confirm);
     await screen.findByText(/已生成 9 张工作表/);
     expect(host.calls).toEqual([`preview ${NOTICE.length}`, `preview ${NOTICE.length}`, `generate ${NOTICE.length}`]);
+  });
+
+  it('with one 事项来源 the question is answered already: 更新已有来源 is checked and nothing else is asked', async () => {
+    const host = fakeHost();
+    render(<App host={host} />);
+    fireEvent.change(screen.getByRole('textbox'), { target: { value: NOTICE } });
+    await screen.findByText('任务 1');
+    expect(await screen.findByRole('radio', { name: '更新已有来源：任务分工' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: '作为新的事项来源添加' })).not.toBeChecked();
+    expect(screen.queryByRole('textbox', { name: /新事项来源的名称/ })).toBeNull();
+    expect(screen.getByRole('button', { name: '重新生成工作簿' })).not.toHaveAttribute('aria-disabled', 'true');
+  });
+
+  it('asks which 事项来源 a notice is in a workbook of several; a new one needs a name not in use, and the preview and the rebuild get it', async () => {
+    const host = fakeHost({ describeWorkbook: async () => ({ generated: true, ledgers: [{ unit: '市教育局', sheet: '台账-市教育局' }], sources: ['落实分工', '市政府第12次常务会议纪要'], asOf: '2023-02-01', year: 2023 }) });
+    render(<App host={host} />);
+    fireEvent.change(screen.getByRole('textbox'), { target: { value: NOTICE } });
+    await screen.findByText('任务 1');
+    // Nothing chosen yet: 重新生成 waits and says why.
+    const regenerate = await screen.findByRole('button', { name: '重新生成工作簿' });
+    expect(regenerate).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByText(/工作簿中有 2 个事项来源：请选择/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('radio', { name: '作为新的事项来源添加' }));
+    const name = screen.getByRole('textbox', { name: /新事项来源的名称/ });
+    expect(name).toHaveValue('任务分工');
+    fireEvent.change(name, { target: { value: '市政府第12次常务会议纪要' } });
+    expect(screen.getByText(/“市政府第12次常务会议纪要”已是本工作簿的事项来源/)).toBeInTheDocument();
+    expect(regenerate).toHaveAttribute('aria-disabled', 'true');
+    fireEvent.change(name, { target: { value: '' } });
+    expect(screen.getByText(/请填写新事项来源的名称/)).toBeInTheDocument();
+    expect(regenerate).toHaveAttribute('aria-disabled', 'true');
+    fireEvent.change(name, { target: { value: '领导批示' } });
+    expect(regenerate).not.toHaveAttribute('aria-disabled', 'true');
+    fireEvent.click(regenerate);
+    const dialog = await screen.findByRole('dialog', { name: '重新生成工作簿？' });
+    expect(dialog).toHaveTextContent('作为新的事项来源“领导批示”加入：已有来源的任务不变。');
+    const confirm = await screen.findByRole('button', { name: '重新生成' });
+    await waitFor(() => expect(confirm).not.toHaveAttribute('aria-disabled', 'true'));
+    fireEvent.click(confirm);
+    await screen.findByText(/已生成 9 张工作表/);
+    expect(host.calls).toEqual([`preview ${NOTICE.length} as 领导批示`, `generate ${NOTICE.length} as 领导批示`]);
+  });
+
+  it('updates the 事项来源 picked among several, and only that one', async () => {
+    const host = fakeHost({ describeWorkbook: async () => ({ generated: true, ledgers: [{ unit: '市教育局', sheet: '台账-市教育局' }], sources: ['落实分工', '市政府第12次常务会议纪要'], asOf: '2023-02-01', year: 2023 }) });
+    render(<App host={host} />);
+    fireEvent.change(screen.getByRole('textbox'), { target: { value: NOTICE } });
+    await screen.findByText('任务 1');
+    fireEvent.click(await screen.findByRole('radio', { name: '更新已有来源' }));
+    const which = screen.getByRole('radiogroup', { name: '要更新的事项来源' });
+    expect(within(which).getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['落实分工', '市政府第12次常务会议纪要']);
+    expect(screen.getByRole('button', { name: '重新生成工作簿' })).toHaveAttribute('aria-disabled', 'true');
+    fireEvent.click(within(which).getByRole('radio', { name: '市政府第12次常务会议纪要' }));
+    fireEvent.click(screen.getByRole('button', { name: '重新生成工作簿' }));
+    const dialog = await screen.findByRole('dialog', { name: '重新生成工作簿？' });
+    expect(dialog).toHaveTextContent('更新事项来源“市政府第12次常务会议纪要”：其他来源的任务不变。');
+    await waitFor(() => expect(host.calls).toEqual([`preview ${NOTICE.length} as 市政府第12次常务会议纪要`]));
+  });
+
+  it('a notice of an earlier year counted as of today: one click sets 统计日期 to its year end, then the offer is gone and 汇总 shows the figures', async () => {
+    let asOf: string | null = null;
+    const host = fakeHost({ describeWorkbook: async () => ({ generated: true, ledgers: [{ unit: '市教育局', sheet: '台账-市教育局' }], sources: ['任务分工'], asOf, year: 2020 }) });
+    const setAsOf = host.setAsOf;
+    host.setAsOf = async (date, onProgress) => {
+      asOf = date;
+      return setAsOf(date, onProgress);
+    };
+    render(<App host={host} />);
+    const button = await screen.findByRole('button', { name: '按 2020 年底统计' });
+    expect(screen.getByText(/通知是 2020 年的，统计日期仍是今天/)).toBeInTheDocument();
+    fireEvent.click(button);
+    // The date sits in a span of its own (never broken at a hyphen): matched in the text of the page.
+    await waitFor(() => expect(document.body.textContent).toMatch(/统计日期已设为 2020-12-31（汇总!B1），汇总已按此刷新：任务 1 项，已完成 0 项，逾期 1 项/));
+    expect(host.calls).toEqual(['asOf 2020-12-31']);
+    // The workbook is read again: 统计日期 is a date now, nothing more is offered.
+    await waitFor(() => expect(screen.queryByRole('button', { name: '按 2020 年底统计' })).toBeNull());
+    tab('汇总');
+    const figures = await screen.findByRole('list', { name: '汇总数字' });
+    expect(within(figures).getAllByRole('listitem').map((i) => i.textContent)).toContain('逾期1 项');
+    expect(screen.queryByRole('button', { name: '按 2020 年底统计' })).toBeNull();
+  });
+
+  it('offers no year-end 统计日期 when 统计日期 is already a date', async () => {
+    const host = fakeHost({ describeWorkbook: async () => ({ generated: true, ledgers: [{ unit: '市教育局', sheet: '台账-市教育局' }], sources: ['任务分工'], asOf: '2020-10-31', year: 2020 }) });
+    render(<App host={host} />);
+    await screen.findByRole('button', { name: '更新分工…' });
+    tab('汇总');
+    await screen.findByRole('button', { name: '刷新汇总' });
+    expect(screen.queryByRole('button', { name: /年底统计/ })).toBeNull();
+    expect(screen.queryByText(/统计日期仍是今天/)).toBeNull();
+  });
+
+  it('offers it on 汇总 as well, before anything was generated in this session', async () => {
+    const host = fakeHost({ describeWorkbook: async () => ({ generated: true, ledgers: [{ unit: '市教育局', sheet: '台账-市教育局' }], sources: ['任务分工'], asOf: null, year: 2020 }) });
+    render(<App host={host} />);
+    tab('汇总');
+    fireEvent.click(await screen.findByRole('button', { name: '按 2020 年底统计' }));
+    await waitFor(() => expect(document.body.textContent).toMatch(/统计日期已设为 2020-12-31/));
+    expect(host.calls).toEqual(['asOf 2020-12-31']);
   });
 
   it('更新分工: previews the edited 任务清单, applies only on confirm', async () => {

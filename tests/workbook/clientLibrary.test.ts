@@ -158,7 +158,7 @@ describe('our adapter against the real Excel client library', () => {
     const lib = loadExcelClientLibrary();
     withGlobalExcel(lib);
     const host = createExcelHost();
-    const result = await host.generate(SEED, () => undefined);
+    const result = await host.generate(SEED, null, () => undefined);
     // Two syncs to read (a blank Sheet1 has no values), one to look, four write batches: the loop's
     // ledger columns and 报送记录, under the envelope aim kept 20 % below Excel's limit.
     expect(result).toMatchObject({ sheets: 59, syncs: 7 });

@@ -72,7 +72,7 @@ describe('生成工作簿, 刷新汇总 and 校验 in a 1904 workbook (ExcelApi 
   it('writes 1904 serials, keeps typed dates and 统计日期 through a regeneration, and reads them as the same dates', async () => {
     const workbook = new FakeWorkbook({ date1904: true });
     const { host } = excelWith(workbook);
-    await host.generate(SEED, noProgress);
+    await host.generate(SEED, null, noProgress);
 
     const tasks = dueCells(sheet(workbook, '任务清单'), serial1904);
     expect(tasks.length).toBe(dueById.size);
@@ -86,7 +86,7 @@ describe('生成工作簿, 刷新汇总 and 校验 in a 1904 workbook (ExcelApi 
     ws.cells.get(`${column(ws, '具体措施')}${r}`)!.formula = '出台方案';
     sheet(workbook, '汇总').cells.get('B1')!.formula = serial1904('2020-12-01');
 
-    await host.generate(SEED, noProgress);
+    await host.generate(SEED, null, noProgress);
     const again = sheet(workbook, '台账-市财政局');
     const r2 = row(again, '36.1');
     for (const [header, iso] of Object.entries(typed)) expect({ header, stored: at(again, `${column(again, header)}${r2}`) }).toEqual({ header, stored: serial1904(iso) });
@@ -109,7 +109,7 @@ describe('生成工作簿, 刷新汇总 and 校验 in a 1904 workbook (ExcelApi 
   it('把文字日期改为日期 writes the 1904 serial of the date', async () => {
     const workbook = new FakeWorkbook({ date1904: true });
     const { host } = excelWith(workbook);
-    await host.generate(SEED, noProgress);
+    await host.generate(SEED, null, noProgress);
     const ws = sheet(workbook, '台账-市财政局');
     ws.cell(1, 15).formula = '2020年11月30日'; // 更新日期, typed as text
     await host.fixAndValidate(noProgress);
@@ -131,7 +131,7 @@ describe('20231231 typed into 计划完成时间 and over 统计日期, in Excel
   it('is kept as typed; 统计日期 goes back to =TODAY(); nothing that is not a finite number reaches a cell', async () => {
     const workbook = new FakeWorkbook();
     const { host } = excelWith(workbook);
-    await host.generate(SEED, noProgress);
+    await host.generate(SEED, null, noProgress);
     const ws = sheet(workbook, '台账-市财政局');
     const cell = `${column(ws, '计划完成时间')}${row(ws, '36.1')}`;
     ws.cells.get(cell)!.formula = 20231231;
@@ -148,7 +148,7 @@ describe('20231231 typed into 计划完成时间 and over 统计日期, in Excel
     expect(checked.findings).toContainEqual(expect.objectContaining({ code: 'NOT_A_DATE', sheet: '台账-市财政局', cell, message: expect.stringContaining('像是把 2023-12-31 写成了数字') }));
     expect(JSON.stringify(checked.findings)).not.toMatch(/NaN|57289/);
 
-    await host.generate(SEED, noProgress);
+    await host.generate(SEED, null, noProgress);
     expect(at(sheet(workbook, '台账-市财政局'), cell)).toBe(20231231);
     expect(at(sheet(workbook, '汇总'), 'B1')).toBe('=TODAY()');
     const bad = workbook.sheets.flatMap((w) => [...w.cells].filter(([, c]) => typeof c.formula === 'number' && !Number.isFinite(c.formula)).map(([a]) => `${w.name}!${a}`));
@@ -163,7 +163,7 @@ describe('without ExcelApi 1.16', () => {
     const older = (name: string, version: string): boolean => name !== 'ExcelApi' || version !== '1.16';
     const workbook = new FakeWorkbook({ date1904: true });
     const { host } = excelWith(workbook, older);
-    await host.generate(SEED, noProgress);
+    await host.generate(SEED, null, noProgress);
     for (const d of dueCells(sheet(workbook, '任务清单'), serial1900)) expect(d.stored ?? null).toBe(d.expected);
   });
 });

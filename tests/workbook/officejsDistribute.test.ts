@@ -42,7 +42,7 @@ describe('下发 and 回收 in Excel (against the in-memory Excel)', () => {
   );
   beforeAll(async () => {
     (globalThis as { Excel?: unknown }).Excel = fake.Excel;
-    await host.generate(SEED, noProgress);
+    await host.generate(SEED, null, noProgress);
   }, 120_000);
 
   it('下发 opens one new workbook per unit, holding only its ledger, and records the round here', async () => {

@@ -25,7 +25,7 @@ function excelWith(workbook: FakeWorkbook, supported: (set: string, version: str
 /** The generated seed workbook, with 具体措施 typed in 台账-市财政局 row 2 (H2). */
 async function generated(): Promise<FakeWorkbook> {
   const workbook = new FakeWorkbook();
-  await excelWith(workbook).host.generate(SEED, noProgress);
+  await excelWith(workbook).host.generate(SEED, null, noProgress);
   const ws = workbook.sheet('台账-市财政局') as FakeWorksheet;
   ws.cell(1, 7).formula = '制定专项方案';
   return workbook;
@@ -71,14 +71,14 @@ describe('生成工作簿 stops before losing a comment, a link or a typed formu
     edit(wb);
     const before = snapshot(wb);
     const { host } = excelWith(wb);
-    await expect(host.generate(SEED, noProgress)).rejects.toThrow(message);
+    await expect(host.generate(SEED, null, noProgress)).rejects.toThrow(message);
     expect(snapshot(wb)).toBe(before);
   });
 
   it('a workbook with none of them is rebuilt, the typed measure kept', async () => {
     const wb = await generated();
     const { host } = excelWith(wb);
-    await host.generate(SEED, noProgress);
+    await host.generate(SEED, null, noProgress);
     expect((wb.sheet('台账-市财政局') as FakeWorksheet).cells.get('H2')?.formula).toBe('制定专项方案');
   });
 

@@ -28,7 +28,7 @@ it('lists a pending request and a 已完成 awaiting review, in 任务清单 ord
   const workbook = new FakeWorkbook();
   (globalThis as { Excel?: unknown }).Excel = createFakeExcel(workbook).Excel;
   const host = createExcelHost(() => true);
-  await host.generate(SEED, () => undefined);
+  await host.generate(SEED, null, () => undefined);
   const fin = workbook.sheet('台账-市财政局') as FakeWorksheet;
   const edu = workbook.sheet('台账-市教委') as FakeWorksheet;
   const [finTask, eduTask] = [String(at(fin, 'A2')).replace(/^'/, ''), String(at(edu, 'A2')).replace(/^'/, '')];

@@ -13,7 +13,7 @@ const setAsOf = (wb: FakeWorkbook, serial: number): void => void ((wb.sheet('汇
 describe('生成催办单 and 存档本期 inside Excel (strict fake)', () => {
   it('writes 催办单 with a page break before every unit but the first and A4 page setup', async () => {
     const { host, workbook } = excelWith();
-    await host.generate(SEED, noProgress);
+    await host.generate(SEED, null, noProgress);
     setAsOf(workbook, 44185); // 2020-12-20: 11 days before the year-end deadlines
     const result = await host.remind(noProgress);
     expect(result.asOf).toBe('2020-12-20');
@@ -27,7 +27,7 @@ describe('生成催办单 and 存档本期 inside Excel (strict fake)', () => {
 
   it('存档本期 appends, reports a clash for the same date without writing, and replaces when asked', async () => {
     const { host, workbook } = excelWith();
-    await host.generate(SEED, noProgress);
+    await host.generate(SEED, null, noProgress);
     setAsOf(workbook, 44165);
     const first = await host.snapshot(false, noProgress);
     expect(first).toMatchObject({ asOf: '2020-11-30', clash: false, rows: 53 });

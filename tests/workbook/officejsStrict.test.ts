@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runExcel } from '../../src/adapters/officejs/runExcel';
 import { officeCellValue } from '../../src/adapters/officejs/cellValues';
-import { readWorkbookInExcel } from '../../src/adapters/officejs/readWorkbook';
+import { TASKLIST_AND_FILLED, readWorkbookInExcel } from '../../src/adapters/officejs/readWorkbook';
 import { FakeContext, FakeWorkbook, excelRetype, type FakeWorksheet } from '../support/fakeExcel';
 import { excelWith, restoreExcelAfterEach } from '../support/fakeExcelHost';
 
@@ -42,7 +42,7 @@ describe('生成工作簿 in a workbook as Excel makes it', () => {
   it('a new workbook (a blank Sheet1) is generated into, and the blank Sheet1 goes', async () => {
     const { host, workbook, runOptions } = excelWith();
     expect(workbook.sheets.map((s) => s.name)).toEqual(['Sheet1']);
-    const result = await host.generate(SEED, noProgress);
+    const result = await host.generate(SEED, null, noProgress);
     expect(result).toMatchObject({ sheets: 59, ledgers: 52 });
     expect(workbook.sheets).toHaveLength(59);
     expect(workbook.sheet('Sheet1')).toBeUndefined();
@@ -54,11 +54,11 @@ describe('生成工作簿 in a workbook as Excel makes it', () => {
   it('a Sheet1 the office wrote in is kept; a Mac 工作表1 that is blank goes', async () => {
     const typedIn = excelWith(new FakeWorkbook({ sheets: ['Sheet1'] }));
     (typedIn.workbook.sheet('Sheet1') as FakeWorksheet).cell(0, 0).formula = '我的笔记';
-    await typedIn.host.generate(SEED, noProgress);
+    await typedIn.host.generate(SEED, null, noProgress);
     expect(valueOf(typedIn.workbook.sheet('Sheet1') as FakeWorksheet, 'A1')).toBe('我的笔记');
 
     const mac = excelWith(new FakeWorkbook({ sheets: ['工作表1'] }));
-    await mac.host.generate(SEED, noProgress);
+    await mac.host.generate(SEED, null, noProgress);
     expect(mac.workbook.sheet('工作表1')).toBeUndefined();
   });
 
@@ -67,16 +67,16 @@ describe('生成工作簿 in a workbook as Excel makes it', () => {
     const theirs = wb.userAddsSheet('汇总');
     theirs.cell(0, 0).formula = '本处自己的汇总';
     const { host } = excelWith(wb);
-    await expect(host.generate(SEED, noProgress)).rejects.toThrow('不是督办生成的工作簿');
+    await expect(host.generate(SEED, null, noProgress)).rejects.toThrow('不是督办生成的工作簿');
     expect(wb.sheets.map((s) => s.name)).toEqual(['Sheet1', '汇总']);
     expect(valueOf(theirs, 'A1')).toBe('本处自己的汇总');
   });
 
   it('regenerates in place, sheet names compared as Excel does (ignoring case)', async () => {
     const { host, workbook } = excelWith();
-    await host.generate(SEED, noProgress);
+    await host.generate(SEED, null, noProgress);
     const typed = typeIntoLedgers(workbook);
-    await host.generate(SEED, noProgress);
+    await host.generate(SEED, null, noProgress);
     expect(lost(workbook, typed)).toEqual([]);
     expect(workbook.sheets).toHaveLength(59);
   });
@@ -88,31 +88,31 @@ describe('a sync that fails in the middle of 生成工作簿', () => {
     ['the second write batch fails after some of its operations', { afterOps: 200 }],
   ])('%s: every typed value is still in the workbook, and generating again completes', async (_label, failure) => {
     const { host, workbook } = excelWith();
-    await host.generate(SEED, noProgress);
+    await host.generate(SEED, null, noProgress);
     const typed = typeIntoLedgers(workbook);
-    // Syncs of a regeneration: read (as many as its blocks need, with comments, links and
-    // formulas), look (1), lift protection (1), then write batches: fail the second of those.
-    const reading = await readWorkbookInExcel(new FakeContext(workbook) as unknown as Excel.RequestContext, undefined, { marks: true });
+    // Syncs of a regeneration: read (任务清单 and the ledgers, as many as its blocks need, with
+    // comments, links and formulas), look (1), lift protection (1), then write batches: fail the second of those.
+    const reading = await readWorkbookInExcel(new FakeContext(workbook) as unknown as Excel.RequestContext, TASKLIST_AND_FILLED, { marks: true });
     workbook.failSync(reading.syncs + 4, failure);
-    const error = (await host.generate(SEED, noProgress).catch((e: unknown) => e)) as Error;
+    const error = (await host.generate(SEED, null, noProgress).catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(Error);
     expect(error.message).toMatch(/写入在第 2\/\d+ 批时中断/);
     expect(error.message).toContain('已填写的台账内容都还在');
     expect(lost(workbook, typed)).toEqual([]);
     // The retry reads the workbook as the failure left it and completes.
-    await host.generate(SEED, noProgress);
+    await host.generate(SEED, null, noProgress);
     expect(lost(workbook, typed)).toEqual([]);
     expect(workbook.sheets).toHaveLength(59);
   });
 
   it('cell-edit mode while lifting protection (nothing written yet) is waited out and the run completes', async () => {
     const { host, workbook, contexts } = excelWith();
-    await host.generate(SEED, noProgress);
+    await host.generate(SEED, null, noProgress);
     const typed = typeIntoLedgers(workbook);
     const before = contexts.length;
     // Syncs: read (3), look (1), then the one that lifts protection.
     workbook.failSync(5, { code: 'InvalidOperationInCellEditMode' });
-    await host.generate(SEED, noProgress);
+    await host.generate(SEED, null, noProgress);
     expect(contexts.length - before).toBe(2); // the run, then its retry
     expect(lost(workbook, typed)).toEqual([]);
   });
@@ -132,20 +132,20 @@ describe('a sync that fails in the middle of 生成工作簿', () => {
 describe('protection', () => {
   it('a ledger someone protected with a password stops the run before anything is written, and says what to do', async () => {
     const { host, workbook } = excelWith();
-    await host.generate(SEED, noProgress);
+    await host.generate(SEED, null, noProgress);
     const typed = typeIntoLedgers(workbook);
     const ws = ledger(workbook, '市财政局');
     ws.protection_ = null;
     workbook.userProtects('台账-市财政局', '123456');
     const before = JSON.stringify([...ws.cells]);
-    await expect(host.generate(SEED, noProgress)).rejects.toThrow('撤销工作表保护');
+    await expect(host.generate(SEED, null, noProgress)).rejects.toThrow('撤销工作表保护');
     expect(JSON.stringify([...ws.cells])).toBe(before);
     expect(lost(workbook, typed)).toEqual([]);
   });
 
   it('把文字日期改为日期 on protected ledgers: fixed, and protected again with the same options', async () => {
     const { host, workbook } = excelWith();
-    await host.generate(SEED, noProgress);
+    await host.generate(SEED, null, noProgress);
     const ws = ledger(workbook, '市财政局');
     const options = ws.protectedWith;
     expect(options).not.toBeNull();
@@ -160,7 +160,7 @@ describe('protection', () => {
 
   it('刷新汇总 in a generated workbook runs against enforced protection', async () => {
     const { host } = excelWith();
-    await host.generate(SEED, noProgress);
+    await host.generate(SEED, null, noProgress);
     await expect(host.refreshSummary(noProgress)).resolves.toMatchObject({ tasks: 120 });
   });
 });
@@ -194,7 +194,7 @@ describe('text stays text', () => {
 describe('going to a finding', () => {
   it('says so when the finding’s sheet is gone', async () => {
     const { host, workbook } = excelWith();
-    await host.generate(SEED, noProgress);
+    await host.generate(SEED, null, noProgress);
     await expect(host.selectCell('台账-不存在的单位', 'H2')).rejects.toThrow('工作表“台账-不存在的单位”已不存在');
     expect(workbook.selected).toBeNull();
     await host.selectCell('台账-市财政局', 'H2');
@@ -203,10 +203,12 @@ describe('going to a finding', () => {
 
   it('describes the workbook for the pane: a new one is not generated, ours is', async () => {
     const { host } = excelWith();
-    await expect(host.describeWorkbook()).resolves.toEqual({ generated: false, ledgers: [] });
-    await host.generate(SEED, noProgress);
+    await expect(host.describeWorkbook()).resolves.toEqual({ generated: false, ledgers: [], sources: [], asOf: null, year: null });
+    await host.generate(SEED, null, noProgress);
     const state = await host.describeWorkbook();
     expect(state.generated).toBe(true);
+    // 任务清单's one 事项来源: the notice's short title.
+    expect(state.sources).toEqual(['落实国务院《政府工作报告》重点工作任务分工']);
     expect(state.ledgers).toHaveLength(52);
     expect(state.ledgers[0]).toEqual({ unit: expect.any(String), sheet: `台账-${state.ledgers[0]?.unit}` });
   });

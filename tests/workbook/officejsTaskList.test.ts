@@ -31,7 +31,7 @@ describe('更新分工 inside Excel (Office.js adapter, strict fake)', () => {
     const fake = createFakeExcel();
     (globalThis as { Excel?: unknown }).Excel = fake.Excel;
     const host = createExcelHost(() => true);
-    await host.generate(SEED, none);
+    await host.generate(SEED, null, none);
     const wb = fake.workbook;
     expect(wb.sheet('任务清单')?.protectedWith).toBeNull();
 
@@ -61,7 +61,7 @@ describe('更新分工 inside Excel (Office.js adapter, strict fake)', () => {
 
     // The preview writes nothing and names the rows that move.
     const before = snapFake(wb);
-    const preview = await host.previewUpdate(null, none);
+    const preview = await host.previewUpdate(null, null, none);
     expect(snapFake(wb)).toEqual(before);
     expect(preview.blocked).toBeNull();
     expect(preview.findings).toEqual([]);
@@ -96,15 +96,15 @@ describe('更新分工 inside Excel (Office.js adapter, strict fake)', () => {
     const fake = createFakeExcel();
     (globalThis as { Excel?: unknown }).Excel = fake.Excel;
     const host = createExcelHost(() => true);
-    await host.generate(SEED, none);
+    await host.generate(SEED, null, none);
     const before = snapFake(fake.workbook);
-    const preview = await host.previewUpdate(SEED.replace(/市财政局牵头/g, '市审计局牵头'), none);
+    const preview = await host.previewUpdate(SEED.replace(/市财政局牵头/g, '市审计局牵头'), null, none);
     expect(snapFake(fake.workbook)).toEqual(before);
     expect(preview.headline).toBe('新增任务 0 项，修改 3 项，移出 0 项；已填写的台账行移动 0 行（内容随之保留，不会丢失）');
     expect(preview.lines).toContain('    牵头单位：市财政局 → 市审计局');
 
     await type(fake.workbook, '任务清单', [['A3', '1.1']]);
-    const blocked = await host.previewUpdate(null, none);
+    const blocked = await host.previewUpdate(null, null, none);
     expect(blocked.blocked).toContain('任务编号 1.1 在第 2 行和第 3 行重复出现');
     await expect(host.updateFromTaskList(none)).rejects.toThrow('任务编号 1.1');
     expect(fake.workbook.sheet('任务清单')!.cells.get('A3')?.formula).toBe('1.1');

@@ -2,11 +2,11 @@ import type { WorkbookData } from '../../domain/grid/sheetData';
 import type { WorkbookHost } from '../../host/hostTypes';
 import { blankDefaultSheets, isEarlierGeneration, prepareWorkbook } from '../../workbook/prepareWorkbook';
 import { applyPlan, isProtectionRefusal, SheetProtectedError } from './applyPlan';
-import { GENERATED_ONLY, PREVIEW_READ, TASKLIST_AND_FILLED, readWorkbookInExcel } from './readWorkbook';
+import { PREVIEW_READ, TASKLIST_AND_FILLED, readWorkbookInExcel } from './readWorkbook';
 import { readSummary, readSummaryParameters } from '../../domain/summary/readSummary';
 import { summarize } from '../../domain/summary/summarize';
 import { pendingPlaces } from '../../domain/summary/pendingPlaces';
-import { localIsoDate } from '../../domain/time/isoDate';
+import { isIsoDate, localIsoDate } from '../../domain/time/isoDate';
 import { summaryPlan } from '../../workbook/buildWorkbookPlan';
 import { detectFeatures } from './requirements';
 import { DISTRIBUTE_BY_CLI, defaultIsSetSupported, excelHostFacts, officePlatform } from './excelHostFacts';
@@ -14,10 +14,11 @@ import { errorCode, runExcel, type RunState } from './runExcel';
 import { explainError } from './errors';
 import { PaneError } from '../../host/hostTypes';
 import type { ExcelFeatures } from './requirements';
-import type { GenerateResult, Progress, UpdatePreview, ValidateResult } from '../../host/hostTypes';
+import type { GenerateResult, Progress, SummaryResult, UpdatePreview, ValidateResult } from '../../host/hostTypes';
 import type { PreparedWorkbook } from '../../workbook/prepareWorkbook';
 import type { TableInput } from '../../domain/table/readTaskTables';
-import { DUBAN_SHEET_NAMES } from '../../domain/grid/names';
+import { DUBAN_SHEET_NAMES, SHEET } from '../../domain/grid/names';
+import { taskListSources } from '../../domain/tasklist/taskListSources';
 import { readSheetGrid } from './readSheetTable';
 import { prepareFromTaskList } from '../../workbook/prepareFromTaskList';
 import { previewChanges } from '../../workbook/previewChanges';
@@ -52,8 +53,10 @@ export function createExcelHost(
   const mergedAreas = isSetSupported('ExcelApi', '1.13');
   const host: WorkbookHost = {
     ...facts,
-    generate: (noticeText, onProgress) =>
-      runExcel((context, run) => rebuildInExcel(context, run, features, onProgress, GENERATED_ONLY, (previous) => prepareWorkbook({ noticeText, previous, asOf: null, today: localIsoDate(new Date()) }))),
+    // 任务清单 is read as `duban build --update` reads the file: it holds the workbook's 事项来源 and
+    // the tasks of every other source, which the notice leaves as they are (DESIGN §13).
+    generate: (noticeText, source, onProgress) =>
+      runExcel((context, run) => rebuildInExcel(context, run, features, onProgress, TASKLIST_AND_FILLED, (previous) => prepareWorkbook({ noticeText, previous, asOf: null, today: localIsoDate(new Date()), ...sourceOf(source) }))),
     updateFromTaskList: (onProgress) =>
       runExcel((context, run) =>
         rebuildInExcel(context, run, features, onProgress, TASKLIST_AND_FILLED, (previous) => {
@@ -62,7 +65,7 @@ export function createExcelHost(
         }),
       ),
     generateFromTable: (table, onProgress) =>
-      runExcel((context, run) => rebuildInExcel(context, run, features, onProgress, GENERATED_ONLY, (previous) => prepareWorkbook({ table, previous, asOf: null, today: localIsoDate(new Date()) }))),
+      runExcel((context, run) => rebuildInExcel(context, run, features, onProgress, TASKLIST_AND_FILLED, (previous) => prepareWorkbook({ table, previous, asOf: null, today: localIsoDate(new Date()) }))),
     readSheetTable: (from) =>
       explained(() =>
         runExcel(async (context) => {
@@ -73,26 +76,20 @@ export function createExcelHost(
           return { sheet: read.sheet, address: read.address, grid: read.grid, mergeNote: read.mergesRead ? null : MERGES_UNREAD };
         }),
       ),
-    previewUpdate: (source, onProgress) =>
+    previewUpdate: (input, source, onProgress) =>
       runExcel(async (context) => {
         onProgress({ step: '读取工作簿…', done: 0, total: 0 });
         const book = await readWorkbookInExcel(context, PREVIEW_READ, { dateSystem: features.dateSystem });
         if (!isEarlierGeneration(book)) throw new Error(NOT_GENERATED);
         onProgress({ step: '比较分工的变化…', done: 0, total: 0 });
         await letPaint();
-        return previewOf(book, source);
+        return previewOf(book, input, source);
       }),
-    refreshSummary: (onProgress) =>
-      runExcel(async (context, run) => {
-        const { book, params, asOf } = await readForSummary(context, features, onProgress);
-        const read = readSummary(book);
-        const report = summarize(read.input, asOf, params.warnDays);
-        const { sheets, names } = summaryPlan(book, params.year, params.asOf, params.warnDays, asOf);
-        await applyPlan(context, { sheets, names }, features, { onProgress, run });
-        const o = report.overall;
-        const pending = pendingPlaces(book, read.input, read.layout, report.pending);
-        return { asOf, tasks: o.tasks, done: o.done, overdue: o.overdue, dueSoon: o.dueSoon, completionRate: o.completionRate, pending };
-      }),
+    refreshSummary: (onProgress) => runExcel((context, run) => summaryInExcel(context, run, features, onProgress, null)),
+    setAsOf: (date, onProgress) => {
+      if (!isIsoDate(date)) return Promise.reject(new Error(`“${date}”不是日期（应为 YYYY-MM-DD）`));
+      return runExcel((context, run) => summaryInExcel(context, run, features, onProgress, date));
+    },
     remind: (onProgress) =>
       runExcel(async (context, run) => {
         const { book, params, asOf } = await readForSummary(context, features, onProgress);
@@ -146,12 +143,19 @@ export function createExcelHost(
           await context.sync();
           const names = sheets.items.map((ws) => ws.name);
           const ledgers = names.filter((n) => n.startsWith('台账-')).map((n) => ({ unit: n.slice(3), sheet: n }));
-          return { generated: names.includes('单位名录') || ledgers.length > 0, ledgers };
+          const generated = names.includes('单位名录') || ledgers.length > 0;
+          if (!generated || !names.includes(SHEET.tasks.name)) return { generated, ledgers, sources: [], asOf: null, year: null };
+          // 任务清单 and 汇总 alone: the sources a notice may update, asked about before it is
+          // applied, and 汇总's 统计日期 and 年度 (a notice of an earlier year counted as of today).
+          const described: ReadonlySet<string> = new Set([SHEET.tasks.name, SHEET.summary.name]);
+          const book = await readWorkbookInExcel(context, new Set(names.filter((n) => !described.has(n))), { dateSystem: features.dateSystem });
+          const { asOf, year } = readSummaryParameters(book);
+          return { generated, ledgers, sources: taskListSources(book.sheets.find((s) => s.name === SHEET.tasks.name)), asOf, year };
         }),
       ),
   };
   // Every action's errors reach the pane explained: plain Chinese first, Excel's text as detail.
-  return { ...host, generate: (...a) => explained(() => host.generate(...a)), generateFromTable: (...a) => explained(() => host.generateFromTable(...a)), updateFromTaskList: (...a) => explained(() => host.updateFromTaskList(...a)), previewUpdate: (...a) => explained(() => host.previewUpdate(...a)), refreshSummary: (...a) => explained(() => host.refreshSummary(...a)), validate: (...a) => explained(() => host.validate(...a)), fixAndValidate: (...a) => explained(() => host.fixAndValidate(...a)), distribute: (...a) => explained(() => host.distribute(...a)), collect: (...a) => explained(() => host.collect(...a)) };
+  return { ...host, generate: (...a) => explained(() => host.generate(...a)), generateFromTable: (...a) => explained(() => host.generateFromTable(...a)), updateFromTaskList: (...a) => explained(() => host.updateFromTaskList(...a)), previewUpdate: (...a) => explained(() => host.previewUpdate(...a)), refreshSummary: (...a) => explained(() => host.refreshSummary(...a)), setAsOf: (...a) => explained(() => host.setAsOf(...a)), validate: (...a) => explained(() => host.validate(...a)), fixAndValidate: (...a) => explained(() => host.fixAndValidate(...a)), distribute: (...a) => explained(() => host.distribute(...a)), collect: (...a) => explained(() => host.collect(...a)) };
 }
 
 const NOT_GENERATED = '当前工作簿还没有督办工作表，请先点击“生成工作簿”。';
@@ -193,13 +197,16 @@ async function rebuildInExcel(
 }
 
 /** The changes preview of a notice or a task-list table (or of 任务清单, with null) applied to a generated workbook. */
-function previewOf(book: WorkbookData, source: string | TableInput | null): UpdatePreview {
-  const fromList = source === null ? prepareFromTaskList(book, null) : null;
-  const prepared = fromList ?? prepareWorkbook({ ...(typeof source === 'string' ? { noticeText: source } : { table: source as TableInput }), previous: book, asOf: null });
+function previewOf(book: WorkbookData, input: string | TableInput | null, source: string | null): UpdatePreview {
+  const fromList = input === null ? prepareFromTaskList(book, null) : null;
+  const prepared = fromList ?? prepareWorkbook({ ...(typeof input === 'string' ? { noticeText: input } : { table: input as TableInput }), previous: book, asOf: null, ...sourceOf(source) });
   const diff = fromList?.changes ?? previewChanges(book, prepared);
   const blocked = prepared.problems.length > 0 ? prepared.problems.map((p) => p.message).join('；') : null;
   return { headline: diffHeadline(diff), lines: describeDiff(diff).slice(1), movedRows: diff.movedRows, unchanged: isUnchanged(diff), findings: fromList?.findings ?? [], blocked };
 }
+
+/** The `source` option of prepareWorkbook: absent for the workbook's only source (no `--source`). */
+const sourceOf = (source: string | null): { source?: string } => (source === null ? {} : { source });
 
 /** One turn of the event loop, so a progress message is on screen before long synchronous work. */
 const letPaint = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -286,6 +293,23 @@ async function applyFixes(context: Excel.RequestContext, fixes: Finding[], run: 
 
 /** Validation reads everything units fill, and 汇总 for its as-of date. */
 const VALIDATION_SKIPS: ReadonlySet<string> = new Set(['责任矩阵', '校验结果', '_台账索引']);
+
+/**
+ * 刷新汇总 in one Excel.run: 汇总 and its row index rebuilt from the workbook as it is now. With
+ * `setDate` (统计日期 set from the pane), 汇总!B1 becomes that date and the figures are as of it;
+ * without, 统计日期 is kept as it is (a date, or =TODAY()).
+ */
+async function summaryInExcel(context: Excel.RequestContext, run: RunState, features: ExcelFeatures, onProgress: (p: Progress) => void, setDate: string | null): Promise<SummaryResult> {
+  const { book, params, asOf: current } = await readForSummary(context, features, onProgress);
+  const asOf = setDate ?? current;
+  const read = readSummary(book);
+  const report = summarize(read.input, asOf, params.warnDays);
+  const { sheets, names } = summaryPlan(book, params.year, setDate ?? params.asOf, params.warnDays, asOf);
+  await applyPlan(context, { sheets, names }, features, { onProgress, run });
+  const o = report.overall;
+  const pending = pendingPlaces(book, read.input, read.layout, report.pending);
+  return { asOf, tasks: o.tasks, done: o.done, overdue: o.overdue, dueSoon: o.dueSoon, completionRate: o.completionRate, pending };
+}
 
 /** 刷新汇总 reads everything but the sheets it rebuilds or never counts. */
 const SUMMARY_SKIPS: ReadonlySet<string> = new Set(['责任矩阵', '校验结果', '_台账索引']);

@@ -3,3 +3,4 @@ export { DEFAULT_SOURCE, SOURCE_HEADER, noticeShortTitle, shortName } from './na
 export { idPrefix, prefixIds, shortOfIds } from './ids';
 export { joinSource, severalSourcesMessage, sourceOf, sourcesOf, splitBySource, tasksOfSource, type SourceJoin } from './bySource';
 export { settleSourceIds } from './settle';
+export { defaultSourceChoice, newSourceName, sourceOption, type SourceChoice } from './choice';

@@ -71,15 +71,13 @@ export function readTaskList(sheet: SheetData, options: TaskListOptions): TaskLi
   const find = (severity: Severity, code: string, r: number, c: number, task: string, message: string): void => {
     findings.push({ code, severity, sheet: sheet.name, cell: address(r, c), task, message });
   };
-  const headerRow = sheet.rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => row.some((v) => cellText(v) === READ.id) && row.some((v) => cellText(v) === READ.text));
   const empty: ParsedNotice = { notice: { title: '', issuer: null, date: null, year: options.year, docNumber: null }, sections: [], itemCount: 0, tasks: [], units: [], issues: [] };
-  if (headerRow < 0) {
+  const located = locateTaskList(sheet);
+  if (located === null) {
     find('error', 'TASKLIST_HEADER_MISSING', 0, 0, '', `工作表“${sheet.name}”的前 ${HEADER_SEARCH_ROWS} 行中没有“任务编号”和“任务内容”列名，无法读取任务`);
     return { notice: empty, findings, unknownColumns: [] };
   }
-  const header = (sheet.rows[headerRow] ?? []).map((v) => cellText(v).replace(/[\s*＊]/g, ''));
-  const at = Object.fromEntries(Object.entries(READ).map(([k, h]) => [k, header.indexOf(h)])) as Record<Column, number>;
-  const get = (row: SheetValue[], key: Column): SheetValue => (at[key] < 0 ? null : (row[at[key]] ?? null));
+  const { headerRow, header, at, get } = located;
   const unknownColumns = header.flatMap((h, c) => {
     if (h.length === 0 || Object.values(at).includes(c) || DERIVED.has(h)) return [];
     const filled = sheet.rows.slice(headerRow + 1).filter((row) => cellText(row[c]).length > 0).length;
@@ -106,14 +104,14 @@ export function readTaskList(sheet: SheetData, options: TaskListOptions): TaskLi
     sections.push({ no: next, title });
     return next;
   };
-  const rows = sheet.rows.map((row, r) => ({ row, r })).filter(({ row, r }) => r > headerRow && (Object.keys(READ) as Column[]).some((k) => cellText(get(row, k)).length > 0));
+  const rows = taskRows(sheet, located);
   // A row without 任务编号 gets the next item number after every 事项 and id prefix in the sheet.
   let nextItem = largest(rows.flatMap(({ row }) => [itemOf('', get(row, 'item')) ?? 0, itemOf(cellText(get(row, 'id')), null) ?? 0])) + 1;
   const tasks: Task[] = [];
   const seenAt = new Map<string, number>();
   const generated = new Set<string>();
   // A row with 事项来源 left blank belongs to the first source named (the workbook's notice).
-  const firstSource = at.source < 0 ? null : (rows.map(({ row }) => cellText(get(row, 'source'))).find((s) => s.length > 0) ?? DEFAULT_SOURCE);
+  const firstSource = firstSourceOf(rows, located);
   for (const { row, r } of rows) {
     let id = cellText(get(row, 'id'));
     if (id.length === 0) {
@@ -169,6 +167,31 @@ export function readTaskList(sheet: SheetData, options: TaskListOptions): TaskLi
   const scratch: ParsedNotice['issues'] = []; // unknown names are findings above, with the cell and a suggestion
   const notice: ParsedNotice = { ...empty, sections: [...sections].sort((a, b) => a.no - b.no), itemCount: new Set(tasks.map((t) => t.item)).size, tasks, units: unitLoads(tasks, options.directory, null, scratch), issues: findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message, line: Number(/\d+$/.exec(f.cell)?.[0] ?? 0) })) };
   return { notice, findings, unknownColumns };
+}
+
+/** Where 任务清单's header is, and the column of each field it reads (-1 for a column it lacks). */
+export type TaskListColumns = { headerRow: number; header: string[]; at: Record<Column, number>; get(row: readonly SheetValue[], key: Column): SheetValue };
+
+/** 任务清单's header (任务编号 and 任务内容) in its first rows and its columns; null when there is none. */
+export function locateTaskList(sheet: SheetData): TaskListColumns | null {
+  const headerRow = sheet.rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => row.some((v) => cellText(v) === READ.id) && row.some((v) => cellText(v) === READ.text));
+  if (headerRow < 0) return null;
+  const header = (sheet.rows[headerRow] ?? []).map((v) => cellText(v).replace(/[\s*＊]/g, ''));
+  const at = Object.fromEntries(Object.entries(READ).map(([k, h]) => [k, header.indexOf(h)])) as Record<Column, number>;
+  return { headerRow, header, at, get: (row, key) => (at[key] < 0 ? null : (row[at[key]] ?? null)) };
+}
+
+/** The rows below the header holding a task: anything in a column the office edits. */
+export function taskRows(sheet: SheetData, { headerRow, get }: TaskListColumns): Array<{ row: SheetValue[]; r: number }> {
+  return sheet.rows.map((row, r) => ({ row, r })).filter(({ row, r }) => r > headerRow && (Object.keys(READ) as Column[]).some((k) => cellText(get(row, k)).length > 0));
+}
+
+/**
+ * The source of a row whose 事项来源 is blank: the first one named (the workbook's notice), else
+ * DEFAULT_SOURCE; null when 任务清单 has no 事项来源 column (a workbook from before it).
+ */
+export function firstSourceOf(rows: ReadonlyArray<{ row: SheetValue[] }>, { at, get }: TaskListColumns): string | null {
+  return at.source < 0 ? null : (rows.map(({ row }) => cellText(get(row, 'source'))).find((s) => s.length > 0) ?? DEFAULT_SOURCE);
 }
 
 /** The largest of many numbers, 0 for none (Math.max(...xs) fails past ~100 000 arguments). */

@@ -13,6 +13,18 @@ export function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/**
+ * Whether a text is a calendar day as `YYYY-MM-DD` (a real one: no 2月30日).
+ * @example isIsoDate('2020-12-31') //=> true
+ * @example isIsoDate('2020-02-30') //=> false
+ */
+export function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= lastDayOfMonth(y, mo);
+}
+
 /** Days since 1970-01-01 of an ISO date; NaN when malformed. */
 export function epochDay(iso: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
