@@ -7,3 +7,5 @@ export const ChangesDialog = lazy(() => import(/* webpackChunkName: "changes" */
 export const SourceQuestion = lazy(() => import(/* webpackChunkName: "sources" */ './SourceQuestion').then((m) => ({ default: m.SourceQuestion })));
 // Said only of a generated workbook whose notice is of an earlier year.
 export const YearEndAsOfNote = lazy(() => import(/* webpackChunkName: "messages" */ './YearEndAsOfNote').then((m) => ({ default: m.YearEndAsOfNote })));
+// The reading of a sheet, with a picker per column: shown once a sheet has been read.
+export const SheetTablePreview = lazy(() => import(/* webpackChunkName: "sheet-preview" */ './SheetTablePreview').then((m) => ({ default: m.SheetTablePreview })));
