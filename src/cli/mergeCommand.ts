@@ -1,6 +1,7 @@
 import { openWorkbook, UnreadableWorkbook, writeWorkbookFile } from '../adapters/xlsx/files';
 import { readWorkbookData } from '../adapters/xlsx/readWorkbook';
 import { applyPlanToWorkbook } from '../adapters/xlsx/writePlan';
+import { formatsLostMessage } from '../domain/ledger/formatsLost';
 import { startMerge, type MergeResult, type ReturnedFile } from '../domain/distribute/merge';
 import { readSummaryParameters } from '../domain/summary/readSummary';
 import { localIsoDate } from '../domain/time/isoDate';
@@ -70,6 +71,7 @@ export function toMergeDocument(r: MergeResult): object {
     rowsAdded: r.rowsAdded,
     conflicts: r.conflicts.map((c) => ({ sheet: c.sheet, cell: c.cell, task: c.task, unit: c.unit, column: c.column, master: c.master, returned: c.returned, applied: c.applied, file: c.file, ...(c.masterFrom === undefined ? {} : { masterFrom: c.masterFrom }) })),
     refused: r.refused.map((x) => ({ file: x.file, reason: x.reason })),
+    formatsNotKept: r.formatsLost.map((x) => ({ file: x.file, sheet: x.sheet, richTextCells: x.cells, conditionalFormats: x.conditional })),
   };
 }
 
@@ -78,6 +80,10 @@ function formatMerge(r: MergeResult, out: string): string {
   if (r.refused.length > 0) {
     lines.push(`拒收 ${r.refused.length} 份：`);
     for (const x of r.refused) lines.push(`  ${x.file}：${x.reason}`);
+  }
+  if (r.formatsLost.length > 0) {
+    lines.push('格式未保留（填写的内容都已合并）：');
+    for (const x of r.formatsLost) lines.push(`  ${x.file ?? '总表'}：${formatsLostMessage(x, '合并后')}`);
   }
   return lines.join('\n');
 }

@@ -76,7 +76,15 @@ export type DistributeResult = {
   cli: string;
 };
 /** 回收: what the merge took, and each refused file with its one-line reason. */
-export type CollectResult = { merged: number; cells: number; rowsAdded: number; conflicts: number; refused: Array<{ file: string; reason: string }> };
+export type CollectResult = {
+  merged: number;
+  cells: number;
+  rowsAdded: number;
+  conflicts: number;
+  refused: Array<{ file: string; reason: string }>;
+  /** Looks the merge did not carry (rich text, added conditional formats), a line each, file first; the values were merged. */
+  formatsLost?: string[];
+};
 
 /** 生成催办单: how many units and rows the 催办单 sheet lists. */
 export type RemindResult = { asOf: string; units: number; rows: number };

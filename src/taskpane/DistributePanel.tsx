@@ -212,6 +212,13 @@ function Collected({ result }: { result: CollectResult }) {
           </ul>
         )}
         {result.merged > 0 && <div>{mergedLine(result)}</div>}
+        {(result.formatsLost ?? []).length > 0 && (
+          <ul className={styles.lines} aria-label="未保留的格式">
+            {(result.formatsLost ?? []).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        )}
       </MessageBarBody>
     </MessageBar>
   );

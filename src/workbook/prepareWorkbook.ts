@@ -3,6 +3,7 @@ import { parseNotice } from '../domain/notice/parseNotice';
 import type { Issue, ParseOptions, ParsedNotice } from '../domain/notice/types';
 import { createDirectory, type UnitDirectory } from '../domain/units/directory';
 import { buildLedgers, type LedgerBook } from '../domain/ledger/ledgers';
+import { formatsLostMessage, type FormatsLost } from '../domain/ledger/formatsLost';
 import { readPreviousWorkbook, targetKey, type LayoutProblem, type PreviousWorkbook } from '../domain/ledger/readBack';
 import type { WorkbookData } from '../domain/grid/sheetData';
 import type { PlanWarning, WorkbookPlan } from './plan';
@@ -99,7 +100,7 @@ export function prepareWorkbook(input: PrepareInput): PreparedWorkbook {
   // delete it rather than leave a stale sheet behind.
   const planned = new Set(plan.sheets.map((s) => s.name));
   const stale = [...ledgerSheets].filter((name) => !planned.has(name));
-  const warnings = [...moveWarnings(ledgers), ...asOfWarnings, ...renameWarnings(ledgers), ...cutWarnings(plan.warnings ?? [], notice), ...aboveHeaderWarnings(previous?.aboveHeader ?? []), ...missingLedgerWarnings(previous?.missingLedgers ?? []), ...formatWarnings(previous?.formatsDropped ?? [])];
+  const warnings = [...moveWarnings(ledgers), ...asOfWarnings, ...renameWarnings(ledgers), ...cutWarnings(plan.warnings ?? [], notice), ...aboveHeaderWarnings(previous?.aboveHeader ?? []), ...missingLedgerWarnings(previous?.missingLedgers ?? []), ...formatWarnings(previous?.formatsLost ?? [])];
   return {
     notice: warnings.length > 0 ? { ...notice, issues: [...notice.issues, ...warnings] } : notice,
     directory,
@@ -157,16 +158,9 @@ function aboveHeaderWarnings(cells: NonNullable<PreviousWorkbook['aboveHeader']>
   }));
 }
 
-/** Text formatted in parts (a bold word, a red phrase) in ledger rows: the rebuilt cells keep the text only. */
-function formatWarnings(cells: NonNullable<PreviousWorkbook['formatsDropped']>): Issue[] {
-  const bySheet = new Map<string, string[]>();
-  for (const c of cells) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c.cell]);
-  return [...bySheet].map(([sheet, places]) => ({
-    severity: 'warning',
-    code: 'FORMAT_NOT_KEPT',
-    message: `工作表“${sheet}”有 ${places.length} 处文字设了局部格式（加粗、颜色等），重建后只保留文字、不保留这些格式：${places.slice(0, PLACES_SHOWN).join('、')}${places.length > PLACES_SHOWN ? ' 等' : ''}`,
-    line: 0,
-  }));
+/** Rich text and added conditional formats in ledgers: the rebuilt sheets keep the values only. */
+function formatWarnings(lost: readonly FormatsLost[]): Issue[] {
+  return lost.map((l) => ({ severity: 'warning', code: 'FORMAT_NOT_KEPT', message: formatsLostMessage(l, '重建后'), line: 0 }));
 }
 
 /** Ledgers 单位名录 names that were not in the workbook (deleted by hand): made again, blank, and said so. */

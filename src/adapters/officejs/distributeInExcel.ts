@@ -1,6 +1,7 @@
 import { IDENTITY_SHEET } from '../../domain/distribute/identity';
 import { ledgersOf } from '../../domain/distribute/ledgerBack';
 import { hasTypedValue } from '../../domain/ledger/ledgers';
+import { formatsLostMessage } from '../../domain/ledger/formatsLost';
 import { startMerge, type ReturnedFile } from '../../domain/distribute/merge';
 import { readSummary, readSummaryParameters } from '../../domain/summary/readSummary';
 import { summarize } from '../../domain/summary/summarize';
@@ -122,5 +123,6 @@ export async function collectInExcel(context: Excel.RequestContext, features: Ex
   if (result.merged === 0) return { merged: 0, cells: 0, rowsAdded: 0, conflicts: 0, refused };
   const asOf = readSummaryParameters(book).asOf ?? localIsoDate(new Date());
   await applyPlan(context, mergePlan(book, result, asOf, localIsoDate(new Date())), features, { onProgress, run });
-  return { merged: result.merged, cells: result.cellsTaken, rowsAdded: result.rowsAdded, conflicts: result.conflicts.length, refused };
+  const formatsLost = result.formatsLost.map((x) => `${x.file ?? '本工作簿'}：${formatsLostMessage(x, '合并后')}`);
+  return { merged: result.merged, cells: result.cellsTaken, rowsAdded: result.rowsAdded, conflicts: result.conflicts.length, refused, ...(formatsLost.length > 0 ? { formatsLost } : {}) };
 }

@@ -67,12 +67,24 @@ export function readWorkbookData(wb: ExcelJS.Workbook): WorkbookData {
     (ws.columns ?? []).forEach((c, i) => {
       if (c.hidden) hiddenColumns.push(i);
     });
-    sheets.push({ name: ws.name, rows, merges, hiddenColumns, ...(wantFormulas ? { formulaCells } : {}), ...(wantPercents ? { percentCells } : {}), marks });
+    const conditionalFormats = conditionalRules(ws);
+    sheets.push({ name: ws.name, rows, merges, hiddenColumns, ...(wantFormulas ? { formulaCells } : {}), ...(wantPercents ? { percentCells } : {}), marks, ...(conditionalFormats.length > 0 ? { conditionalFormats } : {}) });
   });
   return { sheets, dateSystem: system };
 }
 
-/** What a cell holds besides its value: a comment, a hyperlink target, a formula. */
+/** Each conditional-format rule's range and formula, or its kind where it has none (a data bar, an icon set). */
+function conditionalRules(ws: ExcelJS.Worksheet): Array<{ range: string; rule: string }> {
+  const all = (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [];
+  return all.flatMap((cf) =>
+    cf.rules.map((rule) => {
+      const r = rule as { type: string; operator?: string; formulae?: unknown[] };
+      const formula = r.type === 'expression' && r.formulae?.length ? String(r.formulae[0]) : null;
+      return { range: cf.ref, rule: formula ?? [r.type, r.operator, ...(r.formulae ?? []).map(String)].filter(Boolean).join(' ') };
+    }),
+  );
+}
+
 /** Font properties a person sets on part of a text; LibreOffice's own runs (a font per script) differ in none of them. */
 const EMPHASIS = ['bold', 'italic', 'underline', 'strike', 'color'] as const;
 

@@ -11,6 +11,7 @@ import type { Conflict } from './conflict';
 import type { SheetData } from '../grid/sheetData';
 import { ledgersOf } from './ledgerBack';
 import { returnedIsNewer } from './updatedDay';
+import { formatsLost, type FormatsLost } from '../ledger/formatsLost';
 
 /** A returned file as read: its workbook, or why it could not be read at all. */
 export type ReturnedFile = { file: string; book: WorkbookData | null; unreadable?: string };
@@ -36,6 +37,11 @@ export type MergeResult = {
   rowsAdded: number;
   /** Each merged file's unit and how many of its ledger rows the merge changed or added: 报送记录's 回收 rows. */
   returned: Array<{ unit: string; rowsUpdated: number }>;
+  /**
+   * Looks the merge does not carry: rich text and added conditional formats in a merged file's ledger
+   * (`file`), or in a master ledger the merge rewrites (`file` null). Values are all merged.
+   */
+  formatsLost: Array<FormatsLost & { file: string | null }>;
 };
 
 /** Generated cells a unit must not change: they say what was assigned (DESIGN §10). */
@@ -91,7 +97,7 @@ export function startMerge(master: WorkbookData): { add(file: ReturnedFile): voi
   const system = dateSystemOf(master);
   const { ledgers, problems } = ledgersOf(master);
   const targets = master.sheets.find((s) => s.name === '量化指标');
-  const result: MergeResult = { problems, ledgers, targets: targets ? { sheet: { ...targets, rows: targets.rows.map((r) => [...r]), ...(targets.percentCells ? { percentCells: [...targets.percentCells] } : {}) }, changed: [], takenBy: new Map() } : null, changedUnits: [], conflicts: [], refused: [], merged: 0, cellsTaken: 0, rowsAdded: 0, returned: [] };
+  const result: MergeResult = { problems, ledgers, targets: targets ? { sheet: { ...targets, rows: targets.rows.map((r) => [...r]), ...(targets.percentCells ? { percentCells: [...targets.percentCells] } : {}) }, changed: [], takenBy: new Map() } : null, changedUnits: [], conflicts: [], refused: [], merged: 0, cellsTaken: 0, rowsAdded: 0, returned: [], formatsLost: [] };
   const taken = new Map<string, string>();
   // 完成值 the office typed as `76.5%` are written as the 76.5 they mean, so 量化指标's formulas agree with the engine.
   if (problems.length === 0 && result.targets) result.targets.changed.push(...plainPercents(result.targets.sheet));
@@ -99,8 +105,16 @@ export function startMerge(master: WorkbookData): { add(file: ReturnedFile): voi
     result,
     add(f: ReturnedFile): void {
       if (result.problems.length > 0) return;
+      const changedBefore = new Set(result.changedUnits);
       const reason = mergeOne(f.book === null ? f : { ...f, book: inDateSystem(f.book, system) }, identity, result, taken);
       if (reason !== null) result.refused.push({ file: f.file, reason });
+      // A master ledger the merge now rewrites: what of its own look is lost is said once.
+      for (const unit of result.changedUnits.filter((u) => !changedBefore.has(u))) {
+        const name = result.ledgers.find((l) => l.unit === unit)?.sheetName;
+        const sheet = master.sheets.find((s) => s.name === name);
+        const lost = sheet ? formatsLost(sheet) : null;
+        if (lost) result.formatsLost.push({ ...lost, file: null });
+      }
     },
   };
 }
@@ -220,6 +234,8 @@ function mergeOne(f: ReturnedFile, master: Identity | null, result: MergeResult,
   result.rowsAdded += added;
   result.merged++;
   result.returned.push({ unit: id.unit, rowsUpdated: touched.size });
+  const lost = own ? formatsLost(own, ledger.sheetName) : null;
+  if (lost) result.formatsLost.push({ ...lost, file: f.file });
   taken.set(id.unit, f.file);
   return null;
 }

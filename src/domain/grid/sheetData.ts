@@ -28,6 +28,11 @@ export type SheetData = {
    * is stored as 0.765 with a percent format), for the sheets in PERCENT_AWARE_SHEETS.
    */
   percentCells?: string[];
+  /**
+   * Conditional-format rules as read: each rule's range and its formula (`$P2="逾期"`), or for a rule
+   * without one its kind (`dataBar`, `cellIs greaterThan 5`). Readers that cannot see them leave it out.
+   */
+  conditionalFormats?: Array<{ range: string; rule: string }>;
 };
 
 export type CellMark = {

@@ -10,6 +10,7 @@ import type { Extras, Fills, PreviousRow } from './ledgers';
 import { normaliseUnitName } from '../text/normalise';
 import { sheetKey } from './sheetName';
 import { DUBAN_SHEET_NAMES } from '../grid/names';
+import { formatsLost, type FormatsLost } from './formatsLost';
 
 /** A workbook problem that stops a rebuild before anything is written. */
 export type LayoutProblem = {
@@ -40,8 +41,8 @@ export type PreviousWorkbook = {
   aboveHeader?: Array<{ sheet: string; cell: string; text: string }>;
   /** Ledger sheets 单位名录 names that are not in the workbook (deleted): rebuilt blank, and said so. */
   missingLedgers?: Array<{ unit: string; sheet: string }>;
-  /** Cells of ledger rows whose text a person formatted in parts (a bold word): the text is kept, the formatting is not, and said so. */
-  formatsDropped?: Array<{ sheet: string; cell: string }>;
+  /** Ledgers with rich text or added conditional formats: the values are kept, those looks are not, and said so. */
+  formatsLost?: FormatsLost[];
 };
 
 const CATEGORY_BY_LABEL: Record<string, UnitCategory> = {
@@ -81,14 +82,11 @@ export function readPreviousWorkbook(book: WorkbookData, directorySheet = '单�
   const present = new Set(book.sheets.map((s) => sheetKey(s.name)));
   const missingLedgers = [...asked].filter(([, sheet]) => !present.has(sheetKey(sheet))).map(([unit, sheet]) => ({ unit, sheet }));
   problems.push(...unclaimedLedgers(book, new Set(ledgers.map((l) => l.sheet.name)), missingLedgers));
-  const formatsDropped = ledgers.flatMap(({ sheet }) => {
-    const headerRow = locateHeader(sheet.rows).row;
-    return (sheet.marks ?? []).filter((m) => m.kind === 'format' && m.row > headerRow).map((m) => ({ sheet: sheet.name, cell: m.address }));
-  });
+  const lost = ledgers.map(({ sheet }) => formatsLost(sheet)).filter((l): l is FormatsLost => l !== null);
   return {
     directory, sheetNames, ledgerSheets: ledgers.map((l) => l.sheet.name), rows, targets: readTargets(book.sheets.find((s) => s.name === targetsSheet)), problems,
     ...(aboveHeader.length > 0 ? { aboveHeader } : {}),
-    ...(formatsDropped.length > 0 ? { formatsDropped } : {}),
+    ...(lost.length > 0 ? { formatsLost: lost } : {}),
     ...(missingLedgers.length > 0 ? { missingLedgers } : {}),
   };
 }
