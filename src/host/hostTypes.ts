@@ -165,8 +165,11 @@ export type WorkbookHost = {
   updateFromTaskList(onProgress: (p: Progress) => void): Promise<GenerateResult>;
   /** 从当前工作表读取: the active sheet's used range, or the selection, as a grid (one read; nothing written). */
   readSheetTable(from: 'sheet' | 'selection'): Promise<SheetTableRead>;
-  /** Build or regenerate the workbook from a task-list table read before (the source sheet is kept untouched). */
-  generateFromTable(table: TableInput, onProgress: (p: Progress) => void): Promise<GenerateResult>;
+  /**
+   * Build or regenerate the workbook from a task-list table read before (the source sheet is kept
+   * untouched), as the 事项来源 `source` as generate takes it (null: the workbook's only source).
+   */
+  generateFromTable(table: TableInput, source: string | null, onProgress: (p: Progress) => void): Promise<GenerateResult>;
   /** 刷新汇总: rebuild 汇总 and its row index from the workbook as it is now, in one run. */
   refreshSummary(onProgress: (p: Progress) => void): Promise<SummaryResult>;
   /**

@@ -50,6 +50,9 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
   const update = useHostAction(host.updateFromTaskList, refreshWorkbook);
   const sheetTable = useSheetTable(host);
   const generateTable = useHostAction(host.generateFromTable, refreshWorkbook);
+  // A table read from a sheet is a source too: named by its title, else by its sheet.
+  const tablePreview = sheetTable.preview !== null && !sheetTable.preview.empty ? sheetTable.preview : null;
+  const tableSource = useSourceChoice(workbook, tablePreview === null ? null : tablePreview.table.parsed.notice.title || tablePreview.sheet.sheet);
   // 刷新汇总 looks at the workbook again after: a 统计日期 typed into 汇总 by hand is seen.
   const refresh = useHostAction(host.refreshSummary, refreshWorkbook);
   const setAsOf = useHostAction(host.setAsOf, refreshWorkbook);
@@ -105,7 +108,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
           </TabList>
           <div role="tabpanel" id={`panel-${stage}`} aria-labelledby={`tab-${stage}`}>
             <Suspense fallback={<Caption1>正在打开…</Caption1>}>
-            {stage === 'notice' && <NoticeStage input={input} generate={generate} onGenerate={generateFresh} preview={preview} source={source} yearEnd={yearEnd} update={update} onUpdate={updateFresh} onSelect={goTo} sheetTable={sheetTable} generateTable={generateTable} onGenerateTable={generateTableFresh} workbook={workbook} unavailableReason={host.unavailableReason} running={running} />}
+            {stage === 'notice' && <NoticeStage input={input} generate={generate} onGenerate={generateFresh} preview={preview} source={source} yearEnd={yearEnd} update={update} onUpdate={updateFresh} onSelect={goTo} sheetTable={sheetTable} tableSource={tableSource} generateTable={generateTable} onGenerateTable={generateTableFresh} workbook={workbook} unavailableReason={host.unavailableReason} running={running} />}
             {stage === 'ledgers' && (
               <LedgerStage
                 workbook={workbook}

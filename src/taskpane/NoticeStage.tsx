@@ -38,18 +38,20 @@ type Props = {
   onSelect(sheet: string, cell: string): void;
   /** 从当前工作表读取: the office's 分工表 in the workbook, previewed, and 生成 from it. */
   sheetTable: SheetTable;
-  generateTable: HostAction<[TableInput], GenerateResult>;
-  onGenerateTable(table: TableInput): Promise<void>;
+  /** Which 事项来源 the table read from a sheet is, asked as for a notice. */
+  tableSource: Question;
+  generateTable: HostAction<[TableInput, string | null], GenerateResult>;
+  onGenerateTable(table: TableInput, source: string | null): Promise<void>;
   workbook: WorkbookState | null;
   unavailableReason: string | null;
   running: boolean;
 };
 
 /** Which update the changes dialog previews: a notice, a task-list table read from a sheet, or the edited 任务清单. */
-type Previewing = { kind: 'notice'; source: string | null } | { kind: 'table'; table: TableInput } | { kind: 'tasklist' };
+type Previewing = { kind: 'notice'; source: string | null } | { kind: 'table'; table: TableInput; source: string | null } | { kind: 'tasklist' };
 
 /** 分工: the notice in (pasted, a file, or the bundled example), what was read, and 生成工作簿. */
-export function NoticeStage({ input, generate, onGenerate, preview, source, yearEnd, update, onUpdate, onSelect, sheetTable, generateTable, onGenerateTable, workbook, unavailableReason, running }: Props) {
+export function NoticeStage({ input, generate, onGenerate, preview, source, yearEnd, update, onUpdate, onSelect, sheetTable, tableSource, generateTable, onGenerateTable, workbook, unavailableReason, running }: Props) {
   const styles = useStyles();
   const fileRef = useRef<HTMLInputElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -72,7 +74,7 @@ export function NoticeStage({ input, generate, onGenerate, preview, source, year
   const nameProblem = blocked !== null && source.asked && source.kind === 'add' && blocked === source.problem;
   const showPreview = (what: Previewing): void => {
     setPreviewing(what);
-    void preview.run(what.kind === 'notice' ? input.text : what.kind === 'table' ? what.table : null, what.kind === 'notice' ? what.source : null);
+    void preview.run(what.kind === 'notice' ? input.text : what.kind === 'table' ? what.table : null, what.kind === 'tasklist' ? null : what.source);
   };
   const closePreview = (): void => {
     setPreviewing(null);
@@ -83,15 +85,15 @@ export function NoticeStage({ input, generate, onGenerate, preview, source, year
     else void onGenerate(input.text, null);
   };
   const startTable = (table: TableInput): void => {
-    if (workbook?.generated) showPreview({ kind: 'table', table });
-    else void onGenerateTable(table);
+    if (workbook?.generated) showPreview({ kind: 'table', table, source: tableSource.source });
+    else void onGenerateTable(table, null);
   };
   const confirm = (): void => {
     const what = previewing;
     closePreview();
     // What was previewed is what is applied: the source chosen when the preview was asked for.
     if (what?.kind === 'notice') void onGenerate(input.text, what.source);
-    else if (what?.kind === 'table') void onGenerateTable(what.table);
+    else if (what?.kind === 'table') void onGenerateTable(what.table, what.source);
     else if (what?.kind === 'tasklist') void onUpdate();
   };
   return (
@@ -164,7 +166,7 @@ export function NoticeStage({ input, generate, onGenerate, preview, source, year
           {blocked}
         </Caption1>
       )}
-      <SheetTablePanel table={sheetTable} generate={generateTable} onGenerate={startTable} unavailableReason={unavailableReason} running={running} generatedMessage={generatedMessage} />
+      <SheetTablePanel table={sheetTable} source={tableSource} generate={generateTable} onGenerate={startTable} unavailableReason={unavailableReason} running={running} generatedMessage={generatedMessage} />
       {input.source && <Caption1>已读取：{input.source}</Caption1>}
       {input.loadError && <Caption1 role="alert">{input.loadError}</Caption1>}
       {exampleError && <Caption1 role="alert">{exampleError}</Caption1>}
@@ -182,7 +184,7 @@ export function NoticeStage({ input, generate, onGenerate, preview, source, year
         <Suspense fallback={<Caption1>正在比较分工的变化…</Caption1>}>
         <ChangesDialog
           kind={previewing.kind}
-          subject={previewing.kind === 'notice' && source.asked ? sourceSubject(source, previewing.source) : null}
+          subject={previewing.kind === 'notice' && source.asked ? sourceSubject(source, previewing.source) : previewing.kind === 'table' && tableSource.asked ? sourceSubject(tableSource, previewing.source) : null}
           state={preview.state}
           onConfirm={confirm}
           onCancel={closePreview}

@@ -3,6 +3,7 @@ import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components
 import type { GenerateResult } from '../host/hostTypes';
 import type { HostAction } from './useHostAction';
 import type { SheetTable } from './useSheetTable';
+import type { SourceQuestion } from './useSourceChoice';
 import type { TableInput } from '../domain/table/readTaskTables';
 import { ActionStatus } from './ActionStatus';
 import { SheetTablePreview } from './lazyParts';
@@ -14,7 +15,9 @@ const useStyles = makeStyles({
 
 type Props = {
   table: SheetTable;
-  generate: HostAction<[TableInput], GenerateResult>;
+  /** Which 事项来源 the table is, when the workbook already has tasks. */
+  source: SourceQuestion;
+  generate: HostAction<[TableInput, string | null], GenerateResult>;
   /** Start 生成工作簿 from the table (the stage asks first when a workbook is already there). */
   onGenerate(table: TableInput): void;
   /** null when the workbook can be reached. */
@@ -28,7 +31,7 @@ type Props = {
  * units, roles, how each column was understood, problems) before anything is written. Each column has
  * a picker: the clerk corrects a reading as `--columns` does, and 生成 builds from the same reading.
  */
-export function SheetTablePanel({ table, generate, onGenerate, unavailableReason, running, generatedMessage }: Props) {
+export function SheetTablePanel({ table, source, generate, onGenerate, unavailableReason, running, generatedMessage }: Props) {
   const styles = useStyles();
   const preview = table.preview;
   const blocked = unavailableReason !== null || running;
@@ -57,7 +60,7 @@ export function SheetTablePanel({ table, generate, onGenerate, unavailableReason
       )}
       {preview && !preview.empty && (
         <Suspense fallback={<Caption1>正在显示读取结果…</Caption1>}>
-          <SheetTablePreview preview={preview} table={table} onGenerate={onGenerate} blocked={blocked} running={running} />
+          <SheetTablePreview preview={preview} table={table} source={source} onGenerate={onGenerate} blocked={blocked} running={running} />
         </Suspense>
       )}
       {/* Mounted only once used: idle, it has nothing to say. (Mounted idle, it made the regenerate dialog's jsdom test flaky under load; the cause was not found.) */}

@@ -2,7 +2,11 @@ import { Suspense } from 'react';
 import { Button, Caption1, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { SheetPreview, SheetTable } from './useSheetTable';
 import type { TableInput } from '../domain/table/readTaskTables';
-import { NoticeSummary } from './lazyParts';
+import { NoticeSummary, SourceQuestion } from './lazyParts';
+import type { SourceQuestion as Question } from './useSourceChoice';
+
+/** The table's source-name problem, which 按此表生成工作簿 is described by while it is shown. */
+const TABLE_SOURCE_PROBLEM_ID = 'table-source-name-problem';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
@@ -15,6 +19,8 @@ const useStyles = makeStyles({
 type Props = {
   preview: SheetPreview;
   table: SheetTable;
+  /** Which 事项来源 the table is, asked when the workbook already has tasks. */
+  source: Question;
   onGenerate(table: TableInput): void;
   /** 按此表生成工作簿 cannot run (no workbook, or something is running). */
   blocked: boolean;
@@ -26,9 +32,12 @@ type Props = {
  * does), the tasks and problems, and 按此表生成工作簿. Loaded when there is a preview: the first
  * screen has only the two read buttons.
  */
-export function SheetTablePreview({ preview, table, onGenerate, blocked, running }: Props) {
+export function SheetTablePreview({ preview, table, source, onGenerate, blocked, running }: Props) {
   const styles = useStyles();
   const tasks = preview.table.parsed.tasks.length;
+  // As for a notice: on a workbook with tasks, which source the table is must be answered first.
+  const sourceProblem = source.asked ? source.problem : null;
+  const nameProblem = sourceProblem !== null && source.kind === 'add';
   return (
     <section className={styles.preview} aria-label="分工表预览">
       <Text weight="semibold">
@@ -67,10 +76,16 @@ export function SheetTablePreview({ preview, table, onGenerate, blocked, running
         <NoticeSummary notice={preview.table.parsed} />
       </Suspense>
       <Caption1>生成只写入督办的工作表，工作表“{preview.sheet.sheet}”保持原样。</Caption1>
+      {source.asked && tasks > 0 && (
+        <Suspense fallback={null}>
+          <SourceQuestion question={source} disabled={running} subject="这张分工表" problemId={TABLE_SOURCE_PROBLEM_ID} />
+        </Suspense>
+      )}
       <div className={styles.row}>
         <Button
           appearance="primary"
-          disabledFocusable={blocked || tasks === 0}
+          disabledFocusable={blocked || tasks === 0 || sourceProblem !== null}
+          aria-describedby={nameProblem ? TABLE_SOURCE_PROBLEM_ID : sourceProblem !== null ? 'table-source-problem' : undefined}
           onClick={() => onGenerate(preview.input)}
         >
           按此表生成工作簿
@@ -79,6 +94,7 @@ export function SheetTablePreview({ preview, table, onGenerate, blocked, running
           取消
         </Button>
       </div>
+      {sourceProblem !== null && !nameProblem && tasks > 0 && <Caption1 id="table-source-problem">{sourceProblem}</Caption1>}
       {tasks === 0 && <Caption1>没有读到任何任务：见上方的问题说明；可在“各列的识别”中指定任务所在的列，或修改工作表后再读取。</Caption1>}
     </section>
   );

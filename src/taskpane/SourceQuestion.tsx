@@ -8,16 +8,16 @@ const useStyles = makeStyles({
 });
 
 /**
- * 更新已有来源 or 作为新的事项来源添加, asked before a notice is applied to a workbook that already has
+ * 更新已有来源 or 作为新的事项来源添加, asked before a notice or a table read from a sheet is applied to a workbook that already has
  * tasks (DESIGN §13). With one source the question is answered already (update it), as before there
  * were sources; with several, the office picks one or names the new one.
  */
-export function SourceQuestion({ question: q, disabled }: { question: Question; disabled: boolean }) {
+export function SourceQuestion({ question: q, disabled, subject = '这份通知', problemId = SOURCE_NAME_PROBLEM_ID }: { question: Question; disabled: boolean; subject?: string; problemId?: string }) {
   const styles = useStyles();
   const only = q.sources.length === 1 ? q.sources[0] : undefined;
   return (
     <div className={styles.question}>
-      <Field label={`这份通知是（工作簿中已有 ${q.sources.length} 个事项来源）`}>
+      <Field label={`${subject}是（工作簿中已有 ${q.sources.length} 个事项来源）`}>
         <RadioGroup value={q.kind ?? ''} disabled={disabled} onChange={(_, d) => q.setKind(d.value === 'add' ? 'add' : 'update')}>
           <Radio value="update" label={only === undefined ? '更新已有来源' : `更新已有来源：${only}`} />
           <Radio value="add" label="作为新的事项来源添加" />
@@ -40,7 +40,7 @@ export function SourceQuestion({ question: q, disabled }: { question: Question; 
             label="新事项来源的名称"
             required
             validationState={q.problem ? 'error' : 'none'}
-            validationMessage={q.problem ? { id: SOURCE_NAME_PROBLEM_ID, children: q.problem } : null}
+            validationMessage={q.problem ? { id: problemId, children: q.problem } : null}
           >
             <Input value={q.name} disabled={disabled} onChange={(_, d) => q.setName(d.value)} placeholder="例如：市政府第12次常务会议纪要" />
           </Field>

@@ -113,7 +113,7 @@ describe('the Excel host: readSheetTable, then generateFromTable', () => {
     const read = await host.readSheetTable('sheet');
     expect(contexts[0]?.syncs).toBe(1);
     expect([read.sheet, read.address, read.mergeNote]).toEqual(['Sheet1', 'A1:E5', null]);
-    const result = await host.generateFromTable({ format: 'sheet', grids: [read.grid] }, noProgress);
+    const result = await host.generateFromTable({ format: 'sheet', grids: [read.grid] }, null, noProgress);
     // 各区人民政府 is a group: a matrix column, no ledger of its own.
     expect(result.ledgers).toBe(2);
     // The table's sheet is the office's: not a blank default sheet, so it stays, unchanged.
@@ -128,21 +128,39 @@ describe('the Excel host: readSheetTable, then generateFromTable', () => {
     const { wb, ws } = workbookWithTable();
     const { host } = excelWith(wb);
     const read = await host.readSheetTable('sheet');
-    await host.generateFromTable({ format: 'sheet', grids: [read.grid] }, noProgress);
+    await host.generateFromTable({ format: 'sheet', grids: [read.grid] }, null, noProgress);
     const ledger = wb.sheet('台账-市教委') as FakeWorksheet;
     ledger.cell(1, 7).formula = '已建成5所';
     wb.activeSheet = '分工表';
     const again = await host.readSheetTable('sheet');
-    const second = await host.generateFromTable({ format: 'sheet', grids: [again.grid] }, noProgress);
+    const second = await host.generateFromTable({ format: 'sheet', grids: [again.grid] }, null, noProgress);
     expect(second.keptRows).toBeGreaterThan(0);
     expect(ledger.cells.get('H2')?.formula).toBe('已建成5所');
     expect(wb.sheet('分工表')).toBe(ws);
   });
 
+  it('a table given as a second 事项来源 adds its tasks beside the first source’s, which stay as they were', async () => {
+    const { wb } = workbookWithTable();
+    const { host } = excelWith(wb);
+    const read = await host.readSheetTable('sheet');
+    await host.generateFromTable({ format: 'sheet', grids: [read.grid] }, '重点任务分工表', noProgress);
+    wb.activeSheet = '分工表';
+    const again = await host.readSheetTable('sheet');
+    await host.generateFromTable({ format: 'sheet', grids: [again.grid] }, '常务会议纪要', noProgress);
+    const tasks = wb.sheet('任务清单') as FakeWorksheet;
+    const header = Array.from({ length: 30 }, (_, c) => String(tasks.cell(0, c).formula ?? ''));
+    const sourceCol = header.indexOf('事项来源');
+    expect(sourceCol).toBeGreaterThanOrEqual(0);
+    const sources: string[] = [];
+    for (let r = 1; tasks.cell(r, 0).formula !== undefined && tasks.cell(r, 0).formula !== null && tasks.cell(r, 0).formula !== ''; r++) sources.push(String(tasks.cell(r, sourceCol).formula).replace(/^'/, ''));
+    // Three tasks from each: the first source's were not replaced by the second's.
+    expect(sources).toEqual(['重点任务分工表', '重点任务分工表', '重点任务分工表', '常务会议纪要', '常务会议纪要', '常务会议纪要']);
+  });
+
   it('refuses to read a sheet Duban generated, and says what to do', async () => {
     const { wb } = workbookWithTable();
     const { host } = excelWith(wb);
-    await host.generateFromTable({ format: 'sheet', grids: [(await host.readSheetTable('sheet')).grid] }, noProgress);
+    await host.generateFromTable({ format: 'sheet', grids: [(await host.readSheetTable('sheet')).grid] }, null, noProgress);
     wb.activeSheet = '任务清单';
     await expect(host.readSheetTable('sheet')).rejects.toThrow('工作表“任务清单”是督办生成的工作表，不能作为分工表读取。请切换到存放分工表的工作表（或选中分工表所在区域）后再读取。');
   });
@@ -166,7 +184,7 @@ describe('the Excel host: readSheetTable, then generateFromTable', () => {
     const wb = new FakeWorkbook();
     const { host } = excelWith(wb);
     const read = await host.readSheetTable('sheet');
-    await expect(host.generateFromTable({ format: 'sheet', grids: [read.grid] }, noProgress)).rejects.toThrow('没有读到任何任务，未写入任何内容。');
+    await expect(host.generateFromTable({ format: 'sheet', grids: [read.grid] }, null, noProgress)).rejects.toThrow('没有读到任何任务，未写入任何内容。');
     expect(wb.sheets.map((s) => s.name)).toEqual(['Sheet1']);
   });
 });

@@ -43,8 +43,10 @@ const PARTNER: SheetTableRead = {
   },
 };
 
-function fakeHost(read: SheetTableRead | Error, generated = false): WorkbookHost & { calls: string[]; built: TableInput[]; previewed: TableInput[] } {
+function fakeHost(read: SheetTableRead | Error, generated = false, sources = ['分工通知']): WorkbookHost & { calls: string[]; built: TableInput[]; previewed: TableInput[]; sourcesAsked: Array<string | null> } {
   const calls: string[] = [];
+  /** The 事项来源 each preview and generation was asked for. */
+  const sourcesAsked: Array<string | null> = [];
   const built: TableInput[] = [];
   const previewed: TableInput[] = [];
   const unused = async (): Promise<never> => {
@@ -52,22 +54,25 @@ function fakeHost(read: SheetTableRead | Error, generated = false): WorkbookHost
   };
   return {
     calls,
+    sourcesAsked,
     built,
     previewed,
     unavailableReason: null,
     warnings: [],
-    describeWorkbook: async () => ({ generated, ledgers: generated ? [{ unit: '市教委', sheet: '台账-市教委' }] : [], sources: generated ? ['分工通知'] : [], asOf: null, year: null }),
+    describeWorkbook: async () => ({ generated, ledgers: generated ? [{ unit: '市教委', sheet: '台账-市教委' }] : [], sources: generated ? sources : [], asOf: null, year: null }),
     readSheetTable: async (from) => {
       calls.push(`read ${from}`);
       if (read instanceof Error) throw read;
       return read;
     },
-    generateFromTable: async (table) => {
+    generateFromTable: async (table, source) => {
       calls.push('generateFromTable');
+      sourcesAsked.push(source);
       built.push(table);
       return { sheets: 9, ledgers: 3, syncs: 4, keptRows: 0, removedRows: 0 };
     },
-    previewUpdate: async (source) => {
+    previewUpdate: async (source, asSource) => {
+      sourcesAsked.push(asSource);
       calls.push(`preview ${source === null ? '任务清单' : typeof source === 'string' ? '通知' : '分工表'}`);
       if (source !== null && typeof source !== 'string') previewed.push(source);
       return { headline: '新增任务 3 项，修改 0 项，移出 1 项；已填写的台账行移动 0 行', lines: [], movedRows: 0, unchanged: false, findings: [], blocked: null };
@@ -183,6 +188,46 @@ describe('分工 · 从当前工作表读取', () => {
     await waitFor(() => expect(confirm).not.toHaveAttribute('aria-disabled', 'true'));
     fireEvent.click(confirm);
     await waitFor(() => expect(host.calls).toEqual(['read sheet', 'preview 分工表', 'preview 分工表', 'generateFromTable']));
+  });
+});
+
+describe('分工 · a table read from a sheet is one 事项来源 among the workbook’s (issue 25)', () => {
+  it('over two sources, asks which the table is before 按此表生成工作簿; the answer goes to the preview and the generation', async () => {
+    const host = fakeHost(TABLE, true, ['分工通知', '市政府第12次常务会议纪要']);
+    render(<App host={host} />);
+    await waitFor(() => expect(screen.getByRole('button', { name: '重新生成工作簿' })).toBeInTheDocument());
+    fireEvent.click(screen.getByRole('button', { name: '从当前工作表读取' }));
+    const preview = await screen.findByRole('region', { name: '分工表预览' });
+    const question = await within(preview).findByRole('radiogroup', { name: '这张分工表是（工作簿中已有 2 个事项来源）' });
+    const build = within(preview).getByRole('button', { name: '按此表生成工作簿' });
+    // Nothing chosen (no source is named as the table is): it cannot be applied yet, and says why.
+    expect(build).toHaveAttribute('aria-disabled', 'true');
+    expect(document.getElementById(build.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/事项来源/);
+    fireEvent.click(within(question).getByRole('radio', { name: '作为新的事项来源添加' }));
+    const name = within(preview).getByRole('textbox', { name: /新事项来源的名称/ });
+    fireEvent.change(name, { target: { value: '市政府第12次常务会议纪要' } });
+    // A name already used is refused beside the field.
+    expect(build).toHaveAttribute('aria-disabled', 'true');
+    fireEvent.change(name, { target: { value: '2020年重点任务分工表' } });
+    await waitFor(() => expect(build).not.toHaveAttribute('aria-disabled', 'true'));
+    fireEvent.click(build);
+    const dialog = await screen.findByRole('dialog', { name: '重新生成工作簿？', hidden: true });
+    await waitFor(() => expect(dialog).toHaveTextContent('作为新的事项来源“2020年重点任务分工表”加入：已有来源的任务不变。'));
+    const confirm = within(dialog).getByRole('button', { name: '重新生成', hidden: true });
+    await waitFor(() => expect(confirm).not.toHaveAttribute('aria-disabled', 'true'));
+    fireEvent.click(confirm);
+    await waitFor(() => expect(host.calls).toEqual(['read sheet', 'preview 分工表', 'generateFromTable']));
+    expect(host.sourcesAsked).toEqual(['2020年重点任务分工表', '2020年重点任务分工表']);
+  });
+
+  it('over one source, the table updates it without a choice to make', async () => {
+    const host = fakeHost(TABLE, true);
+    render(<App host={host} />);
+    await waitFor(() => expect(screen.getByRole('button', { name: '重新生成工作簿' })).toBeInTheDocument());
+    fireEvent.click(screen.getByRole('button', { name: '从当前工作表读取' }));
+    const preview = await screen.findByRole('region', { name: '分工表预览' });
+    expect(await within(preview).findByRole('radio', { name: '更新已有来源：分工通知' })).toBeChecked();
+    expect(within(preview).getByRole('button', { name: '按此表生成工作簿' })).not.toHaveAttribute('aria-disabled', 'true');
   });
 });
 

@@ -64,8 +64,8 @@ export function createExcelHost(
           return prepareFromTaskList(previous, null);
         }),
       ),
-    generateFromTable: (table, onProgress) =>
-      runExcel((context, run) => rebuildInExcel(context, run, features, onProgress, TASKLIST_AND_FILLED, (previous) => prepareWorkbook({ table, previous, asOf: null, today: localIsoDate(new Date()) }))),
+    generateFromTable: (table, source, onProgress) =>
+      runExcel((context, run) => rebuildInExcel(context, run, features, onProgress, TASKLIST_AND_FILLED, (previous) => prepareWorkbook({ table, previous, asOf: null, today: localIsoDate(new Date()), ...(source === null ? {} : { source }) }))),
     readSheetTable: (from) =>
       explained(() =>
         runExcel(async (context) => {
