@@ -649,7 +649,7 @@ export class FakeRange extends Loadable {
     protection: { locked: boolean };
   };
   readonly dataValidation: { rule: unknown; errorAlert: unknown; prompt: unknown; ignoreBlanks: unknown; clear(): void };
-  readonly conditionalFormats: { add(type: string): FakeConditionalFormatProxy; clearAll(): void };
+  readonly conditionalFormats: { add(type: string): FakeConditionalFormatProxy; clearAll(): void; load(props: string): FakeConditionalFormatList };
 
   /** `box` null: the sheet's used range, resolved at sync. */
   constructor(
@@ -794,6 +794,7 @@ export class FakeRange extends Loadable {
           ws.assertNotProtected('ConditionalFormatCollection.clearAll');
           if (this.box.wholeSheet) ws.conditionalFormats.length = 0;
         }),
+      load: (props: string) => new FakeConditionalFormatList(ws, this.box).load(props),
     };
   }
 
@@ -1017,6 +1018,43 @@ function pageLayoutProxy(ws: FakeWorksheet): FakePageLayoutProxy {
     setPrintTitleColumns: (a) => set('setPrintTitleColumns', a, () => void (/^\$?[A-Z]+:\$?[A-Z]+$/.test(a) || bad('setPrintTitleColumns', a)), () => void (page.titleColumns = a)),
     headersFooters: { defaultForAllPages },
   };
+}
+
+/** One conditional format as read back: its type, its range, and a custom rule's formula (loaded apart, as Excel's are). */
+type FakeConditionalFormatItem = { type: string; getRangeOrNullObject(): FakeRange; custom: { rule: Loadable & { formula: string } } };
+
+/** A range's conditional formats, read (ExcelApi 1.6): `load('items/type')`, then each item's range and custom rule. */
+class FakeConditionalFormatList extends Loadable {
+  private list: FakeConditionalFormatItem[] = [];
+  constructor(
+    private readonly ws: FakeWorksheet,
+    private readonly box: Box,
+  ) {
+    super(() => ws.wb.context);
+  }
+  override load(props?: string | Record<string, unknown>): this {
+    if (props !== 'items/type') fail('InvalidArgument', `fake Excel: conditionalFormats.load(${JSON.stringify(props)}) is not modelled`, 'ConditionalFormatCollection.load');
+    return super.load(props);
+  }
+  protected override snapshot(): void {
+    const ws = this.ws;
+    this.list = ws.conditionalFormats
+      .filter((cf) => overlaps(parseRange(cf.range), this.box))
+      .map((cf) => {
+        const rule = new (class extends Loadable {
+          get formula(): string {
+            this.ensureLoaded('ConditionalRangeFormatRule.formula');
+            if (cf.type !== 'Custom') fail('InvalidArgument', 'custom rule of a conditional format that is not Custom', 'ConditionalFormat.custom');
+            return `=${(cf.formula ?? '').replace(/^=/, '')}`;
+          }
+        })(() => ws.wb.context);
+        return { type: cf.type, getRangeOrNullObject: () => new FakeRange(ws, parseRange(cf.range), `${quotedSheet(ws.name)}!${cf.range}`), custom: { rule } };
+      });
+  }
+  get items(): FakeConditionalFormatItem[] {
+    this.ensureLoaded('conditionalFormats.items');
+    return this.list;
+  }
 }
 
 type FakeChart = { title: { text: string }; series: { getItemAt(i: number): { setXAxisValues(r: FakeRange): void } }; setPosition(a: string): void };

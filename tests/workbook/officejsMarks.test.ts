@@ -53,6 +53,30 @@ describe('the Excel reader reports what a rebuild would lose', () => {
     expect(book.syncs).toBeLessThanOrEqual(6);
   });
 
+  it('reads each conditional format’s range and rule: the ledger’s 预警 colours and one a person added', async () => {
+    const wb = await generated();
+    const ws = wb.sheet('台账-市财政局') as FakeWorksheet;
+    const ours = ws.conditionalFormats.length;
+    ws.conditionalFormats.push({ range: 'K2:K20', type: 'Custom', formula: '=LEN(K2)>50' }, { range: 'M2:M20', type: 'DataBar' });
+    const book = await readWorkbookInExcel(new FakeContext(wb) as unknown as Excel.RequestContext, undefined, { marks: true });
+    const rules = book.sheets.find((s) => s.name === '台账-市财政局')?.conditionalFormats ?? [];
+    expect(rules).toHaveLength(ours + 2);
+    expect(rules.slice(ours)).toEqual([
+      { range: 'K2:K20', rule: 'LEN(K2)>50' },
+      { range: 'M2:M20', rule: 'DataBar' },
+    ]);
+    expect(rules.slice(0, ours).every((r) => /^\$[A-Z]+2="/.test(r.rule))).toBe(true);
+  });
+
+  it('生成工作簿 over it keeps the values and says which conditional formats a person added are not kept', async () => {
+    const wb = await generated();
+    (wb.sheet('台账-市财政局') as FakeWorksheet).conditionalFormats.push({ range: 'K2:K20', type: 'Custom', formula: '=LEN(K2)>50' });
+    const result = await excelWith(wb).host.generate(SEED, null, noProgress);
+    expect(result.notes ?? []).toContain('工作表“台账-市财政局”添加的条件格式（K2:K20，共 1 处）重建后不再保留，需要时请重新设置');
+    expect(result.notes?.filter((n) => n.includes('条件格式'))).toHaveLength(1);
+    expect((wb.sheet('台账-市财政局') as FakeWorksheet).cells.get('H2')?.formula).toBe('制定专项方案');
+  });
+
   it('without marks it reads as before: no marks, no comment collection loaded', async () => {
     const wb = await generated();
     wb.userAddsComment('台账-市财政局', 'L2', '请财政局核实');

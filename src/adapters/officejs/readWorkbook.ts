@@ -101,9 +101,15 @@ export async function readWorkbookInExcel(
   const wanted = sheets.items.filter((ws) => !skip.has(ws.name));
   const used = wanted.map((ws) => ws.getUsedRangeOrNullObject(true).load('address'));
   const comments = marks ? context.workbook.comments.load('items/content') : null;
+  // Conditional formats a person added are lost by a rebuild too (said, not stopped on): their kinds now, ranges and rules below.
+  const formatLists = marks ? wanted.map((ws) => ws.getRange().conditionalFormats.load('items/type')) : [];
   await context.sync();
   // Where each comment sits: read with the values (or alone, when no sheet holds a value).
   const commentPlaces = (comments?.items ?? []).map((c) => ({ content: c.content, at: c.getLocation().load('address') }));
+  // Each conditional format's range and, for a formula rule, its formula: read with the values too.
+  const formatPlaces = formatLists.map((list) =>
+    list.items.map((cf) => ({ type: String(cf.type), at: cf.getRangeOrNullObject().load('address'), rule: cf.type === 'Custom' ? cf.custom.rule.load('formula') : null })),
+  );
   let syncs = 2;
 
   // Each sheet's used range as one block to start with; reads cut blocks to what fits.
@@ -175,7 +181,7 @@ export async function readWorkbookInExcel(
     done.push(...read);
   }
 
-  if (done.length === 0 && commentPlaces.length > 0) {
+  if (done.length === 0 && (commentPlaces.length > 0 || formatPlaces.some((l) => l.length > 0))) {
     await context.sync();
     syncs++;
   }
@@ -208,7 +214,8 @@ export async function readWorkbookInExcel(
         });
       }
       for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-      const withMarks = marks ? { marks: [...(commentsBySheet.get(name) ?? []), ...blockMarks(mine)] } : {};
+      const rules = (formatPlaces[index] ?? []).filter((f) => !f.at.isNullObject).map((f) => ({ range: splitAddress(f.at.address)[1], rule: f.rule ? f.rule.formula.replace(/^=/, '') : f.type }));
+      const withMarks = marks ? { marks: [...(commentsBySheet.get(name) ?? []), ...blockMarks(mine)], ...(rules.length > 0 ? { conditionalFormats: rules } : {}) } : {};
       const withPercents = PERCENT_AWARE_SHEETS.has(name) ? { percentCells: percentCellsOf(mine) } : {};
       if (!FORMULA_AWARE_SHEETS.has(name)) return { name, rows, ...withMarks, ...withPercents };
       // A formula is a string starting with "=".
