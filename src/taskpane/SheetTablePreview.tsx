@@ -2,7 +2,9 @@ import { Suspense } from 'react';
 import { Button, Caption1, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { SheetPreview, SheetTable } from './useSheetTable';
 import type { TableInput } from '../domain/table/readTaskTables';
-import { NoticeSummary, SourceQuestion } from './lazyParts';
+// This file is itself loaded late: what it shows comes with it, not through lazyParts (no cycle).
+import { NoticeSummary } from './NoticeSummary';
+import { SourceQuestion } from './SourceQuestion';
 import type { SourceQuestion as Question } from './useSourceChoice';
 
 /** The table's source-name problem, which 按此表生成工作簿 is described by while it is shown. */
