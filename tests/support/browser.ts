@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -95,8 +96,55 @@ export function fakeExcelScript(): string {
   return `${code}\nwindow.__dubanFake = DubanFakeExcel.createFakeExcel();\nwindow.Excel = window.__dubanFake.Excel;\n`;
 }
 
+/** What a development build is made of: its hash names the build, so a changed source is never served stale. */
+function bundleKey(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else hash.update(path.slice(root.length)).update(readFileSync(path));
+    }
+  };
+  walk(join(root, 'src'));
+  walk(join(root, 'assets'));
+  for (const f of ['webpack.config.js', 'scripts/officeJs.cjs', 'scripts/addinBaseUrl.cjs', 'scripts/processShim.cjs', 'manifest.xml', 'package-lock.json', 'tsconfig.json']) if (existsSync(join(root, f))) hash.update(f).update(readFileSync(join(root, f)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
 /**
- * Build the bundle, serve dist/ and start Chromium for one test file; closed after it.
+ * One development build for all the browser test files of a run (and later runs of the same
+ * sources): the first file to need it builds under a lock, the others wait for it. A lock left by a
+ * killed run is taken over after ten minutes.
+ */
+async function sharedBundle(): Promise<string> {
+  const dir = join(tmpdir(), `duban-pane-${bundleKey()}`);
+  const done = join(dir, '.built');
+  const lock = `${dir}.lock`;
+  for (;;) {
+    if (existsSync(done)) return dir;
+    try {
+      mkdirSync(lock);
+    } catch {
+      const held = statSync(lock, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
+      await sleep(500);
+      continue;
+    }
+    try {
+      buildBundle({ dist: dir });
+      writeFileSync(done, '');
+      return dir;
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * Serve the shared build and start Chromium for one test file; closed after it.
  * The returned object's fields are filled in beforeAll.
  */
 export type PaneBrowser = { browser: Browser; url: string; newPage(): Promise<Page> };
@@ -104,11 +152,8 @@ export type PaneBrowser = { browser: Browser; url: string; newPage(): Promise<Pa
 export function useTaskPaneBrowser(): PaneBrowser {
   const env = {} as PaneBrowser & { server: Server };
   env.newPage = async () => (await paneContext(env.browser, env.url)).context.newPage();
-  // Each test file builds into its own folder: jest runs files in parallel, and webpack cleans its output.
-  const dir = mkdtempSync(join(tmpdir(), 'duban-pane-'));
   beforeAll(async () => {
-    buildBundle({ dist: dir });
-    const served = await serveDist({}, dir);
+    const served = await serveDist({}, await sharedBundle());
     env.server = served.server;
     env.url = served.url;
     env.browser = await launchChromium();
@@ -117,7 +162,6 @@ export function useTaskPaneBrowser(): PaneBrowser {
   afterAll(async () => {
     await env.browser?.close();
     env.server?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
   return env;
 }
