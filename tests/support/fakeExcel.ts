@@ -25,7 +25,19 @@ import { columnIndex, columnLetter } from '../../src/domain/grid/a1';
 import { excelSerial, fromExcelSerial, type DateSystem } from '../../src/domain/time/isoDate';
 
 export type Scalar = string | number | boolean;
-export type FakeCell = { formula: Scalar; numberFormat: string; bold: boolean; fill: string | null; fontColor: string | null; wrap: boolean; locked: boolean };
+export type FakeCell = {
+  formula: Scalar;
+  numberFormat: string;
+  bold: boolean;
+  fill: string | null;
+  fontColor: string | null;
+  wrap: boolean;
+  locked: boolean;
+  /** Text a person formatted in parts (`userFormatsInParts`); otherwise one run in the cell's font. */
+  textRuns?: FakeTextRun[];
+};
+export type FakeTextRun = { text: string; font?: { bold?: boolean; italic?: boolean; color?: string; underline?: string; strikethrough?: boolean; name?: string } };
+type FakeCellProperties = { hyperlink?: { address: string }; textRuns?: FakeTextRun[] };
 export type FakeValidation = { range: string; rule: unknown; errorAlert: unknown; prompt: unknown; ignoreBlanks: unknown };
 export type FakeConditionalFormat = { range: string; type: string; formula?: string; fill?: string; fontColor?: string; detail?: unknown };
 export type Protection = { options: Record<string, unknown>; password: string | null };
@@ -247,6 +259,13 @@ export class FakeWorkbook {
   }
   userAddsHyperlink(sheet: string, address: string, target: string): void {
     this.mustHave(sheet).hyperlinks.set(address, target);
+  }
+  /** A person types text in runs of different fonts (a bold word): the value is their text. */
+  userFormatsInParts(sheet: string, address: string, runs: FakeTextRun[]): void {
+    const m = /^([A-Z]+)(\d+)$/.exec(address) as RegExpExecArray;
+    const cell = this.mustHave(sheet).cell(Number(m[2]) - 1, columnIndex(m[1] as string));
+    cell.formula = runs.map((r) => r.text).join('');
+    cell.textRuns = runs;
   }
   private mustHave(name: string): FakeWorksheet {
     const ws = this.sheet(name);
@@ -856,18 +875,27 @@ export class FakeRange extends Loadable {
   set formulas(matrix: Scalar[][]) {
     this.write('Range.formulas', matrix);
   }
-  /** `getCellProperties({ hyperlink: true })` (ExcelApi 1.9): each cell's link, readable after the sync. */
-  getCellProperties(options: Record<string, unknown>): { readonly value: Array<Array<{ hyperlink?: { address: string } }>> } {
-    if (Object.keys(options).join() !== 'hyperlink') fail('InvalidArgument', `fake Excel: getCellProperties(${JSON.stringify(options)}) is not modelled`, 'Range.getCellProperties');
-    let result: Array<Array<{ hyperlink?: { address: string } }>> | null = null;
+  /**
+   * `getCellProperties({ hyperlink: true })` (ExcelApi 1.9): each cell's link, readable after the
+   * sync; with `textRuns: true` (ExcelApi 1.18) each text cell's runs too, one run when it is plain.
+   */
+  getCellProperties(options: Record<string, unknown>): { readonly value: FakeCellProperties[][] } {
+    const keys = Object.keys(options).join();
+    if (keys !== 'hyperlink' && keys !== 'hyperlink,textRuns') fail('InvalidArgument', `fake Excel: getCellProperties(${JSON.stringify(options)}) is not modelled`, 'Range.getCellProperties');
+    let result: FakeCellProperties[][] | null = null;
     this.ws.enqueue('Range.getCellProperties', options, () => {
       const b = this.box;
       result = [];
       for (let r = b.r0; r <= b.r1; r++) {
-        const row: Array<{ hyperlink?: { address: string } }> = [];
+        const row: FakeCellProperties[] = [];
         for (let c = b.c0; c <= b.c1; c++) {
           const link = this.ws.hyperlinks.get(`${columnLetter(c)}${r + 1}`);
-          row.push(link === undefined ? {} : { hyperlink: { address: link } });
+          const props: FakeCellProperties = link === undefined ? {} : { hyperlink: { address: link } };
+          const cell = this.ws.cells.get(`${columnLetter(c)}${r + 1}`);
+          if (options.textRuns === true && typeof cell?.formula === 'string' && cell.formula !== '') {
+            props.textRuns = cell.textRuns ?? [{ text: cell.formula.replace(/^'/, ''), font: { bold: cell.bold, italic: false, color: cell.fontColor ?? '#000000', underline: 'None', strikethrough: false } }];
+          }
+          row.push(props);
         }
         result.push(row);
       }
@@ -875,7 +903,7 @@ export class FakeRange extends Loadable {
     return {
       get value() {
         if (result === null) fail('PropertyNotLoaded', 'PropertyNotLoaded: getCellProperties().value was read before sync()');
-        return result as Array<Array<{ hyperlink?: { address: string } }>>;
+        return result as FakeCellProperties[][];
       },
     };
   }
@@ -911,7 +939,10 @@ export class FakeRange extends Loadable {
         const [r, c] = [Number(m[2]) - 1, columnIndex(m[1] as string)];
         if (r < b.r0 || r > b.r1 || c < b.c0 || c > b.c1) continue;
         if (applyTo === 'All') this.ws.cells.delete(key);
-        else if (applyTo === 'Contents') cell.formula = '';
+        else if (applyTo === 'Contents') {
+          cell.formula = '';
+          delete cell.textRuns;
+        }
         else Object.assign(cell, { numberFormat: 'General', bold: false, fill: null, fontColor: null, wrap: false, locked: true });
       }
     });
@@ -935,6 +966,8 @@ export class FakeRange extends Loadable {
           // Excel re-types text in a General cell as a number, date or boolean; an apostrophe keeps it text.
           const retyped = typeof v === 'string' && !v.startsWith("'") && !v.startsWith('=') && cell.numberFormat === 'General' ? excelRetype(v, this.ws.wb.dateSystem) : null;
           cell.formula = retyped ? retyped.value : v;
+          // A value written over formatted text is plain text again, as in Excel.
+          delete cell.textRuns;
           if (retyped?.numberFormat) cell.numberFormat = retyped.numberFormat;
         }),
       );

@@ -77,6 +77,23 @@ describe('the Excel reader reports what a rebuild would lose', () => {
     expect((wb.sheet('台账-市财政局') as FakeWorksheet).cells.get('H2')?.formula).toBe('制定专项方案');
   });
 
+  it('生成工作簿 with ExcelApi 1.18 names a word formatted apart (the text is kept); a font per script is no formatting', async () => {
+    const wb = await generated();
+    wb.userFormatsInParts('台账-市财政局', 'H3', [{ text: '统筹资金' }, { text: '保障', font: { bold: true } }]);
+    wb.userFormatsInParts('台账-市财政局', 'K2', [{ text: '完成', font: { name: '等线' } }, { text: '80%', font: { name: 'Calibri' } }]);
+    const result = await excelWith(wb).host.generate(SEED, null, noProgress);
+    expect(result.notes ?? []).toContain('工作表“台账-市财政局”有 1 处文字设了局部格式（加粗、颜色等），重建后只保留文字、不保留这些格式：H3');
+    const ws = wb.sheet('台账-市财政局') as FakeWorksheet;
+    expect([ws.cells.get('H3')?.formula, ws.cells.get('K2')?.formula]).toEqual(['统筹资金保障', '完成80%']);
+  });
+
+  it('an Excel before ExcelApi 1.18 is not asked for text runs (its rebuild cannot see them)', async () => {
+    const wb = await generated();
+    wb.userFormatsInParts('台账-市财政局', 'H3', [{ text: '统筹资金' }, { text: '保障', font: { bold: true } }]);
+    const result = await excelWith(wb, (_set, version) => Number(version) <= 1.17).host.generate(SEED, null, noProgress);
+    expect((result.notes ?? []).filter((n) => n.includes('局部格式'))).toEqual([]);
+  });
+
   it('without marks it reads as before: no marks, no comment collection loaded', async () => {
     const wb = await generated();
     wb.userAddsComment('台账-市财政局', 'L2', '请财政局核实');

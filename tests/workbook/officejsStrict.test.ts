@@ -91,8 +91,8 @@ describe('a sync that fails in the middle of 生成工作簿', () => {
     await host.generate(SEED, null, noProgress);
     const typed = typeIntoLedgers(workbook);
     // Syncs of a regeneration: read (任务清单 and the ledgers, as many as its blocks need, with
-    // comments, links and formulas), look (1), lift protection (1), then write batches: fail the second of those.
-    const reading = await readWorkbookInExcel(new FakeContext(workbook) as unknown as Excel.RequestContext, TASKLIST_AND_FILLED, { marks: true });
+    // comments, links, text runs and formulas), look (1), lift protection (1), then write batches: fail the second of those.
+    const reading = await readWorkbookInExcel(new FakeContext(workbook) as unknown as Excel.RequestContext, TASKLIST_AND_FILLED, { marks: true, textRuns: true });
     workbook.failSync(reading.syncs + 4, failure);
     const error = (await host.generate(SEED, null, noProgress).catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(Error);

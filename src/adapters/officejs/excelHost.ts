@@ -174,7 +174,7 @@ async function rebuildInExcel(
 ): Promise<GenerateResult> {
   onProgress({ step: '读取工作簿…', done: 0, total: 0 });
   // The rebuild reads what it would lose besides values (formulas, comments, links) to stop before losing it.
-  const book = await readWorkbookInExcel(context, skip, { dateSystem: features.dateSystem, marks: features.cellMarks ?? false });
+  const book = await readWorkbookInExcel(context, skip, { dateSystem: features.dateSystem, marks: features.cellMarks ?? false, textRuns: features.textRuns ?? false });
   // A new workbook has a blank Sheet1 and may have the office's own sheets: not a previous generation.
   const previous = isEarlierGeneration(book) ? book : null;
   onProgress({ step: previous ? '计算分工，核对已填写的台账…' : '计算分工与台账…', done: 0, total: 0 });

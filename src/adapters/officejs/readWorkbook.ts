@@ -43,12 +43,24 @@ function jsonBytes(v: unknown): number {
   return v === null || v === undefined ? 4 : String(v).length;
 }
 
-/** Bytes a block's answer carried: its values (and formulas) as JSON. */
+/** Bytes a block's answer carried: its values (and formulas), and each cell's properties (a link, text runs), as JSON. */
 function blockBytes(b: Block): number {
   let n = 0;
   const grids = [b.range.values, ...(b.formulas ? [b.range.formulas] : []), ...(b.formats ? [b.range.numberFormat] : [])];
   for (const grid of grids) for (const row of (grid ?? []) as unknown[][]) for (const v of row) n += jsonBytes(v) + 1;
+  // Text runs repeat a cell's text: a ledger of long texts answers twice its values.
+  for (const row of b.links?.value ?? []) for (const cell of row) n += jsonBytes(JSON.stringify(cell)) + 1;
   return n;
+}
+
+/** Font properties a person sets on part of a text; the font name alone (one per script) is no formatting. */
+const EMPHASIS = ['bold', 'italic', 'underline', 'strikethrough', 'color'] as const;
+
+/** Text runs that differ in emphasis (a bold word, a red phrase). */
+function formattedApart(runs: readonly Excel.RangeTextRun[] | undefined): boolean {
+  if (!runs || runs.length < 2) return false;
+  const look = (run: Excel.RangeTextRun): string => JSON.stringify(EMPHASIS.map((k) => run.font?.[k] ?? null));
+  return new Set(runs.map(look)).size > 1;
 }
 
 /** A block in two: by rows, or, for one row, by columns; null when it is one cell. */
@@ -88,11 +100,13 @@ function halves(b: Block): [Block, Block] | null {
 export async function readWorkbookInExcel(
   context: Excel.RequestContext,
   skip: ReadonlySet<string> = GENERATED_ONLY,
-  options: { dateSystem?: boolean; cellsPerRead?: number; marks?: boolean; budgetBytes?: number } = {},
+  options: { dateSystem?: boolean; cellsPerRead?: number; marks?: boolean; textRuns?: boolean; budgetBytes?: number } = {},
 ): Promise<WorkbookData & { syncs: number; reads: number; largestReadBytes: number }> {
   const marks = options.marks ?? false;
-  // Formulas and link properties come back beside the values: fewer cells per response.
-  const cellsPerRead = Math.max(1, Math.floor((options.cellsPerRead ?? CELLS_PER_READ) / (marks ? 3 : 1)));
+  // Text runs (ExcelApi 1.18) come with the links, on a rebuild's read only.
+  const textRuns = marks && (options.textRuns ?? false);
+  // Formulas and link properties (and text runs) come back beside the values: fewer cells per response.
+  const cellsPerRead = Math.max(1, Math.floor((options.cellsPerRead ?? CELLS_PER_READ) / (textRuns ? 4 : marks ? 3 : 1)));
   const budget = options.budgetBytes ?? RESPONSE_BUDGET_BYTES;
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
@@ -158,7 +172,7 @@ export async function readWorkbookInExcel(
       // 量化指标's number formats say which 完成值 were typed with `%` (DESIGN §12).
       b.formats = PERCENT_AWARE_SHEETS.has(ws.name);
       b.range = ws.getRange(rangeAddress(b.row, b.col, b.rows, b.cols)).load(['values', ...(b.formulas ? ['formulas'] : []), ...(b.formats ? ['numberFormat'] : [])].join(','));
-      if (marks) b.links = b.range.getCellProperties({ hyperlink: true });
+      if (marks) b.links = b.range.getCellProperties(textRuns ? { hyperlink: true, textRuns: true } : { hyperlink: true });
     }
     try {
       syncs++;
@@ -252,6 +266,8 @@ function blockMarks(blocks: readonly Block[]): CellMark[] {
         const link = links[r]?.[c]?.hyperlink;
         const target = link ? (link.address ?? link.documentReference ?? '') : '';
         if (target.length > 0) out.push({ ...at, kind: 'hyperlink', detail: target });
+        const runs = links[r]?.[c]?.textRuns;
+        if (formattedApart(runs)) out.push({ ...at, kind: 'format', detail: (runs ?? []).map((t) => t.text).join('') });
         // Text that only looks like a formula (typed as '=…) reads the same as values and formulas.
         if (typeof f === 'string' && f.startsWith('=') && values[r]?.[c] !== f) out.push({ ...at, kind: 'formula', detail: f.slice(1), cached: true });
       }),

@@ -13,6 +13,12 @@ export type ExcelFeatures = {
    * cannot see a unit's comments and links, so it cannot warn before they are lost.
    */
   cellMarks?: boolean;
+  /**
+   * ExcelApi 1.18: `getCellProperties({ textRuns })`, a cell's text in runs of one font. With it a
+   * rebuild names text formatted in parts (a bold word) as `build --update` does; without it such
+   * formatting is lost unnamed (the values are kept).
+   */
+  textRuns?: boolean;
 };
 
 export function detectFeatures(isSetSupported: (name: string, version: string) => boolean): ExcelFeatures {
@@ -22,6 +28,7 @@ export function detectFeatures(isSetSupported: (name: string, version: string) =
     dateSystem: isSetSupported('ExcelApi', '1.16'),
     pageLayout: isSetSupported('ExcelApi', '1.9'),
     cellMarks: isSetSupported('ExcelApi', '1.10'),
+    textRuns: isSetSupported('ExcelApi', '1.18'),
   };
 }
 
