@@ -22,6 +22,15 @@ const TARGETS = [
   // The 通报: its figures and fractions, and the sentences that carry them.
   { file: 'src/domain/report/buildCircular.ts', tests: ['tests/report/buildCircular.test.ts', 'tests/report/circularEdges.test.ts'] },
   { file: 'src/domain/report/fractions.ts', tests: ['tests/report/buildCircular.test.ts', 'tests/report/circularEdges.test.ts'] },
+  // Which column of a 分工表 is 任务, 牵头单位, 完成时限…: by header words, then by content.
+  {
+    file: 'src/domain/table/headers.ts',
+    tests: ['tests/table/readTaskTables.test.ts', 'tests/table/columnsByContent.test.ts', 'tests/table/columnDetection.test.ts'],
+  },
+  {
+    file: 'src/domain/table/columnContent.ts',
+    tests: ['tests/table/readTaskTables.test.ts', 'tests/table/columnsByContent.test.ts', 'tests/table/columnDetection.test.ts'],
+  },
 ];
 
 /**
