@@ -5,7 +5,7 @@
 const TARGETS = [
   {
     file: 'src/domain/summary/rules.ts',
-    tests: ['tests/summary/rules.test.ts', 'tests/summary/rulesEdges.test.ts'],
+    tests: ['tests/summary/rules.test.ts', 'tests/summary/rulesEdges.test.ts', 'tests/summary/unknownStatus.test.ts'],
   },
   {
     file: 'src/domain/validation/validate.ts',
