@@ -9,7 +9,7 @@ const TARGETS = [
   },
   {
     file: 'src/domain/validation/validate.ts',
-    tests: ['tests/validation/validate.test.ts', 'tests/validation/validateEdges.test.ts', 'tests/validation/dateSystem.test.ts', 'tests/validation/messages.test.ts'],
+    tests: ['tests/validation/validate.test.ts', 'tests/validation/validateEdges.test.ts', 'tests/validation/dateSystem.test.ts', 'tests/validation/messages.test.ts', 'tests/validation/ledgerVariants.test.ts'],
   },
   {
     file: 'src/domain/notice/deadline.ts',
