@@ -341,6 +341,14 @@ describe('columns found by their content: what is counted', () => {
     ];
     expect(complete(rows, [[0, 'task'], [2, 'deadline']])).toEqual(['重点任务→task', '分工→responsible(content)', '完成时限→deadline']);
   });
+  it('a header naming the units and the deadline still finds its task column by content', () => {
+    const rows = [
+      ['序号', '事', '牵头单位', '完成时限'],
+      ['1', TASK_A, '市住建委', '2024年6月底前'],
+      ['2', TASK_B, '市政务服务办', '2024年12月底前'],
+    ];
+    expect(complete(rows, [[0, 'id'], [2, 'lead'], [3, 'deadline']])).toEqual(['序号→id', '事→task(content)', '牵头单位→lead', '完成时限→deadline']);
+  });
   it('a header that names its deadline column takes no second one by content', () => {
     const rows = [
       ['重点任务', '完成时限', '分工', '原定时间'],
@@ -453,5 +461,8 @@ describe('unit lists', () => {
   });
   it.each(['另行通知', '2024年6月底前', '市财政局，2024年6月底前完成', '', '市财政局、张三', '100个社区服务站', '市财政局2024年'])('%s is not', (text) => {
     expect(isUnitList(text)).toBe(false);
+  });
+  it('a list with an item too long to be a name is not', () => {
+    expect(isUnitList(`市财政局、${'城市更新'.repeat(11)}`)).toBe(false);
   });
 });
