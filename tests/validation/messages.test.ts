@@ -86,6 +86,7 @@ const CASES: Record<FindingCode, Case[]> = {
   VALUE_NOT_NUMBER: [
     { name: 'a 完成值 in words', book: () => target('T002', { 完成值: '基本完成' }), message: '完成值“基本完成”不是数字' },
     { name: 'a number inside a remark', book: () => target('T004', { 完成值: '约1,200条（已全部消除）' }), message: '完成值“约1,200条（已全部消除）”不是数字：其中的数字是 1200，完成值只能单独填写数字（如 1200），说明文字请写在台账的进展情况中' },
+    { name: 'a decimal inside a remark', book: () => target('T002', { 完成值: '约8.25万人（初步统计）' }), message: '完成值“约8.25万人（初步统计）”不是数字：其中的数字是 8.25，完成值只能单独填写数字（如 8.25），说明文字请写在台账的进展情况中' },
     { name: 'a yes/no 完成值', book: () => target('T002', { 完成值: false }), message: '完成值不是数字' },
     { name: 'an infinite 完成值', book: () => target('T002', { 完成值: Number.POSITIVE_INFINITY }), message: '完成值无法识别（文件里记录的不是有效数字），请重新填写' },
   ],
