@@ -5,11 +5,11 @@
 const TARGETS = [
   {
     file: 'src/domain/summary/rules.ts',
-    tests: ['tests/summary/rules.test.ts', 'tests/summary/rulesEdges.test.ts'],
+    tests: ['tests/summary/rules.test.ts', 'tests/summary/rulesEdges.test.ts', 'tests/summary/unknownStatus.test.ts'],
   },
   {
     file: 'src/domain/validation/validate.ts',
-    tests: ['tests/validation/validate.test.ts', 'tests/validation/validateEdges.test.ts', 'tests/validation/dateSystem.test.ts'],
+    tests: ['tests/validation/validate.test.ts', 'tests/validation/validateEdges.test.ts', 'tests/validation/dateSystem.test.ts', 'tests/validation/messages.test.ts', 'tests/validation/ledgerVariants.test.ts'],
   },
   {
     file: 'src/domain/notice/deadline.ts',
@@ -19,6 +19,18 @@ const TARGETS = [
   { file: 'src/domain/loop/pace.ts', tests: ['tests/loop/loopRules.test.ts'] },
   { file: 'src/domain/distribute/updatedDay.ts', tests: ['tests/distribute/updatedDay.test.ts'] },
   { file: 'src/domain/formula/values.ts', tests: ['tests/workbook/formulaValues.test.ts', 'tests/workbook/formulaEngine.test.ts'] },
+  // The 通报: its figures and fractions, and the sentences that carry them.
+  { file: 'src/domain/report/buildCircular.ts', tests: ['tests/report/buildCircular.test.ts', 'tests/report/circularEdges.test.ts'] },
+  { file: 'src/domain/report/fractions.ts', tests: ['tests/report/buildCircular.test.ts', 'tests/report/circularEdges.test.ts'] },
+  // Which column of a 分工表 is 任务, 牵头单位, 完成时限…: by header words, then by content.
+  {
+    file: 'src/domain/table/headers.ts',
+    tests: ['tests/table/readTaskTables.test.ts', 'tests/table/columnsByContent.test.ts', 'tests/table/columnDetection.test.ts'],
+  },
+  {
+    file: 'src/domain/table/columnContent.ts',
+    tests: ['tests/table/readTaskTables.test.ts', 'tests/table/columnsByContent.test.ts', 'tests/table/columnDetection.test.ts'],
+  },
 ];
 
 /**
