@@ -18,6 +18,7 @@ const TARGETS = [
   { file: 'src/domain/loop/rowState.ts', tests: ['tests/loop/loopRules.test.ts'] },
   { file: 'src/domain/loop/pace.ts', tests: ['tests/loop/loopRules.test.ts'] },
   { file: 'src/domain/distribute/updatedDay.ts', tests: ['tests/distribute/updatedDay.test.ts'] },
+  { file: 'src/domain/ledger/formatsLost.ts', tests: ['tests/ledger/formatsLost.test.ts'] },
   { file: 'src/domain/formula/values.ts', tests: ['tests/workbook/formulaValues.test.ts', 'tests/workbook/formulaEngine.test.ts'] },
   // The 通报: its figures and fractions, and the sentences that carry them.
   { file: 'src/domain/report/buildCircular.ts', tests: ['tests/report/buildCircular.test.ts', 'tests/report/circularEdges.test.ts'] },
