@@ -213,3 +213,18 @@ describe.each(Object.entries(CASES) as Array<[FindingCode, Case[]]>)('%s', (code
     else expect(message).toMatch(c.message);
   });
 });
+
+describe('an extension finding points at the cell the clerk must change', () => {
+  /** The A1 address of 市财政局's first row of task 3.1 in a column. */
+  const cellOf = (book: WorkbookData, key: Parameters<typeof at>[0]): string => `${columnLetter(at(key))}${sheetOf(book, F).rows.findIndex((r) => r[0] === '3.1') + 1}`;
+
+  it('申请延期至 not after the 截止日期: the 申请延期至 cell', () => {
+    const book = row31({ extensionAsked: d('2020-12-31') });
+    expect(validate(book).filter((f) => f.code === 'EXTENSION_NOT_LATER').map((f) => f.cell)).toEqual([cellOf(book, 'extensionAsked')]);
+  });
+
+  it('a 延期批复 with no request: the 延期批复 cell', () => {
+    const book = row31({ extensionReply: '同意' });
+    expect(validate(book).filter((f) => f.code === 'APPROVAL_WITHOUT_REQUEST').map((f) => f.cell)).toEqual([cellOf(book, 'extensionReply')]);
+  });
+});
