@@ -138,3 +138,14 @@ describe('January, December and the wordings around a date', () => {
     expect(read('按季报送')).toBe('ongoing 2020-12-31');
   });
 });
+
+describe('a month named after other words', () => {
+  // A month alone is its last day; words before it may say anything (连续12月 is a duration), so the
+  // clause is left unknown, with the warning that asks the office for the date, rather than guessed.
+  it.each(['力争6月', '连续12月'])('%s is not read as that month’s last day', (text) => {
+    expect(read(text)).toBe('unknown null');
+  });
+  it('while 6月 alone and 完成时限：6月 are 30 June', () => {
+    expect([due('6月'), due('完成时限：6月')]).toEqual(['2020-06-30', '2020-06-30']);
+  });
+});
