@@ -1,4 +1,3 @@
-import { Suspense } from 'react';
 import { Button, Caption1, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { SheetPreview, SheetTable } from './useSheetTable';
 import type { TableInput } from '../domain/table/readTaskTables';
@@ -74,14 +73,10 @@ export function SheetTablePreview({ preview, table, source, onGenerate, blocked,
         </Button>
       </div>
       {preview.sheet.mergeNote && <Caption1>{preview.sheet.mergeNote}</Caption1>}
-      <Suspense fallback={null}>
-        <NoticeSummary notice={preview.table.parsed} />
-      </Suspense>
+      <NoticeSummary notice={preview.table.parsed} />
       <Caption1>生成只写入督办的工作表，工作表“{preview.sheet.sheet}”保持原样。</Caption1>
       {source.asked && tasks > 0 && (
-        <Suspense fallback={null}>
-          <SourceQuestion question={source} disabled={running} subject="这张分工表" problemId={TABLE_SOURCE_PROBLEM_ID} />
-        </Suspense>
+        <SourceQuestion question={source} disabled={running} subject="这张分工表" problemId={TABLE_SOURCE_PROBLEM_ID} />
       )}
       <div className={styles.row}>
         <Button
