@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { fakeExcelScript, useTaskPaneBrowser } from '../support/browser';
+import { openPaneWithFakeExcel, useTaskPaneBrowser } from '../support/browser';
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt'), 'utf8');
 /** Screenshots for a person to look at (`SCREENSHOTS=dir`); none unless asked. */
@@ -12,12 +12,7 @@ const env = useTaskPaneBrowser();
 
 describe('下发 and 回收 in Chromium at 320 px (in-memory Excel injected; files as downloads)', () => {
   it('下发 of chosen units downloads one zip of complete unit files; 回收 of a foreign file warns, one line per file', async () => {
-    const page = await env.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.setViewportSize({ width: 320, height: 900 });
-    await page.addInitScript({ content: fakeExcelScript() });
-    await page.goto(`${env.url}/taskpane.html`);
+    const { page, errors } = await openPaneWithFakeExcel(env, 320);
     await page.getByRole('textbox').fill(SEED);
     await page.getByRole('button', { name: '生成工作簿' }).click();
     await page.getByText('已生成 59 张工作表（其中台账 52 张）').waitFor();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fakeExcelScript, useTaskPaneBrowser } from '../support/browser';
+import { openPaneWithFakeExcel, useTaskPaneBrowser } from '../support/browser';
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt'), 'utf8');
 /** Screenshots for a person to look at (`SCREENSHOTS=dir`); none unless asked. */
@@ -16,12 +16,7 @@ type FakeSheets = { __dubanFake: { workbook: { selected: string | null; sheets: 
  */
 describe('the 汇总 tab lists pending extensions and reviews, in Chromium at 320 px', () => {
   it('lists a request and a done row from the ledgers, and goes to the row\'s 延期批复 on a click', async () => {
-    const page = await env.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.setViewportSize({ width: 320, height: 900 });
-    await page.addInitScript({ content: fakeExcelScript() });
-    await page.goto(`${env.url}/taskpane.html`);
+    const { page, errors } = await openPaneWithFakeExcel(env, 320);
     await page.getByRole('textbox').fill(SEED);
     await page.getByRole('button', { name: '生成工作簿' }).click();
     await page.getByText(/已生成 59 张工作表/).waitFor();

@@ -143,6 +143,17 @@ async function sharedBundle(): Promise<string> {
   }
 }
 
+/** A page of the pane at `width` px with the in-memory Excel injected, opened; its page errors are collected in `errors`. */
+export async function openPaneWithFakeExcel(env: PaneBrowser, width: number, height = 900): Promise<{ page: Page; errors: string[] }> {
+  const page = await env.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setViewportSize({ width, height });
+  await page.addInitScript({ content: fakeExcelScript() });
+  await page.goto(`${env.url}/taskpane.html`);
+  return { page, errors };
+}
+
 /**
  * Serve the shared build and start Chromium for one test file; closed after it.
  * The returned object's fields are filled in beforeAll.
