@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { fakeExcelScript, useTaskPaneBrowser } from '../support/browser';
+import { fakeExcelScript, openPaneWithFakeExcel, useTaskPaneBrowser } from '../support/browser';
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt'), 'utf8');
 
@@ -102,12 +102,7 @@ describe('生成工作簿 in Chromium, against the in-memory Excel injected into
   });
 
   it('a 2020 notice counted as of today: 按 2020 年底统计 sets 汇总!B1 to 2020-12-31 in Excel, and 汇总 counts as of it', async () => {
-    const page = await env.newPage();
-    await page.setViewportSize({ width: 320, height: 900 });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.addInitScript({ content: fakeExcelScript() });
-    await page.goto(`${env.url}/taskpane.html`);
+    const { page, errors } = await openPaneWithFakeExcel(env, 320);
     await page.getByRole('textbox').fill(SEED);
     await page.getByRole('button', { name: '生成工作簿' }).click();
     await page.getByText('已生成 59 张工作表（其中台账 52 张）').waitFor();

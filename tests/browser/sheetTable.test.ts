@@ -1,15 +1,10 @@
-import { fakeExcelScript, useTaskPaneBrowser } from '../support/browser';
+import { openPaneWithFakeExcel, useTaskPaneBrowser } from '../support/browser';
 
 const env = useTaskPaneBrowser();
 
 describe('从当前工作表读取 in Chromium, against the in-memory Excel injected into the page', () => {
   it('reads the office\'s 分工表 sheet, previews it at 270 px, builds from it and leaves the sheet as it was', async () => {
-    const page = await env.newPage();
-    await page.setViewportSize({ width: 270, height: 900 });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.addInitScript({ content: fakeExcelScript() });
-    await page.goto(`${env.url}/taskpane.html`);
+    const { page, errors } = await openPaneWithFakeExcel(env, 270);
     // The office's own table, typed into the blank Sheet1 of a new workbook, 板块 merged down.
     const typed = await page.evaluate(() => {
       type Cell = { formula: unknown };
@@ -46,12 +41,7 @@ describe('从当前工作表读取 in Chromium, against the in-memory Excel inje
   });
 
   it('a unit column under a header Duban does not know: the clerk names it in the picker, the counts follow, and 生成 builds with it', async () => {
-    const page = await env.newPage();
-    await page.setViewportSize({ width: 320, height: 900 });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.addInitScript({ content: fakeExcelScript() });
-    await page.goto(`${env.url}/taskpane.html`);
+    const { page, errors } = await openPaneWithFakeExcel(env, 320);
     await page.evaluate(() => {
       type Cell = { formula: unknown };
       const fake = (window as unknown as { __dubanFake: { workbook: { sheets: Array<{ cell(r: number, c: number): Cell; userMerges(...a: string[]): void }> } } }).__dubanFake;

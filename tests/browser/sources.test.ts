@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { fakeExcelScript, useTaskPaneBrowser } from '../support/browser';
+import { openPaneWithFakeExcel, useTaskPaneBrowser } from '../support/browser';
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'seeds', 'tianjin-2020-task-division.txt'), 'utf8');
 const MINUTES = readFileSync(join(__dirname, '..', 'sources', 'fixtures', 'changwu-2020-12.txt'), 'utf8');
@@ -51,12 +51,7 @@ async function confirmAndWait(page: Page, dialog: Locator): Promise<void> {
 
 describe('事项来源 in the pane, in Chromium against the in-memory Excel (DESIGN §13)', () => {
   it('adds the minutes as a second source keeping the notice’s 120 tasks, then updates the minutes alone', async () => {
-    const page = await env.newPage();
-    await page.setViewportSize({ width: 320, height: 900 });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.addInitScript({ content: fakeExcelScript() });
-    await page.goto(`${env.url}/taskpane.html`);
+    const { page, errors } = await openPaneWithFakeExcel(env, 320);
     const notice = page.getByRole('textbox', { name: /任务分工通知/ });
     await notice.fill(SEED);
     await page.getByRole('button', { name: '生成工作簿' }).click();
