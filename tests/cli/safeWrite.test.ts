@@ -236,13 +236,19 @@ describe('the write lock', () => {
     const notice = slowNotice();
     const child = spawn(process.execPath, [BIN, 'build', notice, '--update', book, '-o', book], { stdio: 'ignore' });
     const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
-    const deadline = Date.now() + 20_000;
-    while (!existsSync(`${book}.lock`) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    // Wait until the lock names the child: its content is written after the signal handlers are in
+    // place, so the kill cannot land in the instant between the file's creation and their installation
+    // (CI once saw exit null there). A busy machine may take long to parse the notice: no short deadline.
+    const lock = `${book}.lock`;
+    const deadline = Date.now() + 240_000;
+    const holds = () => existsSync(lock) && readFileSync(lock, 'utf8').startsWith(`${child.pid}\n`);
+    while (!holds() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    expect(holds()).toBe(true);
     child.kill('SIGTERM');
     expect(await exited).toBe(143);
     expect(readdirSync(dir)).toEqual(['book.xlsx']);
     expect(readFileSync(book).equals(before)).toBe(true);
-  });
+  }, 300_000);
 });
 
 describe('output errors: one line naming the path, exit 2', () => {
