@@ -196,7 +196,7 @@ describe('the write lock', () => {
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
     const lock = `${book}.lock`;
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + 240_000;
     while (!existsSync(lock) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
     const second = await cli(['validate', book, '--write']);
     expect(second.code).toBe(2);
