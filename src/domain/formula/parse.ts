@@ -24,26 +24,41 @@ export type Node =
 
 type Token = { t: 'num'; v: number } | { t: 'str'; v: string } | { t: 'ref'; area: Area } | { t: 'word'; v: string } | { t: 'op'; v: string };
 
-const CELL = /^\$?([A-Z]{1,3})\$?(\d{1,7})/i;
-const COLUMN = /^\$?([A-Z]{1,3})(?![\w(])/i;
-const WORD = /^[^\s()+\-*/^&=<>,;:"'!%{}]+/;
+// Sticky patterns read at a position (`lastIndex`): the formula is scanned once, never sliced, so a
+// long formula costs its length, and every write computes thousands of them (DESIGN §5).
+const CELL = /\$?([A-Z]{1,3})\$?(\d{1,7})/iy;
+const COLUMN = /\$?([A-Z]{1,3})(?![\w(])/iy;
+const AFTER_CELL = /[\w(]/y;
+const WORD = /[^\s()+\-*/^&=<>,;:"'!%{}]+/y;
+const SPACE = /\s+/y;
+const TEXT = /"((?:[^"]|"")*)"/y;
+const QUOTED_SHEET = /'((?:[^']|'')+)'!/y;
+const BARE_SHEET = /([^\s()+\-*/^&=<>,;:"'!%{}]+)!/y;
+const NUMBER = /(\d+\.?\d*|\.\d+)(E[+-]?\d+)?/iy;
 const OPERATORS = ['<>', '<=', '>=', '+', '-', '*', '/', '^', '&', '=', '<', '>', '(', ')', ',', '%', '{', '}', ';'];
+
+/** `pattern` matched exactly at `at`, or null. */
+function matchAt(pattern: RegExp, s: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(s);
+}
 
 const letters = (s: string): number => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
-/** A cell (`$B$3`) or a column range (`$A:$C`) at the start of `s`, with its length. */
-function readArea(s: string, sheet: string | null): { area: Area; length: number } | null {
-  const one = (part: string): { r: number; c: number; length: number } | null => {
-    const cell = CELL.exec(part);
-    if (cell && !/^[\w(]/.test(part.slice(cell[0].length))) return { r: Number(cell[2]), c: letters(cell[1] as string), length: cell[0].length };
-    const column = COLUMN.exec(part);
-    return column ? { r: 0, c: letters(column[1] as string), length: column[0].length } : null;
-  };
-  const first = one(s);
+/** A cell (`$B$3`) or a column (`$A`) at `at`, with its length. */
+function areaPart(s: string, at: number): { r: number; c: number; length: number } | null {
+  const cell = matchAt(CELL, s, at);
+  if (cell && matchAt(AFTER_CELL, s, at + cell[0].length) === null) return { r: Number(cell[2]), c: letters(cell[1] as string), length: cell[0].length };
+  const column = matchAt(COLUMN, s, at);
+  return column ? { r: 0, c: letters(column[1] as string), length: column[0].length } : null;
+}
+
+/** A cell (`$B$3`) or a column range (`$A:$C`) at `at`, with its length. */
+function readArea(s: string, at: number, sheet: string | null): { area: Area; length: number } | null {
+  const first = areaPart(s, at);
   if (!first) return null;
-  const rest = s.slice(first.length);
-  if (rest.startsWith(':')) {
-    const second = one(rest.slice(1));
+  if (s[at + first.length] === ':') {
+    const second = areaPart(s, at + first.length + 1);
     if (second && (first.r === 0) === (second.r === 0)) {
       const whole = first.r === 0;
       return {
@@ -57,54 +72,59 @@ function readArea(s: string, sheet: string | null): { area: Area; length: number
   return { area: { sheet, r1: first.r, c1: first.c, r2: first.r, c2: first.c }, length: first.length };
 }
 
+function operatorAt(s: string, at: number): string | undefined {
+  for (const o of OPERATORS) if (s.startsWith(o, at)) return o;
+  return undefined;
+}
+
 function tokenize(formula: string): Token[] {
   const tokens: Token[] = [];
-  let s = formula.replace(/^=/, '');
-  while (s.length > 0) {
-    const space = /^\s+/.exec(s);
+  const s = formula;
+  let at = s.startsWith('=') ? 1 : 0;
+  while (at < s.length) {
+    const space = matchAt(SPACE, s, at);
     if (space) {
-      s = s.slice(space[0].length);
+      at += space[0].length;
       continue;
     }
-    if (s[0] === '"') {
-      const m = /^"((?:[^"]|"")*)"/.exec(s);
+    if (s[at] === '"') {
+      const m = matchAt(TEXT, s, at);
       if (!m) throw new Unsupported('unterminated text');
       tokens.push({ t: 'str', v: (m[1] as string).replace(/""/g, '"') });
-      s = s.slice(m[0].length);
+      at += m[0].length;
       continue;
     }
     // A sheet: 'quoted name'! or bare!
     let sheet: string | null = null;
-    const quoted = /^'((?:[^']|'')+)'!/.exec(s);
-    const bare = quoted ? null : /^([^\s()+\-*/^&=<>,;:"'!%{}]+)!/.exec(s);
-    const prefix = quoted ?? bare;
+    const quoted = matchAt(QUOTED_SHEET, s, at);
+    const prefix = quoted ?? matchAt(BARE_SHEET, s, at);
     if (prefix) {
       sheet = (prefix[1] as string).replace(/''/g, "'");
-      s = s.slice(prefix[0].length);
+      at += prefix[0].length;
     }
-    const area = readArea(s, sheet);
+    const area = readArea(s, at, sheet);
     if (area) {
       tokens.push({ t: 'ref', area: area.area });
-      s = s.slice(area.length);
+      at += area.length;
       continue;
     }
     if (sheet !== null) throw new Unsupported(`reference after ${sheet}!`);
-    const number = /^(\d+\.?\d*|\.\d+)(E[+-]?\d+)?/i.exec(s);
+    const number = matchAt(NUMBER, s, at);
     if (number) {
       tokens.push({ t: 'num', v: Number(number[0]) });
-      s = s.slice(number[0].length);
+      at += number[0].length;
       continue;
     }
-    const op = OPERATORS.find((o) => s.startsWith(o));
+    const op = operatorAt(s, at);
     if (op) {
       tokens.push({ t: 'op', v: op });
-      s = s.slice(op.length);
+      at += op.length;
       continue;
     }
-    const word = WORD.exec(s);
-    if (!word) throw new Unsupported(`cannot read ${s.slice(0, 10)}`);
+    const word = matchAt(WORD, s, at);
+    if (!word) throw new Unsupported(`cannot read ${s.slice(at, at + 10)}`);
     tokens.push({ t: 'word', v: word[0] });
-    s = s.slice(word[0].length);
+    at += word[0].length;
   }
   return tokens;
 }
