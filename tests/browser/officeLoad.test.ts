@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Server } from 'node:http';
-import { OFFICE_CDN_PREFIX, buildBundle, launchChromium, paneContext, serveDist } from '../support/browser';
+import { DEPLOYED_BASE_URL, OFFICE_CDN_PREFIX, launchChromium, paneContext, serveDist, sharedBundle } from '../support/browser';
 
 /**
  * The production builds as Excel would open them. office.js reads the host from `_host_Info` and
@@ -18,12 +15,11 @@ const MODES = ['cdn', 'self'] as const;
 type Served = { url: string; server: Server; dir: string };
 const served = new Map<(typeof MODES)[number], Served>();
 let browser: Browser;
-const work = mkdtempSync(join(tmpdir(), 'duban-builds-'));
 
 beforeAll(async () => {
   for (const mode of MODES) {
-    const dir = join(work, mode);
-    buildBundle({ mode: 'production', officeJs: mode, dist: dir });
+    // The CDN build is the one deploy.test.ts checks (a base URL changes only dist/manifest.xml).
+    const dir = await sharedBundle({ mode: 'production', officeJs: mode, ...(mode === 'cdn' ? { baseUrl: DEPLOYED_BASE_URL } : {}) });
     const { url, server } = await serveDist({}, dir);
     served.set(mode, { url, server, dir });
   }
@@ -33,7 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   for (const s of served.values()) s.server.close();
-  rmSync(work, { recursive: true, force: true });
 });
 
 /** Open the pane of one build and record every failed response and every request outside it. */

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,14 +14,23 @@ export const DIST = join(root, 'dist');
 const { OFFICE_DIST } = require('../../scripts/officeJs.cjs') as { OFFICE_DIST: string };
 /** Where office.js lives on Microsoft's CDN; tests answer it from node_modules. */
 export const OFFICE_CDN_PREFIX = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
+/** The ADDIN_BASE_URL of the production build the deployment and load tests share. */
+export const DEPLOYED_BASE_URL = 'https://example.gov.cn/duban/';
+
+type BuildOptions = { mode?: 'development' | 'production'; officeJs?: 'cdn' | 'self'; baseUrl?: string };
 
 /**
  * Build the add-in bundle (webpack; development mode for readable errors unless told otherwise).
- * `officeJs` picks where office.js comes from (DESIGN §8), `dist` where the build goes.
+ * `officeJs` picks where office.js comes from (DESIGN §8), `baseUrl` is ADDIN_BASE_URL (unset: the
+ * development manifest), `dist` where the build goes. Returns what webpack wrote to stderr.
  */
-export function buildBundle(options: { mode?: 'development' | 'production'; officeJs?: 'cdn' | 'self'; dist?: string } = {}): void {
-  const env = { ...process.env, OFFICE_JS: options.officeJs ?? 'cdn', DIST_DIR: options.dist ?? DIST };
-  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', options.mode ?? 'development'], { cwd: root, stdio: 'pipe', env });
+export function buildBundle(options: BuildOptions & { dist?: string } = {}): string {
+  const env: NodeJS.ProcessEnv = { ...process.env, OFFICE_JS: options.officeJs ?? 'cdn', DIST_DIR: options.dist ?? DIST };
+  delete env.ADDIN_BASE_URL;
+  if (options.baseUrl !== undefined) env.ADDIN_BASE_URL = options.baseUrl;
+  const run = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', options.mode ?? 'development'], { cwd: root, encoding: 'utf8', env });
+  if (run.status !== 0) throw new Error(`webpack failed (${run.status ?? run.signal}): ${run.stderr}${run.stdout}`);
+  return run.stderr;
 }
 
 /**
@@ -115,12 +124,13 @@ function bundleKey(): string {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
- * One development build for all the browser test files of a run (and later runs of the same
- * sources): the first file to need it builds under a lock, the others wait for it. A lock left by a
- * killed run is taken over after ten minutes.
+ * One build of each kind for all the test files of a run (and later runs of the same sources): the
+ * first file to need it builds under a lock, the others wait for it. A lock left by a killed run is
+ * taken over after ten minutes. `.stderr` in the folder holds what webpack wrote there.
  */
-async function sharedBundle(): Promise<string> {
-  const dir = join(tmpdir(), `duban-pane-${bundleKey()}`);
+export async function sharedBundle(options: BuildOptions = {}): Promise<string> {
+  const kind = createHash('sha256').update(JSON.stringify([options.mode ?? 'development', options.officeJs ?? 'cdn', options.baseUrl ?? null])).digest('hex').slice(0, 8);
+  const dir = join(tmpdir(), `duban-pane-${bundleKey()}-${kind}`);
   const done = join(dir, '.built');
   const lock = `${dir}.lock`;
   for (;;) {
@@ -134,7 +144,8 @@ async function sharedBundle(): Promise<string> {
       continue;
     }
     try {
-      buildBundle({ dist: dir });
+      const stderr = buildBundle({ ...options, dist: dir });
+      writeFileSync(join(dir, '.stderr'), stderr);
       writeFileSync(done, '');
       return dir;
     } finally {
