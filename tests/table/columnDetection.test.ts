@@ -80,6 +80,13 @@ describe('header words beyond the aliases', () => {
     expect(columnKind('单位完成情况')).toBeNull();
     expect(columnKind('部门评价')).toBeNull();
   });
+  it('an alias with a report word added is a report column, not the alias: 指导部门完成情况, 牵头单位进展', () => {
+    expect(columnKind('指导部门完成情况')).toBeNull();
+    expect(columnKind('牵头单位进展')).toBeNull();
+    expect(columnKind('责任单位（备注）')).toBe('responsible'); // a bracketed note is no part of the header
+    expect(columnKind('牵头单位及部门')).toBe('lead');
+    expect(columnKind('完成时限要求')).toBe('deadline');
+  });
   it('a unit word gives the role its word says, else responsible', () => {
     expect(columnKind('主责处室')).toBe('lead');
     expect(columnKind('指导处室')).toBe('guide');

@@ -68,7 +68,10 @@ export function columnKind(text: string): ColumnKind | null {
   for (const [kind, aliases] of Object.entries(ALIASES) as Array<[ColumnKind, readonly string[]]>) {
     for (const alias of aliases) {
       if (key === alias) return kind;
-      if (key.includes(alias) && key.length <= alias.length + HEADER_SLACK && (best === null || alias.length > best.length)) best = { kind, length: alias.length };
+      if (!key.includes(alias) || key.length > alias.length + HEADER_SLACK || (best !== null && alias.length <= best.length)) continue;
+      // What a header adds to its alias may make it a report column: `指导部门完成情况`, `牵头单位进展`.
+      if (REPORT_WORD.test(key.replace(alias, ''))) continue;
+      best = { kind, length: alias.length };
     }
   }
   return best?.kind ?? kindByWord(key);
