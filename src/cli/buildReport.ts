@@ -1,5 +1,5 @@
 import type { TaskDiff } from '../domain/diff/diffTasks';
-import { describeDiff } from '../domain/diff/describeDiff';
+import { describeDiff, removalWarning } from '../domain/diff/describeDiff';
 import type { TaskListFinding } from '../domain/tasklist/readTaskList';
 import { SEVERITY_LABEL } from '../domain/notice/labels';
 import type { Io } from './io';
@@ -23,4 +23,7 @@ export function printChanges(changes: TaskDiff, fromTaskList: boolean, io: Io, l
   io.out(headline);
   for (const line of rest.slice(0, limit)) io.out(line);
   if (rest.length > limit) io.out(`……另有 ${rest.length - limit} 行未列出；用 --dry-run 可查看全部变化`);
+  // 任务清单 edited by the office is the division itself: rows it deleted are meant to go.
+  const warning = fromTaskList ? null : removalWarning(changes);
+  if (warning !== null) io.err(`注意：${warning}请改用 --source 新名称 把它作为新的事项来源添加。`);
 }

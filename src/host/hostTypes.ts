@@ -34,6 +34,8 @@ export type UpdatePreview = {
   findings: Array<{ code: string; severity: Finding['severity']; sheet: string; cell: string; task: string; message: string }>;
   /** Why the update cannot be applied (a duplicated 任务编号, a ledger column that would be lost), or null. */
   blocked: string | null;
+  /** It would move more tasks out than it keeps (`removalWarning`): perhaps another document, to add as a new source. */
+  warning: string | null;
 };
 
 /** A validation finding as the pane lists it. */

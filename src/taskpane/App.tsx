@@ -52,7 +52,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
   const generateTable = useHostAction(host.generateFromTable, refreshWorkbook);
   // A table read from a sheet is a source too: named by its title, else by its sheet.
   const tablePreview = sheetTable.preview !== null && !sheetTable.preview.empty ? sheetTable.preview : null;
-  const tableSource = useSourceChoice(workbook, tablePreview === null ? null : tablePreview.table.parsed.notice.title || tablePreview.sheet.sheet);
+  const tableSource = useSourceChoice(workbook, tablePreview === null ? null : tablePreview.table.parsed.notice.title || tablePreview.sheet.sheet, '分工表');
   // 刷新汇总 looks at the workbook again after: a 统计日期 typed into 汇总 by hand is seen.
   const refresh = useHostAction(host.refreshSummary, refreshWorkbook);
   const setAsOf = useHostAction(host.setAsOf, refreshWorkbook);

@@ -52,6 +52,11 @@ export function ChangesDialog({ kind, subject = null, state, onConfirm, onCancel
                     <MessageBarBody>无法更新：{preview.blocked}</MessageBarBody>
                   </MessageBar>
                 )}
+                {preview.warning && (
+                  <MessageBar intent="warning" layout="multiline">
+                    <MessageBarBody>{preview.warning}请点“取消”，在事项来源中选择“作为新的事项来源添加”。</MessageBarBody>
+                  </MessageBar>
+                )}
                 {preview.findings.length > 0 && (
                   <ul className={styles.findings} aria-label="任务清单中的问题">
                     {preview.findings.map((f) => (

@@ -58,6 +58,9 @@ export function NoticeStage({ input, generate, onGenerate, preview, source, year
   // Which update the changes dialog previews; nothing is applied until it is confirmed there.
   const [previewing, setPreviewing] = useState<Previewing | null>(null);
   const [exampleError, setExampleError] = useState<string | null>(null);
+  // What the confirmed preview said would change, repeated once it is applied: `作为新的事项来源“…”加入…；新增任务 3 项…`.
+  const [applied, setApplied] = useState<string>('');
+  const success = (r: GenerateResult): string => generatedMessage(r, applied);
   const loadExample = (): void => {
     setExampleError(null);
     loadExampleNotice().then(
@@ -73,6 +76,7 @@ export function NoticeStage({ input, generate, onGenerate, preview, source, year
   // A new source's name has its problem beside the field; the rest are said under the button.
   const nameProblem = blocked !== null && source.asked && source.kind === 'add' && blocked === source.problem;
   const showPreview = (what: Previewing): void => {
+    setApplied('');
     setPreviewing(what);
     void preview.run(what.kind === 'notice' ? input.text : what.kind === 'table' ? what.table : null, what.kind === 'tasklist' ? null : what.source);
   };
@@ -82,14 +86,23 @@ export function NoticeStage({ input, generate, onGenerate, preview, source, year
   };
   const start = (): void => {
     if (workbook?.generated) showPreview({ kind: 'notice', source: source.source });
-    else void onGenerate(input.text, null);
+    else {
+      setApplied('');
+      void onGenerate(input.text, null);
+    }
   };
   const startTable = (table: TableInput): void => {
     if (workbook?.generated) showPreview({ kind: 'table', table, source: tableSource.source });
-    else void onGenerateTable(table, null);
+    else {
+      setApplied('');
+      void onGenerateTable(table, null);
+    }
   };
   const confirm = (): void => {
     const what = previewing;
+    const headline = preview.state.status === 'done' ? preview.state.result.headline : '';
+    const q = what?.kind === 'notice' ? source : what?.kind === 'table' ? tableSource : null;
+    setApplied(`${q?.asked && what?.kind !== 'tasklist' ? sourceSubject(q, what?.source ?? null) : ''}${headline}${headline ? '。' : ''}`);
     closePreview();
     // What was previewed is what is applied: the source chosen when the preview was asked for.
     if (what?.kind === 'notice') void onGenerate(input.text, what.source);
@@ -166,12 +179,12 @@ export function NoticeStage({ input, generate, onGenerate, preview, source, year
           {blocked}
         </Caption1>
       )}
-      <SheetTablePanel table={sheetTable} source={tableSource} generate={generateTable} onGenerate={startTable} unavailableReason={unavailableReason} running={running} generatedMessage={generatedMessage} />
+      <SheetTablePanel table={sheetTable} source={tableSource} generate={generateTable} onGenerate={startTable} unavailableReason={unavailableReason} running={running} generatedMessage={success} />
       {input.source && <Caption1>已读取：{input.source}</Caption1>}
       {input.loadError && <Caption1 role="alert">{input.loadError}</Caption1>}
       {exampleError && <Caption1 role="alert">{exampleError}</Caption1>}
-      <ActionStatus label="生成" state={generate.state} success={generatedMessage} />
-      <ActionStatus label="更新分工" state={update.state} success={generatedMessage} />
+      <ActionStatus label="生成" state={generate.state} success={success} />
+      <ActionStatus label="更新分工" state={update.state} success={success} />
       {workbook?.generated && (
         <Suspense fallback={null}>
           <YearEndAsOfNote yearEnd={yearEnd} running={running} />
@@ -214,9 +227,10 @@ function generateBlocked(input: NoticeInput, unavailableReason: string | null): 
   return null;
 }
 
-function generatedMessage(r: GenerateResult): string {
+/** `applied`: what the confirmed preview said would change (its source and headline), or '' for a first generation. */
+function generatedMessage(r: GenerateResult, applied: string): string {
   const notes = (r.notes ?? []).map((n) => `\n注意：${n}`).join('');
   // A first generation has nothing to keep: a count of 0 kept rows would only puzzle.
   const kept = r.keptRows > 0 ? `，保留已填写的台账行 ${r.keptRows} 行` : '';
-  return `已生成 ${r.sheets} 张工作表（其中台账 ${r.ledgers} 张）${kept}${r.removedRows > 0 ? `，已移出分工 ${r.removedRows} 行` : ''}。下一步：到“台账”下发给各单位。${notes}`;
+  return `已生成 ${r.sheets} 张工作表（其中台账 ${r.ledgers} 张）${kept}${r.removedRows > 0 ? `，已移出分工 ${r.removedRows} 行` : ''}。${applied}下一步：到“台账”下发给各单位。${notes}`;
 }

@@ -9,8 +9,8 @@ const useStyles = makeStyles({
 
 /**
  * 更新已有来源 or 作为新的事项来源添加, asked before a notice or a table read from a sheet is applied to a workbook that already has
- * tasks (DESIGN §13). With one source the question is answered already (update it), as before there
- * were sources; with several, the office picks one or names the new one.
+ * tasks (DESIGN §13). The source named as the input is proposed, or the only one when nothing tells
+ * them apart; otherwise the office picks one or names the new one.
  */
 export function SourceQuestion({ question: q, disabled, subject = '这份通知', problemId = SOURCE_NAME_PROBLEM_ID }: { question: Question; disabled: boolean; subject?: string; problemId?: string }) {
   const styles = useStyles();

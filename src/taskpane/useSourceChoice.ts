@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { WorkbookState } from '../host/hostTypes';
-import { defaultSourceChoice, newSourceName, sourceOption, type SourceChoice } from '../domain/sources/choice';
+import { defaultSourceChoice, newSourceName, sourceOption, type SourceChoice, type SourceSubject } from '../domain/sources/choice';
 
 /** The id of a new source's name problem, which 重新生成工作簿 is described by while it is shown. */
 export const SOURCE_NAME_PROBLEM_ID = 'source-name-problem';
@@ -31,11 +31,11 @@ type Said = { about: string; kind: 'update' | 'add' | null; target: string | nul
 /**
  * 更新已有来源 or 作为新的事项来源添加 (DESIGN §13): asked when the open workbook already has tasks,
  * before the changes preview. The rules are the domain's (sourceOption): the answer becomes the
- * `source` option the CLI's `--source` gives. Proposed at first: the workbook's only source, or the
- * source named as the notice is. What the office chose holds while the workbook's sources and the
+ * `source` option the CLI's `--source` gives. Proposed at first: the source named as the notice is,
+ * or the only source when nothing tells them apart (defaultSourceChoice). What the office chose holds while the workbook's sources and the
  * notice's title stay the same; after the workbook changes (a source added) it is proposed again.
  */
-export function useSourceChoice(workbook: WorkbookState | null, noticeTitle: string | null): SourceQuestion {
+export function useSourceChoice(workbook: WorkbookState | null, noticeTitle: string | null, subject: SourceSubject = '通知'): SourceQuestion {
   const sources = useMemo(() => workbook?.sources ?? [], [workbook]);
   const title = noticeTitle ?? '';
   const about = `${sources.join('\u0000')}\u0001${title}`;
@@ -47,7 +47,7 @@ export function useSourceChoice(workbook: WorkbookState | null, noticeTitle: str
   const now = said !== null && said.about === about ? said : proposed;
   const change = useCallback((patch: Partial<Omit<Said, 'about'>>) => setSaid({ ...now, ...patch }), [now]);
   const choice: SourceChoice = now.kind === 'add' ? { kind: 'add', name: now.name } : now.kind === 'update' && now.target !== null ? { kind: 'update', name: now.target } : null;
-  const { source, problem } = sourceOption(choice, sources);
+  const { source, problem } = sourceOption(choice, sources, subject);
   return {
     asked: noticeTitle !== null && sources.length > 0,
     sources,

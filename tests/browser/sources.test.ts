@@ -66,11 +66,13 @@ describe('事项来源 in the pane, in Chromium against the in-memory Excel (DES
     expect(seedRows).toHaveLength(120);
     expect(new Set(seedRows.map((r) => r.source))).toEqual(new Set([SEED_SOURCE]));
 
-    // The minutes: the workbook has one source, proposed for update, as before there were sources.
+    // The minutes, titled otherwise than the workbook's one source: nothing is proposed (updating would
+    // move the notice's 120 tasks out), and 重新生成 waits for the office's choice.
     await notice.fill(MINUTES);
     await page.getByText('任务 6', { exact: true }).waitFor();
     const update = page.getByRole('radio', { name: `更新已有来源：${SEED_SOURCE}` });
-    expect(await update.isChecked()).toBe(true);
+    expect(await update.isChecked()).toBe(false);
+    await page.getByText(`请选择这份通知是更新已有的事项来源“${SEED_SOURCE}”，还是作为新的事项来源添加。`).first().waitFor();
     await page.getByRole('radio', { name: '作为新的事项来源添加' }).check();
     const name = page.getByRole('textbox', { name: /新事项来源的名称/ });
     // Prefilled from the minutes' title.

@@ -1,7 +1,7 @@
 import { prepareWorkbook } from '../../src/workbook/prepareWorkbook';
 import { previewChanges } from '../../src/workbook/previewChanges';
 import { planAsData } from '../../src/workbook/planValues';
-import { describeDiff, isUnchanged } from '../../src/domain/diff/describeDiff';
+import { describeDiff, isUnchanged, removalWarning } from '../../src/domain/diff/describeDiff';
 import { REMOVED_MARK } from '../../src/domain/ledger/columns';
 import type { WorkbookData } from '../../src/domain/grid/sheetData';
 import { col, copyBook, sheetOf } from '../tasklist/support';
@@ -103,5 +103,21 @@ describe('changes preview of a revised notice', () => {
     // Nothing else changed: not "其余 4 项" (the rest of what?).
     expect(describeDiff(d)).toEqual(['分工没有变化', '全部 4 项任务与工作簿中的相同']);
     expect(isUnchanged(d)).toBe(true);
+    expect(removalWarning(d)).toBeNull();
+  });
+
+  it('warns when an update would move out more tasks than it keeps (another document applied as an update)', () => {
+    // The revision removes 1 of 4 and keeps 3: a revision, no warning.
+    expect(removalWarning(diff)).toBeNull();
+    const other = `某市人民政府常务会议纪要
+1．研究部署防汛工作。（市水务局牵头，6月底前完成）
+2．推进老旧小区改造。（市住房城乡建设委负责，12月底前完成）`;
+    const d = previewChanges(typed, prepareWorkbook({ noticeText: other, previous: typed, asOf: null }));
+    expect([d.removed.length, d.unchanged + d.changed.length]).toEqual([4, 0]);
+    expect(removalWarning(d)).toBe('这次更新会把工作簿中的 4 项任务移出分工，只保留 0 项。如果这是另一份文件（会议议定事项、领导批示、另一张分工表），');
+    // Half removed, half kept: still a revision.
+    const half = { ...d, removed: d.removed.slice(0, 2), unchanged: 2 };
+    expect(removalWarning(half)).toBeNull();
+    expect(removalWarning({ ...half, unchanged: 1 })).not.toBeNull();
   });
 });

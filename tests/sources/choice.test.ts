@@ -11,7 +11,11 @@ const MEETING = '市政府第12次常务会议纪要';
 describe('which source a notice is (the pane’s question, DESIGN §13)', () => {
   it('updating the only source passes no name, as build --update without --source', () => {
     expect(sourceOption({ kind: 'update', name: NOTICE }, [NOTICE])).toEqual({ source: null, problem: null });
-    expect(sourceOption(null, [NOTICE])).toEqual({ source: null, problem: null });
+  });
+  it('nothing chosen is a problem with one source too, worded for what is applied', () => {
+    expect(sourceOption(null, [NOTICE])).toEqual({ source: null, problem: `请选择这份通知是更新已有的事项来源“${NOTICE}”，还是作为新的事项来源添加。` });
+    expect(sourceOption(null, [NOTICE, MEETING], '分工表').problem).toBe('工作簿中有 2 个事项来源：请选择这张分工表更新的是哪一个，或作为新的事项来源添加。');
+    expect(sourceOption({ kind: 'add', name: MEETING }, [NOTICE, MEETING], '分工表').problem).toBe(`“${MEETING}”已是本工作簿的事项来源：要用这张分工表替换它的任务，请选择“更新已有来源”；作为新来源添加，请换一个名称。`);
   });
   it('updating one of several passes its name', () => {
     expect(sourceOption({ kind: 'update', name: MEETING }, [NOTICE, MEETING])).toEqual({ source: MEETING, problem: null });
@@ -35,8 +39,11 @@ describe('which source a notice is (the pane’s question, DESIGN §13)', () => 
     expect(sourceOption({ kind: 'add', name: '' }, [])).toEqual({ source: null, problem: null });
   });
 
-  it('proposes the only source, or the one named as the notice is, else nothing', () => {
-    expect(defaultSourceChoice([NOTICE], '天津市人民政府常务会议纪要')).toEqual({ kind: 'update', name: NOTICE });
+  it('proposes the source named as the notice is, or the only one when nothing tells them apart, else nothing', () => {
+    expect(defaultSourceChoice([NOTICE], `天津市人民政府关于${NOTICE}的通知`)).toEqual({ kind: 'update', name: NOTICE });
+    expect(defaultSourceChoice([NOTICE], '天津市人民政府常务会议纪要')).toBeNull();
+    expect(defaultSourceChoice([NOTICE], '')).toEqual({ kind: 'update', name: NOTICE });
+    expect(defaultSourceChoice(['分工通知'], '天津市人民政府常务会议纪要')).toEqual({ kind: 'update', name: '分工通知' });
     expect(defaultSourceChoice([NOTICE, '稳就业若干措施'], '天津市人民政府关于印发稳就业若干措施的通知')).toEqual({ kind: 'update', name: '稳就业若干措施' });
     expect(defaultSourceChoice([NOTICE, MEETING], '天津市人民政府常务会议纪要')).toBeNull();
     expect(defaultSourceChoice([], '')).toBeNull();

@@ -75,7 +75,7 @@ function fakeHost(read: SheetTableRead | Error, generated = false, sources = ['�
       sourcesAsked.push(asSource);
       calls.push(`preview ${source === null ? '任务清单' : typeof source === 'string' ? '通知' : '分工表'}`);
       if (source !== null && typeof source !== 'string') previewed.push(source);
-      return { headline: '新增任务 3 项，修改 0 项，移出 1 项；已填写的台账行移动 0 行', lines: [], movedRows: 0, unchanged: false, findings: [], blocked: null };
+      return { headline: '新增任务 3 项，修改 0 项，移出 1 项；已填写的台账行移动 0 行', lines: [], movedRows: 0, unchanged: false, findings: [], blocked: null, warning: null };
     },
     updateFromTaskList: unused,
     distributeUnavailable: null,
@@ -218,9 +218,23 @@ describe('分工 · a table read from a sheet is one 事项来源 among the work
     fireEvent.click(confirm);
     await waitFor(() => expect(host.calls).toEqual(['read sheet', 'preview 分工表', 'generateFromTable']));
     expect(host.sourcesAsked).toEqual(['2020年重点任务分工表', '2020年重点任务分工表']);
+    // Once written, the pane says what was applied: the new source and the preview's counts.
+    expect(await screen.findByText(/已生成 9 张工作表/)).toHaveTextContent('作为新的事项来源“2020年重点任务分工表”加入：已有来源的任务不变。新增任务 3 项');
   });
 
-  it('over one source, the table updates it without a choice to make', async () => {
+  it('over one source named otherwise, nothing is chosen: a table is never taken for an update of the notice by default', async () => {
+    const host = fakeHost(TABLE, true, ['落实国务院《政府工作报告》重点工作任务分工']);
+    render(<App host={host} />);
+    await waitFor(() => expect(screen.getByRole('button', { name: '重新生成工作簿' })).toBeInTheDocument());
+    fireEvent.click(screen.getByRole('button', { name: '从当前工作表读取' }));
+    const preview = await screen.findByRole('region', { name: '分工表预览' });
+    expect(await within(preview).findByRole('radio', { name: '更新已有来源：落实国务院《政府工作报告》重点工作任务分工' })).not.toBeChecked();
+    const build = within(preview).getByRole('button', { name: '按此表生成工作簿' });
+    expect(build).toHaveAttribute('aria-disabled', 'true');
+    expect(document.getElementById(build.getAttribute('aria-describedby') ?? '')?.textContent).toBe('请选择这张分工表是更新已有的事项来源“落实国务院《政府工作报告》重点工作任务分工”，还是作为新的事项来源添加。');
+  });
+
+  it('over a workbook from before sources (分工通知), the table updates it without a choice to make', async () => {
     const host = fakeHost(TABLE, true);
     render(<App host={host} />);
     await waitFor(() => expect(screen.getByRole('button', { name: '重新生成工作簿' })).toBeInTheDocument());

@@ -41,7 +41,7 @@ function fakeHost(overrides: Partial<WorkbookHost> = {}, generated = true): Work
     },
     previewUpdate: async (text, source) => {
       calls.push(`preview ${text === null ? '任务清单' : typeof text === 'string' ? text.length : '分工表'}${source === null ? '' : ` as ${source}`}`);
-      return { headline: '新增任务 1 项，修改 1 项，移出 0 项；已填写的台账行移动 2 行（内容随之保留，不会丢失）', lines: ['新增：', '  2.1 新建图书馆1座（牵头：市文化和旅游局）'], movedRows: 2, unchanged: false, findings: [], blocked: null };
+      return { headline: '新增任务 1 项，修改 1 项，移出 0 项；已填写的台账行移动 2 行（内容随之保留，不会丢失）', lines: ['新增：', '  2.1 新建图书馆1座（牵头：市文化和旅游局）'], movedRows: 2, unchanged: false, findings: [], blocked: null, warning: null };
     },
     updateFromTaskList: async () => {
       calls.push('update');
@@ -120,8 +120,21 @@ describe('task pane (React, with a fake host)', () => {
     await waitFor(() => expect(document.body.textContent).toMatch(/注意：单位名录中“市财政局”的台账工作表“财政\/局”/));
   });
 
+  it('a regeneration that would move most tasks out warns and says how to add it as a new source instead', async () => {
+    const warning = '这次更新会把工作簿中的 120 项任务移出分工，只保留 0 项。如果这是另一份文件（会议议定事项、领导批示、另一张分工表），';
+    const host = fakeHost({ previewUpdate: async () => ({ headline: '新增任务 3 项，修改 0 项，移出 120 项；已填写的台账行移动 0 行（内容随之保留，不会丢失）', lines: [], movedRows: 0, unchanged: false, findings: [], blocked: null, warning }) });
+    render(<App host={host} />);
+    fireEvent.change(screen.getByRole('textbox'), { target: { value: NOTICE } });
+    await screen.findByText('任务 1');
+    fireEvent.click(await screen.findByRole('button', { name: '重新生成工作簿' }));
+    const dialog = await screen.findByRole('dialog', { name: '重新生成工作簿？' });
+    await waitFor(() => expect(dialog).toHaveTextContent(`${warning}请点“取消”，在事项来源中选择“作为新的事项来源添加”。`));
+    // A warning, not a block: the office may mean it.
+    expect(within(dialog).getByRole('button', { name: '重新生成', hidden: true })).not.toHaveAttribute('aria-disabled', 'true');
+  });
+
   it('a regeneration that changes nothing says so and offers nothing to apply', async () => {
-    const host = fakeHost({ previewUpdate: async () => ({ headline: '分工没有变化', lines: ['全部 120 项任务与工作簿中的相同'], movedRows: 0, unchanged: true, findings: [], blocked: null }) });
+    const host = fakeHost({ previewUpdate: async () => ({ headline: '分工没有变化', lines: ['全部 120 项任务与工作簿中的相同'], movedRows: 0, unchanged: true, findings: [], blocked: null, warning: null }) });
     render(<App host={host} />);
     fireEvent.change(screen.getByRole('textbox'), { target: { value: NOTICE } });
     await screen.findByText('任务 1');
@@ -155,7 +168,8 @@ describe('task pane (React, with a fake host)', () => {
     const confirm = await screen.findByRole('button', { name: '重新生成' });
     await waitFor(() => expect(confirm).not.toHaveAttribute('aria-disabled', 'true'));
     fireEvent.click(confirm);
-    await screen.findByText(/已生成 9 张工作表/);
+    // What was applied is said once written: the preview's counts.
+    expect(await screen.findByText(/已生成 9 张工作表/)).toHaveTextContent('新增任务 1 项，修改 1 项，移出 0 项');
     expect(host.calls).toEqual([`preview ${NOTICE.length}`, `preview ${NOTICE.length}`, `generate ${NOTICE.length}`]);
   });
 
@@ -267,6 +281,7 @@ describe('task pane (React, with a fake host)', () => {
         unchanged: false,
         findings: [{ code: 'UNKNOWN_UNIT', severity: 'warning', sheet: '任务清单', cell: 'E4', task: '3.1', message: '任务 3.1 的单位“市财正局”不在单位名录中，是否应为“市财政局”？' }],
         blocked: null,
+        warning: null,
       }),
     });
     render(<App host={host} />);
@@ -295,7 +310,7 @@ describe('task pane (React, with a fake host)', () => {
 
   it('更新分工 that cannot be applied says why and cannot be confirmed', async () => {
     const host = fakeHost({
-      previewUpdate: async () => ({ headline: '按任务清单更新分工：任务 2 项；已填写的台账行移动 0 行（内容随之保留，不会丢失）', lines: [], movedRows: 0, unchanged: false, findings: [], blocked: '任务清单!A3：任务编号 1.1 在第 2 行和第 3 行重复出现' }),
+      previewUpdate: async () => ({ headline: '按任务清单更新分工：任务 2 项；已填写的台账行移动 0 行（内容随之保留，不会丢失）', lines: [], movedRows: 0, unchanged: false, findings: [], blocked: '任务清单!A3：任务编号 1.1 在第 2 行和第 3 行重复出现', warning: null }),
     });
     render(<App host={host} />);
     fireEvent.click(await screen.findByRole('button', { name: '更新分工…' }));

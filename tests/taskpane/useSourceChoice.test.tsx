@@ -15,13 +15,27 @@ describe('useSourceChoice: 更新已有来源 or 作为新的事项来源添加'
     expect(result.current).toMatchObject({ asked: false, source: null, problem: null });
   });
 
-  it('with one source, proposes updating it: the notice applied as today, no source passed', () => {
-    const { result } = renderHook(() => useSourceChoice(book([NOTICE]), MEETING_TITLE));
-    expect(result.current).toMatchObject({ asked: true, kind: 'update', target: NOTICE, source: null, problem: null, name: MEETING_TITLE });
+  it('with one source named as the notice is, proposes updating it: the notice applied as before sources, no source passed', () => {
+    const { result } = renderHook(() => useSourceChoice(book([NOTICE]), `天津市人民政府关于${NOTICE}的通知`));
+    expect(result.current).toMatchObject({ asked: true, kind: 'update', target: NOTICE, source: null, problem: null });
+  });
+
+  it('with one source named otherwise, proposes nothing: another document is never assumed to replace it', () => {
+    const { result } = renderHook(() => useSourceChoice(book([NOTICE]), MEETING_TITLE, '分工表'));
+    expect(result.current).toMatchObject({ asked: true, kind: null, source: null, name: MEETING_TITLE });
+    expect(result.current.problem).toBe(`请选择这张分工表是更新已有的事项来源“${NOTICE}”，还是作为新的事项来源添加。`);
+    act(() => result.current.setKind('update'));
+    expect(result.current).toMatchObject({ kind: 'update', target: NOTICE, source: null, problem: null });
+  });
+
+  it('a workbook from before sources (its one source 分工通知) is updated by any notice, as it always was', () => {
+    const { result } = renderHook(() => useSourceChoice(book(['分工通知']), MEETING_TITLE));
+    expect(result.current).toMatchObject({ kind: 'update', target: '分工通知', source: null, problem: null });
   });
 
   it('adds a new source under the prefilled name, refuses an empty one and one in use', () => {
     const { result } = renderHook(() => useSourceChoice(book([NOTICE]), MEETING_TITLE));
+    expect(result.current.kind).toBeNull();
     act(() => result.current.setKind('add'));
     expect(result.current).toMatchObject({ kind: 'add', source: MEETING_TITLE, problem: null });
     act(() => result.current.setName('  '));

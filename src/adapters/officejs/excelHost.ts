@@ -23,7 +23,7 @@ import { readSheetGrid } from './readSheetTable';
 import { prepareFromTaskList } from '../../workbook/prepareFromTaskList';
 import { previewChanges } from '../../workbook/previewChanges';
 import type { TaskListFinding } from '../../domain/tasklist/readTaskList';
-import { describeDiff, diffHeadline, isUnchanged } from '../../domain/diff/describeDiff';
+import { describeDiff, diffHeadline, isUnchanged, removalWarning } from '../../domain/diff/describeDiff';
 import { validateWorkbook } from '../../domain/validation/validate';
 import { withFixes } from '../../domain/validation/fixes';
 import type { Finding } from '../../domain/validation/findings';
@@ -202,7 +202,7 @@ function previewOf(book: WorkbookData, input: string | TableInput | null, source
   const prepared = fromList ?? prepareWorkbook({ ...(typeof input === 'string' ? { noticeText: input } : { table: input as TableInput }), previous: book, asOf: null, ...sourceOf(source) });
   const diff = fromList?.changes ?? previewChanges(book, prepared);
   const blocked = prepared.problems.length > 0 ? prepared.problems.map((p) => p.message).join('；') : null;
-  return { headline: diffHeadline(diff), lines: describeDiff(diff).slice(1), movedRows: diff.movedRows, unchanged: isUnchanged(diff), findings: fromList?.findings ?? [], blocked };
+  return { headline: diffHeadline(diff), lines: describeDiff(diff).slice(1), movedRows: diff.movedRows, unchanged: isUnchanged(diff), findings: fromList?.findings ?? [], blocked, warning: fromList === null ? removalWarning(diff) : null };
 }
 
 /** The `source` option of prepareWorkbook: absent for the workbook's only source (no `--source`). */

@@ -50,6 +50,18 @@ export const describeRowMove = (m: RowMove): string => `${m.unit} 任务 ${m.fro
 /** Nothing added, changed or removed, and no ledger row moved: applying it would change nothing. */
 export const isUnchanged = (d: TaskDiff): boolean => d.added.length + d.removed.length + d.changed.length + d.movedRows === 0;
 
+/**
+ * A warning when an update would move more of the workbook's tasks out than it keeps: what applying
+ * another document (a meeting's decisions, a second table) as an update of a source looks like,
+ * where it should have been added as a new source (DESIGN §13). The caller says how to add it.
+ * @example removalWarning(diffOf({ removed: 120, unchanged: 0 })) //=> '这次更新会把工作簿中的 120 项任务移出分工，只保留 0 项。如果这是另一份文件（会议议定事项、领导批示、另一张分工表），'
+ */
+export function removalWarning(d: TaskDiff): string | null {
+  const kept = d.unchanged + d.changed.length;
+  if (d.removed.length <= kept) return null;
+  return `这次更新会把工作簿中的 ${d.removed.length} 项任务移出分工，只保留 ${kept} 项。如果这是另一份文件（会议议定事项、领导批示、另一张分工表），`;
+}
+
 /** The headline of the preview: counts of what changes. */
 export function diffHeadline(d: TaskDiff): string {
   if (isUnchanged(d)) return '分工没有变化';
