@@ -20,9 +20,12 @@ export function NoticeSummary({ notice }: { notice: ParsedNotice }) {
   return (
     <section className={styles.root} aria-label="解析结果">
       <Text weight="semibold">{notice.notice.title || '（未识别标题）'}</Text>
-      <Caption1>
-        {notice.notice.issuer ?? '—'} · {notice.notice.date ?? '—'}
-      </Caption1>
+      {/* A table has neither: a line of dashes would only puzzle. */}
+      {(notice.notice.issuer !== null || notice.notice.date !== null) && (
+        <Caption1>
+          {notice.notice.issuer ?? '—'} · {notice.notice.date ?? '—'}
+        </Caption1>
+      )}
       <div className={styles.counts}>
         <Badge appearance="tint">板块 {notice.sections.length}</Badge>
         <Badge appearance="tint">事项 {notice.itemCount}</Badge>

@@ -262,6 +262,8 @@ describe('分工 · 各列的识别 can be changed column by column (issue 22)',
     expect(partner(preview).value).toBe('不用');
     expect(within(preview).getByText('单位 3')).toBeInTheDocument();
     expect(within(preview).getByText('配合 0')).toBeInTheDocument();
+    // A table names no issuer or date: no line of dashes for them.
+    expect(preview).not.toHaveTextContent('— · —');
     // The choices are the words --columns takes.
     expect([...partner(preview).options].map((o) => o.value)).toEqual(['编号', '任务', '牵头单位', '责任单位', '配合单位', '指导单位', '完成时限', '板块', '不用']);
 
