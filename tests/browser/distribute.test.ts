@@ -69,5 +69,5 @@ describe('下发 and 回收 in Chromium at 320 px (in-memory Excel injected; fil
     if (SHOTS) await page.screenshot({ path: join(SHOTS, '汇总-320.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
-  }, 240_000);
+  }, 300_000);
 });

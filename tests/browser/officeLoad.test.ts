@@ -24,7 +24,7 @@ beforeAll(async () => {
     served.set(mode, { url, server, dir });
   }
   browser = await launchChromium();
-}, 240_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -52,5 +52,5 @@ describe('the 汇总 tab lists pending extensions and reviews, in Chromium at 32
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
-  }, 240_000);
+  }, 300_000);
 });

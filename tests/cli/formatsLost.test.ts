@@ -46,7 +46,7 @@ describe('looks a rebuild or a merge cannot keep are named, never dropped silent
     dir = mkdtempSync(join(tmpdir(), 'duban-looks-'));
     master = join(dir, 'master.xlsx');
     expect((await cli(['build', SEED, '-o', master, '--as-of', '2020-12-01'])).code).toBe(0);
-  }, 120_000);
+  }, 300_000);
 
   it('build --update: a conditional format and a bold word added to a ledger (saved by LibreOffice) are named; the 预警 colours are not', async () => {
     const v1 = join(dir, 'v1.xlsx');
@@ -64,7 +64,7 @@ describe('looks a rebuild or a merge cannot keep are named, never dropped silent
     expect(said[0]).toContain(`工作表“${FIN}”有 1 处文字设了局部格式（加粗、颜色等），重建后只保留文字、不保留这些格式：${looks.bold}`);
     expect(said[0]).toContain(`添加的条件格式（${looks.range}，共 1 处）重建后不再保留，需要时请重新设置`);
     expect((await openXlsx(v2)).getWorksheet(FIN)!.getCell(looks.bold).value).toBe('统筹资金保障');
-  }, 240_000);
+  }, 300_000);
 
   it('merge: a returned file with its own conditional format and rich text is merged, and the looks not kept are listed after what was merged', async () => {
     const m = join(dir, 'm.xlsx');
@@ -87,7 +87,7 @@ describe('looks a rebuild or a merge cannot keep are named, never dropped silent
     const merged = (await openXlsx(m)).getWorksheet(FIN)!;
     expect(merged.getCell(looks.progress).value).toBe('已完成年度预算调整');
     expect(merged.getCell(looks.bold).value).toBe('统筹资金保障');
-  }, 240_000);
+  }, 300_000);
 
   it('merge --json lists them as formatsNotKept; a file without added looks lists none', async () => {
     const m = join(dir, 'j.xlsx');
@@ -104,5 +104,5 @@ describe('looks a rebuild or a merge cannot keep are named, never dropped silent
     const doc = JSON.parse(r.out) as { merged: number; formatsNotKept: unknown[] };
     expect(doc.merged).toBe(2);
     expect(doc.formatsNotKept).toEqual([{ file: fin, sheet: FIN, richTextCells: [looks.bold], conditionalFormats: [looks.range] }]);
-  }, 240_000);
+  }, 300_000);
 });

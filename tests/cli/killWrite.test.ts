@@ -114,5 +114,5 @@ describe('a killed write never destroys the workbook', () => {
     // The kills did interrupt writes (a run that always finished first would test nothing).
     expect(seen.killed).toBeGreaterThanOrEqual(KILLS - 2);
     expect(seen.lockLeft).toBeGreaterThan(0);
-  }, 300_000); // ten builds of a notice three times the seed: each write also computes cached results
+  }, 600_000); // ten builds of a notice three times the seed: each write also computes cached results
 });

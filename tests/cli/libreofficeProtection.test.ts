@@ -38,7 +38,7 @@ describe('protection survives a file saved by LibreOffice (sheet="true", locked=
     expect((await cli(['build', SEED, '-o', book, '--as-of', '2020-12-01'])).code).toBe(0);
     ours = await protectedSheets(book);
     [saved] = recalculate([book]) as [string];
-  }, 240_000);
+  }, 300_000);
 
   it('LibreOffice writes the wordy spelling, and exceljs alone would read it as unprotected', async () => {
     const lo = await protectedSheets(saved);
@@ -64,7 +64,7 @@ describe('protection survives a file saved by LibreOffice (sheet="true", locked=
     expect(after.protectedCount).toBeGreaterThanOrEqual(ours.protectedCount);
     expect(after.protectedCount).toBeGreaterThan(50);
     expect(await fillCellsUnlocked(file)).toEqual([true, true, true]);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('normaliseProtectionXml', () => {

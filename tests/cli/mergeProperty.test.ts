@@ -141,5 +141,5 @@ describe('merge loses nothing over several rounds (seeded random edits on both s
     // The edits on both sides must have produced conflicts, or the property says little.
     expect(conflictsSeen).toBeGreaterThan(0);
     expect(targetsTyped).toBeGreaterThan(0);
-  }, 240_000);
+  }, 300_000);
 });

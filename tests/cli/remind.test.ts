@@ -68,7 +68,7 @@ describe('duban remind (催办单)', () => {
     const run = await cli(['remind', file, '--json', '--write']);
     expect(run.code).toBe(0);
     doc = JSON.parse(run.out) as ReminderDocument;
-  }, 60_000);
+  }, 300_000);
 
   it('lists exactly the 逾期 and 临期 rows of an independent count, each once', () => {
     const listed = doc.units.flatMap((u) => u.rows.map((r) => [`${u.name}|${r.task}`, r.warn] as const));

@@ -51,7 +51,7 @@ describe('duban summary --snapshot (调度记录) and the trend on 汇总', () =
       reports.push(JSON.parse(run.out) as Report);
       after.push(await history(file));
     }
-  }, 120_000);
+  }, 300_000);
 
   it('appends the whole and each unit per snapshot and never rewrites earlier rows', () => {
     const perSnapshot = 1 + (reports[0]?.units.length ?? 0);

@@ -20,7 +20,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 't.csv'), `${csv}\n`);
   master = join(dir, 'master.xlsx');
   expect((await cli(['build', join(dir, 't.csv'), '-o', master])).code).toBe(0);
-}, 60_000);
+}, 300_000);
 
 describe('unitFileNames', () => {
   it('keeps names apart that sanitise alike, also when only case differs', () => {
@@ -51,7 +51,7 @@ describe('duban split: file names', () => {
       ids.eachRow((row) => values.push(...(row.values as unknown[])));
       expect(values).toContain(unit);
     }
-  }, 60_000);
+  }, 300_000);
 });
 
 describe('duban split: links and failures part way', () => {
@@ -69,7 +69,7 @@ describe('duban split: links and failures part way', () => {
     expect(readFileSync(outside, 'utf8')).toBe('keep me');
     expect(lstatSync(join(out, '台账-CON.xlsx')).isSymbolicLink()).toBe(false);
     expect(readdirSync(dir)).not.toContain('nowhere.xlsx');
-  }, 60_000);
+  }, 300_000);
 
   it('a write failing part way lists the files already written instead of "nothing written"', async () => {
     const out = join(dir, 'partial');
@@ -81,7 +81,7 @@ describe('duban split: links and failures part way', () => {
     expect(r.err).not.toContain('未写入任何内容');
     expect(r.err).toMatch(/已写入 2 个文件（.*台账-A_B局\.xlsx.*台账-A_B局-2\.xlsx）/);
     expect(r.err).toContain('总表未记录这一轮');
-  }, 60_000);
+  }, 300_000);
 });
 
 describe('duban merge: forged identity', () => {
@@ -107,7 +107,7 @@ describe('duban merge: forged identity', () => {
     own.getWorksheet('_督办标识')!.eachRow((row) => labels.push(row.getCell(1).value));
     expect(labels).toContain('文件编号');
     expect(labels).not.toContain('发送记录');
-  }, 60_000);
+  }, 300_000);
 });
 
 describe('merged fill cells', () => {
@@ -132,7 +132,7 @@ describe('merged fill cells', () => {
     const u = await cli(['build', '-o', book, '--update', book]);
     expect(u.code).toBe(2);
     expect(u.err).toContain('合并单元格');
-  }, 60_000);
+  }, 300_000);
 });
 
 describe('the write lock', () => {

@@ -68,7 +68,7 @@ beforeAll(async () => {
   });
   merged = join(dir, 'merged.xlsx');
   mergeOut = await cli(['merge', master, edu, fin, '-o', merged, '--json']);
-}, 180_000);
+}, 300_000);
 
 describe('a % typed into a % target', () => {
   it('is merged as the number it means, with a plain number format, and counted as met', async () => {

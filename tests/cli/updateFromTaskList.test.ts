@@ -71,7 +71,7 @@ beforeAll(async () => {
   typed = typeLedgers(wb);
   editTaskList(wb);
   await wb.xlsx.writeFile(book);
-}, 60_000);
+}, 300_000);
 
 describe('duban build --update BOOK with no input: 更新分工 from 任务清单', () => {
   it('--dry-run prints the rows that move and writes nothing', async () => {
@@ -131,7 +131,7 @@ describe('duban build --update BOOK with no input: 更新分工 from 任务清�
     expect(counts(engine, '市财政局')[0]).toBe(counts(before, '市财政局')[0]); // lost 3.1, gained 51.1
     expect(counts(engine, '市科技局')[1]).toBe(counts(before, '市科技局')[1] + 1);
     expect(counts(engine, '市应急局')[1]).toBe(counts(before, '市应急局')[1] - 1);
-  }, 120_000);
+  }, 300_000);
 
   it('a duplicated 任务编号 stops the update with the cell named, nothing written', async () => {
     const dup = join(dir, 'dup.xlsx');
@@ -202,5 +202,5 @@ describe('a new notice applied to an existing workbook', () => {
     expect(applied.code).toBe(0);
     expect(applied.out).toContain(`已移出分工 ${diff.movedRows} 行`);
     expect(applied.out).toContain('牵头单位：市财政局 → 市审计局');
-  }, 60_000);
+  }, 300_000);
 });

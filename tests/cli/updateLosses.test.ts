@@ -32,7 +32,7 @@ let base = '';
 beforeAll(async () => {
   base = join(mkdtempSync(join(tmpdir(), 'duban-losses-')), 'v1.xlsx');
   expect((await cli(['build', SEED, '-o', base])).code).toBe(0);
-}, 60_000);
+}, 300_000);
 
 /** A copy of the first generation with `edit` applied to 台账-市财政局, then `duban build --update` of it to v2.xlsx. */
 async function updateAfter(edit: (ws: ExcelJS.Worksheet) => void, notice = SEED): Promise<{ code: number; out: string; err: string; out2: string; v1: string }> {

@@ -124,7 +124,7 @@ beforeAll(async () => {
   const [computed] = recalculate([master]);
   lo = new ExcelJS.Workbook();
   await lo.xlsx.readFile(computed as string);
-}, 240_000);
+}, 300_000);
 
 describe('the supervision loop on a filled seed workbook', () => {
   it('counts the loop rows as the test set them (independent count)', () => {

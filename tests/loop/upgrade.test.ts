@@ -57,7 +57,7 @@ beforeAll(async () => {
   const targets = wb.getWorksheet('量化指标')!;
   targets.getCell(rowOf(targets, 'T001'), (targets.getRow(1).values as unknown[]).indexOf('完成值')).value = 6.5;
   await wb.xlsx.writeFile(before);
-}, 60_000);
+}, 300_000);
 
 describe.each([
   ['更新分工 (build --update from its own 任务清单)', [] as string[]],
@@ -72,7 +72,7 @@ describe.each([
     expect(r.code).toBe(0);
     out = r.out;
     after = await openXlsx(target);
-  }, 120_000);
+  }, 300_000);
 
   it('keeps every value the unit typed, under the same headers, and gains the loop columns', () => {
     expect(out).toContain('保留已填写 1 行');

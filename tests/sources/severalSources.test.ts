@@ -113,7 +113,7 @@ beforeAll(async () => {
   expect(update.code).toBe(0);
   // The typed rows of the new units get their own values too.
   typed = [...typed, ...(await fillAll(book, (t) => t.startsWith('纪要12-') || t.startsWith('批示-')))];
-}, 240_000);
+}, 300_000);
 
 describe('several sources in one workbook', () => {
   it('keeps the seed’s 120 ids and prefixes later sources, with 事项来源 on every row', async () => {
@@ -190,7 +190,7 @@ describe('several sources in one workbook', () => {
     // LibreOffice's overall row (row 7) is the sum of its per-source rows.
     const overall = lo.getRow(a.overallRow + 1);
     for (const [c, i] of [[1, 0], [2, 1], [7, 6]] as const) expect(value(overall.getCell(c))).toBe(shown.reduce((n, s) => n + (s[i] as number), 0));
-  }, 240_000);
+  }, 300_000);
 
   it('splits and merges a unit with rows of every source in one file', async () => {
     const sent = join(dir, 'sent');
@@ -209,7 +209,7 @@ describe('several sources in one workbook', () => {
     const back = (await openXlsx(merged)).getWorksheet(FIN)!;
     const progress = ids(back).filter(([id]) => ['3.1', '纪要12-3.1', '批示-1'].includes(id)).map(([id, r]) => [id, cellText(back.getRow(r).getCell(col(back, '进展情况')).value)]);
     expect(progress).toEqual(expect.arrayContaining([['3.1', '回收：3.1'], ['纪要12-3.1', '回收：纪要12-3.1'], ['批示-1', '回收：批示-1']]));
-  }, 120_000);
+  }, 300_000);
 
   it('removing a source (an empty update) moves only its rows to 已移出分工', async () => {
     const empty = join(dir, 'empty.txt');
@@ -228,5 +228,5 @@ describe('several sources in one workbook', () => {
     expect(removedIds.every((id) => id.startsWith('纪要12-'))).toBe(true);
     // Every value typed is still there, the minutes' under 已移出分工.
     expect(await lost(out, typed)).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });

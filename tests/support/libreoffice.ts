@@ -14,7 +14,7 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
  * Open workbooks in headless LibreOffice Calc, let it compute every formula, and save them as
  * .xlsx again: the returned paths hold LibreOffice's computed values. One process for all files.
  */
-export function recalculate(files: string[], timeout = 180_000): string[] {
+export function recalculate(files: string[], timeout = 300_000): string[] {
   const profile = mkdtempSync(join(tmpdir(), 'duban-lo-profile-'));
   mkdirSync(join(profile, 'user'), { recursive: true });
   writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
@@ -36,7 +36,7 @@ export function sheetsAsShown(file: string): Map<string, string[][]> {
   // Comma, double quote, UTF-8, from line 1, …, formatted text ("as shown"), every sheet (-1).
   execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', '--outdir', out, file], {
     stdio: 'pipe',
-    timeout: 180_000,
+    timeout: 300_000,
   });
   const base = basename(file).replace(/\.xlsx$/, '');
   const sheets = new Map<string, string[][]>();

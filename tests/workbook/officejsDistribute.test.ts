@@ -43,7 +43,7 @@ describe('下发 and 回收 in Excel (against the in-memory Excel)', () => {
   beforeAll(async () => {
     (globalThis as { Excel?: unknown }).Excel = fake.Excel;
     await host.generate(SEED, null, noProgress);
-  }, 120_000);
+  }, 300_000);
 
   it('下发 opens one new workbook per unit, holding only its ledger, and records the round here', async () => {
     const result = await host.distribute([], noProgress);
@@ -58,7 +58,7 @@ describe('下发 and 回收 in Excel (against the in-memory Excel)', () => {
     await file.xlsx.load(Buffer.from(created[result.files.findIndex((f) => f.file === `${FIN}.xlsx`)] as string, 'base64') as unknown as ExcelJS.Buffer);
     expect(file.worksheets.filter((w) => w.name.startsWith('台账-')).map((w) => w.name)).toEqual([FIN]);
     expect([2, 3, 4, 6].map((r) => file.getWorksheet('_督办标识')!.getCell(r, 2).value)).toEqual(['下发台账', masterId, 1, '市财政局']);
-  }, 120_000);
+  }, 300_000);
 
   it('回收 merges a returned file and refuses a broken one with its reason; 校验结果 is written', async () => {
     // A second round; its 市财政局 file comes back with 具体措施 of 3.1 filled, as its clerk would.
@@ -96,7 +96,7 @@ describe('下发 and 回收 in Excel (against the in-memory Excel)', () => {
     const ledger = fake.workbook.sheets.find((s) => s.name === FIN)!;
     expect(ledger.protection_).not.toBeNull();
     expect(ledger.cells.get(addressOf(fake.workbook, FIN, '具体措施', '3.1'))?.locked).toBe(false);
-  }, 120_000);
+  }, 300_000);
 
   it('without ExcelApi 1.8, 下发 says how to split with the command line', async () => {
     const old = createExcelHost((_n, v) => v <= '1.7', undefined, { platform: 'PC' });
@@ -144,5 +144,5 @@ describe('下发 and 回收 in Excel (against the in-memory Excel)', () => {
     // Every task the unit has a ledger row for, not an empty sheet.
     expect(tasks.length).toBeGreaterThan(10);
     for (const name of pane.worksheets.map((w) => w.name).filter((n) => n !== '_督办标识')) expect([name, grid(pane, name)]).toEqual([name, grid(ours, name)]);
-  }, 120_000);
+  }, 300_000);
 });

@@ -90,7 +90,7 @@ describe('更新分工 inside Excel (Office.js adapter, strict fake)', () => {
     const added = sheetOf(after, '任务清单').rows.findIndex((x) => x[0] === '51.1') + 1;
     expect(String(wb.sheet('任务清单')!.cells.get(`L${added}`)?.formula)).toMatch(/^=IF\(/);
     expect(wb.sheet('任务清单')?.protectedWith).toBeNull();
-  }, 60_000);
+  }, 300_000);
 
   it('a new notice: the preview lists the changes and writes nothing; a duplicated id blocks 更新分工', async () => {
     const fake = createFakeExcel();
@@ -108,5 +108,5 @@ describe('更新分工 inside Excel (Office.js adapter, strict fake)', () => {
     expect(blocked.blocked).toContain('任务编号 1.1 在第 2 行和第 3 行重复出现');
     await expect(host.updateFromTaskList(none)).rejects.toThrow('任务编号 1.1');
     expect(fake.workbook.sheet('任务清单')!.cells.get('A3')?.formula).toBe('1.1');
-  }, 60_000);
+  }, 300_000);
 });
