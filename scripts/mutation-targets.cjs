@@ -28,6 +28,8 @@ const TARGETS = [
     file: 'src/domain/table/headers.ts',
     tests: ['tests/table/readTaskTables.test.ts', 'tests/table/columnsByContent.test.ts', 'tests/table/columnDetection.test.ts'],
   },
+  // Which 事项来源 an input updates or adds, proposed and checked (DESIGN §13).
+  { file: 'src/domain/sources/choice.ts', tests: ['tests/sources/choice.test.ts'] },
   {
     file: 'src/domain/table/columnContent.ts',
     tests: ['tests/table/readTaskTables.test.ts', 'tests/table/columnsByContent.test.ts', 'tests/table/columnDetection.test.ts'],

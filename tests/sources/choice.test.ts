@@ -44,6 +44,9 @@ describe('which source a notice is (the pane’s question, DESIGN §13)', () => 
     expect(defaultSourceChoice([NOTICE], '天津市人民政府常务会议纪要')).toBeNull();
     expect(defaultSourceChoice([NOTICE], '')).toEqual({ kind: 'update', name: NOTICE });
     expect(defaultSourceChoice(['分工通知'], '天津市人民政府常务会议纪要')).toEqual({ kind: 'update', name: '分工通知' });
+    // With several sources an untitled input, or one named otherwise, is never assumed to update the first.
+    expect(defaultSourceChoice([NOTICE, MEETING], '')).toBeNull();
+    expect(defaultSourceChoice(['分工通知', MEETING], '天津市人民政府关于印发稳就业若干措施的通知')).toBeNull();
     expect(defaultSourceChoice([NOTICE, '稳就业若干措施'], '天津市人民政府关于印发稳就业若干措施的通知')).toEqual({ kind: 'update', name: '稳就业若干措施' });
     expect(defaultSourceChoice([NOTICE, MEETING], '天津市人民政府常务会议纪要')).toBeNull();
     expect(defaultSourceChoice([], '')).toBeNull();

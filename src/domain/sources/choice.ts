@@ -49,7 +49,8 @@ export function sourceOption(choice: SourceChoice, sources: readonly string[], s
  */
 export function defaultSourceChoice(sources: readonly string[], noticeTitle: string): SourceChoice {
   const own = newSourceName(noticeTitle);
-  if (own.length > 0 && sources.includes(own)) return { kind: 'update', name: own };
+  // A source is never named '' (an untitled input has no name of its own to match).
+  if (sources.includes(own)) return { kind: 'update', name: own };
   const only = sources.length === 1 ? sources[0] : undefined;
   if (only === undefined) return null;
   return own.length === 0 || only === DEFAULT_SOURCE ? { kind: 'update', name: only } : null;
