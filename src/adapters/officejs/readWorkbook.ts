@@ -1,5 +1,6 @@
 import { FORMULA_AWARE_SHEETS, PERCENT_AWARE_SHEETS, isPercentFormat, type CellMark, type SheetValue, type WorkbookData } from '../../domain/grid/sheetData';
 import { columnLetter, parseAddress, rangeAddress } from '../../domain/grid/a1';
+import { formattedInParts } from '../../domain/ledger/formatsLost';
 import { loadDateSystem } from './dateSystem';
 import { errorCode } from './runExcel';
 
@@ -57,11 +58,7 @@ function blockBytes(b: Block): number {
 const EMPHASIS = ['bold', 'italic', 'underline', 'strikethrough', 'color'] as const;
 
 /** Text runs that differ in emphasis (a bold word, a red phrase). */
-function formattedApart(runs: readonly Excel.RangeTextRun[] | undefined): boolean {
-  if (!runs || runs.length < 2) return false;
-  const look = (run: Excel.RangeTextRun): string => JSON.stringify(EMPHASIS.map((k) => run.font?.[k] ?? null));
-  return new Set(runs.map(look)).size > 1;
-}
+const formattedApart = (runs: readonly Excel.RangeTextRun[] | undefined): boolean => formattedInParts(runs, (run) => EMPHASIS.map((k) => run.font?.[k] ?? null));
 
 /** A block in two: by rows, or, for one row, by columns; null when it is one cell. */
 function halves(b: Block): [Block, Block] | null {

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { FORMULA_AWARE_SHEETS, PERCENT_AWARE_SHEETS, isPercentFormat, type CellMark, type SheetData, type SheetValue, type WorkbookData } from '../../domain/grid/sheetData';
 import type { DateSystem } from '../../domain/time/isoDate';
 import { serialOfDate, workbookDateSystem } from './dateSerials';
+import { formattedInParts } from '../../domain/ledger/formatsLost';
 
 /**
  * Turn whatever exceljs holds in a cell into a plain value. exceljs makes Dates of date-formatted
@@ -91,8 +92,7 @@ const EMPHASIS = ['bold', 'italic', 'underline', 'strike', 'color'] as const;
 /** Rich text whose runs differ in emphasis (a bold word, a red phrase). */
 function formattedApart(value: ExcelJS.CellValue): boolean {
   if (value === null || typeof value !== 'object' || !('richText' in value)) return false;
-  const look = (run: ExcelJS.RichText): string => JSON.stringify(EMPHASIS.map((k) => run.font?.[k] ?? null));
-  return new Set(value.richText.map(look)).size > 1;
+  return formattedInParts(value.richText, (run) => EMPHASIS.map((k) => run.font?.[k] ?? null));
 }
 
 function cellMarks(cell: ExcelJS.Cell, row: number, col: number, isFormula: boolean): CellMark[] {

@@ -34,6 +34,16 @@ export function formatsLost(sheet: SheetData, name = sheet.name): FormatsLost | 
   return cells.length + conditional.length > 0 ? { sheet: name, cells, conditional } : null;
 }
 
+/**
+ * Whether a cell's text runs differ in look (a bold word, a red phrase): each reader gives a run's
+ * look as the emphasis its API reports, without the font name (LibreOffice sets one per script).
+ * @example formattedInParts([{ b: true }, { b: false }], (r) => [r.b]) //=> true
+ */
+export function formattedInParts<T>(runs: readonly T[] | undefined, look: (run: T) => readonly unknown[]): boolean {
+  if (!runs || runs.length < 2) return false;
+  return new Set(runs.map((r) => JSON.stringify(look(r)))).size > 1;
+}
+
 /** How many places a list names before 等. */
 const SHOWN = 5;
 const listed = (xs: readonly string[]): string => `${xs.slice(0, SHOWN).join('、')}${xs.length > SHOWN ? ` 等` : ''}`;
