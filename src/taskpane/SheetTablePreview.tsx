@@ -76,7 +76,7 @@ export function SheetTablePreview({ preview, table, source, onGenerate, blocked,
       <NoticeSummary notice={preview.table.parsed} />
       <Caption1>生成只写入督办的工作表，工作表“{preview.sheet.sheet}”保持原样。</Caption1>
       {source.asked && tasks > 0 && (
-        <SourceQuestion question={source} disabled={running} subject="这张分工表" problemId={TABLE_SOURCE_PROBLEM_ID} />
+        <SourceQuestion question={source} disabled={running} problemId={TABLE_SOURCE_PROBLEM_ID} />
       )}
       <div className={styles.row}>
         <Button

@@ -1,5 +1,6 @@
 import { Field, Input, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { SOURCE_NAME_PROBLEM_ID, type SourceQuestion as Question } from './useSourceChoice';
+import { SUBJECT_TEXT } from '../domain/sources/choice';
 
 const useStyles = makeStyles({
   question: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
@@ -12,12 +13,12 @@ const useStyles = makeStyles({
  * tasks (DESIGN §13). The source named as the input is proposed, or the only one when nothing tells
  * them apart; otherwise the office picks one or names the new one.
  */
-export function SourceQuestion({ question: q, disabled, subject = '这份通知', problemId = SOURCE_NAME_PROBLEM_ID }: { question: Question; disabled: boolean; subject?: string; problemId?: string }) {
+export function SourceQuestion({ question: q, disabled, problemId = SOURCE_NAME_PROBLEM_ID }: { question: Question; disabled: boolean; problemId?: string }) {
   const styles = useStyles();
   const only = q.sources.length === 1 ? q.sources[0] : undefined;
   return (
     <div className={styles.question}>
-      <Field label={`${subject}是（工作簿中已有 ${q.sources.length} 个事项来源）`}>
+      <Field label={`${SUBJECT_TEXT[q.subject]}是（工作簿中已有 ${q.sources.length} 个事项来源）`}>
         <RadioGroup value={q.kind ?? ''} disabled={disabled} onChange={(_, d) => q.setKind(d.value === 'add' ? 'add' : 'update')}>
           <Radio value="update" label={only === undefined ? '更新已有来源' : `更新已有来源：${only}`} />
           <Radio value="add" label="作为新的事项来源添加" />

@@ -8,6 +8,8 @@ export const SOURCE_NAME_PROBLEM_ID = 'source-name-problem';
 export type SourceQuestion = {
   /** Whether to ask: the workbook already has tasks and there is a notice to apply. */
   asked: boolean;
+  /** What is asked about: a notice, or a table read from a sheet. */
+  subject: SourceSubject;
   /** The workbook's sources, in 任务清单's order. */
   sources: string[];
   /** 更新已有来源 or 作为新的事项来源添加; null until chosen (several sources, none named as the notice is). */
@@ -50,6 +52,7 @@ export function useSourceChoice(workbook: WorkbookState | null, noticeTitle: str
   const { source, problem } = sourceOption(choice, sources, subject);
   return {
     asked: noticeTitle !== null && sources.length > 0,
+    subject,
     sources,
     kind: now.kind,
     target: now.target,

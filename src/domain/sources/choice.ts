@@ -8,7 +8,8 @@ export type SourceChoice = { kind: 'update'; name: string } | { kind: 'add'; nam
 
 /** What is being applied, as the questions about it name it. */
 export type SourceSubject = '通知' | '分工表';
-const THIS: Record<SourceSubject, string> = { 通知: '这份通知', 分工表: '这张分工表' };
+/** `这份通知`, `这张分工表`: the subject of the question and of its problems. */
+export const SUBJECT_TEXT: Record<SourceSubject, string> = { 通知: '这份通知', 分工表: '这张分工表' };
 
 /**
  * The choice as the `source` option of prepareWorkbook (`--source NAME`), or why it cannot be
@@ -22,7 +23,7 @@ const THIS: Record<SourceSubject, string> = { 通知: '这份通知', 分工表:
 export function sourceOption(choice: SourceChoice, sources: readonly string[], subject: SourceSubject = '通知'): { source: string | null; problem: string | null } {
   const ok = (source: string | null) => ({ source, problem: null });
   const no = (problem: string) => ({ source: null, problem });
-  const self = THIS[subject];
+  const self = SUBJECT_TEXT[subject];
   if (sources.length === 0) return ok(null);
   if (choice === null) {
     return no(sources.length === 1 ? `请选择${self}是更新已有的事项来源“${sources[0]}”，还是作为新的事项来源添加。` : `工作簿中有 ${sources.length} 个事项来源：请选择${self}更新的是哪一个，或作为新的事项来源添加。`);
