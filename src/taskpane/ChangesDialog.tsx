@@ -8,6 +8,9 @@ const useStyles = makeStyles({
   // The preview of a large revision is long: it scrolls inside the dialog, which stays on screen.
   lines: { maxHeight: '40vh', overflowY: 'auto', margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase200 },
   findings: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+  // In the dialog's column a long preview takes the height: a message must keep its own, or its text
+  // runs over the lines below (seen at 320 px with the removal warning).
+  bar: { flexShrink: 0 },
 });
 
 type Props = {
@@ -40,7 +43,7 @@ export function ChangesDialog({ kind, subject = null, state, onConfirm, onCancel
             {subject && <Text>{subject}</Text>}
             {state.status === 'running' && <Spinner size="small" label={state.progress?.step ?? '正在比较分工的变化…'} />}
             {state.status === 'failed' && (
-              <MessageBar intent="error" layout="multiline">
+              <MessageBar className={styles.bar} intent="error" layout="multiline">
                 <MessageBarBody>{state.message}</MessageBarBody>
               </MessageBar>
             )}
@@ -48,12 +51,12 @@ export function ChangesDialog({ kind, subject = null, state, onConfirm, onCancel
               <>
                 <Text weight="semibold">{preview.headline}</Text>
                 {preview.blocked && (
-                  <MessageBar intent="error" layout="multiline">
+                  <MessageBar className={styles.bar} intent="error" layout="multiline">
                     <MessageBarBody>无法更新：{preview.blocked}</MessageBarBody>
                   </MessageBar>
                 )}
                 {preview.warning && (
-                  <MessageBar intent="warning" layout="multiline">
+                  <MessageBar className={styles.bar} intent="warning" layout="multiline">
                     <MessageBarBody>{preview.warning}请点“取消”，在事项来源中选择“作为新的事项来源添加”。</MessageBarBody>
                   </MessageBar>
                 )}

@@ -73,6 +73,18 @@ describe('事项来源 in the pane, in Chromium against the in-memory Excel (DES
     const update = page.getByRole('radio', { name: `更新已有来源：${SEED_SOURCE}` });
     expect(await update.isChecked()).toBe(false);
     await page.getByText(`请选择这份通知是更新已有的事项来源“${SEED_SOURCE}”，还是作为新的事项来源添加。`).first().waitFor();
+    // Chosen anyway, the preview warns that the notice's 120 tasks would go, in a message that keeps its
+    // own height above the long list of changes (it once ran over the lines below at 320 px).
+    await update.check();
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.getByRole('button', { name: '重新生成工作簿' }).click();
+    const replace = page.getByRole('dialog', { name: '重新生成工作簿？' });
+    const warning = replace.getByText(/^这次更新会把工作簿中的 120 项任务移出分工，只保留 0 项。/);
+    await warning.waitFor();
+    expect(await warning.evaluate((el) => { const bar = el.closest('.fui-MessageBar') as HTMLElement; return bar.scrollHeight - bar.clientHeight; })).toBeLessThanOrEqual(1);
+    await replace.getByRole('button', { name: '取消' }).click();
+    await replace.waitFor({ state: 'detached' });
+    await page.setViewportSize({ width: 320, height: 900 });
     await page.getByRole('radio', { name: '作为新的事项来源添加' }).check();
     const name = page.getByRole('textbox', { name: /新事项来源的名称/ });
     // Prefilled from the minutes' title.
